@@ -1,0 +1,15 @@
+package app.kinora;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Kinora: a self-hostable AI video generation service. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class KinoraApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(KinoraApplication.class, args);
+  }
+}

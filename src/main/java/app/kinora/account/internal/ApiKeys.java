@@ -1,0 +1,124 @@
+package app.kinora.account.internal;
+
+import app.kinora.shared.UserId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * API keys for {@code /v1}. A key is shown once when created; only its SHA-256 is stored (keys
+ * are 256 random bits, so a fast hash is enough) together with a short prefix to recognise it.
+ */
+@Repository
+class ApiKeys {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final int PREFIX_LENGTH = 10;
+
+  private final JdbcClient jdbc;
+
+  ApiKeys(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Creates a new random key and returns its secret, which is never retrievable again. */
+  String create(UserId owner, String name) {
+    var bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    var secret = "kn_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    register(owner, name, secret);
+    return secret;
+  }
+
+  /** Registers a given secret (the bootstrap key) unless it is already registered. */
+  void register(UserId owner, String name, String secret) {
+    jdbc.sql(
+            """
+            insert into api_keys (id, user_id, name, prefix, secret_hash, created_at)
+            values (:id, :user, :name, :prefix, :hash, :now)
+            on conflict (secret_hash) do nothing""")
+        .param("id", UUID.randomUUID())
+        .param("user", owner.value())
+        .param("name", name)
+        .param("prefix", secret.substring(0, Math.min(PREFIX_LENGTH, secret.length())))
+        .param("hash", hash(secret))
+        .param("now", Timestamp.from(Instant.now()))
+        .update();
+  }
+
+  /** The owner of an active key, recording its use. */
+  Optional<UserId> authenticate(String secret) {
+    return jdbc.sql(
+            """
+            update api_keys set last_used_at = now()
+            where secret_hash = ? and revoked_at is null
+            returning user_id""")
+        .param(hash(secret))
+        .query(UUID.class)
+        .optional()
+        .map(UserId::new);
+  }
+
+  List<ApiKeyView> list(UserId owner) {
+    return jdbc.sql(
+            """
+            select id, name, prefix, created_at, last_used_at from api_keys
+            where user_id = ? and revoked_at is null order by created_at desc""")
+        .param(owner.value())
+        .query(
+            (rs, n) ->
+                new ApiKeyView(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("name"),
+                    rs.getString("prefix"),
+                    rs.getTimestamp("created_at").toInstant(),
+                    Optional.ofNullable(rs.getTimestamp("last_used_at")).map(Timestamp::toInstant).orElse(null)))
+        .list();
+  }
+
+  boolean revoke(UserId owner, UUID keyId) {
+    return jdbc.sql("update api_keys set revoked_at = now() where id = ? and user_id = ? and revoked_at is null")
+            .param(keyId)
+            .param(owner.value())
+            .update()
+        == 1;
+  }
+
+  void deleteAll(UserId owner) {
+    jdbc.sql("delete from api_keys where user_id = ?").param(owner.value()).update();
+  }
+
+  private static String hash(String secret) {
+    try {
+      var digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A key as its owner sees it in the list: never the secret. */
+  record ApiKeyView(UUID id, String name, String prefix, Instant createdAt, Instant lastUsedAt) {
+
+    private static final java.time.format.DateTimeFormatter FORMAT =
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
+    String createdLabel() {
+      return FORMAT.format(createdAt);
+    }
+
+    String lastUsedLabel() {
+      return lastUsedAt == null ? "never" : FORMAT.format(lastUsedAt);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package app.kinora.account.internal;
+
+import app.kinora.account.CurrentUser;
+import java.util.UUID;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Lets a user create, see (by prefix) and revoke the API keys for {@code /v1}. */
+@Controller
+class ApiKeysController {
+
+  private static final int MAX_NAME = 60;
+
+  private final ApiKeys apiKeys;
+
+  ApiKeysController(ApiKeys apiKeys) {
+    this.apiKeys = apiKeys;
+  }
+
+  @GetMapping("/account/api-keys")
+  String list(@AuthenticationPrincipal CurrentUser user, Model model) {
+    model.addAttribute("keys", apiKeys.list(user.userId()));
+    return "account/api-keys";
+  }
+
+  @PostMapping("/account/api-keys")
+  String create(
+      @AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String name, RedirectAttributes flash) {
+    var label = name.isBlank() ? "API key" : name.strip();
+    if (label.length() > MAX_NAME) {
+      label = label.substring(0, MAX_NAME);
+    }
+    flash.addFlashAttribute("newKey", apiKeys.create(user.userId(), label));
+    return "redirect:/account/api-keys";
+  }
+
+  @PostMapping("/account/api-keys/{id}/revoke")
+  String revoke(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+    apiKeys.revoke(user.userId(), id);
+    return "redirect:/account/api-keys";
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * Accounts: users and their credentials, sign-up and sign-in, API keys for {@code /v1}, and the
+ * security rules of the web and the API.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "privacy::spi"})
+package app.kinora.account;

@@ -1,0 +1,47 @@
+package app.kinora.api;
+
+import app.kinora.generation.Generation;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * The OpenAI video object. Kinora adds {@code seed} (reproducible renders); everything else has
+ * OpenAI's names and types ({@code seconds} is a string, times are Unix seconds).
+ */
+record VideoObject(
+    String id,
+    String object,
+    String model,
+    String status,
+    int progress,
+    @JsonProperty("created_at") long createdAt,
+    @JsonProperty("completed_at") Long completedAt,
+    @JsonProperty("expires_at") Long expiresAt,
+    String size,
+    String seconds,
+    String quality,
+    String prompt,
+    @JsonProperty("remixed_from_video_id") String remixedFromVideoId,
+    Long seed,
+    VideoError error) {
+
+  record VideoError(String code, String message) {}
+
+  static VideoObject of(Generation g) {
+    return new VideoObject(
+        g.id().apiId(),
+        "video",
+        g.model(),
+        g.status().apiName(),
+        g.progress(),
+        g.createdAt().getEpochSecond(),
+        g.completedAt() == null ? null : g.completedAt().getEpochSecond(),
+        null,
+        g.size().toString(),
+        Integer.toString(g.seconds()),
+        "standard",
+        g.prompt(),
+        null,
+        g.seed(),
+        g.failureIfAny().map(f -> new VideoError(f.code(), f.message())).orElse(null));
+  }
+}

@@ -1,0 +1,115 @@
+package app.kinora.api;
+
+import app.kinora.account.CurrentUser;
+import app.kinora.generation.GenerationId;
+import app.kinora.generation.GenerationRequest;
+import app.kinora.generation.GenerationStatus;
+import app.kinora.generation.Generations;
+import app.kinora.media.MediaDelivery;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartFile;
+
+/** {@code /v1/videos}: create, retrieve, list and download videos, in the OpenAI shape. */
+@RestController
+@RequestMapping("/v1/videos")
+class VideosApi {
+
+  private static final int LIST_LIMIT = 100;
+
+  private final Generations generations;
+
+  VideosApi(Generations generations) {
+    this.generations = generations;
+  }
+
+  /** JSON body, as sent by most HTTP clients. */
+  record CreateVideo(String model, String prompt, String seconds, String size, Long seed) {}
+
+  /** A list page in the OpenAI shape. */
+  record VideoList(String object, List<VideoObject> data, @JsonProperty("has_more") boolean hasMore) {}
+
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  VideoObject createFromJson(@AuthenticationPrincipal CurrentUser user, @RequestBody CreateVideo body) {
+    return create(user, body);
+  }
+
+  /** Multipart or URL-encoded form, as sent by the OpenAI SDKs. */
+  @PostMapping(consumes = {MediaType.MULTIPART_FORM_DATA_VALUE, MediaType.APPLICATION_FORM_URLENCODED_VALUE})
+  VideoObject createFromForm(
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam(required = false) String model,
+      @RequestParam(required = false) String prompt,
+      @RequestParam(required = false) String seconds,
+      @RequestParam(required = false) String size,
+      @RequestParam(required = false) Long seed,
+      @RequestParam(name = "input_reference", required = false) MultipartFile inputReference) {
+    if (inputReference != null && !inputReference.isEmpty()) {
+      throw new ApiProblem(
+          HttpStatus.BAD_REQUEST,
+          "unsupported_parameter",
+          "input_reference",
+          "Reference images are not accepted by this server yet.");
+    }
+    return create(user, new CreateVideo(model, prompt, seconds, size, seed));
+  }
+
+  @GetMapping
+  VideoList list(@AuthenticationPrincipal CurrentUser user) {
+    var videos = generations.recent(user.userId(), LIST_LIMIT).stream().map(VideoObject::of).toList();
+    return new VideoList("list", videos, videos.size() == LIST_LIMIT);
+  }
+
+  @GetMapping("/{videoId}")
+  VideoObject retrieve(@AuthenticationPrincipal CurrentUser user, @PathVariable String videoId) {
+    return generations.find(user.userId(), parse(videoId)).map(VideoObject::of).orElseThrow(ApiProblem::videoNotFound);
+  }
+
+  @GetMapping("/{videoId}/content")
+  ResponseEntity<Resource> content(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable String videoId,
+      @RequestParam(defaultValue = "video") String variant,
+      WebRequest request) {
+    if (!variant.equals("video")) {
+      throw new ApiProblem(HttpStatus.BAD_REQUEST, "unsupported_variant", "variant", "Only variant=video is available.");
+    }
+    var id = parse(videoId);
+    var generation = generations.find(user.userId(), id).orElseThrow(ApiProblem::videoNotFound);
+    if (generation.status() != GenerationStatus.COMPLETED) {
+      throw new ApiProblem(
+          HttpStatus.CONFLICT,
+          "video_not_ready",
+          "video_id",
+          "The video is %s; its content is available once it is completed.".formatted(generation.status().apiName()));
+    }
+    var video = generations.video(user.userId(), id).orElseThrow(ApiProblem::videoNotFound);
+    return MediaDelivery.video(video, id.apiId(), null, request);
+  }
+
+  private VideoObject create(CurrentUser user, CreateVideo body) {
+    var request = new GenerationRequest(body.model(), body.prompt(), body.seconds(), body.size(), body.seed());
+    return VideoObject.of(generations.submit(user.userId(), request));
+  }
+
+  private static GenerationId parse(String videoId) {
+    try {
+      return GenerationId.fromApiId(videoId);
+    } catch (IllegalArgumentException e) {
+      throw ApiProblem.videoNotFound();
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package app.kinora.generation;
+
+import app.kinora.shared.UserId;
+import app.kinora.shared.VideoSize;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A request for a video and what became of it.
+ *
+ * @param progress whole percent, 0 to 100
+ * @param failure why it failed, when it did
+ */
+public record Generation(
+    GenerationId id,
+    UserId owner,
+    String model,
+    String prompt,
+    int seconds,
+    VideoSize size,
+    long seed,
+    GenerationStatus status,
+    int progress,
+    Failure failure,
+    Instant createdAt,
+    Instant completedAt) {
+
+  /** A machine-readable code and a message for the user. */
+  public record Failure(String code, String message) {}
+
+  public Optional<Failure> failureIfAny() {
+    return Optional.ofNullable(failure);
+  }
+
+  public boolean isCompleted() {
+    return status == GenerationStatus.COMPLETED;
+  }
+}

@@ -1,0 +1,13 @@
+package app.kinora.generation;
+
+/**
+ * What a user asks for, as entered in the form or the API; {@link Generations#submit} validates
+ * it against the model's capabilities.
+ *
+ * @param model model id; empty means the default model
+ * @param prompt what the video should show
+ * @param seconds duration as text, as the OpenAI API sends it; empty means 4
+ * @param size {@code WIDTHxHEIGHT}; empty means the model's default size
+ * @param seed for reproducible results; empty means a random seed, recorded on the generation
+ */
+public record GenerationRequest(String model, String prompt, String seconds, String size, Long seed) {}

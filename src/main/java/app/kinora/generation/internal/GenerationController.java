@@ -1,0 +1,90 @@
+package app.kinora.generation.internal;
+
+import app.kinora.account.CurrentUser;
+import app.kinora.generation.Generations;
+import app.kinora.generation.InvalidGenerationRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The home page: the landing page for visitors, the generation studio for signed-in users. */
+@Controller
+class GenerationController {
+
+  private static final int RECENT = 12;
+
+  private final Generations generations;
+
+  GenerationController(Generations generations) {
+    this.generations = generations;
+  }
+
+  @GetMapping("/")
+  String home(@AuthenticationPrincipal CurrentUser user, Model model) {
+    if (user == null) {
+      return "landing";
+    }
+    var models = generations.models();
+    model.addAttribute("models", models);
+    model.addAttribute("options", ModelOptions.of(models.getFirst()));
+    model.addAttribute("jobs", generations.recent(user.userId(), RECENT));
+    return "generation/studio";
+  }
+
+  /** Re-renders the duration and size choices when the user picks another model. */
+  @GetMapping("/generations/options")
+  String options(@RequestParam String model, Model view) {
+    var descriptor =
+        generations.models().stream()
+            .filter(m -> m.id().equals(model))
+            .findFirst()
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    view.addAttribute("options", ModelOptions.of(descriptor));
+    return "generation/studio :: options";
+  }
+
+  @PostMapping("/generations")
+  String submit(
+      @AuthenticationPrincipal CurrentUser user,
+      @ModelAttribute GenerationForm form,
+      @RequestHeader(name = "HX-Request", required = false) String htmx,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes flash) {
+    try {
+      model.addAttribute("g", generations.submit(user.userId(), form.toRequest()));
+      return htmx != null ? "generation/submitted" : "redirect:/";
+    } catch (InvalidGenerationRequest e) {
+      if (htmx == null) {
+        flash.addFlashAttribute("error", e.getMessage());
+        return "redirect:/";
+      }
+      response.setHeader("HX-Retarget", "#form-errors");
+      response.setHeader("HX-Reswap", "innerHTML");
+      model.addAttribute("error", e.getMessage());
+      return "generation/studio :: form-error";
+    }
+  }
+
+  /** One generation's card, fetched again by htmx when its job ends. */
+  @GetMapping("/generations/{id}/card")
+  String card(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
+    model.addAttribute(
+        "g",
+        generations
+            .find(user.userId(), new app.kinora.generation.GenerationId(id))
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+    return "generation/card :: card";
+  }
+}

@@ -1,0 +1,51 @@
+package app.kinora.generation.internal;
+
+import app.kinora.generation.GenerationId;
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The durable "generation" job, run by db-scheduler on whichever node claims it first. A job
+ * whose node dies is revived by another node (or the same one after a restart) once its
+ * heartbeats stop; a job that throws (say, stopped by a shutdown) is retried a few times with
+ * growing pauses and then its generation is marked failed, so no generation waits forever.
+ */
+@Configuration(proxyBeanMethods = false)
+class GenerationJobConfiguration {
+
+  static final String TASK_NAME = "generation";
+  static final int MAX_TRIES = 5;
+
+  @Bean
+  OneTimeTask<String> generationTask(GenerationWorker worker) {
+    return Tasks.oneTime(TASK_NAME, String.class)
+        .onFailure(new RetryThenAbandon(worker))
+        .execute((instance, context) -> worker.run(idOf(instance.getData())));
+  }
+
+  private static GenerationId idOf(String data) {
+    return new GenerationId(UUID.fromString(data));
+  }
+
+  private record RetryThenAbandon(GenerationWorker worker) implements FailureHandler<String> {
+
+    @Override
+    public void onFailure(ExecutionComplete complete, ExecutionOperations<String> operations) {
+      int tries = complete.getExecution().consecutiveFailures + 1;
+      if (tries >= MAX_TRIES) {
+        worker.abandon(idOf((String) complete.getExecution().taskInstance.getData()));
+        operations.stop();
+      } else {
+        operations.reschedule(complete, Instant.now().plus(Duration.ofSeconds(2L * tries)));
+      }
+    }
+  }
+}

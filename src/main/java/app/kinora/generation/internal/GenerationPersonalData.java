@@ -1,0 +1,66 @@
+package app.kinora.generation.internal;
+
+import app.kinora.media.BlobKey;
+import app.kinora.media.BlobStore;
+import app.kinora.privacy.spi.PersonalDataHolder;
+import app.kinora.shared.UserId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** A user's prompts, parameters and outputs. */
+@Component
+class GenerationPersonalData implements PersonalDataHolder {
+
+  private final GenerationRepository repository;
+  private final BlobStore blobs;
+
+  GenerationPersonalData(GenerationRepository repository, BlobStore blobs) {
+    this.repository = repository;
+    this.blobs = blobs;
+  }
+
+  @Override
+  public String module() {
+    return "generation";
+  }
+
+  @Override
+  public Set<String> tables() {
+    return Set.of("generations");
+  }
+
+  @Override
+  public Map<String, Object> export(UserId user) {
+    var generations = repository.recent(user, Integer.MAX_VALUE, false).stream()
+        .map(g -> {
+          var row = new LinkedHashMap<String, Object>();
+          row.put("id", g.id().apiId());
+          row.put("model", g.model());
+          row.put("prompt", g.prompt());
+          row.put("seconds", g.seconds());
+          row.put("size", g.size().toString());
+          row.put("seed", g.seed());
+          row.put("status", g.status().apiName());
+          row.put("createdAt", g.createdAt().toString());
+          return (Map<String, Object>) row;
+        })
+        .toList();
+    return Map.of("generations", generations);
+  }
+
+  @Override
+  public void erase(UserId user) {
+    for (var key : repository.outputKeys(user)) {
+      try {
+        blobs.delete(new BlobKey(key));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    repository.deleteAll(user);
+  }
+}

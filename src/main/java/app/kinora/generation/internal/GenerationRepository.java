@@ -1,0 +1,177 @@
+package app.kinora.generation.internal;
+
+import app.kinora.generation.Generation;
+import app.kinora.generation.GenerationId;
+import app.kinora.generation.GenerationStatus;
+import app.kinora.shared.UserId;
+import app.kinora.shared.VideoSize;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code generations} table. State changes are conditional updates: a run may only change
+ * a generation while it holds the current {@code attempt}, so a stale worker can never overwrite
+ * the result of a newer one.
+ */
+@Repository
+class GenerationRepository {
+
+  static final String CHANNEL = "kinora_generation";
+
+  private final JdbcClient jdbc;
+
+  GenerationRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void insert(Generation g) {
+    jdbc.sql(
+            """
+            insert into generations (id, user_id, model, prompt, seconds, width, height, seed, status,
+                                     progress, attempt, created_at)
+            values (:id, :user, :model, :prompt, :seconds, :width, :height, :seed, :status, 0, 0, :created)""")
+        .param("id", g.id().value())
+        .param("user", g.owner().value())
+        .param("model", g.model())
+        .param("prompt", g.prompt())
+        .param("seconds", g.seconds())
+        .param("width", g.size().width())
+        .param("height", g.size().height())
+        .param("seed", g.seed())
+        .param("status", g.status().name())
+        .param("created", Timestamp.from(g.createdAt()))
+        .update();
+  }
+
+  Optional<Generation> find(GenerationId id) {
+    return jdbc.sql("select * from generations where id = ?").param(id.value()).query(this::map).optional();
+  }
+
+  Optional<Generation> findOwned(UserId owner, GenerationId id) {
+    return jdbc.sql("select * from generations where id = ? and user_id = ?")
+        .param(id.value())
+        .param(owner.value())
+        .query(this::map)
+        .optional();
+  }
+
+  List<Generation> recent(UserId owner, int limit, boolean completedOnly) {
+    return jdbc.sql(
+            "select * from generations where user_id = :user"
+                + (completedOnly ? " and status = 'COMPLETED'" : "")
+                + " order by created_at desc limit :limit")
+        .param("user", owner.value())
+        .param("limit", limit)
+        .query(this::map)
+        .list();
+  }
+
+  Optional<String> outputKey(UserId owner, GenerationId id) {
+    return jdbc.sql("select output_key from generations where id = ? and user_id = ? and status = 'COMPLETED'")
+        .param(id.value())
+        .param(owner.value())
+        .query(String.class)
+        .optional();
+  }
+
+  /** Claims the generation for a new run; empty if it has already ended. */
+  Optional<Integer> startAttempt(GenerationId id) {
+    return jdbc.sql(
+            """
+            update generations
+               set status = 'IN_PROGRESS', attempt = attempt + 1, progress = 0,
+                   started_at = coalesce(started_at, now())
+             where id = ? and status in ('QUEUED', 'IN_PROGRESS')
+            returning attempt""")
+        .param(id.value())
+        .query(Integer.class)
+        .optional();
+  }
+
+  boolean progress(GenerationId id, int attempt, int percent) {
+    return changed(
+        jdbc.sql(
+                """
+                update generations set progress = :percent
+                 where id = :id and attempt = :attempt and status = 'IN_PROGRESS'""")
+            .param("percent", percent)
+            .param("id", id.value())
+            .param("attempt", attempt)
+            .update(),
+        id);
+  }
+
+  boolean complete(GenerationId id, int attempt, String outputKey, long outputBytes) {
+    return changed(
+        jdbc.sql(
+                """
+                update generations
+                   set status = 'COMPLETED', progress = 100, output_key = :key, output_bytes = :bytes,
+                       completed_at = now()
+                 where id = :id and attempt = :attempt and status = 'IN_PROGRESS'""")
+            .param("key", outputKey)
+            .param("bytes", outputBytes)
+            .param("id", id.value())
+            .param("attempt", attempt)
+            .update(),
+        id);
+  }
+
+  boolean fail(GenerationId id, int attempt, Generation.Failure failure) {
+    return changed(
+        jdbc.sql(
+                """
+                update generations
+                   set status = 'FAILED', error_code = :code, error_message = :message, completed_at = now()
+                 where id = :id and attempt = :attempt and status = 'IN_PROGRESS'""")
+            .param("code", failure.code())
+            .param("message", failure.message())
+            .param("id", id.value())
+            .param("attempt", attempt)
+            .update(),
+        id);
+  }
+
+  List<String> outputKeys(UserId owner) {
+    return jdbc.sql("select output_key from generations where user_id = ? and output_key is not null")
+        .param(owner.value())
+        .query(String.class)
+        .list();
+  }
+
+  void deleteAll(UserId owner) {
+    jdbc.sql("delete from generations where user_id = ?").param(owner.value()).update();
+  }
+
+  /** Tells every node's progress listeners that the generation changed. */
+  private boolean changed(int rows, GenerationId id) {
+    if (rows > 0) {
+      jdbc.sql("select pg_notify(?, ?)").param(CHANNEL).param(id.toString()).query(rs -> {});
+    }
+    return rows > 0;
+  }
+
+  private Generation map(ResultSet rs, int row) throws SQLException {
+    var code = rs.getString("error_code");
+    var completed = rs.getTimestamp("completed_at");
+    return new Generation(
+        new GenerationId(rs.getObject("id", UUID.class)),
+        new UserId(rs.getObject("user_id", UUID.class)),
+        rs.getString("model"),
+        rs.getString("prompt"),
+        rs.getInt("seconds"),
+        new VideoSize(rs.getInt("width"), rs.getInt("height")),
+        rs.getLong("seed"),
+        GenerationStatus.valueOf(rs.getString("status")),
+        rs.getInt("progress"),
+        code == null ? null : new Generation.Failure(code, rs.getString("error_message")),
+        rs.getTimestamp("created_at").toInstant(),
+        completed == null ? null : completed.toInstant());
+  }
+}

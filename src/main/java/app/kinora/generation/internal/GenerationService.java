@@ -1,0 +1,146 @@
+package app.kinora.generation.internal;
+
+import app.kinora.generation.Generation;
+import app.kinora.generation.GenerationId;
+import app.kinora.generation.GenerationProperties;
+import app.kinora.generation.GenerationRequest;
+import app.kinora.generation.GenerationStatus;
+import app.kinora.generation.Generations;
+import app.kinora.generation.InvalidGenerationRequest;
+import app.kinora.media.BlobKey;
+import app.kinora.media.BlobStore;
+import app.kinora.provider.ModelCatalog;
+import app.kinora.provider.spi.ModelDescriptor;
+import app.kinora.shared.UserId;
+import app.kinora.shared.VideoSize;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class GenerationService implements Generations {
+
+  private static final SecureRandom SEEDS = new SecureRandom();
+  private static final String DEFAULT_SECONDS = "4";
+
+  private final GenerationRepository repository;
+  private final GenerationJob job;
+  private final ModelCatalog catalog;
+  private final BlobStore blobs;
+  private final GenerationProperties properties;
+
+  GenerationService(
+      GenerationRepository repository,
+      GenerationJob job,
+      ModelCatalog catalog,
+      BlobStore blobs,
+      GenerationProperties properties) {
+    this.repository = repository;
+    this.job = job;
+    this.catalog = catalog;
+    this.blobs = blobs;
+    this.properties = properties;
+  }
+
+  @Override
+  @Transactional
+  public Generation submit(UserId owner, GenerationRequest request) {
+    var model = model(request.model());
+    var prompt = prompt(request.prompt());
+    var seconds = seconds(request.seconds());
+    var size = size(request.size(), model);
+    model.secondsRefusal(seconds).ifPresent(reason -> {
+      throw new InvalidGenerationRequest("seconds", "invalid_seconds", reason);
+    });
+    model.sizeRefusal(size).ifPresent(reason -> {
+      throw new InvalidGenerationRequest("size", "invalid_size", reason);
+    });
+    var seed = request.seed() != null ? request.seed() : SEEDS.nextLong(0, 1L << 48);
+    var generation =
+        new Generation(
+            GenerationId.random(), owner, model.id(), prompt, seconds, size, seed,
+            GenerationStatus.QUEUED, 0, null, Instant.now().truncatedTo(ChronoUnit.MICROS), null);
+    repository.insert(generation);
+    job.enqueue(generation.id());
+    return generation;
+  }
+
+  @Override
+  public Optional<Generation> find(UserId owner, GenerationId id) {
+    return repository.findOwned(owner, id);
+  }
+
+  @Override
+  public List<Generation> recent(UserId owner, int limit) {
+    return repository.recent(owner, limit, false);
+  }
+
+  @Override
+  public List<Generation> completed(UserId owner) {
+    return repository.recent(owner, 500, true);
+  }
+
+  @Override
+  public Optional<Resource> video(UserId owner, GenerationId id) {
+    return repository.outputKey(owner, id).map(BlobKey::new).flatMap(blobs::open);
+  }
+
+  @Override
+  public List<ModelDescriptor> models() {
+    var models = new ArrayList<>(catalog.models());
+    models.sort((a, b) -> a.id().equals(properties.defaultModel()) ? -1 : b.id().equals(properties.defaultModel()) ? 1 : 0);
+    return models;
+  }
+
+  private ModelDescriptor model(String requested) {
+    var id = requested == null || requested.isBlank() ? properties.defaultModel() : requested.strip();
+    return catalog
+        .find(id)
+        .orElseThrow(
+            () ->
+                new InvalidGenerationRequest(
+                    "model",
+                    "model_not_found",
+                    "The model '%s' does not exist. Available: %s."
+                        .formatted(id, String.join(", ", catalog.models().stream().map(ModelDescriptor::id).toList()))));
+  }
+
+  private String prompt(String prompt) {
+    if (prompt == null || prompt.isBlank()) {
+      throw new InvalidGenerationRequest("prompt", "missing_prompt", "Describe the video you want in the prompt.");
+    }
+    var text = prompt.strip();
+    if (text.length() > properties.maxPromptLength()) {
+      throw new InvalidGenerationRequest(
+          "prompt", "prompt_too_long", "The prompt is longer than %d characters.".formatted(properties.maxPromptLength()));
+    }
+    return text;
+  }
+
+  private static int seconds(String seconds) {
+    var text = seconds == null || seconds.isBlank() ? DEFAULT_SECONDS : seconds.strip();
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw new InvalidGenerationRequest(
+          "seconds", "invalid_seconds", "seconds must be a whole number such as \"4\", got \"%s\".".formatted(text));
+    }
+  }
+
+  private static VideoSize size(String size, ModelDescriptor model) {
+    if (size == null || size.isBlank()) {
+      return model.defaultSize();
+    }
+    try {
+      return VideoSize.parse(size);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidGenerationRequest("size", "invalid_size", e.getMessage() + ".");
+    }
+  }
+}

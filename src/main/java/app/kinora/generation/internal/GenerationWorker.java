@@ -1,0 +1,151 @@
+package app.kinora.generation.internal;
+
+import app.kinora.generation.Generation;
+import app.kinora.generation.GenerationId;
+import app.kinora.media.BlobKey;
+import app.kinora.media.BlobStore;
+import app.kinora.media.MediaInfo;
+import app.kinora.media.MediaProbe;
+import app.kinora.media.MediaProperties;
+import app.kinora.media.MediaRejected;
+import app.kinora.provider.ModelCatalog;
+import app.kinora.provider.spi.ProviderFailure;
+import app.kinora.provider.spi.ProviderRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs one generation: claims it, has its provider make the video, checks the result in a child
+ * process, stores it and records the outcome. Every step is safe to repeat after a crash.
+ */
+@Component
+class GenerationWorker {
+
+  private static final Logger log = LoggerFactory.getLogger(GenerationWorker.class);
+  private static final Duration DURATION_TOLERANCE = Duration.ofMillis(150);
+
+  private final GenerationRepository repository;
+  private final ModelCatalog catalog;
+  private final MediaProbe probe;
+  private final BlobStore blobs;
+  private final Path workDir;
+
+  GenerationWorker(
+      GenerationRepository repository,
+      ModelCatalog catalog,
+      MediaProbe probe,
+      BlobStore blobs,
+      MediaProperties media) {
+    this.repository = repository;
+    this.catalog = catalog;
+    this.probe = probe;
+    this.blobs = blobs;
+    this.workDir = media.workDir();
+  }
+
+  void run(GenerationId id) {
+    var attempt = repository.startAttempt(id);
+    if (attempt.isEmpty()) {
+      return; // already completed or failed: a repeated delivery of the job
+    }
+    var generation = repository.find(id).orElseThrow();
+    log.info("Generation {} attempt {} starts on {}", id, attempt.get(), generation.model());
+    Path output = null;
+    try {
+      output = Files.createDirectories(workDir).resolve(id + "-" + attempt.get() + ".mp4");
+      render(generation, attempt.get(), output);
+      var key = new BlobKey("videos/" + id + ".mp4");
+      blobs.put(key, output);
+      repository.complete(id, attempt.get(), key.value(), Files.size(output));
+      log.info("Generation {} completed", id);
+    } catch (Superseded e) {
+      log.info("Generation {} attempt {} was superseded by a newer attempt", id, attempt.get());
+    } catch (ProviderFailure e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw e; // the node is shutting down: leave the job to be retried
+      }
+      fail(id, attempt.get(), e.code(), e.getMessage(), e);
+    } catch (MediaRejected e) {
+      fail(id, attempt.get(), "invalid_output", "The video came back unreadable: " + e.getMessage(), e);
+    } catch (IOException | UncheckedIOException e) {
+      fail(id, attempt.get(), "storage_error", "The video could not be stored. Please try again.", e);
+    } catch (RuntimeException | LinkageError e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw e;
+      }
+      log.error("Generation {} failed unexpectedly", id, e);
+      fail(id, attempt.get(), "internal_error", "Something went wrong on our side while making this video.", e);
+    } finally {
+      deleteQuietly(output);
+    }
+  }
+
+  private void render(Generation generation, int attempt, Path output) {
+    var request =
+        new ProviderRequest(
+            generation.model(),
+            generation.prompt(),
+            Duration.ofSeconds(generation.seconds()),
+            generation.size(),
+            generation.seed());
+    var progress = new PercentReporter(percent -> {
+      if (!repository.progress(generation.id(), attempt, percent)) {
+        throw new Superseded();
+      }
+    });
+    catalog.providerFor(generation.model()).generate(request, progress, output);
+    check(probe.probeMp4(output), generation);
+  }
+
+  private static void check(MediaInfo info, Generation generation) {
+    var video = info.video().orElseThrow(() -> new MediaRejected("it has no video stream"));
+    if (video.width() != generation.size().width() || video.height() != generation.size().height()) {
+      throw new MediaRejected("it is %dx%d, not %s".formatted(video.width(), video.height(), generation.size()));
+    }
+    var expected = Duration.ofSeconds(generation.seconds());
+    if (info.duration().minus(expected).abs().compareTo(DURATION_TOLERANCE) > 0) {
+      throw new MediaRejected("it lasts %d ms, not %d s".formatted(info.duration().toMillis(), generation.seconds()));
+    }
+    if (!info.fastStart()) {
+      throw new MediaRejected("its index is not at the front of the file");
+    }
+  }
+
+  /** Ends a generation whose job kept failing outside the worker's own error handling. */
+  void abandon(GenerationId id) {
+    repository
+        .find(id)
+        .filter(generation -> !generation.status().isTerminal())
+        .flatMap(generation -> repository.startAttempt(id))
+        .ifPresent(attempt -> repository.fail(id, attempt, new Generation.Failure(
+            "internal_error", "Something went wrong on our side while making this video.")));
+  }
+
+  private void fail(GenerationId id, int attempt, String code, String message, Throwable cause) {
+    log.warn("Generation {} failed: {} ({})", id, code, cause.toString());
+    repository.fail(id, attempt, new Generation.Failure(code, message));
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      if (file != null) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      log.warn("Could not delete work file {}", file);
+    }
+  }
+
+  /** A newer attempt owns the generation; this run stops quietly. */
+  static final class Superseded extends RuntimeException {
+    Superseded() {
+      super(null, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package app.kinora.generation.internal;
+
+import app.kinora.provider.spi.ModelDescriptor;
+import app.kinora.shared.VideoSize;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/** The form's choices for one model, derived from its capability descriptor. */
+record ModelOptions(ModelDescriptor model, List<Integer> seconds, int defaultSeconds, List<SizeOption> sizes) {
+
+  static ModelOptions of(ModelDescriptor model) {
+    var seconds = IntStream.rangeClosed(model.minSeconds(), model.maxSeconds()).boxed().toList();
+    var defaultSeconds = Math.clamp(4, model.minSeconds(), model.maxSeconds());
+    return new ModelOptions(model, seconds, defaultSeconds, model.sizes().stream().map(SizeOption::of).toList());
+  }
+
+  /** A size with a human label such as "1280×720 · 16:9 landscape, 720p". */
+  record SizeOption(String value, String label) {
+
+    static SizeOption of(VideoSize size) {
+      int shorter = Math.min(size.width(), size.height());
+      String shape = size.width() == size.height() ? "square" : size.isPortrait() ? "portrait" : "landscape";
+      return new SizeOption(
+          size.toString(), "%d×%d · %s %s, %dp".formatted(size.width(), size.height(), ratio(size), shape, shorter));
+    }
+
+    private static String ratio(VideoSize size) {
+      int gcd = java.math.BigInteger.valueOf(size.width()).gcd(java.math.BigInteger.valueOf(size.height())).intValue();
+      int w = size.width() / gcd;
+      int h = size.height() / gcd;
+      // 854x480 is 16:9 rounded to even pixels
+      return (w == 427 && h == 240) ? "16:9" : (w == 240 && h == 427) ? "9:16" : w + ":" + h;
+    }
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * Generation: a user's request for a video, its validation against the chosen model's
+ * capabilities, the durable job that runs it on a provider on any node, its live progress, and
+ * its output.
+ */
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {"shared", "provider", "provider::spi", "media", "account", "privacy::spi"})
+package app.kinora.generation;

@@ -1,0 +1,51 @@
+package app.kinora.library;
+
+import app.kinora.account.CurrentUser;
+import app.kinora.generation.GenerationId;
+import app.kinora.generation.Generations;
+import app.kinora.media.MediaDelivery;
+import java.util.UUID;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.server.ResponseStatusException;
+
+/** "My library": the signed-in user's finished videos, each playable and downloadable. */
+@Controller
+class LibraryController {
+
+  private final Generations generations;
+
+  LibraryController(Generations generations) {
+    this.generations = generations;
+  }
+
+  @GetMapping("/library")
+  String library(@AuthenticationPrincipal CurrentUser user, Model model) {
+    model.addAttribute("videos", generations.completed(user.userId()));
+    return "library/library";
+  }
+
+  /** The video itself; another user's id gets 404, exactly like an id that does not exist. */
+  @GetMapping("/library/{id}/video")
+  ResponseEntity<Resource> video(
+      @AuthenticationPrincipal CurrentUser user,
+      @PathVariable UUID id,
+      @RequestParam(required = false) String download,
+      WebRequest request) {
+    var generationId = new GenerationId(id);
+    var video =
+        generations
+            .video(user.userId(), generationId)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    var name = download != null ? "kinora-" + id.toString().substring(0, 8) + ".mp4" : null;
+    return MediaDelivery.video(video, generationId.apiId(), name, request);
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * Media: storage of video and image bytes ({@link app.kinora.media.BlobStore}) and inspection of
+ * media files in a child process ({@link app.kinora.media.MediaProbe}), so that no untrusted
+ * media is ever parsed by native code inside the server's JVM.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
+package app.kinora.media;

@@ -1,0 +1,88 @@
+package app.kinora.platform;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the embedded PostgreSQL server on a persistent data directory.
+ *
+ * <p>If the previous Kinora process was killed (kill -9, power loss), its PostgreSQL child may
+ * still be running and holding the data directory. A file lock held for the life of this process
+ * proves that no other Kinora uses the directory, so such an orphan can be stopped safely.
+ */
+final class EmbeddedPostgresLauncher {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresLauncher.class);
+
+  private final Path directory;
+
+  EmbeddedPostgresLauncher(Path directory) {
+    this.directory = directory.toAbsolutePath().normalize();
+  }
+
+  EmbeddedPostgres start() throws IOException {
+    Files.createDirectories(directory);
+    claimDirectory();
+    stopOrphanedServer();
+    return EmbeddedPostgres.builder()
+        .setDataDirectory(directory)
+        .setCleanDataDirectory(false)
+        .setRegisterShutdownHook(false)
+        .setPGStartupWait(Duration.ofSeconds(60))
+        .setServerConfig("max_connections", "200")
+        .start();
+  }
+
+  /** Held until the JVM exits; the operating system releases it even after kill -9. */
+  @SuppressWarnings({"resource", "unused"})
+  private void claimDirectory() throws IOException {
+    var channel =
+        FileChannel.open(
+            directory.resolveSibling("postgres.lock"),
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE);
+    FileLock lock = channel.tryLock();
+    if (lock == null) {
+      channel.close();
+      throw new IllegalStateException(
+          "Another Kinora process is using the data directory " + directory.getParent());
+    }
+  }
+
+  private void stopOrphanedServer() {
+    var pidFile = directory.resolve("postmaster.pid");
+    if (!Files.exists(pidFile)) {
+      return;
+    }
+    try {
+      long pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().trim());
+      ProcessHandle.of(pid)
+          .filter(process -> process.info().command().orElse("").contains("postgres"))
+          .ifPresent(this::stop);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      log.warn("Ignoring unreadable {}: {}", pidFile, e.getMessage());
+    }
+  }
+
+  private void stop(ProcessHandle orphan) {
+    log.warn("Stopping PostgreSQL {} left running by a previous Kinora process", orphan.pid());
+    orphan.destroy();
+    try {
+      orphan.onExit().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      orphan.destroyForcibly();
+    }
+  }
+}

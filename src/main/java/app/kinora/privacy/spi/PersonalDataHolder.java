@@ -1,0 +1,24 @@
+package app.kinora.privacy.spi;
+
+import app.kinora.shared.UserId;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A module's personal data about users: which tables hold it, how to export it and how to erase
+ * it. A test fails when a table keyed by user has no holder.
+ */
+public interface PersonalDataHolder {
+
+  /** The module's name, used as the section name of an export. */
+  String module();
+
+  /** The tables whose rows belong to a user. */
+  Set<String> tables();
+
+  /** The user's data in this module as JSON-ready maps and lists; no secrets, no hashes. */
+  Map<String, Object> export(UserId user);
+
+  /** Deletes or anonymises the user's data in this module. Idempotent. */
+  void erase(UserId user);
+}

@@ -1,0 +1,61 @@
+package app.kinora.render;
+
+import app.kinora.provider.spi.ModelDescriptor;
+import app.kinora.provider.spi.ProgressListener;
+import app.kinora.provider.spi.ProviderFailure;
+import app.kinora.provider.spi.ProviderRequest;
+import app.kinora.provider.spi.VideoProvider;
+import app.kinora.shared.VideoSize;
+import java.nio.file.Path;
+import org.bytedeco.javacv.FrameRecorder;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** The built-in provider: renders videos on this machine, with no network and no GPU. */
+@Component
+class LocalRenderer implements VideoProvider {
+
+  static final String MODEL = "kinora-local";
+  static final int FRAMES_PER_SECOND = 30;
+
+  private static final ModelDescriptor DESCRIPTOR =
+      new ModelDescriptor(
+          MODEL,
+          "Local renderer — procedural, offline",
+          "Draws an animated scene from your prompt's words on this server. Not an AI model.",
+          2,
+          20,
+          List.of(
+              new VideoSize(1280, 720), new VideoSize(854, 480), new VideoSize(1920, 1080),
+              new VideoSize(720, 1280), new VideoSize(480, 854), new VideoSize(1080, 1920),
+              new VideoSize(720, 720), new VideoSize(480, 480), new VideoSize(1080, 1080)));
+
+  @Override
+  public String id() {
+    return "local";
+  }
+
+  @Override
+  public List<ModelDescriptor> models() {
+    return List.of(DESCRIPTOR);
+  }
+
+  @Override
+  public void generate(ProviderRequest request, ProgressListener progress, Path output) {
+    var frames = Math.toIntExact(request.duration().toMillis() * FRAMES_PER_SECOND / 1000);
+    var scene = new Scene(request.prompt(), request.seed(), request.size());
+    var soundscape = new Soundscape(scene.palette(), request.seed());
+    try (var encoder = new Mp4Encoder(output, request.size(), FRAMES_PER_SECOND)) {
+      for (int frame = 0; frame < frames; frame++) {
+        if (Thread.currentThread().isInterrupted()) {
+          throw new ProviderFailure("cancelled", "The render was stopped.", null);
+        }
+        encoder.addFrame(scene.draw(frame / (double) frames, frame / (double) FRAMES_PER_SECOND));
+        encoder.addAudio(soundscape.samples(frame, frames, FRAMES_PER_SECOND, Mp4Encoder.SAMPLE_RATE));
+        progress.progressed((frame + 1) / (double) frames);
+      }
+    } catch (FrameRecorder.Exception e) {
+      throw new ProviderFailure("render_failed", "The local renderer could not encode the video.", e);
+    }
+  }
+}

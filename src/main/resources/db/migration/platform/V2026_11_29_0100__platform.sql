@@ -1,0 +1,58 @@
+-- Jobs (db-scheduler), durable module events (Spring Modulith) and web sessions (Spring Session).
+
+create table scheduled_tasks (
+  task_name            text                     not null,
+  task_instance        text                     not null,
+  task_data            bytea,
+  execution_time       timestamp with time zone not null,
+  picked               boolean                  not null,
+  picked_by            text,
+  last_success         timestamp with time zone,
+  last_failure         timestamp with time zone,
+  consecutive_failures int,
+  last_heartbeat       timestamp with time zone,
+  version              bigint                   not null,
+  priority             smallint,
+  primary key (task_name, task_instance)
+);
+create index execution_time_idx on scheduled_tasks (execution_time);
+create index last_heartbeat_idx on scheduled_tasks (last_heartbeat);
+create index priority_execution_time_idx on scheduled_tasks (priority desc, execution_time asc);
+
+create table event_publication (
+  id                     uuid                     not null,
+  listener_id            text                     not null,
+  event_type             text                     not null,
+  serialized_event       text                     not null,
+  publication_date       timestamp with time zone not null,
+  completion_date        timestamp with time zone,
+  status                 text,
+  completion_attempts    int,
+  last_resubmission_date timestamp with time zone,
+  primary key (id)
+);
+create index event_publication_serialized_event_hash_idx on event_publication using hash (serialized_event);
+create index event_publication_by_completion_date_idx on event_publication (completion_date);
+
+create table spring_session (
+  primary_id            char(36)     not null,
+  session_id            char(36)     not null,
+  creation_time         bigint       not null,
+  last_access_time      bigint       not null,
+  max_inactive_interval int          not null,
+  expiry_time           bigint       not null,
+  principal_name        varchar(100),
+  constraint spring_session_pk primary key (primary_id)
+);
+create unique index spring_session_ix1 on spring_session (session_id);
+create index spring_session_ix2 on spring_session (expiry_time);
+create index spring_session_ix3 on spring_session (principal_name);
+
+create table spring_session_attributes (
+  session_primary_id char(36)     not null,
+  attribute_name     varchar(200) not null,
+  attribute_bytes    bytea        not null,
+  constraint spring_session_attributes_pk primary key (session_primary_id, attribute_name),
+  constraint spring_session_attributes_fk foreign key (session_primary_id)
+    references spring_session (primary_id) on delete cascade
+);
