@@ -40,6 +40,9 @@ final class EmbeddedPostgresLauncher {
         .setRegisterShutdownHook(false)
         .setPGStartupWait(Duration.ofSeconds(60))
         .setServerConfig("max_connections", "200")
+        // zonky's defaults trade durability for test speed; Kinora's data must survive a crash
+        .setServerConfig("fsync", "on")
+        .setServerConfig("synchronous_commit", "on")
         .start();
   }
 

@@ -1,0 +1,42 @@
+package app.kinora;
+
+import java.nio.file.Path;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the tests that run the whole application on a random port, against the same embedded
+ * PostgreSQL that production uses, with its files in a fresh data directory. All subclasses share
+ * one application context (and so one database) per test run.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "kinora.bootstrap.admin-email=" + IntegrationTest.ADMIN_EMAIL,
+      "kinora.bootstrap.admin-password=" + IntegrationTest.ADMIN_PASSWORD,
+      "kinora.bootstrap.admin-api-key=" + IntegrationTest.ADMIN_API_KEY,
+      "logging.level.app.kinora=info"
+    })
+public abstract class IntegrationTest {
+
+  public static final String ADMIN_EMAIL = "operator@kinora.test";
+  public static final String ADMIN_PASSWORD = "operator passphrase 42";
+  public static final String ADMIN_API_KEY = "kn_bootstrap_key_for_tests_0123456789";
+
+  private static final Path DATA_DIR = Path.of("target", "test-data", UUID.randomUUID().toString());
+
+  @Value("${local.server.port}")
+  protected int port;
+
+  @DynamicPropertySource
+  static void dataDirectory(DynamicPropertyRegistry registry) {
+    registry.add("kinora.data-dir", DATA_DIR::toString);
+  }
+
+  protected String baseUrl() {
+    return "http://localhost:" + port;
+  }
+}

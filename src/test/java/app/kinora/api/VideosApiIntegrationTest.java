@@ -1,0 +1,141 @@
+package app.kinora.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static app.kinora.api.ApiAssertions.assertError;
+import static org.awaitility.Awaitility.await;
+
+import app.kinora.ApiClient;
+import app.kinora.IntegrationTest;
+import app.kinora.media.MediaProbe;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+class VideosApiIntegrationTest extends IntegrationTest {
+
+  @Autowired MediaProbe probe;
+
+  private ApiClient api() {
+    return new ApiClient(baseUrl(), ADMIN_API_KEY);
+  }
+
+  @Test
+  void turnsAPromptIntoAPlayableFastStartMp4OfTheRequestedDurationAndSize(@TempDir Path dir) throws Exception {
+    var created =
+        api().postMultipart("/v1/videos", Map.of(
+            "model", "kinora-local", "prompt", "A lighthouse on a cliff at sunset", "seconds", "4", "size", "1280x720"));
+
+    assertThat(created.status()).isEqualTo(200);
+    assertThat(created.json().path("object").asString()).isEqualTo("video");
+    assertThat(created.json().path("status").asString()).isIn("queued", "in_progress");
+    assertThat(created.json().path("seconds").isString()).isTrue();
+    var id = created.json().path("id").asString();
+    assertThat(id).matches("video_[0-9a-f]{32}");
+
+    var done = awaitEnd(id);
+    assertThat(done.path("status").asString()).isEqualTo("completed");
+    assertThat(done.path("progress").asInt()).isEqualTo(100);
+    assertThat(done.path("completed_at").asLong()).isGreaterThanOrEqualTo(done.path("created_at").asLong());
+    assertThat(done.path("error").isNull()).isTrue();
+
+    var file = dir.resolve("video.mp4");
+    var download = api().download("/v1/videos/" + id + "/content", file);
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.headers().firstValue("Content-Type")).hasValue("video/mp4");
+    var info = probe.probeMp4(file);
+    assertThat(info.duration().toMillis()).isBetween(3900L, 4100L);
+    assertThat(info.video()).hasValueSatisfying(v -> {
+      assertThat(v.codec()).isEqualTo("h264");
+      assertThat(v.width()).isEqualTo(1280);
+      assertThat(v.height()).isEqualTo(720);
+    });
+    assertThat(info.audio()).hasValueSatisfying(a -> assertThat(a.codec()).isEqualTo("aac"));
+    assertThat(info.fastStart()).isTrue();
+  }
+
+  @Test
+  void servesByteRangesOfTheContentForSeeking() throws Exception {
+    var id = api().postJson("/v1/videos", Map.of("prompt", "Waves on a beach", "seconds", 2, "size", "480x480"))
+        .json().path("id").asString();
+    awaitEnd(id);
+    var full = api().get("/v1/videos/" + id + "/content");
+    var range = api().get("/v1/videos/" + id + "/content", "Range", "bytes=100-199");
+
+    assertThat(range.status()).isEqualTo(206);
+    assertThat(range.raw().headers().firstValue("Content-Range"))
+        .hasValue("bytes 100-199/" + full.raw().body().length);
+    assertThat(range.raw().body()).containsExactly(java.util.Arrays.copyOfRange(full.raw().body(), 100, 200));
+    assertThat(full.raw().headers().firstValue("ETag")).isPresent();
+  }
+
+  @Test
+  void defaultsModelAndSizeAndAcceptsJson() {
+    var created = api().postJson("/v1/videos", Map.of("prompt", "Fireflies in a forest", "seconds", "2"));
+
+    assertThat(created.status()).isEqualTo(200);
+    assertThat(created.json().path("model").asString()).isEqualTo("kinora-local");
+    assertThat(created.json().path("size").asString()).isEqualTo("1280x720");
+    assertThat(created.json().path("seconds").asString()).isEqualTo("2");
+  }
+
+  @Test
+  void refusesASizeTheModelDoesNotOfferWithAnOpenAiError() {
+    var reply = api().postJson("/v1/videos", Map.of("prompt", "x", "size", "1000x1000"));
+
+    assertError(reply, 400, "invalid_size", "size");
+    assertThat(reply.json().path("error").path("message").asString()).contains("1280x720");
+  }
+
+  @Test
+  void refusesMalformedSizeSecondsOutOfRangeUnknownModelAndMissingPrompt() {
+    assertError(api().postJson("/v1/videos", Map.of("prompt", "x", "size", "big")), 400, "invalid_size", "size");
+    assertError(api().postJson("/v1/videos", Map.of("prompt", "x", "seconds", "99")), 400, "invalid_seconds", "seconds");
+    assertError(api().postJson("/v1/videos", Map.of("prompt", "x", "seconds", "four")), 400, "invalid_seconds", "seconds");
+    assertError(api().postJson("/v1/videos", Map.of("prompt", "x", "model", "sora-2")), 400, "model_not_found", "model");
+    assertError(api().postJson("/v1/videos", Map.of("seconds", "4")), 400, "missing_prompt", "prompt");
+  }
+
+  @Test
+  void refusesRequestsWithoutAValidKey() {
+    assertError(new ApiClient(baseUrl(), null).get("/v1/videos"), 401, "invalid_api_key", null);
+    assertError(new ApiClient(baseUrl(), "kn_wrong").get("/v1/videos"), 401, "invalid_api_key", null);
+  }
+
+  @Test
+  void answersUnknownVideosAndPathsWithNotFound() {
+    assertError(api().get("/v1/videos/video_00000000000000000000000000000000"), 404, "video_not_found", "video_id");
+    assertError(api().get("/v1/videos/not-an-id"), 404, "video_not_found", "video_id");
+    assertError(api().get("/v1/nothing-here"), 404, "not_found", null);
+  }
+
+  @Test
+  void refusesContentBeforeTheVideoIsDone() {
+    var id = api().postJson("/v1/videos", Map.of("prompt", "Long desert drive", "seconds", "20", "size", "480x480"))
+        .json().path("id").asString();
+
+    assertError(api().get("/v1/videos/" + id + "/content"), 409, "video_not_ready", "video_id");
+  }
+
+  @Test
+  void listsTheCallersVideosNewestFirst() {
+    var id = api().postJson("/v1/videos", Map.of("prompt", "Snow falling on a quiet street", "seconds", "2"))
+        .json().path("id").asString();
+
+    var list = api().get("/v1/videos");
+
+    assertThat(list.json().path("object").asString()).isEqualTo("list");
+    assertThat(list.json().path("data").get(0).path("id").asString()).isEqualTo(id);
+  }
+
+  private JsonNode awaitEnd(String id) {
+    return await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> api().get("/v1/videos/" + id).json(), json -> json.path("status").asString().matches("completed|failed"));
+  }
+}

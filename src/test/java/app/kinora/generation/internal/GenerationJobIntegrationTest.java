@@ -1,0 +1,110 @@
+package app.kinora.generation.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.kinora.IntegrationTest;
+import app.kinora.generation.Generation;
+import app.kinora.generation.GenerationId;
+import app.kinora.generation.GenerationStatus;
+import app.kinora.shared.UserId;
+import app.kinora.shared.VideoSize;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The generation job against the real scheduler tables: crash recovery and fencing. */
+class GenerationJobIntegrationTest extends IntegrationTest {
+
+  @Autowired GenerationRepository repository;
+  @Autowired GenerationJob job;
+  @Autowired Scheduler scheduler;
+  @Autowired OneTimeTask<String> generationTask;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void runsAQueuedJobToCompletionWithProgressAlongTheWay() {
+    var id = insertQueued();
+    var seen = new java.util.concurrent.ConcurrentSkipListSet<Integer>();
+    job.enqueue(id);
+
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+        .until(() -> {
+          var generation = repository.find(id).orElseThrow();
+          seen.add(generation.progress());
+          return generation.status() == GenerationStatus.COMPLETED;
+        });
+
+    assertThat(seen).contains(100).hasSizeGreaterThan(2);
+    assertThat(jdbc.sql("select started_at is not null and completed_at >= started_at from generations where id = ?")
+        .param(id.value()).query(Boolean.class).single()).isTrue();
+  }
+
+  @Test
+  void revivesAJobWhoseNodeDiedMidRenderAndCompletesItOnce() {
+    var id = insertQueued();
+    // A node claimed the job, started attempt 1, then died: its heartbeat stopped long ago.
+    assertThat(repository.startAttempt(id)).hasValue(1);
+    repository.progress(id, 1, 40);
+    scheduler.schedule(generationTask.instance(id.toString(), id.toString()), Instant.now().plus(1, ChronoUnit.DAYS));
+    jdbc.sql("""
+            update scheduled_tasks
+               set picked = true, picked_by = 'crashed-node', execution_time = now() - interval '1 minute',
+                   last_heartbeat = now() - interval '10 minutes'
+             where task_name = 'generation' and task_instance = ?""")
+        .param(id.toString())
+        .update();
+
+    awaitStatus(id, GenerationStatus.COMPLETED);
+
+    assertThat(jdbc.sql("select attempt from generations where id = ?").param(id.value()).query(Integer.class).single())
+        .isEqualTo(2);
+    assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_instance = ?").param(id.toString())
+        .query(Integer.class).single()).isZero();
+  }
+
+  @Test
+  void aStaleAttemptCanNeitherReportNorFinish() {
+    var id = insertQueued();
+    var stale = repository.startAttempt(id).orElseThrow();
+    var current = repository.startAttempt(id).orElseThrow();
+
+    assertThat(repository.progress(id, stale, 50)).isFalse();
+    assertThat(repository.complete(id, stale, "videos/stale.mp4", 1)).isFalse();
+    assertThat(repository.complete(id, current, "videos/current.mp4", 1)).isTrue();
+    assertThat(repository.fail(id, current, new Generation.Failure("x", "y"))).isFalse();
+    assertThat(repository.startAttempt(id)).isEmpty();
+  }
+
+  @Test
+  void aRepeatedDeliveryOfAFinishedJobChangesNothing() {
+    var id = insertQueued();
+    job.enqueue(id);
+    awaitStatus(id, GenerationStatus.COMPLETED);
+    var before = repository.find(id).orElseThrow();
+
+    job.enqueue(id);
+    await().atMost(Duration.ofSeconds(10))
+        .until(() -> jdbc.sql("select count(*) from scheduled_tasks where task_instance = ?").param(id.toString())
+            .query(Integer.class).single() == 0);
+
+    assertThat(repository.find(id).orElseThrow()).isEqualTo(before);
+  }
+
+  private GenerationId insertQueued() {
+    var generation = new Generation(GenerationId.random(), UserId.random(), "kinora-local", "Test pattern",
+        2, new VideoSize(480, 480), 5, GenerationStatus.QUEUED, 0, null, Instant.now().truncatedTo(ChronoUnit.MICROS), null);
+    repository.insert(generation);
+    return generation.id();
+  }
+
+  private void awaitStatus(GenerationId id, GenerationStatus status) {
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+        .until(() -> repository.find(id).orElseThrow().status(), s -> s == status);
+  }
+}

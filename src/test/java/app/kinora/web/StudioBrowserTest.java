@@ -1,0 +1,127 @@
+package app.kinora.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.kinora.IntegrationTest;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A person's first visit, in Debian's Chromium: sign up, generate, watch, play, download. */
+class StudioBrowserTest extends IntegrationTest {
+
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  static Playwright playwright;
+  static Browser browser;
+
+  @BeforeAll
+  static void launchBrowser() {
+    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        .setExecutablePath(Path.of("/usr/bin/chromium"))
+        .setHeadless(true)
+        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+  }
+
+  @Test
+  void signsUpGeneratesWatchesLiveProgressAndPlaysTheVideoFromTheLibrary() throws Exception {
+    var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setAcceptDownloads(true));
+    var page = context.newPage();
+    page.navigate(baseUrl());
+    page.getByText("Create a free account").click();
+
+    page.getByLabel("Email").fill("first.visitor@kinora.test");
+    page.getByLabel("Password").fill("a long and happy passphrase");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("New video"))).isVisible();
+
+    page.evaluate("window.__sameDocument = true");
+    page.getByLabel("Prompt", new Page.GetByLabelOptions().setExact(true)).fill("Aurora over a frozen lake, slow pan");
+    page.getByLabel("Duration").selectOption("4");
+    page.getByLabel("Size").selectOption("1280x720");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate")).click();
+
+    var card = page.locator("article.job").first();
+    assertThat(card.locator(".prompt")).hasText("Aurora over a frozen lake, slow pan");
+    var progressSeen = watchProgressUntilVideo(card);
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("studio.png")).setFullPage(true));
+
+    assertThat(progressSeen).as("progress values shown live").anyMatch(p -> p > 0 && p < 100);
+    assertThat(page.evaluate("window.__sameDocument === true")).as("no page reload").isEqualTo(true);
+
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My library")).click();
+    var video = page.locator(".video-card video");
+    assertThat(video).hasCount(1);
+    page.waitForFunction("() => document.querySelector('.video-card video').readyState >= 1");
+    var duration = ((Number) page.evaluate("document.querySelector('.video-card video').duration")).doubleValue();
+    assertThat(duration).isCloseTo(4.0, org.assertj.core.data.Offset.offset(0.1));
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("library.png")).setFullPage(true));
+
+    var download = page.waitForDownload(() -> page.locator(".video-card").getByText("Download").click());
+    assertThat(download.suggestedFilename()).endsWith(".mp4");
+    assertThat(Files.size(download.path())).isGreaterThan(10_000);
+    context.close();
+  }
+
+  @Test
+  void explainsAWeakPasswordAndKeepsWhatWasTyped() {
+    var page = browser.newPage();
+    page.navigate(baseUrl() + "/signup");
+    page.getByLabel("Email").fill("weak@kinora.test");
+    page.getByLabel("Password").fill("password");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+
+    assertThat(page.getByRole(AriaRole.ALERT)).containsText("at least 10 characters");
+    assertThat(page.getByLabel("Email")).hasValue("weak@kinora.test");
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("signup-error.png")));
+    page.close();
+  }
+
+  /** Samples the progress bar until the finished video replaces it; returns the values seen. */
+  private static TreeSet<Integer> watchProgressUntilVideo(Locator card) {
+    var seen = new TreeSet<Integer>();
+    var deadline = System.nanoTime() + 90_000_000_000L;
+    while (card.locator("video").count() == 0) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the video did not appear; progress seen: " + seen);
+      }
+      var bar = card.locator("progress");
+      if (bar.count() > 0) {
+        var value = bar.first().getAttribute("value");
+        if (value != null) {
+          int percent = Integer.parseInt(value);
+          if (percent > 0 && seen.stream().noneMatch(p -> p > 0)) {
+            card.page().screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("studio-progress.png")));
+          }
+          seen.add(percent);
+        }
+      }
+      card.page().waitForTimeout(50);
+    }
+    return seen;
+  }
+}
