@@ -31,6 +31,7 @@ final class Scene {
   private final double[][] particles = new double[PARTICLES][4];
   private final double sunX;
   private final BufferedImage canvas;
+  private final BufferedImage sky;
 
   Scene(String prompt, long seed, VideoSize size) {
     this.caption = prompt.strip();
@@ -51,6 +52,7 @@ final class Scene {
       particle[3] = random.nextDouble() * Math.PI * 2;
     }
     this.sunX = 0.2 + random.nextDouble() * 0.6;
+    this.sky = paintSky();
   }
 
   Palette palette() {
@@ -63,7 +65,7 @@ final class Scene {
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
       g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-      drawSky(g);
+      g.drawImage(sky, 0, 0, null);
       drawLight(g, progress);
       for (int layer = 0; layer < RIDGES; layer++) {
         drawRidge(g, layer, seconds);
@@ -76,9 +78,17 @@ final class Scene {
     return canvas;
   }
 
-  private void drawSky(Graphics2D g) {
-    g.setPaint(new GradientPaint(0, 0, palette.skyTop(), 0, height * 0.75f, palette.skyHorizon()));
-    g.fillRect(0, 0, width, height);
+  /** The sky does not move: painted once, copied into every frame. */
+  private BufferedImage paintSky() {
+    var image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+    var g = image.createGraphics();
+    try {
+      g.setPaint(new GradientPaint(0, 0, palette.skyTop(), 0, height * 0.75f, palette.skyHorizon()));
+      g.fillRect(0, 0, width, height);
+    } finally {
+      g.dispose();
+    }
+    return image;
   }
 
   private void drawLight(Graphics2D g, double progress) {
@@ -91,7 +101,7 @@ final class Scene {
             x, y, radius * 5,
             new float[] {0f, 0.2f, 1f},
             new Color[] {withAlpha(glow, 220), withAlpha(glow, 70), withAlpha(glow, 0)}));
-    g.fillRect(0, 0, width, height);
+    g.fill(new Ellipse2D.Float(x - radius * 5, y - radius * 5, radius * 10, radius * 10));
     g.setColor(glow);
     g.fill(new Ellipse2D.Float(x - radius, y - radius, radius * 2, radius * 2));
   }
