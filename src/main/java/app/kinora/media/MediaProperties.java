@@ -8,6 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
+ * Defaults live in {@code application.yml} (under {@code kinora.data-dir}), where placeholders
+ * resolve.
+ *
  * @param storageDir where the file-system blob store keeps objects
  * @param workDir scratch space for renders and downloads in progress
  * @param probeTimeout wall-clock limit of one ffprobe child process
@@ -15,6 +18,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("kinora.media")
 public record MediaProperties(
-    @NotNull @DefaultValue("${kinora.data-dir:./data}/media") Path storageDir,
-    @NotNull @DefaultValue("${kinora.data-dir:./data}/work") Path workDir,
+    @NotNull Path storageDir,
+    @NotNull Path workDir,
     @NotNull @DefaultValue("30s") Duration probeTimeout) {}
