@@ -4,7 +4,8 @@ import app.kinora.generation.Generation;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * The OpenAI video object. Kinora adds {@code seed} (reproducible renders); everything else has
+ * The OpenAI video object. Kinora adds {@code seed} (reproducible renders), {@code fps},
+ * {@code generate_audio} and {@code caption}; everything else has
  * OpenAI's names and types ({@code seconds} is a string, times are Unix seconds).
  */
 record VideoObject(
@@ -22,6 +23,9 @@ record VideoObject(
     String prompt,
     @JsonProperty("remixed_from_video_id") String remixedFromVideoId,
     Long seed,
+    int fps,
+    @JsonProperty("generate_audio") boolean generateAudio,
+    boolean caption,
     VideoError error) {
 
   record VideoError(String code, String message) {}
@@ -42,6 +46,9 @@ record VideoObject(
         g.prompt(),
         null,
         g.seed(),
+        g.framesPerSecond(),
+        g.generateAudio(),
+        g.caption(),
         g.failureIfAny().map(f -> new VideoError(f.code(), f.message())).orElse(null));
   }
 }

@@ -36,8 +36,16 @@ class VideosApi {
     this.generations = generations;
   }
 
-  /** JSON body, as sent by most HTTP clients. */
-  record CreateVideo(String model, String prompt, String seconds, String size, Long seed) {}
+  /** JSON body, as sent by most HTTP clients; {@code seed}, {@code fps}, {@code generate_audio} and {@code caption} are Kinora's extensions. */
+  record CreateVideo(
+      String model,
+      String prompt,
+      String seconds,
+      String size,
+      Long seed,
+      Integer fps,
+      @JsonProperty("generate_audio") Boolean generateAudio,
+      Boolean caption) {}
 
   /** A list page in the OpenAI shape. */
   record VideoList(String object, List<VideoObject> data, @JsonProperty("has_more") boolean hasMore) {}
@@ -56,6 +64,9 @@ class VideosApi {
       @RequestParam(required = false) String seconds,
       @RequestParam(required = false) String size,
       @RequestParam(required = false) Long seed,
+      @RequestParam(required = false) Integer fps,
+      @RequestParam(name = "generate_audio", required = false) Boolean generateAudio,
+      @RequestParam(required = false) Boolean caption,
       @RequestParam(name = "input_reference", required = false) MultipartFile inputReference) {
     if (inputReference != null && !inputReference.isEmpty()) {
       throw new ApiProblem(
@@ -64,7 +75,7 @@ class VideosApi {
           "input_reference",
           "Reference images are not accepted by this server yet.");
     }
-    return create(user, new CreateVideo(model, prompt, seconds, size, seed));
+    return create(user, new CreateVideo(model, prompt, seconds, size, seed, fps, generateAudio, caption));
   }
 
   @GetMapping
@@ -101,7 +112,8 @@ class VideosApi {
   }
 
   private VideoObject create(CurrentUser user, CreateVideo body) {
-    var request = new GenerationRequest(body.model(), body.prompt(), body.seconds(), body.size(), body.seed());
+    var request = new GenerationRequest(
+        body.model(), body.prompt(), body.seconds(), body.size(), body.seed(), body.fps(), body.generateAudio(), body.caption());
     return VideoObject.of(generations.submit(user.userId(), request));
   }
 

@@ -8,6 +8,9 @@ import java.util.Optional;
 /**
  * A request for a video and what became of it.
  *
+ * @param framesPerSecond frame rate of the video
+ * @param generateAudio whether the video gets a soundtrack
+ * @param caption whether the prompt is overlaid as a caption
  * @param progress whole percent, 0 to 100
  * @param failure why it failed, when it did
  */
@@ -19,6 +22,9 @@ public record Generation(
     int seconds,
     VideoSize size,
     long seed,
+    int framesPerSecond,
+    boolean generateAudio,
+    boolean caption,
     GenerationStatus status,
     int progress,
     Failure failure,

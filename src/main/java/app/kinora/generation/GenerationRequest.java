@@ -9,5 +9,22 @@ package app.kinora.generation;
  * @param seconds duration as text, as the OpenAI API sends it; empty means 4
  * @param size {@code WIDTHxHEIGHT}; empty means the model's default size
  * @param seed for reproducible results; empty means a random seed, recorded on the generation
+ * @param framesPerSecond empty means the model's default
+ * @param generateAudio empty means yes, where the model can
+ * @param caption empty means yes, where the model can
  */
-public record GenerationRequest(String model, String prompt, String seconds, String size, Long seed) {}
+public record GenerationRequest(
+    String model,
+    String prompt,
+    String seconds,
+    String size,
+    Long seed,
+    Integer framesPerSecond,
+    Boolean generateAudio,
+    Boolean caption) {
+
+  /** A request with only the OpenAI fields; Kinora's extensions take their defaults. */
+  public static GenerationRequest of(String model, String prompt, String seconds, String size, Long seed) {
+    return new GenerationRequest(model, prompt, seconds, size, seed, null, null, null);
+  }
+}

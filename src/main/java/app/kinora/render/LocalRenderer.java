@@ -1,5 +1,6 @@
 package app.kinora.render;
 
+import app.kinora.provider.spi.Capability;
 import app.kinora.provider.spi.ModelDescriptor;
 import app.kinora.provider.spi.ProgressListener;
 import app.kinora.provider.spi.ProviderFailure;
@@ -9,6 +10,7 @@ import app.kinora.shared.VideoSize;
 import java.nio.file.Path;
 import org.bytedeco.javacv.FrameRecorder;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** The built-in provider: renders videos on this machine, with no network and no GPU. */
@@ -16,7 +18,6 @@ import org.springframework.stereotype.Component;
 class LocalRenderer implements VideoProvider {
 
   static final String MODEL = "kinora-local";
-  static final int FRAMES_PER_SECOND = 30;
 
   private static final ModelDescriptor DESCRIPTOR =
       new ModelDescriptor(
@@ -28,7 +29,9 @@ class LocalRenderer implements VideoProvider {
           List.of(
               new VideoSize(1280, 720), new VideoSize(854, 480), new VideoSize(1920, 1080),
               new VideoSize(720, 1280), new VideoSize(480, 854), new VideoSize(1080, 1920),
-              new VideoSize(720, 720), new VideoSize(480, 480), new VideoSize(1080, 1080)));
+              new VideoSize(720, 720), new VideoSize(480, 480), new VideoSize(1080, 1080)),
+          List.of(30, 24),
+          Set.of(Capability.SEED, Capability.AUDIO_GENERATION, Capability.CAPTION));
 
   @Override
   public String id() {
@@ -42,16 +45,19 @@ class LocalRenderer implements VideoProvider {
 
   @Override
   public void generate(ProviderRequest request, ProgressListener progress, Path output) {
-    var frames = Math.toIntExact(request.duration().toMillis() * FRAMES_PER_SECOND / 1000);
-    var scene = new Scene(request.prompt(), request.seed(), request.size());
-    var soundscape = new Soundscape(scene.palette(), request.seed());
-    try (var encoder = new Mp4Encoder(output, request.size(), FRAMES_PER_SECOND)) {
+    int fps = request.framesPerSecond();
+    var frames = Math.toIntExact(request.duration().toMillis() * fps / 1000);
+    var scene = new Scene(request.prompt(), request.seed(), request.size(), request.caption());
+    var soundscape = request.generateAudio() ? new Soundscape(scene.palette(), request.seed()) : null;
+    try (var encoder = new Mp4Encoder(output, request.size(), fps, soundscape != null)) {
       for (int frame = 0; frame < frames; frame++) {
         if (Thread.currentThread().isInterrupted()) {
           throw new ProviderFailure("cancelled", "The render was stopped.", null);
         }
-        encoder.addFrame(scene.draw(frame / (double) frames, frame / (double) FRAMES_PER_SECOND));
-        encoder.addAudio(soundscape.samples(frame, frames, FRAMES_PER_SECOND, Mp4Encoder.SAMPLE_RATE));
+        encoder.addFrame(scene.draw(frame / (double) frames, frame / (double) fps));
+        if (soundscape != null) {
+          encoder.addAudio(soundscape.samples(frame, frames, fps, Mp4Encoder.SAMPLE_RATE));
+        }
         progress.progressed((frame + 1) / (double) frames);
       }
     } catch (FrameRecorder.Exception e) {

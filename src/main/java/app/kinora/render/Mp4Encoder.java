@@ -22,8 +22,8 @@ final class Mp4Encoder implements AutoCloseable {
   private final FFmpegFrameRecorder recorder;
   private final Java2DFrameConverter converter = new Java2DFrameConverter();
 
-  Mp4Encoder(Path output, VideoSize size, int framesPerSecond) throws FrameRecorder.Exception {
-    recorder = new FFmpegFrameRecorder(output.toFile(), size.width(), size.height(), 1);
+  Mp4Encoder(Path output, VideoSize size, int framesPerSecond, boolean withAudio) throws FrameRecorder.Exception {
+    recorder = new FFmpegFrameRecorder(output.toFile(), size.width(), size.height(), withAudio ? 1 : 0);
     recorder.setFormat("mp4");
     recorder.setVideoCodecName("libx264");
     recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
@@ -32,11 +32,13 @@ final class Mp4Encoder implements AutoCloseable {
     recorder.setVideoOption("preset", "veryfast");
     recorder.setVideoOption("crf", "21");
     recorder.setVideoOption("flags", "+bitexact");
-    recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
-    recorder.setSampleRate(SAMPLE_RATE);
-    recorder.setAudioChannels(1);
-    recorder.setAudioBitrate(96_000);
-    recorder.setAudioOption("flags", "+bitexact");
+    if (withAudio) {
+      recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
+      recorder.setSampleRate(SAMPLE_RATE);
+      recorder.setAudioChannels(1);
+      recorder.setAudioBitrate(96_000);
+      recorder.setAudioOption("flags", "+bitexact");
+    }
     recorder.setOption("movflags", "+faststart");
     recorder.setOption("fflags", "+bitexact");
     recorder.start();

@@ -33,8 +33,8 @@ final class Scene {
   private final BufferedImage canvas;
   private final BufferedImage sky;
 
-  Scene(String prompt, long seed, VideoSize size) {
-    this.caption = prompt.strip();
+  Scene(String prompt, long seed, VideoSize size, boolean showCaption) {
+    this.caption = showCaption ? prompt.strip() : "";
     this.palette = Palette.of(prompt, seed);
     this.width = size.width();
     this.height = size.height();

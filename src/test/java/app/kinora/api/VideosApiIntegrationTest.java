@@ -132,6 +132,29 @@ class VideosApiIntegrationTest extends IntegrationTest {
     assertThat(list.json().path("data").get(0).path("id").asString()).isEqualTo(id);
   }
 
+  @Test
+  void honoursKinorasExtensionsForFrameRateSoundAndCaption(@TempDir Path dir) throws Exception {
+    var created = api().postJson("/v1/videos", Map.of(
+        "prompt", "Silent film", "seconds", "2", "size", "480x480", "fps", 24, "generate_audio", false,
+        "caption", false, "seed", 7));
+    assertThat(created.json().path("fps").asInt()).isEqualTo(24);
+    assertThat(created.json().path("generate_audio").asBoolean()).isFalse();
+    assertThat(created.json().path("seed").asLong()).isEqualTo(7);
+    var id = created.json().path("id").asString();
+    assertThat(awaitEnd(id).path("status").asString()).isEqualTo("completed");
+
+    var file = dir.resolve("silent.mp4");
+    api().download("/v1/videos/" + id + "/content", file);
+    var info = probe.probeMp4(file);
+    assertThat(info.audio()).isEmpty();
+    assertThat(info.duration().toMillis()).isBetween(1900L, 2100L);
+  }
+
+  @Test
+  void refusesAFrameRateTheModelDoesNotOffer() {
+    assertError(api().postJson("/v1/videos", Map.of("prompt", "x", "fps", 25)), 400, "invalid_fps", "fps");
+  }
+
   private JsonNode awaitEnd(String id) {
     return await()
         .atMost(Duration.ofSeconds(90))

@@ -42,7 +42,7 @@ class PersonalDataIntegrationTest extends IntegrationTest {
             values (?, ?, ?, 'Leaving Soon', '$argon2id$v=19$m=16384,t=2,p=1$c2FsdA$aGFzaA', 'USER', now())""")
         .params(user.value(), email, email)
         .update();
-    var generation = generations.submit(user, new GenerationRequest(null, "My secret garden", "2", "480x480", null));
+    var generation = generations.submit(user, GenerationRequest.of(null, "My secret garden", "2", "480x480", null));
     await().atMost(Duration.ofSeconds(60))
         .until(() -> generations.find(user, generation.id()).orElseThrow().status() == GenerationStatus.COMPLETED);
     assertThat(generations.video(user, generation.id())).isPresent();

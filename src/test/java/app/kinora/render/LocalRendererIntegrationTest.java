@@ -57,7 +57,7 @@ class LocalRendererIntegrationTest {
   @Test
   void reportsProgressFrameByFrameUpToOne() throws Exception {
     List<Double> progress = new ArrayList<>();
-    var request = new ProviderRequest("kinora-local", "Rain", Duration.ofSeconds(2), new VideoSize(480, 480), 1);
+    var request = ProviderRequest.textOnly("kinora-local", "Rain", Duration.ofSeconds(2), new VideoSize(480, 480), 1);
     renderer.generate(request, progress::add, dir.resolve("progress.mp4"));
 
     assertThat(progress).hasSize(60).isSorted();
@@ -66,7 +66,7 @@ class LocalRendererIntegrationTest {
 
   @Test
   void stopsWhenItsThreadIsInterrupted() {
-    var request = new ProviderRequest("kinora-local", "Rain", Duration.ofSeconds(2), new VideoSize(480, 480), 1);
+    var request = ProviderRequest.textOnly("kinora-local", "Rain", Duration.ofSeconds(2), new VideoSize(480, 480), 1);
     Thread.currentThread().interrupt();
     try {
       assertThatThrownBy(() -> renderer.generate(request, p -> {}, dir.resolve("stopped.mp4")))
@@ -91,7 +91,7 @@ class LocalRendererIntegrationTest {
   private Path render(String prompt, int seconds, VideoSize size, long seed) {
     var output = dir.resolve(prompt.hashCode() + "-" + seed + "-" + System.nanoTime() + ".mp4");
     renderer.generate(
-        new ProviderRequest("kinora-local", prompt, Duration.ofSeconds(seconds), size, seed), p -> {}, output);
+        ProviderRequest.textOnly("kinora-local", prompt, Duration.ofSeconds(seconds), size, seed), p -> {}, output);
     return output;
   }
 }

@@ -17,7 +17,7 @@ public final class RenderBenchmark {
     var size = VideoSize.parse(args.length > 0 ? args[0] : "1280x720");
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 4;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-    int frames = seconds * LocalRenderer.FRAMES_PER_SECOND;
+    int frames = seconds * 30;
     var dir = Files.createTempDirectory("kinora-bench");
     var renderer = new LocalRenderer();
 
@@ -42,14 +42,14 @@ public final class RenderBenchmark {
   }
 
   private static ProviderRequest request(VideoSize size, int seconds, long seed) {
-    return new ProviderRequest("kinora-local", "A slow aerial shot over snowy mountains at sunrise",
+    return ProviderRequest.textOnly("kinora-local", "A slow aerial shot over snowy mountains at sunrise",
         Duration.ofSeconds(seconds), size, seed);
   }
 
   private static void encodeBlank(java.nio.file.Path dir, VideoSize size, int frames) throws Exception {
     var image = new BufferedImage(size.width(), size.height(), BufferedImage.TYPE_3BYTE_BGR);
-    var silence = new short[Mp4Encoder.SAMPLE_RATE / LocalRenderer.FRAMES_PER_SECOND];
-    try (var encoder = new Mp4Encoder(dir.resolve("blank.mp4"), size, LocalRenderer.FRAMES_PER_SECOND)) {
+    var silence = new short[Mp4Encoder.SAMPLE_RATE / 30];
+    try (var encoder = new Mp4Encoder(dir.resolve("blank.mp4"), size, 30, true)) {
       for (int i = 0; i < frames; i++) {
         encoder.addFrame(image);
         encoder.addAudio(silence);

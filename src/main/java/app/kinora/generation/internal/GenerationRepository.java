@@ -33,9 +33,10 @@ class GenerationRepository {
   void insert(Generation g) {
     jdbc.sql(
             """
-            insert into generations (id, user_id, model, prompt, seconds, width, height, seed, status,
-                                     progress, attempt, created_at)
-            values (:id, :user, :model, :prompt, :seconds, :width, :height, :seed, :status, 0, 0, :created)""")
+            insert into generations (id, user_id, model, prompt, seconds, width, height, seed, fps,
+                                     generate_audio, caption, status, progress, attempt, created_at)
+            values (:id, :user, :model, :prompt, :seconds, :width, :height, :seed, :fps,
+                    :audio, :caption, :status, 0, 0, :created)""")
         .param("id", g.id().value())
         .param("user", g.owner().value())
         .param("model", g.model())
@@ -44,6 +45,9 @@ class GenerationRepository {
         .param("width", g.size().width())
         .param("height", g.size().height())
         .param("seed", g.seed())
+        .param("fps", g.framesPerSecond())
+        .param("audio", g.generateAudio())
+        .param("caption", g.caption())
         .param("status", g.status().name())
         .param("created", Timestamp.from(g.createdAt()))
         .update();
@@ -168,6 +172,9 @@ class GenerationRepository {
         rs.getInt("seconds"),
         new VideoSize(rs.getInt("width"), rs.getInt("height")),
         rs.getLong("seed"),
+        rs.getInt("fps"),
+        rs.getBoolean("generate_audio"),
+        rs.getBoolean("caption"),
         GenerationStatus.valueOf(rs.getString("status")),
         rs.getInt("progress"),
         code == null ? null : new Generation.Failure(code, rs.getString("error_message")),

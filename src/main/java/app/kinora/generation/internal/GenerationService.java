@@ -10,6 +10,7 @@ import app.kinora.generation.InvalidGenerationRequest;
 import app.kinora.media.BlobKey;
 import app.kinora.media.BlobStore;
 import app.kinora.provider.ModelCatalog;
+import app.kinora.provider.spi.Capability;
 import app.kinora.provider.spi.ModelDescriptor;
 import app.kinora.shared.UserId;
 import app.kinora.shared.VideoSize;
@@ -61,10 +62,13 @@ class GenerationService implements Generations {
     model.sizeRefusal(size).ifPresent(reason -> {
       throw new InvalidGenerationRequest("size", "invalid_size", reason);
     });
+    var fps = framesPerSecond(request.framesPerSecond(), model);
     var seed = request.seed() != null ? request.seed() : SEEDS.nextLong(0, 1L << 48);
+    var audio = model.can(Capability.AUDIO_GENERATION) && !Boolean.FALSE.equals(request.generateAudio());
+    var caption = model.can(Capability.CAPTION) && !Boolean.FALSE.equals(request.caption());
     var generation =
         new Generation(
-            GenerationId.random(), owner, model.id(), prompt, seconds, size, seed,
+            GenerationId.random(), owner, model.id(), prompt, seconds, size, seed, fps, audio, caption,
             GenerationStatus.QUEUED, 0, null, Instant.now().truncatedTo(ChronoUnit.MICROS), null);
     repository.insert(generation);
     job.enqueue(generation.id());
@@ -131,6 +135,18 @@ class GenerationService implements Generations {
       throw new InvalidGenerationRequest(
           "seconds", "invalid_seconds", "seconds must be a whole number such as \"4\", got \"%s\".".formatted(text));
     }
+  }
+
+  private static int framesPerSecond(Integer requested, ModelDescriptor model) {
+    if (requested == null) {
+      return model.defaultFramesPerSecond();
+    }
+    if (!model.framesPerSecond().contains(requested)) {
+      throw new InvalidGenerationRequest(
+          "fps", "invalid_fps", "%s renders at %s frames per second, not %d.".formatted(
+              model.id(), String.join(" or ", model.framesPerSecond().stream().map(String::valueOf).toList()), requested));
+    }
+    return requested;
   }
 
   private static VideoSize size(String size, ModelDescriptor model) {

@@ -11,6 +11,7 @@ import app.kinora.media.MediaRejected;
 import app.kinora.provider.ModelCatalog;
 import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ProviderRequest;
+import app.kinora.provider.spi.ReferenceMedia;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -93,7 +94,11 @@ class GenerationWorker {
             generation.prompt(),
             Duration.ofSeconds(generation.seconds()),
             generation.size(),
-            generation.seed());
+            generation.seed(),
+            generation.framesPerSecond(),
+            generation.generateAudio(),
+            generation.caption(),
+            ReferenceMedia.NONE);
     var progress = new PercentReporter(percent -> {
       if (!repository.progress(generation.id(), attempt, percent)) {
         throw new Superseded();

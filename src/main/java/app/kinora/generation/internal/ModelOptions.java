@@ -1,17 +1,30 @@
 package app.kinora.generation.internal;
 
+import app.kinora.provider.spi.Capability;
 import app.kinora.provider.spi.ModelDescriptor;
 import app.kinora.shared.VideoSize;
 import java.util.List;
 import java.util.stream.IntStream;
 
 /** The form's choices for one model, derived from its capability descriptor. */
-record ModelOptions(ModelDescriptor model, List<Integer> seconds, int defaultSeconds, List<SizeOption> sizes) {
+record ModelOptions(
+    ModelDescriptor model,
+    List<Integer> seconds,
+    int defaultSeconds,
+    List<SizeOption> sizes,
+    boolean sound,
+    boolean caption) {
 
   static ModelOptions of(ModelDescriptor model) {
     var seconds = IntStream.rangeClosed(model.minSeconds(), model.maxSeconds()).boxed().toList();
     var defaultSeconds = Math.clamp(4, model.minSeconds(), model.maxSeconds());
-    return new ModelOptions(model, seconds, defaultSeconds, model.sizes().stream().map(SizeOption::of).toList());
+    return new ModelOptions(
+        model,
+        seconds,
+        defaultSeconds,
+        model.sizes().stream().map(SizeOption::of).toList(),
+        model.can(Capability.AUDIO_GENERATION),
+        model.can(Capability.CAPTION));
   }
 
   /** A size with a human label such as "1280×720 · 16:9 landscape, 720p". */

@@ -3,6 +3,7 @@ package app.kinora.provider.spi;
 import app.kinora.shared.VideoSize;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What one model can do. Validation, the UI's choices and the API's errors are all derived from
@@ -14,15 +15,34 @@ import java.util.Optional;
  * @param minSeconds shortest video in whole seconds
  * @param maxSeconds longest video in whole seconds
  * @param sizes the frame sizes offered, the first being the default
+ * @param framesPerSecond the frame rates offered, the first being the default
+ * @param capabilities what else the model can do
  */
 public record ModelDescriptor(
-    String id, String displayName, String description, int minSeconds, int maxSeconds, List<VideoSize> sizes) {
+    String id,
+    String displayName,
+    String description,
+    int minSeconds,
+    int maxSeconds,
+    List<VideoSize> sizes,
+    List<Integer> framesPerSecond,
+    Set<Capability> capabilities) {
 
   public ModelDescriptor {
     sizes = List.copyOf(sizes);
-    if (sizes.isEmpty() || minSeconds < 1 || maxSeconds < minSeconds) {
+    framesPerSecond = List.copyOf(framesPerSecond);
+    capabilities = Set.copyOf(capabilities);
+    if (sizes.isEmpty() || framesPerSecond.isEmpty() || minSeconds < 1 || maxSeconds < minSeconds) {
       throw new IllegalArgumentException("incomplete model descriptor: " + id);
     }
+  }
+
+  public int defaultFramesPerSecond() {
+    return framesPerSecond.getFirst();
+  }
+
+  public boolean can(Capability capability) {
+    return capabilities.contains(capability);
   }
 
   public VideoSize defaultSize() {
