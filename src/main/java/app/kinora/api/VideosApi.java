@@ -5,6 +5,7 @@ import app.kinora.generation.GenerationId;
 import app.kinora.generation.GenerationRequest;
 import app.kinora.generation.GenerationStatus;
 import app.kinora.generation.Generations;
+import app.kinora.generation.OutputVariant;
 import app.kinora.media.MediaDelivery;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
@@ -95,9 +96,8 @@ class VideosApi {
       @PathVariable String videoId,
       @RequestParam(defaultValue = "video") String variant,
       WebRequest request) {
-    if (!variant.equals("video")) {
-      throw new ApiProblem(HttpStatus.BAD_REQUEST, "unsupported_variant", "variant", "Only variant=video is available.");
-    }
+    var output = OutputVariant.parse(variant).orElseThrow(() -> new ApiProblem(
+        HttpStatus.BAD_REQUEST, "invalid_variant", "variant", "variant must be video, thumbnail or spritesheet."));
     var id = parse(videoId);
     var generation = generations.find(user.userId(), id).orElseThrow(ApiProblem::videoNotFound);
     if (generation.status() != GenerationStatus.COMPLETED) {
@@ -107,8 +107,8 @@ class VideosApi {
           "video_id",
           "The video is %s; its content is available once it is completed.".formatted(generation.status().apiName()));
     }
-    var video = generations.video(user.userId(), id).orElseThrow(ApiProblem::videoNotFound);
-    return MediaDelivery.video(video, id.apiId(), null, request);
+    var file = generations.output(user.userId(), id, output).orElseThrow(ApiProblem::videoNotFound);
+    return MediaDelivery.file(file, output.contentType(), id.apiId() + "-" + variant, null, request);
   }
 
   private VideoObject create(CurrentUser user, CreateVideo body) {

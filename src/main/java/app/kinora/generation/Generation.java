@@ -1,6 +1,7 @@
 package app.kinora.generation;
 
 import app.kinora.shared.UserId;
+import app.kinora.media.SpriteSheet;
 import app.kinora.shared.VideoSize;
 import java.time.Instant;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import java.util.Optional;
  * @param caption whether the prompt is overlaid as a caption
  * @param progress whole percent, 0 to 100
  * @param failure why it failed, when it did
+ * @param spriteSheet the layout of the finished video's sprite sheet, once there is one
  */
 public record Generation(
     GenerationId id,
@@ -29,7 +31,8 @@ public record Generation(
     int progress,
     Failure failure,
     Instant createdAt,
-    Instant completedAt) {
+    Instant completedAt,
+    SpriteSheet spriteSheet) {
 
   /** A machine-readable code and a message for the user. */
   public record Failure(String code, String message) {}

@@ -25,8 +25,8 @@ public interface Generations {
   /** The owner's completed generations, newest first. */
   List<Generation> completed(UserId owner);
 
-  /** The MP4 of a completed generation of the owner's, ready for range requests. */
-  Optional<Resource> video(UserId owner, GenerationId id);
+  /** A file of a completed generation of the owner's, ready for range requests. */
+  Optional<Resource> output(UserId owner, GenerationId id, OutputVariant variant);
 
   /** Every model users may choose, the default first. */
   List<ModelDescriptor> models();

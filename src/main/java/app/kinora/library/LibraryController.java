@@ -3,6 +3,7 @@ package app.kinora.library;
 import app.kinora.account.CurrentUser;
 import app.kinora.generation.GenerationId;
 import app.kinora.generation.Generations;
+import app.kinora.generation.OutputVariant;
 import app.kinora.media.MediaDelivery;
 import java.util.UUID;
 import org.springframework.core.io.Resource;
@@ -33,6 +34,16 @@ class LibraryController {
     return "library/library";
   }
 
+  /** The player that replaces a card's preview when the user presses it. */
+  @GetMapping("/library/{id}/player")
+  String player(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
+    var video = generations.find(user.userId(), new GenerationId(id))
+        .filter(g -> g.isCompleted())
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    model.addAttribute("v", video);
+    return "library/player";
+  }
+
   /** The video itself; another user's id gets 404, exactly like an id that does not exist. */
   @GetMapping("/library/{id}/video")
   ResponseEntity<Resource> video(
@@ -40,12 +51,27 @@ class LibraryController {
       @PathVariable UUID id,
       @RequestParam(required = false) String download,
       WebRequest request) {
-    var generationId = new GenerationId(id);
-    var video =
-        generations
-            .video(user.userId(), generationId)
-            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     var name = download != null ? "kinora-" + id.toString().substring(0, 8) + ".mp4" : null;
-    return MediaDelivery.video(video, generationId.apiId(), name, request);
+    return file(user, id, OutputVariant.VIDEO, name, request);
+  }
+
+  @GetMapping("/library/{id}/poster")
+  ResponseEntity<Resource> poster(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, WebRequest request) {
+    return file(user, id, OutputVariant.THUMBNAIL, null, request);
+  }
+
+  @GetMapping("/library/{id}/sprite")
+  ResponseEntity<Resource> sprite(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, WebRequest request) {
+    return file(user, id, OutputVariant.SPRITESHEET, null, request);
+  }
+
+  private ResponseEntity<Resource> file(
+      CurrentUser user, UUID id, OutputVariant variant, String downloadName, WebRequest request) {
+    var generationId = new GenerationId(id);
+    var file =
+        generations
+            .output(user.userId(), generationId, variant)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    return MediaDelivery.file(file, variant.contentType(), id + "-" + variant.extension(), downloadName, request);
   }
 }

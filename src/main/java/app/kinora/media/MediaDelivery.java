@@ -13,7 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.context.request.WebRequest;
 
 /**
- * Answers a request for stored media: private caching, a validator ({@code ETag} and {@code
+ * Answers a request for a stored media file (a video, a poster, a sprite sheet): private caching, a validator ({@code ETag} and {@code
  * Last-Modified}), and byte ranges (Spring MVC answers {@code Range} with 206 for a {@link
  * Resource} body), so players can seek.
  */
@@ -25,15 +25,16 @@ public final class MediaDelivery {
    * @param etag an id that changes whenever the bytes would (stored media never changes)
    * @param downloadName when present, asks the browser to save the file under this safe name
    */
-  public static ResponseEntity<Resource> video(Resource video, String etag, String downloadName, WebRequest request) {
+  public static ResponseEntity<Resource> file(
+      Resource file, String contentType, String etag, String downloadName, WebRequest request) {
     var quotedTag = "\"" + etag + "\"";
-    long lastModified = lastModified(video);
+    long lastModified = lastModified(file);
     if (request.checkNotModified(quotedTag, lastModified)) {
       return ResponseEntity.status(HttpStatus.NOT_MODIFIED).build();
     }
     var response =
         ResponseEntity.ok()
-            .contentType(MediaType.parseMediaType("video/mp4"))
+            .contentType(MediaType.parseMediaType(contentType))
             .cacheControl(CacheControl.maxAge(1, TimeUnit.HOURS).cachePrivate())
             .eTag(quotedTag)
             .lastModified(lastModified)
@@ -43,7 +44,7 @@ public final class MediaDelivery {
       response.header(
           HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(downloadName).build().toString());
     }
-    return response.body(video);
+    return response.body(file);
   }
 
   private static long lastModified(Resource resource) {

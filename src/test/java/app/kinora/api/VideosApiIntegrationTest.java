@@ -155,6 +155,26 @@ class VideosApiIntegrationTest extends IntegrationTest {
     assertError(api().postJson("/v1/videos", Map.of("prompt", "x", "fps", 25)), 400, "invalid_fps", "fps");
   }
 
+  @Test
+  void servesAPosterAndASpriteSheetOfEveryFinishedVideo() throws Exception {
+    var id = api().postJson("/v1/videos", Map.of("prompt", "Harbour lights", "seconds", "2", "size", "1280x720"))
+        .json().path("id").asString();
+    awaitEnd(id);
+
+    var thumbnail = api().get("/v1/videos/" + id + "/content?variant=thumbnail");
+    var sprites = api().get("/v1/videos/" + id + "/content?variant=spritesheet");
+
+    assertThat(thumbnail.status()).isEqualTo(200);
+    assertThat(thumbnail.raw().headers().firstValue("Content-Type")).hasValue("image/jpeg");
+    var poster = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(thumbnail.raw().body()));
+    assertThat(poster.getWidth()).isEqualTo(1280);
+    assertThat(poster.getHeight()).isEqualTo(720);
+    var sheet = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(sprites.raw().body()));
+    assertThat(sheet.getWidth()).isEqualTo(5 * 192);
+    assertThat(sheet.getHeight()).isEqualTo(4 * 108);
+    assertError(api().get("/v1/videos/" + id + "/content?variant=gif"), 400, "invalid_variant", "variant");
+  }
+
   private JsonNode awaitEnd(String id) {
     return await()
         .atMost(Duration.ofSeconds(90))

@@ -7,6 +7,7 @@ import app.kinora.IntegrationTest;
 import app.kinora.generation.GenerationRequest;
 import app.kinora.generation.GenerationStatus;
 import app.kinora.generation.Generations;
+import app.kinora.generation.OutputVariant;
 import app.kinora.shared.UserId;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -45,12 +46,12 @@ class PersonalDataIntegrationTest extends IntegrationTest {
     var generation = generations.submit(user, GenerationRequest.of(null, "My secret garden", "2", "480x480", null));
     await().atMost(Duration.ofSeconds(60))
         .until(() -> generations.find(user, generation.id()).orElseThrow().status() == GenerationStatus.COMPLETED);
-    assertThat(generations.video(user, generation.id())).isPresent();
+    assertThat(generations.output(user, generation.id(), OutputVariant.VIDEO)).isPresent();
 
     var export = inventory.exportOf(user);
     assertThat(export.toString()).contains(email, "Leaving Soon", "My secret garden").doesNotContain("argon2");
 
-    var video = generations.video(user, generation.id()).orElseThrow();
+    var video = generations.output(user, generation.id(), OutputVariant.VIDEO).orElseThrow();
     inventory.erase(user);
 
     assertThat(jdbc.sql("select count(*) from users where id = ?").param(user.value()).query(Long.class).single()).isZero();

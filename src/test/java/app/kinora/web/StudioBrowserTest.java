@@ -74,8 +74,13 @@ class StudioBrowserTest extends IntegrationTest {
     assertThat(page.evaluate("window.__sameDocument === true")).as("no page reload").isEqualTo(true);
 
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My library")).click();
-    var video = page.locator(".video-card video");
-    assertThat(video).hasCount(1);
+    var preview = page.locator(".video-card .preview");
+    assertThat(preview).hasCount(1);
+    page.waitForFunction("() => document.querySelector('.video-card .poster').naturalWidth === 1280");
+    preview.hover();
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("library-hover.png")));
+    preview.click();
+    assertThat(page.locator(".video-card video")).hasCount(1);
     page.waitForFunction("() => document.querySelector('.video-card video').readyState >= 1");
     var duration = ((Number) page.evaluate("document.querySelector('.video-card video').duration")).doubleValue();
     assertThat(duration).isCloseTo(4.0, org.assertj.core.data.Offset.offset(0.1));

@@ -3,6 +3,8 @@ package app.kinora.generation.internal;
 import app.kinora.generation.Generation;
 import app.kinora.generation.GenerationId;
 import app.kinora.generation.GenerationStatus;
+import app.kinora.generation.OutputVariant;
+import app.kinora.media.SpriteSheet;
 import app.kinora.shared.UserId;
 import app.kinora.shared.VideoSize;
 import java.sql.ResultSet;
@@ -76,8 +78,13 @@ class GenerationRepository {
         .list();
   }
 
-  Optional<String> outputKey(UserId owner, GenerationId id) {
-    return jdbc.sql("select output_key from generations where id = ? and user_id = ? and status = 'COMPLETED'")
+  Optional<String> outputKey(UserId owner, GenerationId id, OutputVariant variant) {
+    var column = switch (variant) {
+      case VIDEO -> "output_key";
+      case THUMBNAIL -> "poster_key";
+      case SPRITESHEET -> "sprite_key";
+    };
+    return jdbc.sql("select " + column + " from generations where id = ? and user_id = ? and status = 'COMPLETED'")
         .param(id.value())
         .param(owner.value())
         .query(String.class)
@@ -111,16 +118,26 @@ class GenerationRepository {
         id);
   }
 
-  boolean complete(GenerationId id, int attempt, String outputKey, long outputBytes) {
+  boolean complete(GenerationId id, int attempt, StoredOutput output) {
+    var sprite = output.spriteSheet();
     return changed(
         jdbc.sql(
                 """
                 update generations
                    set status = 'COMPLETED', progress = 100, output_key = :key, output_bytes = :bytes,
-                       completed_at = now()
+                       poster_key = :poster, sprite_key = :sprite, sprite_columns = :columns,
+                       sprite_rows = :rows, sprite_tile_width = :tileWidth, sprite_tile_height = :tileHeight,
+                       sprite_interval_ms = :interval, completed_at = now()
                  where id = :id and attempt = :attempt and status = 'IN_PROGRESS'""")
-            .param("key", outputKey)
-            .param("bytes", outputBytes)
+            .param("key", output.videoKey())
+            .param("bytes", output.videoBytes())
+            .param("poster", output.posterKey())
+            .param("sprite", output.spriteKey())
+            .param("columns", sprite.columns())
+            .param("rows", sprite.rows())
+            .param("tileWidth", sprite.tileWidth())
+            .param("tileHeight", sprite.tileHeight())
+            .param("interval", sprite.interval().toMillis())
             .param("id", id.value())
             .param("attempt", attempt)
             .update(),
@@ -142,12 +159,19 @@ class GenerationRepository {
         id);
   }
 
+  /** Every stored file of the owner's generations: videos, posters, sprite sheets. */
   List<String> outputKeys(UserId owner) {
-    return jdbc.sql("select output_key from generations where user_id = ? and output_key is not null")
+    return jdbc.sql(
+            """
+            select key from generations, unnest(array[output_key, poster_key, sprite_key]) as key
+             where user_id = ? and key is not null""")
         .param(owner.value())
         .query(String.class)
         .list();
   }
+
+  /** The stored files of a finished generation and the layout of its sprite sheet. */
+  record StoredOutput(String videoKey, long videoBytes, String posterKey, String spriteKey, SpriteSheet spriteSheet) {}
 
   void deleteAll(UserId owner) {
     jdbc.sql("delete from generations where user_id = ?").param(owner.value()).update();
@@ -179,6 +203,19 @@ class GenerationRepository {
         rs.getInt("progress"),
         code == null ? null : new Generation.Failure(code, rs.getString("error_message")),
         rs.getTimestamp("created_at").toInstant(),
-        completed == null ? null : completed.toInstant());
+        completed == null ? null : completed.toInstant(),
+        spriteSheet(rs));
+  }
+
+  private static SpriteSheet spriteSheet(ResultSet rs) throws SQLException {
+    if (rs.getString("sprite_key") == null) {
+      return null;
+    }
+    return new SpriteSheet(
+        rs.getInt("sprite_columns"),
+        rs.getInt("sprite_rows"),
+        rs.getInt("sprite_tile_width"),
+        rs.getInt("sprite_tile_height"),
+        java.time.Duration.ofMillis(rs.getLong("sprite_interval_ms")));
   }
 }

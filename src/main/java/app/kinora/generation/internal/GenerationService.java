@@ -7,6 +7,7 @@ import app.kinora.generation.GenerationRequest;
 import app.kinora.generation.GenerationStatus;
 import app.kinora.generation.Generations;
 import app.kinora.generation.InvalidGenerationRequest;
+import app.kinora.generation.OutputVariant;
 import app.kinora.media.BlobKey;
 import app.kinora.media.BlobStore;
 import app.kinora.provider.ModelCatalog;
@@ -69,7 +70,7 @@ class GenerationService implements Generations {
     var generation =
         new Generation(
             GenerationId.random(), owner, model.id(), prompt, seconds, size, seed, fps, audio, caption,
-            GenerationStatus.QUEUED, 0, null, Instant.now().truncatedTo(ChronoUnit.MICROS), null);
+            GenerationStatus.QUEUED, 0, null, Instant.now().truncatedTo(ChronoUnit.MICROS), null, null);
     repository.insert(generation);
     job.enqueue(generation.id());
     return generation;
@@ -91,8 +92,8 @@ class GenerationService implements Generations {
   }
 
   @Override
-  public Optional<Resource> video(UserId owner, GenerationId id) {
-    return repository.outputKey(owner, id).map(BlobKey::new).flatMap(blobs::open);
+  public Optional<Resource> output(UserId owner, GenerationId id, OutputVariant variant) {
+    return repository.outputKey(owner, id, variant).map(BlobKey::new).flatMap(blobs::open);
   }
 
   @Override

@@ -8,6 +8,7 @@ import app.kinora.media.MediaInfo;
 import app.kinora.media.MediaProbe;
 import app.kinora.media.MediaProperties;
 import app.kinora.media.MediaRejected;
+import app.kinora.media.VideoDerivatives;
 import app.kinora.provider.ModelCatalog;
 import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ProviderRequest;
@@ -35,6 +36,7 @@ class GenerationWorker {
   private final ModelCatalog catalog;
   private final MediaProbe probe;
   private final BlobStore blobs;
+  private final VideoDerivatives derivatives;
   private final Path workDir;
 
   GenerationWorker(
@@ -42,11 +44,13 @@ class GenerationWorker {
       ModelCatalog catalog,
       MediaProbe probe,
       BlobStore blobs,
+      VideoDerivatives derivatives,
       MediaProperties media) {
     this.repository = repository;
     this.catalog = catalog;
     this.probe = probe;
     this.blobs = blobs;
+    this.derivatives = derivatives;
     this.workDir = media.workDir();
   }
 
@@ -61,9 +65,7 @@ class GenerationWorker {
     try {
       output = Files.createDirectories(workDir).resolve(id + "-" + attempt.get() + ".mp4");
       render(generation, attempt.get(), output);
-      var key = new BlobKey("videos/" + id + ".mp4");
-      blobs.put(key, output);
-      repository.complete(id, attempt.get(), key.value(), Files.size(output));
+      repository.complete(id, attempt.get(), store(generation, output));
       log.info("Generation {} completed", id);
     } catch (Superseded e) {
       log.info("Generation {} attempt {} was superseded by a newer attempt", id, attempt.get());
@@ -84,6 +86,26 @@ class GenerationWorker {
       fail(id, attempt.get(), "internal_error", "Something went wrong on our side while making this video.", e);
     } finally {
       deleteQuietly(output);
+    }
+  }
+
+  /** Stores the video with its poster and sprite sheet, each under a key made of the id. */
+  private GenerationRepository.StoredOutput store(Generation generation, Path video) throws IOException {
+    var duration = Duration.ofSeconds(generation.seconds());
+    var poster = video.resolveSibling(video.getFileName() + ".poster.jpg");
+    var sprite = video.resolveSibling(video.getFileName() + ".sprite.jpg");
+    try {
+      derivatives.poster(video, duration.multipliedBy(2).dividedBy(5), poster);
+      var layout = derivatives.spriteSheet(video, duration, generation.size(), sprite);
+      var prefix = "videos/" + generation.id();
+      blobs.put(new BlobKey(prefix + "-poster.jpg"), poster);
+      blobs.put(new BlobKey(prefix + "-sprite.jpg"), sprite);
+      blobs.put(new BlobKey(prefix + ".mp4"), video);
+      return new GenerationRepository.StoredOutput(
+          prefix + ".mp4", Files.size(video), prefix + "-poster.jpg", prefix + "-sprite.jpg", layout);
+    } finally {
+      deleteQuietly(poster);
+      deleteQuietly(sprite);
     }
   }
 

@@ -7,6 +7,7 @@ import app.kinora.IntegrationTest;
 import app.kinora.generation.Generation;
 import app.kinora.generation.GenerationId;
 import app.kinora.generation.GenerationStatus;
+import app.kinora.media.SpriteSheet;
 import app.kinora.shared.UserId;
 import app.kinora.shared.VideoSize;
 import com.github.kagkarlsson.scheduler.Scheduler;
@@ -75,8 +76,8 @@ class GenerationJobIntegrationTest extends IntegrationTest {
     var current = repository.startAttempt(id).orElseThrow();
 
     assertThat(repository.progress(id, stale, 50)).isFalse();
-    assertThat(repository.complete(id, stale, "videos/stale.mp4", 1)).isFalse();
-    assertThat(repository.complete(id, current, "videos/current.mp4", 1)).isTrue();
+    assertThat(repository.complete(id, stale, output("stale"))).isFalse();
+    assertThat(repository.complete(id, current, output("current"))).isTrue();
     assertThat(repository.fail(id, current, new Generation.Failure("x", "y"))).isFalse();
     assertThat(repository.startAttempt(id)).isEmpty();
   }
@@ -98,9 +99,14 @@ class GenerationJobIntegrationTest extends IntegrationTest {
 
   private GenerationId insertQueued() {
     var generation = new Generation(GenerationId.random(), UserId.random(), "kinora-local", "Test pattern",
-        2, new VideoSize(480, 480), 5, 30, true, true, GenerationStatus.QUEUED, 0, null, Instant.now().truncatedTo(ChronoUnit.MICROS), null);
+        2, new VideoSize(480, 480), 5, 30, true, true, GenerationStatus.QUEUED, 0, null, Instant.now().truncatedTo(ChronoUnit.MICROS), null, null);
     repository.insert(generation);
     return generation.id();
+  }
+
+  private static GenerationRepository.StoredOutput output(String name) {
+    return new GenerationRepository.StoredOutput("videos/" + name + ".mp4", 1, "videos/" + name + "-poster.jpg",
+        "videos/" + name + "-sprite.jpg", new SpriteSheet(5, 4, 192, 108, Duration.ofMillis(100)));
   }
 
   private void awaitStatus(GenerationId id, GenerationStatus status) {

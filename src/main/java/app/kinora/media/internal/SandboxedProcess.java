@@ -1,0 +1,78 @@
+package app.kinora.media.internal;
+
+import app.kinora.media.MediaRejected;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs an FFmpeg executable on media in a child process: memory and CPU time capped, no network
+ * (when root), an empty environment except FFmpeg's library path, no standard input, and a
+ * wall-clock timeout. A crash or hang of the child costs the server nothing but the request.
+ */
+final class SandboxedProcess {
+
+  private static final long MEMORY_LIMIT_BYTES = 2L << 30;
+  private static final int CPU_SECONDS = 300;
+  private static final List<String> SANDBOX = SandboxCommand.prefix(MEMORY_LIMIT_BYTES, CPU_SECONDS);
+
+  private SandboxedProcess() {}
+
+  /** Standard output of a successful run. */
+  static String run(List<String> command, Duration timeout) {
+    Path stdout = null;
+    Path stderr = null;
+    try {
+      stdout = Files.createTempFile("kinora-media-", ".out");
+      stderr = Files.createTempFile("kinora-media-", ".err");
+      var full = new ArrayList<>(SANDBOX);
+      full.addAll(command);
+      var builder =
+          new ProcessBuilder(full)
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+              .redirectOutput(stdout.toFile())
+              .redirectError(stderr.toFile());
+      builder.environment().clear();
+      builder.environment().put("PATH", "/usr/bin:/bin");
+      builder.environment().put("LD_LIBRARY_PATH", FfmpegBinaries.libraryPath());
+      var process = builder.start();
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        throw new MediaRejected("Processing the file took too long.");
+      }
+      if (process.exitValue() != 0) {
+        throw new MediaRejected("The file is not valid media: " + firstLine(Files.readString(stderr)));
+      }
+      return Files.readString(stdout, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new MediaRejected("The media tools could not run.", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MediaRejected("Processing the file was interrupted.", e);
+    } finally {
+      deleteQuietly(stdout);
+      deleteQuietly(stderr);
+    }
+  }
+
+  private static String firstLine(String text) {
+    var line = text.strip().lines().findFirst().orElse("unknown error");
+    return line.length() > 200 ? line.substring(0, 200) : line;
+  }
+
+  private static void deleteQuietly(Path file) {
+    if (file != null) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException ignored) {
+        // a leftover temp file is harmless
+      }
+    }
+  }
+}
