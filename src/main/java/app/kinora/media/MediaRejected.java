@@ -3,11 +3,33 @@ package app.kinora.media;
 /** A media file that Kinora will not accept, with a reason fit to show the user. */
 public class MediaRejected extends RuntimeException {
 
-  public MediaRejected(String reason) {
-    super(reason);
+  /** Why, in HTTP's terms: too large (413), a type we do not take (415), or broken (400). */
+  public enum Reason {
+    TOO_LARGE,
+    UNSUPPORTED_TYPE,
+    INVALID
   }
 
-  public MediaRejected(String reason, Throwable cause) {
-    super(reason, cause);
+  private final Reason reason;
+
+  public MediaRejected(String message) {
+    this(Reason.INVALID, message, null);
+  }
+
+  public MediaRejected(String message, Throwable cause) {
+    this(Reason.INVALID, message, cause);
+  }
+
+  public MediaRejected(Reason reason, String message) {
+    this(reason, message, null);
+  }
+
+  private MediaRejected(Reason reason, String message, Throwable cause) {
+    super(message, cause);
+    this.reason = reason;
+  }
+
+  public Reason reason() {
+    return reason;
   }
 }

@@ -3,5 +3,5 @@
  * media files in a child process ({@link app.kinora.media.MediaProbe}), so that no untrusted
  * media is ever parsed by native code inside the server's JVM.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "privacy::spi"})
 package app.kinora.media;

@@ -1,0 +1,24 @@
+package app.kinora.media;
+
+import app.kinora.shared.UserId;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Reference media from users: checked, sanitised and stored; the original is never kept. */
+public interface MediaUploads {
+
+  /**
+   * Streams the upload to disk, identifies it by its bytes (never by its name), inspects and
+   * re-encodes it in a child process, and stores the sanitised copy.
+   *
+   * @throws MediaRejected with a reason fit for the user; nothing is left behind
+   */
+  Upload accept(UserId owner, MediaKind expected, InputStream content);
+
+  /** The owner's upload; another user's id is simply not found. */
+  Optional<Upload> find(UserId owner, UploadId id);
+
+  /** Copies the sanitised file into {@code directory} for a provider and returns its path. */
+  Path copyToLocal(UploadId id, Path directory);
+}

@@ -1,0 +1,57 @@
+package app.kinora.media.internal;
+
+import app.kinora.media.BlobKey;
+import app.kinora.media.BlobStore;
+import app.kinora.privacy.spi.PersonalDataHolder;
+import app.kinora.shared.UserId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** A user's uploads: the rows and the sanitised files. */
+@Component
+class MediaPersonalData implements PersonalDataHolder {
+
+  private final UploadRepository uploads;
+  private final BlobStore blobs;
+
+  MediaPersonalData(UploadRepository uploads, BlobStore blobs) {
+    this.uploads = uploads;
+    this.blobs = blobs;
+  }
+
+  @Override
+  public String module() {
+    return "media";
+  }
+
+  @Override
+  public Set<String> tables() {
+    return Set.of("media_uploads");
+  }
+
+  @Override
+  public Map<String, Object> export(UserId user) {
+    return Map.of("uploads", uploads.all(user).stream()
+        .map(upload -> Map.of(
+            "id", upload.id().toString(),
+            "kind", upload.kind().label(),
+            "bytes", upload.bytes(),
+            "createdAt", upload.createdAt().toString()))
+        .toList());
+  }
+
+  @Override
+  public void erase(UserId user) {
+    for (var key : uploads.blobKeys(user)) {
+      try {
+        blobs.delete(new BlobKey(key));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    uploads.deleteAll(user);
+  }
+}

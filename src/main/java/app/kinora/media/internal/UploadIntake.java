@@ -1,0 +1,177 @@
+package app.kinora.media.internal;
+
+import app.kinora.media.BlobKey;
+import app.kinora.media.BlobStore;
+import app.kinora.media.MediaInfo;
+import app.kinora.media.MediaKind;
+import app.kinora.media.MediaProperties;
+import app.kinora.media.MediaRejected;
+import app.kinora.media.MediaRejected.Reason;
+import app.kinora.media.MediaUploads;
+import app.kinora.media.Upload;
+import app.kinora.media.UploadId;
+import app.kinora.shared.UserId;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.tika.Tika;
+import org.springframework.stereotype.Service;
+
+/**
+ * Accepts reference media: size-capped streaming to disk, type by content (Apache Tika's magic
+ * bytes, never the name or the declared type), inspection and re-encoding in a sandboxed child
+ * process, then storage of the sanitised copy only. Every temporary file is gone afterwards,
+ * whatever happened.
+ */
+@Service
+class UploadIntake implements MediaUploads {
+
+  private final Tika tika = new Tika();
+  private final MediaProperties properties;
+  private final BlobStore blobs;
+  private final UploadRepository uploads;
+
+  UploadIntake(MediaProperties properties, BlobStore blobs, UploadRepository uploads) {
+    this.properties = properties;
+    this.blobs = blobs;
+    this.uploads = uploads;
+  }
+
+  @Override
+  public Upload accept(UserId owner, MediaKind expected, InputStream content) {
+    Path original = null;
+    Path sanitised = null;
+    try {
+      var work = Files.createDirectories(properties.workDir());
+      original = Files.createTempFile(work, "upload-", ".original");
+      sanitised = Files.createTempFile(work, "upload-", "." + Sanitiser.extension(expected));
+      copyCapped(content, original, properties.maxSize(expected).toBytes(), expected);
+      var format = detect(original, expected);
+      if (expected == MediaKind.IMAGE) {
+        ImageHeader.dimensions(original).ifPresent(size -> checkPixels(size.width, size.height));
+      }
+      var timeout = properties.probeTimeout();
+      check(Ffprobe.probe(original, format.forcedFormat(), format.demuxer(), false, timeout), expected);
+      Sanitiser.sanitise(original, format, properties.maxMediaDuration(), sanitised, timeout);
+      return store(owner, expected, sanitised);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      deleteQuietly(original);
+      deleteQuietly(sanitised);
+    }
+  }
+
+  @Override
+  public Optional<Upload> find(UserId owner, UploadId id) {
+    return uploads.find(owner, id);
+  }
+
+  @Override
+  public Path copyToLocal(UploadId id, Path directory) {
+    var key = uploads.blobKey(id).orElseThrow(() -> new IllegalArgumentException("no upload " + id));
+    var resource = blobs.open(new BlobKey(key)).orElseThrow(() -> new IllegalStateException("missing blob " + key));
+    try (var in = resource.getInputStream()) {
+      var target = Files.createDirectories(directory).resolve(key.substring(key.lastIndexOf('/') + 1));
+      Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Upload store(UserId owner, MediaKind kind, Path sanitised) throws IOException {
+    var format = DetectedFormat.of(tika.detect(sanitised)).orElseThrow();
+    var info = Ffprobe.probe(sanitised, format.forcedFormat(), format.demuxer(), false, properties.probeTimeout());
+    var id = new UploadId(UUID.randomUUID());
+    var key = new BlobKey("uploads/" + id + "." + Sanitiser.extension(kind));
+    var video = info.video();
+    var upload = new Upload(
+        id, owner, kind, Files.size(sanitised),
+        video.map(MediaInfo.Stream::width).orElse(0), video.map(MediaInfo.Stream::height).orElse(0),
+        kind == MediaKind.IMAGE ? java.time.Duration.ZERO : info.duration(),
+        Instant.now().truncatedTo(ChronoUnit.MICROS));
+    blobs.put(key, sanitised);
+    uploads.insert(upload, key.value());
+    return upload;
+  }
+
+  private static void copyCapped(InputStream content, Path target, long maxBytes, MediaKind kind) throws IOException {
+    long total = 0;
+    var buffer = new byte[64 * 1024];
+    try (var in = content; var out = Files.newOutputStream(target)) {
+      for (int read; (read = in.read(buffer)) > 0; ) {
+        total += read;
+        if (total > maxBytes) {
+          throw new MediaRejected(Reason.TOO_LARGE,
+              "The %s is larger than %d MB.".formatted(kind.label(), maxBytes / (1024 * 1024)));
+        }
+        out.write(buffer, 0, read);
+      }
+    }
+    if (total == 0) {
+      throw new MediaRejected("The file is empty.");
+    }
+  }
+
+  private DetectedFormat detect(Path file, MediaKind expected) throws IOException {
+    String mime;
+    try (var in = new BufferedInputStream(Files.newInputStream(file))) {
+      mime = tika.detect(in);
+    }
+    var format = DetectedFormat.of(mime).orElseThrow(() -> new MediaRejected(Reason.UNSUPPORTED_TYPE,
+        "Files of type %s are not accepted. Use PNG, JPEG or WebP images; WAV, MP3, FLAC, OGG or M4A audio; MP4, MOV, WebM or MKV video."
+            .formatted(mime)));
+    if (format.kind() != expected) {
+      throw new MediaRejected(Reason.UNSUPPORTED_TYPE,
+          "Expected %s, but this file is %s (%s).".formatted(article(expected), article(format.kind()), mime));
+    }
+    return format;
+  }
+
+  private void check(MediaInfo info, MediaKind kind) {
+    var video = info.video();
+    if (kind != MediaKind.AUDIO) {
+      var frame = video.orElseThrow(() -> new MediaRejected("The file has no picture."));
+      if (frame.width() <= 0 || frame.height() <= 0) {
+        throw new MediaRejected("The picture could not be read.");
+      }
+      checkPixels(frame.width(), frame.height());
+    } else if (info.audio().isEmpty()) {
+      throw new MediaRejected("The file has no sound.");
+    }
+    if (kind != MediaKind.IMAGE && info.duration().compareTo(properties.maxMediaDuration()) > 0) {
+      throw new MediaRejected(Reason.TOO_LARGE, "The %s lasts longer than %d minutes."
+          .formatted(kind.label(), properties.maxMediaDuration().toMinutes()));
+    }
+  }
+
+  private void checkPixels(int width, int height) {
+    if ((long) width * height > properties.maxPixels()) {
+      throw new MediaRejected(Reason.TOO_LARGE, "The picture is %dx%d; at most %d megapixels are accepted."
+          .formatted(width, height, properties.maxPixels() / 1_000_000));
+    }
+  }
+
+  private static String article(MediaKind kind) {
+    return kind == MediaKind.IMAGE ? "an image" : kind == MediaKind.AUDIO ? "audio" : "a video";
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      if (file != null) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException ignored) {
+      // a leftover temp file in the work directory is swept with it
+    }
+  }
+}
