@@ -36,14 +36,28 @@ public final class ApiClient {
 
   /** multipart/form-data, as the OpenAI SDKs send it. */
   public Reply postMultipart(String path, Map<String, String> fields) {
+    return postMultipart(path, fields, Map.of());
+  }
+
+  /** multipart/form-data with files; each file is sent under a neutral name. */
+  public Reply postMultipart(String path, Map<String, String> fields, Map<String, byte[]> files) {
     var boundary = "kinora" + UUID.randomUUID();
-    var body = new StringBuilder();
-    fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
-        .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
-        .append(value).append("\r\n"));
-    body.append("--").append(boundary).append("--\r\n");
+    var body = new java.io.ByteArrayOutputStream();
+    fields.forEach((name, value) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+        + name + "\"\r\n\r\n" + value + "\r\n"));
+    files.forEach((name, bytes) -> {
+      write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+          + "\"; filename=\"upload.bin\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+      body.writeBytes(bytes);
+      write(body, "\r\n");
+    });
+    write(body, "--" + boundary + "--\r\n");
     return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
+  private static void write(java.io.ByteArrayOutputStream out, String text) {
+    out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
   }
 
   public Reply get(String path) {

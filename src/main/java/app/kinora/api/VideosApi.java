@@ -4,7 +4,9 @@ import app.kinora.account.CurrentUser;
 import app.kinora.generation.GenerationId;
 import app.kinora.generation.GenerationRequest;
 import app.kinora.generation.GenerationStatus;
+import app.kinora.generation.GenerationReferences;
 import app.kinora.generation.Generations;
+import app.kinora.media.MediaKind;
 import app.kinora.generation.OutputVariant;
 import app.kinora.media.MediaDelivery;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -32,9 +34,11 @@ class VideosApi {
   private static final int LIST_LIMIT = 100;
 
   private final Generations generations;
+  private final ReferenceIntake intake;
 
-  VideosApi(Generations generations) {
+  VideosApi(Generations generations, ReferenceIntake intake) {
     this.generations = generations;
+    this.intake = intake;
   }
 
   /** JSON body, as sent by most HTTP clients; {@code seed}, {@code fps}, {@code generate_audio} and {@code caption} are Kinora's extensions. */
@@ -68,15 +72,17 @@ class VideosApi {
       @RequestParam(required = false) Integer fps,
       @RequestParam(name = "generate_audio", required = false) Boolean generateAudio,
       @RequestParam(required = false) Boolean caption,
-      @RequestParam(name = "input_reference", required = false) MultipartFile inputReference) {
-    if (inputReference != null && !inputReference.isEmpty()) {
-      throw new ApiProblem(
-          HttpStatus.BAD_REQUEST,
-          "unsupported_parameter",
-          "input_reference",
-          "Reference images are not accepted by this server yet.");
-    }
-    return create(user, new CreateVideo(model, prompt, seconds, size, seed, fps, generateAudio, caption));
+      @RequestParam(name = "input_reference", required = false) MultipartFile inputReference,
+      @RequestParam(name = "last_frame", required = false) MultipartFile lastFrame,
+      @RequestParam(required = false) MultipartFile audio,
+      @RequestParam(required = false) MultipartFile video) {
+    var references = new GenerationReferences(
+        intake.accept(user, inputReference, "input_reference", MediaKind.IMAGE),
+        intake.accept(user, lastFrame, "last_frame", MediaKind.IMAGE),
+        intake.accept(user, audio, "audio", MediaKind.AUDIO),
+        intake.accept(user, video, "video", MediaKind.VIDEO));
+    var body = new CreateVideo(model, prompt, seconds, size, seed, fps, generateAudio, caption);
+    return VideoObject.of(generations.submit(user.userId(), request(body, references)));
   }
 
   @GetMapping
@@ -112,9 +118,13 @@ class VideosApi {
   }
 
   private VideoObject create(CurrentUser user, CreateVideo body) {
-    var request = new GenerationRequest(
-        body.model(), body.prompt(), body.seconds(), body.size(), body.seed(), body.fps(), body.generateAudio(), body.caption());
-    return VideoObject.of(generations.submit(user.userId(), request));
+    return VideoObject.of(generations.submit(user.userId(), request(body, GenerationReferences.NONE)));
+  }
+
+  private static GenerationRequest request(CreateVideo body, GenerationReferences references) {
+    return new GenerationRequest(
+        body.model(), body.prompt(), body.seconds(), body.size(), body.seed(), body.fps(), body.generateAudio(),
+        body.caption(), references);
   }
 
   private static GenerationId parse(String videoId) {

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param progress whole percent, 0 to 100
  * @param failure why it failed, when it did
  * @param spriteSheet the layout of the finished video's sprite sheet, once there is one
+ * @param references the uploads the generation started from
  */
 public record Generation(
     GenerationId id,
@@ -32,7 +33,8 @@ public record Generation(
     Failure failure,
     Instant createdAt,
     Instant completedAt,
-    SpriteSheet spriteSheet) {
+    SpriteSheet spriteSheet,
+    GenerationReferences references) {
 
   /** A machine-readable code and a message for the user. */
   public record Failure(String code, String message) {}

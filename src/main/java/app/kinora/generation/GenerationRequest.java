@@ -12,6 +12,7 @@ package app.kinora.generation;
  * @param framesPerSecond empty means the model's default
  * @param generateAudio empty means yes, where the model can
  * @param caption empty means yes, where the model can
+ * @param references uploads of the user's to start from, end on, use as sound or restyle
  */
 public record GenerationRequest(
     String model,
@@ -21,10 +22,15 @@ public record GenerationRequest(
     Long seed,
     Integer framesPerSecond,
     Boolean generateAudio,
-    Boolean caption) {
+    Boolean caption,
+    GenerationReferences references) {
+
+  public GenerationRequest {
+    references = references == null ? GenerationReferences.NONE : references;
+  }
 
   /** A request with only the OpenAI fields; Kinora's extensions take their defaults. */
   public static GenerationRequest of(String model, String prompt, String seconds, String size, Long seed) {
-    return new GenerationRequest(model, prompt, seconds, size, seed, null, null, null);
+    return new GenerationRequest(model, prompt, seconds, size, seed, null, null, null, GenerationReferences.NONE);
   }
 }

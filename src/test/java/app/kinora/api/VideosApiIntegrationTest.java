@@ -175,6 +175,15 @@ class VideosApiIntegrationTest extends IntegrationTest {
     assertError(api().get("/v1/videos/" + id + "/content?variant=gif"), 400, "invalid_variant", "variant");
   }
 
+  @Test
+  void refusesReferenceFilesOfTheWrongKindWithTheFittingStatus() {
+    var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes();
+    var reply = api().postMultipart("/v1/videos", Map.of("prompt", "From a picture"),
+        Map.of("input_reference", svg));
+
+    assertError(reply, 415, "unsupported_file_type", "input_reference");
+  }
+
   private JsonNode awaitEnd(String id) {
     return await()
         .atMost(Duration.ofSeconds(90))

@@ -1,7 +1,14 @@
 package app.kinora.generation.internal;
 
 import app.kinora.account.CurrentUser;
+import app.kinora.generation.GenerationReferences;
 import app.kinora.generation.Generations;
+import app.kinora.media.MediaKind;
+import app.kinora.media.MediaRejected;
+import app.kinora.media.MediaUploads;
+import app.kinora.media.UploadId;
+import java.io.IOException;
+import org.springframework.web.multipart.MultipartFile;
 import app.kinora.generation.InvalidGenerationRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
@@ -25,9 +32,11 @@ class GenerationController {
   private static final int RECENT = 12;
 
   private final Generations generations;
+  private final MediaUploads uploads;
 
-  GenerationController(Generations generations) {
+  GenerationController(Generations generations, MediaUploads uploads) {
     this.generations = generations;
+    this.uploads = uploads;
   }
 
   @GetMapping("/")
@@ -58,14 +67,21 @@ class GenerationController {
   String submit(
       @AuthenticationPrincipal CurrentUser user,
       @ModelAttribute GenerationForm form,
+      @RequestParam(name = "input_reference", required = false) MultipartFile firstFrame,
+      @RequestParam(name = "last_frame", required = false) MultipartFile lastFrame,
+      @RequestParam(name = "audio", required = false) MultipartFile audio,
+      @RequestParam(name = "video", required = false) MultipartFile video,
       @RequestHeader(name = "HX-Request", required = false) String htmx,
       Model model,
       HttpServletResponse response,
       RedirectAttributes flash) {
     try {
-      model.addAttribute("g", generations.submit(user.userId(), form.toRequest()));
+      var references = new GenerationReferences(
+          accept(user, firstFrame, MediaKind.IMAGE), accept(user, lastFrame, MediaKind.IMAGE),
+          accept(user, audio, MediaKind.AUDIO), accept(user, video, MediaKind.VIDEO));
+      model.addAttribute("g", generations.submit(user.userId(), form.toRequest(references)));
       return htmx != null ? "generation/submitted" : "redirect:/";
-    } catch (InvalidGenerationRequest e) {
+    } catch (InvalidGenerationRequest | MediaRejected e) {
       if (htmx == null) {
         flash.addFlashAttribute("error", e.getMessage());
         return "redirect:/";
@@ -74,6 +90,17 @@ class GenerationController {
       response.setHeader("HX-Reswap", "innerHTML");
       model.addAttribute("error", e.getMessage());
       return "generation/studio :: form-error";
+    }
+  }
+
+  private UploadId accept(CurrentUser user, MultipartFile file, MediaKind kind) {
+    if (file == null || file.isEmpty()) {
+      return null;
+    }
+    try (var content = file.getInputStream()) {
+      return uploads.accept(user.userId(), kind, content).id();
+    } catch (IOException e) {
+      throw new MediaRejected("The upload could not be read.", e);
     }
   }
 

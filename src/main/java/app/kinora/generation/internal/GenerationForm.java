@@ -1,5 +1,6 @@
 package app.kinora.generation.internal;
 
+import app.kinora.generation.GenerationReferences;
 import app.kinora.generation.GenerationRequest;
 import app.kinora.generation.InvalidGenerationRequest;
 
@@ -11,9 +12,9 @@ import app.kinora.generation.InvalidGenerationRequest;
 record GenerationForm(
     String model, String prompt, String seconds, String size, String seed, String fps, String sound, String caption) {
 
-  GenerationRequest toRequest() {
+  GenerationRequest toRequest(GenerationReferences references) {
     return new GenerationRequest(
-        model, prompt, seconds, size, parseSeed(), parseFps(), ticked(sound), ticked(caption));
+        model, prompt, seconds, size, parseSeed(), parseFps(), ticked(sound), ticked(caption), references);
   }
 
   private static Boolean ticked(String checkbox) {

@@ -2,6 +2,8 @@ package app.kinora.generation.internal;
 
 import app.kinora.generation.Generation;
 import app.kinora.generation.GenerationId;
+import app.kinora.generation.GenerationReferences;
+import app.kinora.media.UploadId;
 import app.kinora.generation.GenerationStatus;
 import app.kinora.generation.OutputVariant;
 import app.kinora.media.SpriteSheet;
@@ -36,9 +38,10 @@ class GenerationRepository {
     jdbc.sql(
             """
             insert into generations (id, user_id, model, prompt, seconds, width, height, seed, fps,
-                                     generate_audio, caption, status, progress, attempt, created_at)
+                                     generate_audio, caption, status, progress, attempt, created_at,
+                                     first_frame_upload, last_frame_upload, audio_upload, video_upload)
             values (:id, :user, :model, :prompt, :seconds, :width, :height, :seed, :fps,
-                    :audio, :caption, :status, 0, 0, :created)""")
+                    :audio, :caption, :status, 0, 0, :created, :firstFrame, :lastFrame, :audioUpload, :videoUpload)""")
         .param("id", g.id().value())
         .param("user", g.owner().value())
         .param("model", g.model())
@@ -50,6 +53,10 @@ class GenerationRepository {
         .param("fps", g.framesPerSecond())
         .param("audio", g.generateAudio())
         .param("caption", g.caption())
+        .param("firstFrame", uuid(g.references().firstFrame()))
+        .param("lastFrame", uuid(g.references().lastFrame()))
+        .param("audioUpload", uuid(g.references().audio()))
+        .param("videoUpload", uuid(g.references().video()))
         .param("status", g.status().name())
         .param("created", Timestamp.from(g.createdAt()))
         .update();
@@ -204,7 +211,19 @@ class GenerationRepository {
         code == null ? null : new Generation.Failure(code, rs.getString("error_message")),
         rs.getTimestamp("created_at").toInstant(),
         completed == null ? null : completed.toInstant(),
-        spriteSheet(rs));
+        spriteSheet(rs),
+        new GenerationReferences(
+            upload(rs, "first_frame_upload"), upload(rs, "last_frame_upload"),
+            upload(rs, "audio_upload"), upload(rs, "video_upload")));
+  }
+
+  private static UploadId upload(ResultSet rs, String column) throws SQLException {
+    var id = rs.getObject(column, UUID.class);
+    return id == null ? null : new UploadId(id);
+  }
+
+  private static UUID uuid(UploadId id) {
+    return id == null ? null : id.value();
   }
 
   private static SpriteSheet spriteSheet(ResultSet rs) throws SQLException {

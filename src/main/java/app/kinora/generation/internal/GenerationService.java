@@ -36,18 +36,21 @@ class GenerationService implements Generations {
   private final ModelCatalog catalog;
   private final BlobStore blobs;
   private final GenerationProperties properties;
+  private final ReferenceCheck references;
 
   GenerationService(
       GenerationRepository repository,
       GenerationJob job,
       ModelCatalog catalog,
       BlobStore blobs,
-      GenerationProperties properties) {
+      GenerationProperties properties,
+      ReferenceCheck references) {
     this.repository = repository;
     this.job = job;
     this.catalog = catalog;
     this.blobs = blobs;
     this.properties = properties;
+    this.references = references;
   }
 
   @Override
@@ -70,7 +73,8 @@ class GenerationService implements Generations {
     var generation =
         new Generation(
             GenerationId.random(), owner, model.id(), prompt, seconds, size, seed, fps, audio, caption,
-            GenerationStatus.QUEUED, 0, null, Instant.now().truncatedTo(ChronoUnit.MICROS), null, null);
+            GenerationStatus.QUEUED, 0, null, Instant.now().truncatedTo(ChronoUnit.MICROS), null, null,
+            references.check(owner, model, request.references()));
     repository.insert(generation);
     job.enqueue(generation.id());
     return generation;

@@ -8,7 +8,11 @@ import app.kinora.media.MediaInfo;
 import app.kinora.media.MediaProbe;
 import app.kinora.media.MediaProperties;
 import app.kinora.media.MediaRejected;
+import app.kinora.media.MediaUploads;
+import app.kinora.media.UploadId;
 import app.kinora.media.VideoDerivatives;
+import app.kinora.generation.GenerationReferences;
+import org.springframework.util.FileSystemUtils;
 import app.kinora.provider.ModelCatalog;
 import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ProviderRequest;
@@ -37,6 +41,7 @@ class GenerationWorker {
   private final MediaProbe probe;
   private final BlobStore blobs;
   private final VideoDerivatives derivatives;
+  private final MediaUploads uploads;
   private final Path workDir;
 
   GenerationWorker(
@@ -45,12 +50,14 @@ class GenerationWorker {
       MediaProbe probe,
       BlobStore blobs,
       VideoDerivatives derivatives,
+      MediaUploads uploads,
       MediaProperties media) {
     this.repository = repository;
     this.catalog = catalog;
     this.probe = probe;
     this.blobs = blobs;
     this.derivatives = derivatives;
+    this.uploads = uploads;
     this.workDir = media.workDir();
   }
 
@@ -62,9 +69,10 @@ class GenerationWorker {
     var generation = repository.find(id).orElseThrow();
     log.info("Generation {} attempt {} starts on {}", id, attempt.get(), generation.model());
     Path output = null;
+    var referencesDir = workDir.resolve(id + "-" + attempt.get() + "-references");
     try {
       output = Files.createDirectories(workDir).resolve(id + "-" + attempt.get() + ".mp4");
-      render(generation, attempt.get(), output);
+      render(generation, attempt.get(), localCopies(generation.references(), referencesDir), output);
       repository.complete(id, attempt.get(), store(generation, output));
       log.info("Generation {} completed", id);
     } catch (Superseded e) {
@@ -86,7 +94,21 @@ class GenerationWorker {
       fail(id, attempt.get(), "internal_error", "Something went wrong on our side while making this video.", e);
     } finally {
       deleteQuietly(output);
+      FileSystemUtils.deleteRecursively(referencesDir.toFile());
     }
+  }
+
+  /** The sanitised reference files, copied next to the render for the provider. */
+  private ReferenceMedia localCopies(GenerationReferences references, Path directory) {
+    return new ReferenceMedia(
+        localCopy(references.firstFrame(), directory),
+        localCopy(references.lastFrame(), directory),
+        localCopy(references.audio(), directory),
+        localCopy(references.video(), directory));
+  }
+
+  private Path localCopy(UploadId upload, Path directory) {
+    return upload == null ? null : uploads.copyToLocal(upload, directory);
   }
 
   /** Stores the video with its poster and sprite sheet, each under a key made of the id. */
@@ -109,7 +131,7 @@ class GenerationWorker {
     }
   }
 
-  private void render(Generation generation, int attempt, Path output) {
+  private void render(Generation generation, int attempt, ReferenceMedia references, Path output) {
     var request =
         new ProviderRequest(
             generation.model(),
@@ -120,7 +142,7 @@ class GenerationWorker {
             generation.framesPerSecond(),
             generation.generateAudio(),
             generation.caption(),
-            ReferenceMedia.NONE);
+            references);
     var progress = new PercentReporter(percent -> {
       if (!repository.progress(generation.id(), attempt, percent)) {
         throw new Superseded();

@@ -13,7 +13,15 @@ record ModelOptions(
     int defaultSeconds,
     List<SizeOption> sizes,
     boolean sound,
-    boolean caption) {
+    boolean caption,
+    boolean firstFrame,
+    boolean lastFrame,
+    boolean audioReference,
+    boolean videoReference) {
+
+  public boolean anyReference() {
+    return firstFrame || lastFrame || audioReference || videoReference;
+  }
 
   static ModelOptions of(ModelDescriptor model) {
     var seconds = IntStream.rangeClosed(model.minSeconds(), model.maxSeconds()).boxed().toList();
@@ -24,7 +32,11 @@ record ModelOptions(
         defaultSeconds,
         model.sizes().stream().map(SizeOption::of).toList(),
         model.can(Capability.AUDIO_GENERATION),
-        model.can(Capability.CAPTION));
+        model.can(Capability.CAPTION),
+        model.can(Capability.FIRST_FRAME),
+        model.can(Capability.LAST_FRAME),
+        model.can(Capability.AUDIO_REFERENCE),
+        model.can(Capability.VIDEO_REFERENCE));
   }
 
   /** A size with a human label such as "1280×720 · 16:9 landscape, 720p". */
