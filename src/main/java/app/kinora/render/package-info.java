@@ -4,5 +4,5 @@
  * encodes it with FFmpeg (H.264 + AAC in fast-start MP4) inside the JVM; it never reads
  * untrusted media.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "provider::spi"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "provider::spi", "media"})
 package app.kinora.render;

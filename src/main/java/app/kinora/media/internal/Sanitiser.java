@@ -9,7 +9,8 @@ import java.util.Locale;
 
 /**
  * Re-encodes an accepted upload into Kinora's canonical form in a child process, dropping every
- * container and stream tag, chapters, cover art and extra streams: images become PNG, audio
+ * container and stream tag, chapters, cover art and extra streams: images become PNG (at most
+ * 3840 pixels on the long side), audio
  * becomes 48 kHz mono PCM WAV, video becomes H.264/AAC MP4 (at most 1920 pixels on its long
  * side). What a renderer or a model provider later receives is this copy, never the original.
  */
@@ -34,7 +35,9 @@ final class Sanitiser {
         "-i", "file:" + original.toAbsolutePath(),
         "-map_metadata", "-1", "-map_chapters", "-1", "-fflags", "+bitexact"));
     command.addAll(switch (format.kind()) {
-      case IMAGE -> List.of("-map", "0:v:0", "-frames:v", "1", "-c:v", "png", "-f", "image2", "-update", "1");
+      case IMAGE -> List.of("-map", "0:v:0", "-frames:v", "1",
+          "-vf", "scale='if(gt(iw,ih),min(3840,iw),-2)':'if(gt(iw,ih),-2,min(3840,ih))'",
+          "-c:v", "png", "-f", "image2", "-update", "1");
       case AUDIO -> List.of("-map", "0:a:0", "-t", seconds(maxDuration), "-ac", "1", "-ar", "48000",
           "-c:a", "pcm_s16le", "-flags:a", "+bitexact", "-f", "wav");
       case VIDEO -> List.of("-map", "0:v:0", "-map", "0:a:0?", "-t", seconds(maxDuration),
