@@ -16,4 +16,15 @@ public interface BlobStore {
 
   /** Deletes the object; deleting a missing object is not an error. */
   void delete(BlobKey key) throws IOException;
+
+  /** Deletes every object named, for erasure; fails on the first that cannot be deleted. */
+  default void deleteAll(java.util.Collection<String> keys) {
+    for (var key : keys) {
+      try {
+        delete(new BlobKey(key));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  }
 }

@@ -1,11 +1,8 @@
 package app.kinora.generation.internal;
 
-import app.kinora.media.BlobKey;
 import app.kinora.media.BlobStore;
 import app.kinora.privacy.spi.PersonalDataHolder;
 import app.kinora.shared.UserId;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -54,13 +51,7 @@ class GenerationPersonalData implements PersonalDataHolder {
 
   @Override
   public void erase(UserId user) {
-    for (var key : repository.outputKeys(user)) {
-      try {
-        blobs.delete(new BlobKey(key));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
+    blobs.deleteAll(repository.outputKeys(user));
     repository.deleteAll(user);
   }
 }

@@ -1,11 +1,8 @@
 package app.kinora.media.internal;
 
-import app.kinora.media.BlobKey;
 import app.kinora.media.BlobStore;
 import app.kinora.privacy.spi.PersonalDataHolder;
 import app.kinora.shared.UserId;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -45,13 +42,7 @@ class MediaPersonalData implements PersonalDataHolder {
 
   @Override
   public void erase(UserId user) {
-    for (var key : uploads.blobKeys(user)) {
-      try {
-        blobs.delete(new BlobKey(key));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
+    blobs.deleteAll(uploads.blobKeys(user));
     uploads.deleteAll(user);
   }
 }
