@@ -106,6 +106,32 @@ class StudioBrowserTest extends IntegrationTest {
     page.close();
   }
 
+  @Test
+  void createsAnApiKeyShownOnceThatWorksUntilRevoked() {
+    var context = browser.newContext();
+    var page = context.newPage();
+    page.navigate(baseUrl() + "/signup");
+    page.getByLabel("Email").fill("key.maker@kinora.test");
+    page.getByLabel("Password").fill("a long key maker passphrase");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API keys")).click();
+
+    page.getByLabel("Key name").fill("laptop script");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create key")).click();
+    var secret = page.locator("#new-key").textContent().strip();
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("api-keys.png")));
+
+    assertThat(secret).startsWith("kn_");
+    assertThat(page.locator("table")).containsText("laptop script");
+    assertThat(new app.kinora.ApiClient(baseUrl(), secret).get("/v1/videos").status()).isEqualTo(200);
+    page.reload();
+    assertThat(page.locator("#new-key")).hasCount(0);
+
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke")).click();
+    assertThat(new app.kinora.ApiClient(baseUrl(), secret).get("/v1/videos").status()).isEqualTo(401);
+    context.close();
+  }
+
   /** Samples the progress bar until the finished video replaces it; returns the values seen. */
   private static TreeSet<Integer> watchProgressUntilVideo(Locator card) {
     var seen = new TreeSet<Integer>();

@@ -113,11 +113,11 @@ class ApiKeys {
     private static final java.time.format.DateTimeFormatter FORMAT =
         java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
 
-    String createdLabel() {
+    public String createdLabel() {
       return FORMAT.format(createdAt);
     }
 
-    String lastUsedLabel() {
+    public String lastUsedLabel() {
       return lastUsedAt == null ? "never" : FORMAT.format(lastUsedAt);
     }
   }
