@@ -7,8 +7,9 @@ import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ProviderRequest;
 import app.kinora.provider.spi.VideoProvider;
 import app.kinora.shared.VideoSize;
+import app.kinora.media.VideoFrames;
+import java.io.IOException;
 import java.nio.file.Path;
-import org.bytedeco.javacv.FrameRecorder;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,8 @@ class LocalRenderer implements VideoProvider {
       new ModelDescriptor(
           MODEL,
           "Local renderer — procedural, offline",
-          "Draws an animated scene from your prompt's words on this server. Not an AI model.",
+          "Draws an animated scene from your prompt's words on this server, or animates your picture"
+              + " or clip. Not an AI model.",
           2,
           20,
           List.of(
@@ -31,7 +33,15 @@ class LocalRenderer implements VideoProvider {
               new VideoSize(720, 1280), new VideoSize(480, 854), new VideoSize(1080, 1920),
               new VideoSize(720, 720), new VideoSize(480, 480), new VideoSize(1080, 1080)),
           List.of(30, 24),
-          Set.of(Capability.SEED, Capability.AUDIO_GENERATION, Capability.CAPTION));
+          Set.of(
+              Capability.SEED, Capability.AUDIO_GENERATION, Capability.CAPTION, Capability.FIRST_FRAME,
+              Capability.LAST_FRAME, Capability.AUDIO_REFERENCE, Capability.VIDEO_REFERENCE));
+
+  private final VideoFrames videoFrames;
+
+  LocalRenderer(VideoFrames videoFrames) {
+    this.videoFrames = videoFrames;
+  }
 
   @Override
   public String id() {
@@ -48,20 +58,45 @@ class LocalRenderer implements VideoProvider {
     int fps = request.framesPerSecond();
     var frames = Math.toIntExact(request.duration().toMillis() * fps / 1000);
     var scene = new Scene(request.prompt(), request.seed(), request.size(), request.caption());
-    var soundscape = request.generateAudio() ? new Soundscape(scene.palette(), request.seed()) : null;
-    try (var encoder = new Mp4Encoder(output, request.size(), fps, soundscape != null)) {
+    try (var backdrop = Backdrop.of(request, videoFrames);
+        var encoder = new Mp4Encoder(output, request.size(), fps, hasSound(request))) {
+      var sound = sound(request, scene, frames * Mp4Encoder.SAMPLE_RATE / fps);
       for (int frame = 0; frame < frames; frame++) {
         if (Thread.currentThread().isInterrupted()) {
           throw new ProviderFailure("cancelled", "The render was stopped.", null);
         }
-        encoder.addFrame(scene.draw(frame / (double) frames, frame / (double) fps));
-        if (soundscape != null) {
-          encoder.addAudio(soundscape.samples(frame, frames, fps, Mp4Encoder.SAMPLE_RATE));
+        double progressOfClip = frame / (double) Math.max(1, frames - 1);
+        encoder.addFrame(scene.draw(progressOfClip, frame / (double) fps, backdrop.painter(progressOfClip)));
+        if (sound != null) {
+          encoder.addAudio(sound.samples(frame, frames, fps));
         }
         progress.progressed((frame + 1) / (double) frames);
       }
-    } catch (FrameRecorder.Exception e) {
-      throw new ProviderFailure("render_failed", "The local renderer could not encode the video.", e);
+    } catch (IOException e) {
+      throw new ProviderFailure("render_failed", "The local renderer could not make the video.", e);
     }
+  }
+
+  private static boolean hasSound(ProviderRequest request) {
+    return request.generateAudio() || request.references().audio() != null;
+  }
+
+  /** The uploaded soundtrack if there is one, else the scene's ambience, else silence. */
+  private static Sound sound(ProviderRequest request, Scene scene, int samples) throws IOException {
+    var upload = request.references().audioIfAny();
+    if (upload.isPresent()) {
+      var soundtrack = Soundtrack.load(upload.get(), samples, Mp4Encoder.SAMPLE_RATE);
+      return (frame, frames, fps) -> soundtrack.samples(frame, fps, Mp4Encoder.SAMPLE_RATE);
+    }
+    if (!request.generateAudio()) {
+      return null;
+    }
+    var ambience = new Soundscape(scene.palette(), request.seed());
+    return (frame, frames, fps) -> ambience.samples(frame, frames, fps, Mp4Encoder.SAMPLE_RATE);
+  }
+
+  /** Samples for one video frame. */
+  private interface Sound {
+    short[] samples(int frame, int frames, int fps);
   }
 }

@@ -12,6 +12,7 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
  * A procedural landscape drawn frame by frame: a lit sky, a drifting sun or moon, three ridges
@@ -61,14 +62,27 @@ final class Scene {
 
   /** Draws the frame at {@code progress} (0..1) of the clip, {@code seconds} after its start. */
   BufferedImage draw(double progress, double seconds) {
+    return draw(progress, seconds, null);
+  }
+
+  /**
+   * Draws the frame; with a {@code backdrop} (a reference image or clip) that replaces the sky
+   * and terrain, and the prompt's palette only tints it, under the particles and the caption.
+   */
+  BufferedImage draw(double progress, double seconds, Consumer<Graphics2D> backdrop) {
     var g = canvas.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
       g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-      g.drawImage(sky, 0, 0, null);
-      drawLight(g, progress);
-      for (int layer = 0; layer < RIDGES; layer++) {
-        drawRidge(g, layer, seconds);
+      if (backdrop == null) {
+        g.drawImage(sky, 0, 0, null);
+        drawLight(g, progress);
+        for (int layer = 0; layer < RIDGES; layer++) {
+          drawRidge(g, layer, seconds);
+        }
+      } else {
+        backdrop.accept(g);
+        tint(g, Math.min(1, seconds));
       }
       drawParticles(g, seconds);
       drawCaption(g);
@@ -76,6 +90,12 @@ final class Scene {
       g.dispose();
     }
     return canvas;
+  }
+
+  /** The mood's colour over a reference, fading in over the first second. */
+  private void tint(Graphics2D g, double amount) {
+    g.setColor(withAlpha(palette.skyHorizon(), (int) (28 * amount)));
+    g.fillRect(0, 0, width, height);
   }
 
   /** The sky does not move: painted once, copied into every frame. */

@@ -21,18 +21,27 @@ public final class TestMedia {
 
   /** A picture with a red left half and a blue right half. */
   public static BufferedImage picture(int width, int height) {
+    return picture(width, height, false);
+  }
+
+  /** The same picture, or with its halves green and yellow when {@code other}. */
+  public static BufferedImage picture(int width, int height, boolean other) {
     var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     var g = image.createGraphics();
-    g.setColor(new Color(200, 40, 40));
+    g.setColor(other ? new Color(40, 180, 60) : new Color(200, 40, 40));
     g.fillRect(0, 0, width / 2, height);
-    g.setColor(new Color(40, 60, 200));
+    g.setColor(other ? new Color(220, 200, 40) : new Color(40, 60, 200));
     g.fillRect(width / 2, 0, width - width / 2, height);
     g.dispose();
     return image;
   }
 
   public static byte[] png(int width, int height) {
-    return encode(picture(width, height), "png");
+    return png(width, height, false);
+  }
+
+  public static byte[] png(int width, int height, boolean other) {
+    return encode(picture(width, height, other), "png");
   }
 
   public static byte[] jpeg(int width, int height) {

@@ -17,7 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LocalRendererIntegrationTest {
 
-  private final LocalRenderer renderer = new LocalRenderer();
+  /** These tests use no reference clip; the decoder is exercised through the API tests. */
+  static final app.kinora.media.VideoFrames NO_VIDEO_DECODER = (video, size, fps, duration) -> {
+    throw new AssertionError("no reference clip expected");
+  };
+
+  private final LocalRenderer renderer = new LocalRenderer(NO_VIDEO_DECODER);
 
   @TempDir Path dir;
 

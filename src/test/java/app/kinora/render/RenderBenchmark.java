@@ -19,7 +19,7 @@ public final class RenderBenchmark {
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
     int frames = seconds * 30;
     var dir = Files.createTempDirectory("kinora-bench");
-    var renderer = new LocalRenderer();
+    var renderer = new LocalRenderer(LocalRendererIntegrationTest.NO_VIDEO_DECODER);
 
     encodeBlank(dir, size, frames); // warm-up: loads the natives, JIT
     renderer.generate(request(size, seconds, 0), p -> {}, dir.resolve("warmup.mp4"));
