@@ -58,7 +58,7 @@ class LocalRenderer implements VideoProvider {
     int fps = request.framesPerSecond();
     var frames = Math.toIntExact(request.duration().toMillis() * fps / 1000);
     var scene = new Scene(request.prompt(), request.seed(), request.size(), request.caption());
-    try (var backdrop = Backdrop.of(request, videoFrames);
+    try (var backdrop = ReferenceBackdrop.of(request, videoFrames);
         var encoder = new Mp4Encoder(output, request.size(), fps, hasSound(request))) {
       var sound = sound(request, scene, frames * Mp4Encoder.SAMPLE_RATE / fps);
       for (int frame = 0; frame < frames; frame++) {

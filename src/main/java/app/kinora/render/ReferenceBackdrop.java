@@ -10,27 +10,27 @@ import java.util.function.Consumer;
  * What lies under the scene's particles and caption: the procedural landscape (no reference),
  * the reference image in motion, or the reference clip's frames.
  */
-final class Backdrop implements AutoCloseable {
+final class ReferenceBackdrop implements AutoCloseable {
 
   private final ImageMotion image;
   private final RemixFootage footage;
 
-  private Backdrop(ImageMotion image, RemixFootage footage) {
+  private ReferenceBackdrop(ImageMotion image, RemixFootage footage) {
     this.image = image;
     this.footage = footage;
   }
 
-  static Backdrop of(ProviderRequest request, VideoFrames frames) throws IOException {
+  static ReferenceBackdrop of(ProviderRequest request, VideoFrames frames) throws IOException {
     var references = request.references();
     if (references.video() != null) {
-      return new Backdrop(null, new RemixFootage(
+      return new ReferenceBackdrop(null, new RemixFootage(
           frames, references.video(), request.size(), request.framesPerSecond(), request.duration()));
     }
     if (references.firstFrame() != null) {
-      return new Backdrop(
+      return new ReferenceBackdrop(
           ImageMotion.load(references.firstFrame(), references.lastFrame(), request.size(), request.seed()), null);
     }
-    return new Backdrop(null, null);
+    return new ReferenceBackdrop(null, null);
   }
 
   /** The painter for {@code progress} (0..1) of the clip, or null for the procedural scene. */
