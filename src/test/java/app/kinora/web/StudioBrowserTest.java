@@ -68,6 +68,7 @@ class StudioBrowserTest extends IntegrationTest {
     var card = page.locator("article.job").first();
     assertThat(card.locator(".prompt")).hasText("Aurora over a frozen lake, slow pan");
     var progressSeen = watchProgressUntilVideo(card);
+    page.waitForFunction("() => document.querySelector('article.job video').readyState >= 1");
     page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("studio.png")).setFullPage(true));
 
     assertThat(progressSeen).as("progress values shown live").anyMatch(p -> p > 0 && p < 100);
