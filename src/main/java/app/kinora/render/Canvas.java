@@ -82,10 +82,10 @@ final class Canvas {
         int s = light[srow + sx];
         if (s != 0) {
           int d = pixels[row + sx];
-          int r = Math.min(255, ((d >> 16) & 0xff) + ((((s >> 16) & 0xff) * gain) >> 8));
-          int g = Math.min(255, ((d >> 8) & 0xff) + ((((s >> 8) & 0xff) * gain) >> 8));
-          int b = Math.min(255, (d & 0xff) + (((s & 0xff) * gain) >> 8));
-          pixels[row + sx] = r << 16 | g << 8 | b;
+          if (gain < 256) {
+            s = ((((s >> 16) & 0xff) * gain) >> 8) << 16 | ((((s >> 8) & 0xff) * gain) >> 8) << 8 | ((s & 0xff) * gain) >> 8;
+          }
+          pixels[row + sx] = Rgb.add(d, s);
         }
       }
     }

@@ -82,7 +82,7 @@ final class Composer {
     }
     switch (spec.weather()) {
       case RAIN -> layers.add(new Particles(Particles.Kind.RAIN, s.fork(), (int) (area / 3500), palette.graded(light), s.unit()));
-      case SNOW -> layers.add(new Particles(Particles.Kind.SNOW, s.fork(), (int) (area / 8000), palette.graded(0xffffff), s.unit()));
+      case SNOW -> layers.add(new Particles(Particles.Kind.SNOW, s.fork(), (int) (area / 11000), palette.graded(0xffffff), s.unit()));
       default -> {
         if (!spec.night() && (spec.has(Place.DESERT) || spec.has(Place.MEADOW) || spec.has(Feature.RAYS))) {
           layers.add(new Particles(Particles.Kind.DUST, s.fork(), (int) (area / 14000), palette.graded(0xfff4d8), s.unit()));

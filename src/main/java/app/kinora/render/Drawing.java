@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
  */
 final class Drawing implements AutoCloseable {
 
-  private static final int AHEAD = 2;
+  private static final int AHEAD = 3;
 
   private final Scene scene;
   private final Yuv420 converter;
@@ -27,13 +27,15 @@ final class Drawing implements AutoCloseable {
   private final ArrayDeque<Future<ByteBuffer>> pending = new ArrayDeque<>();
   private int submitted;
 
-  Drawing(Scene scene, Yuv420 converter, ByteBuffer[] buffers, int frames, int framesPerSecond) {
-    if (buffers.length < AHEAD) {
-      throw new IllegalArgumentException("needs " + AHEAD + " buffers");
-    }
+  /** {@code buffers} makes the frame buffers the encoder takes, {@link #AHEAD} of them. */
+  Drawing(Scene scene, Yuv420 converter, java.util.function.Supplier<ByteBuffer> buffers, int frames,
+      int framesPerSecond) {
     this.scene = scene;
     this.converter = converter;
-    this.buffers = buffers;
+    this.buffers = new ByteBuffer[AHEAD];
+    for (int i = 0; i < AHEAD; i++) {
+      this.buffers[i] = buffers.get();
+    }
     this.frames = frames;
     this.framesPerSecond = framesPerSecond;
     this.worker = Executors.newSingleThreadExecutor(task -> {

@@ -82,11 +82,11 @@ final class Faces {
     double left = 0.5 / scale;
     int enterBlend = step > 0 ? firstAbove(across, step, -left, n) : firstBelow(across, step, left, n);
     int leaveBlend = step > 0 ? firstAbove(across, step, left - 1e-9, n) : firstBelow(across, step, -left + 1e-9, n);
-    int[] breaks = {snowy, enterBlend, leaveBlend};
-    java.util.Arrays.sort(breaks);
+    int first = Math.min(snowy, Math.min(enterBlend, leaveBlend));
+    int third = Math.max(snowy, Math.max(enterBlend, leaveBlend));
+    int second = snowy + enterBlend + leaveBlend - first - third;
     int t = 0;
-    for (int k = 0; k <= breaks.length; k++) {
-      int end = k < breaks.length ? breaks[k] : n;
+    for (int end : new int[] {first, second, third, n}) {
       if (end > t) {
         stretch(pixels, width, x, from, t, end, across, step, snow);
         t = end;

@@ -13,12 +13,12 @@ package app.kinora.render;
  */
 record Ground(int albedo, int capAlbedo, double distance, double relief) {
 
-  private static final int TONES = 48;
+  private static final int TONES = 32;
 
   Terrain build(Scenery scenery, Profile outline, Profile snowline, double depth, double base) {
     var palette = scenery.palette();
     double height = Math.max(1, outline.highest());
-    int tones = relief == 0 ? 1 : TONES;
+    int tones = relief == 0 ? 1 : outline.faces() != null ? 2 : TONES;
     double mist = palette.hazeStrength();
     Shading shading = Shading.of(
         tones,

@@ -54,8 +54,7 @@ class LocalRenderer implements VideoProvider {
     var soundscape = request.generateAudio() ? new Soundscape(scene.spec(), request.seed()) : null;
     var converter = new Yuv420(size.width(), size.height());
     try (var encoder = new Mp4Encoder(output, size, fps, soundscape != null);
-        var drawing = new Drawing(scene, converter, new java.nio.ByteBuffer[] {encoder.frameBuffer(), encoder.frameBuffer()},
-            frames, fps)) {
+        var drawing = new Drawing(scene, converter, encoder::frameBuffer, frames, fps)) {
       for (int frame = 0; frame < frames; frame++) {
         if (Thread.currentThread().isInterrupted()) {
           throw new ProviderFailure("cancelled", "The render was stopped.", null);

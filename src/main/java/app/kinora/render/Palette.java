@@ -82,7 +82,8 @@ record Palette(
         channel(Rgb.red(albedo), Rgb.red(light) * f + Rgb.red(ambient) * 0.6),
         channel(Rgb.green(albedo), Rgb.green(light) * f + Rgb.green(ambient) * 0.6),
         channel(Rgb.blue(albedo), Rgb.blue(light) * f + Rgb.blue(ambient) * 0.6));
-    return grade.apply(Rgb.mix(lit, haze, hazeStrength * StrictMath.pow(Math.clamp(distance, 0, 1), 1.1)));
+    double far = Math.clamp(distance, 0, 1);
+    return grade.apply(Rgb.mix(lit, haze, hazeStrength * far * (0.85 + 0.15 * far)));
   }
 
   int graded(int rgb) {
