@@ -31,7 +31,9 @@ class LocalRenderer implements VideoProvider {
           List.of(
               new VideoSize(1280, 720), new VideoSize(854, 480), new VideoSize(1920, 1080),
               new VideoSize(720, 1280), new VideoSize(480, 854), new VideoSize(1080, 1920),
-              new VideoSize(720, 720), new VideoSize(480, 480), new VideoSize(1080, 1080)),
+              new VideoSize(720, 720), new VideoSize(480, 480), new VideoSize(1080, 1080),
+              new VideoSize(640, 480), new VideoSize(960, 720), new VideoSize(1440, 1080),
+              new VideoSize(480, 640), new VideoSize(720, 960), new VideoSize(1080, 1440)),
           List.of(30, 24),
           Set.of(
               Capability.SEED, Capability.AUDIO_GENERATION, Capability.CAPTION, Capability.FIRST_FRAME,
@@ -56,33 +58,45 @@ class LocalRenderer implements VideoProvider {
   @Override
   public void generate(ProviderRequest request, ProgressListener progress, Path output) {
     int fps = request.framesPerSecond();
-    var frames = Math.toIntExact(request.duration().toMillis() * fps / 1000);
-    var scene = new Scene(request.prompt(), request.seed(), request.size(), request.caption());
-    try (var backdrop = ReferenceBackdrop.of(request, videoFrames);
-        var encoder = new Mp4Encoder(output, request.size(), fps, hasSound(request))) {
-      var sound = sound(request, scene, frames * Mp4Encoder.SAMPLE_RATE / fps);
-      for (int frame = 0; frame < frames; frame++) {
-        if (Thread.currentThread().isInterrupted()) {
-          throw new ProviderFailure("cancelled", "The render was stopped.", null);
+    int frames = Math.toIntExact(request.duration().toMillis() * fps / 1000);
+    var size = request.size();
+    var scene = new Scene(request.prompt(), request.seed(), size, request.caption());
+    var converter = new Yuv420(size.width(), size.height());
+    try {
+      var sound = sound(request, scene.spec(), (int) ((long) frames * Mp4Encoder.SAMPLE_RATE / fps));
+      try (var encoder = new Mp4Encoder(output, size, fps, sound != null);
+          var pictures = pictures(request, scene, converter, encoder, frames)) {
+        for (int frame = 0; frame < frames; frame++) {
+          if (Thread.currentThread().isInterrupted()) {
+            throw new ProviderFailure("cancelled", "The render was stopped.", null);
+          }
+          encoder.addFrame(pictures.next());
+          if (sound != null) {
+            encoder.addAudio(sound.samples(frame, frames, fps));
+          }
+          progress.progressed((frame + 1) / (double) frames);
         }
-        double progressOfClip = frame / (double) Math.max(1, frames - 1);
-        encoder.addFrame(scene.draw(progressOfClip, frame / (double) fps, backdrop.painter(progressOfClip)));
-        if (sound != null) {
-          encoder.addAudio(sound.samples(frame, frames, fps));
-        }
-        progress.progressed((frame + 1) / (double) frames);
       }
-    } catch (IOException e) {
-      throw new ProviderFailure("render_failed", "The local renderer could not make the video.", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProviderFailure("cancelled", "The render was stopped.", null);
+    } catch (IOException | IllegalStateException e) {
+      throw new ProviderFailure("render_failed", "The local renderer could not draw or encode the video.", e);
     }
   }
 
-  private static boolean hasSound(ProviderRequest request) {
-    return request.generateAudio() || request.references().audio() != null;
+  /** The procedural scene, or the reference picture or clip under the scene's light. */
+  private FrameSource pictures(ProviderRequest request, Scene scene, Yuv420 converter, Mp4Encoder encoder, int frames)
+      throws IOException {
+    var references = request.references();
+    if (references.firstFrame() != null || references.video() != null) {
+      return new ReferenceFrames(request, videoFrames, Palette.of(scene.spec()), converter, encoder::frameBuffer, frames);
+    }
+    return new Drawing(scene, converter, encoder::frameBuffer, frames, request.framesPerSecond());
   }
 
-  /** The uploaded soundtrack if there is one, else the scene's ambience, else silence. */
-  private static Sound sound(ProviderRequest request, Scene scene, int samples) throws IOException {
+  /** The uploaded soundtrack if there is one, else the scene's ambience, else silence (null). */
+  private static Sound sound(ProviderRequest request, SceneSpec spec, int samples) throws IOException {
     var upload = request.references().audioIfAny();
     if (upload.isPresent()) {
       var soundtrack = Soundtrack.load(upload.get(), samples, Mp4Encoder.SAMPLE_RATE);
@@ -91,7 +105,7 @@ class LocalRenderer implements VideoProvider {
     if (!request.generateAudio()) {
       return null;
     }
-    var ambience = new Soundscape(scene.palette(), request.seed());
+    var ambience = new Soundscape(spec, request.seed());
     return (frame, frames, fps) -> ambience.samples(frame, frames, fps, Mp4Encoder.SAMPLE_RATE);
   }
 

@@ -1,29 +1,33 @@
 package app.kinora.render;
 
 import app.kinora.shared.VideoSize;
-import java.awt.image.BufferedImage;
+import java.nio.ByteBuffer;
 import java.nio.ShortBuffer;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.FrameRecorder;
-import org.bytedeco.javacv.Java2DFrameConverter;
 
 /**
- * Encodes frames and sound into an MP4 that browsers play at once: H.264 (libx264, yuv420p) and
- * AAC, with the index at the front ({@code +faststart}) and no timestamps or encoder versions
- * that would make two identical renders differ ({@code +bitexact}).
+ * Encodes frames and sound into an MP4 that browsers play at once: H.264 (libx264, yuv420p,
+ * tagged BT.709) and AAC, with the index at the front ({@code +faststart}) and no timestamps or
+ * encoder versions that would make two identical renders differ ({@code +bitexact}). Frames
+ * arrive already in planar YUV, so FFmpeg does no conversion.
  */
 final class Mp4Encoder implements AutoCloseable {
 
   static final int SAMPLE_RATE = 48_000;
 
   private final FFmpegFrameRecorder recorder;
-  private final Java2DFrameConverter converter = new Java2DFrameConverter();
+  private final int width;
+  private final int height;
 
   Mp4Encoder(Path output, VideoSize size, int framesPerSecond, boolean withAudio) throws FrameRecorder.Exception {
-    recorder = new FFmpegFrameRecorder(output.toFile(), size.width(), size.height(), withAudio ? 1 : 0);
+    this.width = size.width();
+    this.height = size.height();
+    recorder = new FFmpegFrameRecorder(output.toFile(), width, height, withAudio ? 1 : 0);
     recorder.setFormat("mp4");
     recorder.setVideoCodecName("libx264");
     recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
@@ -31,6 +35,7 @@ final class Mp4Encoder implements AutoCloseable {
     recorder.setGopSize(framesPerSecond * 2);
     recorder.setVideoOption("preset", "veryfast");
     recorder.setVideoOption("crf", "21");
+    recorder.setVideoOption("x264-params", "colorprim=bt709:transfer=bt709:colormatrix=bt709");
     recorder.setVideoOption("flags", "+bitexact");
     if (withAudio) {
       recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
@@ -44,8 +49,13 @@ final class Mp4Encoder implements AutoCloseable {
     recorder.start();
   }
 
-  void addFrame(BufferedImage image) throws FrameRecorder.Exception {
-    recorder.record(converter.convert(image), avutil.AV_PIX_FMT_BGR24);
+  /** A buffer the size of one frame in the encoder's format, to fill with {@link Yuv420}. */
+  ByteBuffer frameBuffer() {
+    return ByteBuffer.allocateDirect(width * height * 3 / 2);
+  }
+
+  void addFrame(ByteBuffer yuv) throws FrameRecorder.Exception {
+    recorder.recordImage(width, height, Frame.DEPTH_UBYTE, 1, width, avutil.AV_PIX_FMT_YUV420P, yuv);
   }
 
   void addAudio(short[] samples) throws FrameRecorder.Exception {
@@ -54,10 +64,6 @@ final class Mp4Encoder implements AutoCloseable {
 
   @Override
   public void close() throws FrameRecorder.Exception {
-    try {
-      recorder.close();
-    } finally {
-      converter.close();
-    }
+    recorder.close();
   }
 }

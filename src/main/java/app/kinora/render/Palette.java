@@ -1,84 +1,100 @@
 package app.kinora.render;
 
-import java.awt.Color;
-import java.util.Locale;
+import app.kinora.render.SceneSpec.TimeOfDay;
+import app.kinora.render.SceneSpec.Weather;
 
 /**
- * The colours and mood of a scene, read from the prompt: known words (sunset, night, ocean,
- * forest, desert, snow, neon, …) pick a setting, every other word nudges the hue, so two
- * different prompts never share a palette.
+ * The light and colours of a scene: a three-stop sky, the sun or moon, the light falling on the
+ * land and the haze that fades distant layers, all set by the time of day, dimmed or greyed by
+ * the weather and graded by the prompt's mood words. Land colours are albedos lit here, so the
+ * same forest is green at noon and a purple silhouette at dusk.
  */
-record Palette(Color skyTop, Color skyHorizon, Color land, Color light, boolean night, double warmth) {
+record Palette(
+    int zenith,
+    int middle,
+    int horizon,
+    int sun,
+    int glow,
+    int light,
+    int ambient,
+    int haze,
+    double hazeStrength,
+    Grade grade) {
 
-  static Palette of(String prompt, long seed) {
-    var words = prompt.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
-    var base = Setting.DUSK;
-    long hash = seed;
-    for (var word : words) {
-      base = Setting.match(word).orElse(base);
-      hash = hash * 31 + word.hashCode();
+  static Palette of(SceneSpec spec) {
+    var base = switch (spec.time()) {
+      case DAWN -> new Palette(0x34508f, 0x9a8fc0, 0xffc09a, 0xfff2dc, 0xffb27a, 0xffd2b0, 0x5a6aa0, 0xd8b0b4, 0.7, spec.grade());
+      case DAY -> new Palette(0x1f5fc4, 0x5a9ae2, 0xc6e2f6, 0xfffdf4, 0xfff0c8, 0xfff6e6, 0x7d9ccc, 0xb4d0ec, 0.65, spec.grade());
+      case DUSK -> new Palette(0x1e1a4f, 0x8a3e72, 0xff9a48, 0xffe2a0, 0xff8a3a, 0xffa468, 0x4a3c74, 0xc87a78, 0.7, spec.grade());
+      case NIGHT -> new Palette(0x02040e, 0x0b1838, 0x26406e, 0xe8eeff, 0x6f86c0, 0x8098d0, 0x22305a, 0x22365e, 0.7, spec.grade());
+    };
+    if (spec.has(SceneSpec.Feature.NEON)) {
+      base = base.neon();
     }
-    float shift = (float) ((hash & 0xffff) / 65535.0 - 0.5) * 0.12f;
+    return base.weathered(spec.weather(), spec.time());
+  }
+
+  /** City light under the clouds: a magenta glow at the horizon. */
+  private Palette neon() {
+    return new Palette(zenith, Rgb.mix(middle, 0x3a1a5e, 0.5), Rgb.mix(horizon, 0xa0307e, 0.55), sun, glow, light,
+        ambient, Rgb.mix(haze, 0x5a2a6e, 0.5), hazeStrength, grade);
+  }
+
+  private Palette weathered(Weather weather, TimeOfDay time) {
+    return switch (weather) {
+      case RAIN -> greyed(time == TimeOfDay.NIGHT ? 0x141a26 : 0x5d6878, 0.6, 0.55);
+      case FOG -> greyed(time == TimeOfDay.NIGHT ? 0x2a3040 : Rgb.mix(horizon, 0xdde2e6, 0.6), 0.55, 0.85);
+      case SNOW -> greyed(time == TimeOfDay.NIGHT ? 0x1c2436 : 0xb9c6d6, 0.3, 0.65);
+      case CLEAR -> this;
+    };
+  }
+
+  private Palette greyed(int cloud, double amount, double hazeTo) {
     return new Palette(
-        rotate(base.skyTop, shift),
-        rotate(base.skyHorizon, shift),
-        rotate(base.land, shift),
-        base.light,
-        base.night,
-        base.warmth);
+        Rgb.mix(zenith, cloud, amount),
+        Rgb.mix(middle, cloud, amount),
+        Rgb.mix(horizon, cloud, amount * 0.8),
+        sun,
+        Rgb.mix(glow, cloud, amount),
+        Rgb.scale(light, 1 - amount * 0.5),
+        ambient,
+        Rgb.mix(haze, cloud, amount),
+        Math.max(hazeStrength, hazeTo),
+        grade);
   }
 
-  private static Color rotate(Color color, float shift) {
-    var hsb = Color.RGBtoHSB(color.getRed(), color.getGreen(), color.getBlue(), null);
-    return Color.getHSBColor((hsb[0] + shift + 1f) % 1f, hsb[1], hsb[2]);
+  /** The graded sky colour at {@code height} above the horizon, 0 at the horizon, 1 at the top. */
+  int sky(double height) {
+    double v = Math.clamp(height, 0, 1);
+    int colour = v < 0.4
+        ? Rgb.mix(horizon, middle, smooth(v / 0.4))
+        : Rgb.mix(middle, zenith, smooth((v - 0.4) / 0.6));
+    return grade.apply(colour);
   }
 
-  private enum Setting {
-    DUSK(0x2b2d6e, 0xf29e6d, 0x1d1b3a, 0xffe3b0, false, 0.7),
-    SUNSET(0x3a1c5c, 0xff7e47, 0x24112e, 0xffc46b, false, 1.0),
-    SUNRISE(0x5d8fd6, 0xffc59e, 0x3a4a5e, 0xfff1c9, false, 0.8),
-    DAY(0x2f7fd8, 0xbfe3ff, 0x3f7a4a, 0xffffff, false, 0.5),
-    NIGHT(0x050a1f, 0x1c2d5a, 0x070b16, 0xe8efff, true, 0.1),
-    OCEAN(0x1a5fa8, 0x8fd3f2, 0x0b3b66, 0xffffff, false, 0.3),
-    FOREST(0x3c6e71, 0xc9e4a6, 0x1f3b24, 0xfff6d5, false, 0.5),
-    DESERT(0x4f86c6, 0xf5d6a0, 0xb9824a, 0xfff2cf, false, 0.9),
-    SNOW(0x8aa9c9, 0xeef4fb, 0xdfe8f2, 0xffffff, false, 0.2),
-    NEON(0x12002b, 0x7a1fa2, 0x0a0a1a, 0x39f3ff, true, 0.4),
-    SPACE(0x000000, 0x140a2e, 0x05030c, 0xd9d2ff, true, 0.2),
-    FIRE(0x2a0a05, 0xd9480f, 0x140402, 0xffb347, false, 1.0);
+  /**
+   * An albedo lit by the scene's light, {@code facing} 0 (turned away) to 1 (facing it), faded
+   * into the haze by {@code distance} 0 (near) to 1 (horizon); graded.
+   */
+  int land(int albedo, double facing, double distance) {
+    double f = 0.15 + 0.85 * Math.clamp(facing, 0, 1);
+    int lit = Rgb.of(
+        channel(Rgb.red(albedo), Rgb.red(light) * f + Rgb.red(ambient) * 0.6),
+        channel(Rgb.green(albedo), Rgb.green(light) * f + Rgb.green(ambient) * 0.6),
+        channel(Rgb.blue(albedo), Rgb.blue(light) * f + Rgb.blue(ambient) * 0.6));
+    double far = Math.clamp(distance, 0, 1);
+    return grade.apply(Rgb.mix(lit, haze, hazeStrength * far * (0.85 + 0.15 * far)));
+  }
 
-    private final Color skyTop;
-    private final Color skyHorizon;
-    private final Color land;
-    private final Color light;
-    private final boolean night;
-    private final double warmth;
+  int graded(int rgb) {
+    return grade.apply(rgb);
+  }
 
-    Setting(int skyTop, int skyHorizon, int land, int light, boolean night, double warmth) {
-      this.skyTop = new Color(skyTop);
-      this.skyHorizon = new Color(skyHorizon);
-      this.land = new Color(land);
-      this.light = new Color(light);
-      this.night = night;
-      this.warmth = warmth;
-    }
+  private static int channel(int albedo, double light) {
+    return (int) Math.round(albedo * Math.min(light, 280) / 255.0);
+  }
 
-    static java.util.Optional<Setting> match(String word) {
-      return java.util.Optional.ofNullable(
-          switch (word) {
-            case "sunset", "dusk", "golden" -> SUNSET;
-            case "sunrise", "dawn", "morning" -> SUNRISE;
-            case "day", "noon", "sunny", "sky", "meadow" -> DAY;
-            case "night", "stars", "moon", "midnight" -> NIGHT;
-            case "sea", "ocean", "beach", "waves", "underwater", "lake" -> OCEAN;
-            case "forest", "jungle", "trees", "woods" -> FOREST;
-            case "desert", "dunes", "sand", "canyon" -> DESERT;
-            case "snow", "winter", "ice", "arctic" -> SNOW;
-            case "neon", "cyberpunk", "city", "aurora" -> NEON;
-            case "space", "galaxy", "nebula", "planet" -> SPACE;
-            case "fire", "lava", "volcano", "flames" -> FIRE;
-            default -> null;
-          });
-    }
+  private static double smooth(double t) {
+    return t * t * (3 - 2 * t);
   }
 }

@@ -5,24 +5,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ProviderRequest;
+import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.shared.VideoSize;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class LocalRendererIntegrationTest {
 
-  /** These tests use no reference clip; the decoder is exercised through the API tests. */
-  static final app.kinora.media.VideoFrames NO_VIDEO_DECODER = (video, size, fps, duration) -> {
-    throw new AssertionError("no reference clip expected");
-  };
-
-  private final LocalRenderer renderer = new LocalRenderer(NO_VIDEO_DECODER);
+  private static final LocalRenderer RENDERER = new LocalRenderer(NoReferenceClips.DECODER);
 
   @TempDir Path dir;
 
@@ -38,6 +39,34 @@ class LocalRendererIntegrationTest {
       assertThat(grabber.getAudioCodecName()).isEqualTo("aac");
       assertThat(grabber.getLengthInTime()).isBetween(1_950_000L, 2_050_000L);
       assertThat(grabber.getLengthInVideoFrames()).isEqualTo(60);
+    }
+  }
+
+  /** Every size the model offers, each at one of the two frame rates, and both rates at one size. */
+  static Stream<Arguments> offeredSizesAndFrameRates() {
+    var sizes = RENDERER.models().getFirst().sizes();
+    var rates = RENDERER.models().getFirst().framesPerSecond();
+    var cases = new ArrayList<Arguments>();
+    IntStream.range(0, sizes.size()).forEach(i -> cases.add(Arguments.of(sizes.get(i), rates.get(i % rates.size()))));
+    cases.add(Arguments.of(new VideoSize(480, 480), 24));
+    cases.add(Arguments.of(new VideoSize(480, 480), 30));
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "{0} at {1} fps")
+  @MethodSource("offeredSizesAndFrameRates")
+  void everyOfferedSizeAndFrameRateGivesExactlySecondsTimesRateFrames(VideoSize size, int framesPerSecond)
+      throws Exception {
+    var output = dir.resolve(size + "-" + framesPerSecond + ".mp4");
+    RENDERER.generate(new ProviderRequest(LocalRenderer.MODEL, "Sunset over the ocean", Duration.ofSeconds(2), size, 5,
+        framesPerSecond, false, false, ReferenceMedia.NONE), p -> {}, output);
+
+    try (var grabber = new FFmpegFrameGrabber(output.toFile())) {
+      grabber.start();
+      assertThat(grabber.getImageWidth()).isEqualTo(size.width());
+      assertThat(grabber.getImageHeight()).isEqualTo(size.height());
+      assertThat(grabber.getLengthInVideoFrames()).isEqualTo(2 * framesPerSecond);
+      assertThat(grabber.getFrameRate()).isEqualTo(framesPerSecond);
     }
   }
 
@@ -60,10 +89,34 @@ class LocalRendererIntegrationTest {
   }
 
   @Test
-  void reportsProgressFrameByFrameUpToOne() throws Exception {
+  void withoutSoundTheVideoHasNoAudioStream() throws Exception {
+    var output = dir.resolve("silent.mp4");
+    RENDERER.generate(new ProviderRequest(LocalRenderer.MODEL, "Rain on a city", Duration.ofSeconds(2),
+        new VideoSize(480, 480), 1, 24, false, true, ReferenceMedia.NONE), p -> {}, output);
+
+    try (var grabber = new FFmpegFrameGrabber(output.toFile())) {
+      grabber.start();
+      assertThat(grabber.hasVideo()).isTrue();
+      assertThat(grabber.hasAudio()).isFalse();
+      assertThat(grabber.getAudioChannels()).isZero();
+    }
+  }
+
+  @Test
+  void withoutCaptionTheVideoDiffersFromTheCaptionedOne() throws Exception {
+    var captioned = dir.resolve("captioned.mp4");
+    var plain = dir.resolve("plain.mp4");
+    RENDERER.generate(request("A quiet lake at dawn", true), p -> {}, captioned);
+    RENDERER.generate(request("A quiet lake at dawn", false), p -> {}, plain);
+
+    assertThat(Files.mismatch(captioned, plain)).isNotEqualTo(-1L);
+  }
+
+  @Test
+  void reportsProgressFrameByFrameUpToOne() {
     List<Double> progress = new ArrayList<>();
     var request = ProviderRequest.textOnly("kinora-local", "Rain", Duration.ofSeconds(2), new VideoSize(480, 480), 1);
-    renderer.generate(request, progress::add, dir.resolve("progress.mp4"));
+    RENDERER.generate(request, progress::add, dir.resolve("progress.mp4"));
 
     assertThat(progress).hasSize(60).isSorted();
     assertThat(progress.getLast()).isEqualTo(1.0);
@@ -74,7 +127,7 @@ class LocalRendererIntegrationTest {
     var request = ProviderRequest.textOnly("kinora-local", "Rain", Duration.ofSeconds(2), new VideoSize(480, 480), 1);
     Thread.currentThread().interrupt();
     try {
-      assertThatThrownBy(() -> renderer.generate(request, p -> {}, dir.resolve("stopped.mp4")))
+      assertThatThrownBy(() -> RENDERER.generate(request, p -> {}, dir.resolve("stopped.mp4")))
           .isInstanceOf(ProviderFailure.class)
           .satisfies(e -> assertThat(((ProviderFailure) e).code()).isEqualTo("cancelled"));
     } finally {
@@ -83,19 +136,31 @@ class LocalRendererIntegrationTest {
   }
 
   @Test
-  void offersTheSizesAndDurationsItCanRender() {
-    var model = renderer.models().getFirst();
+  void offersTheSizesFrameRatesAndDurationsItCanRender() {
+    var model = RENDERER.models().getFirst();
 
     assertThat(model.id()).isEqualTo("kinora-local");
-    assertThat(model.displayName()).contains("procedural, offline");
+    assertThat(model.displayName()).isEqualTo("Local renderer — procedural, offline");
+    assertThat(model.description()).contains("Not an AI model");
     assertThat(model.minSeconds()).isEqualTo(2);
     assertThat(model.maxSeconds()).isEqualTo(20);
-    assertThat(model.sizes()).contains(new VideoSize(1280, 720), new VideoSize(1080, 1920), new VideoSize(480, 480));
+    assertThat(model.framesPerSecond()).containsExactly(30, 24);
+    assertThat(model.sizes()).hasSize(15).doesNotHaveDuplicates().contains(
+        new VideoSize(1280, 720), new VideoSize(854, 480), new VideoSize(1920, 1080),
+        new VideoSize(720, 1280), new VideoSize(480, 854), new VideoSize(1080, 1920),
+        new VideoSize(720, 720), new VideoSize(480, 480), new VideoSize(1080, 1080),
+        new VideoSize(640, 480), new VideoSize(960, 720), new VideoSize(1440, 1080),
+        new VideoSize(480, 640), new VideoSize(720, 960), new VideoSize(1080, 1440));
+  }
+
+  private static ProviderRequest request(String prompt, boolean caption) {
+    return new ProviderRequest(LocalRenderer.MODEL, prompt, Duration.ofSeconds(2), new VideoSize(480, 480), 3, 24,
+        false, caption, ReferenceMedia.NONE);
   }
 
   private Path render(String prompt, int seconds, VideoSize size, long seed) {
     var output = dir.resolve(prompt.hashCode() + "-" + seed + "-" + System.nanoTime() + ".mp4");
-    renderer.generate(
+    RENDERER.generate(
         ProviderRequest.textOnly("kinora-local", prompt, Duration.ofSeconds(seconds), size, seed), p -> {}, output);
     return output;
   }

@@ -1,0 +1,113 @@
+package app.kinora.render;
+
+import java.util.Arrays;
+
+/**
+ * The frame being drawn: packed RGB pixels, row after row, with the few operations the layers
+ * need. Everything works on horizontal spans and small sprites, never full-frame alpha
+ * composites, which is what keeps drawing cheaper than encoding. Fixed-point integer arithmetic
+ * throughout, so a frame is the same on every machine.
+ */
+final class Canvas {
+
+  final int width;
+  final int height;
+  final int[] pixels;
+
+  Canvas(int width, int height) {
+    this.width = width;
+    this.height = height;
+    this.pixels = new int[width * height];
+  }
+
+  void fillRow(int y, int from, int to, int rgb) {
+    int x0 = Math.max(0, from);
+    int x1 = Math.min(width, to);
+    if (y >= 0 && y < height && x0 < x1) {
+      Arrays.fill(pixels, y * width + x0, y * width + x1, rgb);
+    }
+  }
+
+  /** Blends {@code rgb} over the span with {@code alpha} in 0..256. */
+  void blendRow(int y, int from, int to, int rgb, int alpha) {
+    int x0 = Math.max(0, from);
+    int x1 = Math.min(width, to);
+    if (y < 0 || y >= height || alpha <= 0) {
+      return;
+    }
+    for (int i = y * width + x0, end = y * width + x1; i < end; i++) {
+      pixels[i] = Rgb.blend(pixels[i], rgb, alpha);
+    }
+  }
+
+  /** Adds light to the span. */
+  void addRow(int y, int from, int to, int rgb) {
+    int x0 = Math.max(0, from);
+    int x1 = Math.min(width, to);
+    if (y < 0 || y >= height) {
+      return;
+    }
+    for (int i = y * width + x0, end = y * width + x1; i < end; i++) {
+      pixels[i] = Rgb.add(pixels[i], rgb);
+    }
+  }
+
+  void blend(int x, int y, int rgb, int alpha) {
+    if (x >= 0 && y >= 0 && x < width && y < height && alpha > 0) {
+      int i = y * width + x;
+      pixels[i] = Rgb.blend(pixels[i], rgb, Math.min(alpha, 256));
+    }
+  }
+
+  void add(int x, int y, int rgb) {
+    if (x >= 0 && y >= 0 && x < width && y < height) {
+      int i = y * width + x;
+      pixels[i] = Rgb.add(pixels[i], rgb);
+    }
+  }
+
+  /** Adds a light sprite centred on (x, y), its intensity scaled by {@code gain} in 0..256. */
+  void addLight(Sprite sprite, int x, int y, int gain) {
+    int left = x - sprite.width() / 2;
+    int top = y - sprite.height() / 2;
+    int x0 = Math.max(0, -left);
+    int x1 = Math.min(sprite.width(), width - left);
+    int y0 = Math.max(0, -top);
+    int y1 = Math.min(sprite.height(), height - top);
+    var light = sprite.pixels();
+    for (int sy = y0; sy < y1; sy++) {
+      int row = (top + sy) * width + left;
+      int srow = sy * sprite.width();
+      for (int sx = x0; sx < x1; sx++) {
+        int s = light[srow + sx];
+        if (s != 0) {
+          int d = pixels[row + sx];
+          if (gain < 256) {
+            s = ((((s >> 16) & 0xff) * gain) >> 8) << 16 | ((((s >> 8) & 0xff) * gain) >> 8) << 8 | ((s & 0xff) * gain) >> 8;
+          }
+          pixels[row + sx] = Rgb.add(d, s);
+        }
+      }
+    }
+  }
+
+  /** Draws a sprite with its own alpha (ARGB) with its top left corner at (x, y). */
+  void drawOver(Sprite sprite, int left, int top) {
+    int x0 = Math.max(0, -left);
+    int x1 = Math.min(sprite.width(), width - left);
+    int y0 = Math.max(0, -top);
+    int y1 = Math.min(sprite.height(), height - top);
+    var argb = sprite.pixels();
+    for (int sy = y0; sy < y1; sy++) {
+      int row = (top + sy) * width + left;
+      int srow = sy * sprite.width();
+      for (int sx = x0; sx < x1; sx++) {
+        int s = argb[srow + sx];
+        int alpha = s >>> 24;
+        if (alpha != 0) {
+          pixels[row + sx] = Rgb.blend(pixels[row + sx], s, alpha + (alpha >> 7));
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package app.kinora.render;
+
+import app.kinora.render.Landscapes.Reach;
+import app.kinora.render.SceneSpec.Feature;
+import app.kinora.render.SceneSpec.Place;
+import app.kinora.render.SceneSpec.TimeOfDay;
+import app.kinora.render.SceneSpec.Weather;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a scene description into its layers, back to front: backdrop, lights in the sky, land
+ * (one setting filling it, or a far one behind a near one or behind water), then what hangs in
+ * the air and the glowing things in front.
+ */
+final class Composer {
+
+  private static final List<Place> LANDS =
+      List.of(Place.MOUNTAINS, Place.CITY, Place.FOREST, Place.DESERT, Place.MEADOW, Place.HILLS);
+
+  private Composer() {}
+
+  static List<Layer> layers(Scenery s) {
+    var layers = new ArrayList<Layer>();
+    var spec = s.spec();
+    if (spec.has(Place.SPACE)) {
+      Worlds.space(s, layers);
+    } else if (spec.has(Place.UNDERWATER)) {
+      Worlds.underwater(s, layers);
+    } else {
+      Heavens.sky(s, layers);
+      land(s, layers);
+      Worlds.campfire(s, layers);
+      air(s, layers);
+    }
+    return layers;
+  }
+
+  private static void land(Scenery s, List<Layer> layers) {
+    var spec = s.spec();
+    var lands = LANDS.stream().filter(spec::has).toList();
+    boolean water = spec.has(Place.SEA) || spec.has(Place.LAKE);
+    if (water) {
+      if (!lands.isEmpty()) {
+        setting(s, layers, lands.getFirst(), Reach.FAR);
+      } else if (spec.has(Place.LAKE)) {
+        setting(s, layers, spec.has(Feature.FROZEN) ? Place.MOUNTAINS : Place.FOREST, Reach.FAR);
+      }
+      Shores.water(s, layers);
+    } else if (lands.size() == 1) {
+      setting(s, layers, lands.getFirst(), Reach.FULL);
+    } else {
+      setting(s, layers, lands.get(0), Reach.FAR);
+      setting(s, layers, lands.get(1), Reach.NEAR);
+    }
+    if (spec.weather() == Weather.FOG) {
+      Shores.mist(s, layers);
+    }
+  }
+
+  private static void setting(Scenery s, List<Layer> layers, Place place, Reach reach) {
+    switch (place) {
+      case MOUNTAINS -> Landscapes.mountains(s, layers, reach);
+      case CITY -> Cities.city(s, layers, reach);
+      case FOREST -> Landscapes.forest(s, layers, reach);
+      case DESERT -> Landscapes.desert(s, layers, reach);
+      case MEADOW -> Landscapes.hills(s, layers, reach, 0x74b04a, true);
+      default -> Landscapes.hills(s, layers, reach, 0x5a8f4c, false);
+    }
+  }
+
+  /** Weather and the small things in the air, in front of the land. */
+  private static void air(Scenery s, List<Layer> layers) {
+    var spec = s.spec();
+    var palette = s.palette();
+    double area = s.width() * (double) s.height();
+    int light = spec.night() ? 0xa0b0c8 : 0xe8eef6;
+    if (spec.has(Feature.FIREFLIES)) {
+      int count = 28 + s.random().nextInt(16);
+      layers.add(new Lights(Lights.Kind.FIREFLIES, s.fork(), count, palette.graded(0xd8ff70), s.unit(),
+          s.width() / 2.0, s.horizon() + s.height() * 0.18, s.width() * 0.55));
+    }
+    switch (spec.weather()) {
+      case RAIN -> layers.add(new Particles(Particles.Kind.RAIN, s.fork(), (int) (area / 3500), palette.graded(light), s.unit()));
+      case SNOW -> layers.add(new Particles(Particles.Kind.SNOW, s.fork(), (int) (area / 11000), palette.graded(0xffffff), s.unit()));
+      default -> {
+        if (!spec.night() && (spec.has(Place.DESERT) || spec.has(Place.MEADOW) || spec.has(Feature.RAYS))) {
+          layers.add(new Particles(Particles.Kind.DUST, s.fork(), (int) (area / 14000), palette.graded(0xfff4d8), s.unit()));
+        }
+      }
+    }
+    if (spec.has(Feature.RAYS) && spec.time() != TimeOfDay.NIGHT) {
+      layers.add(new LightRays(s.fork(), s.width(), 5, s.height(), s.unit() * 0.08, palette.graded(0x4a4230)));
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package app.kinora.render;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Draws the frames of a clip, converted for the encoder, on a worker thread that keeps {@link
+ * #AHEAD} frames ahead of the caller: drawing one frame then overlaps with encoding the one
+ * before, which is what lets a render use both cores of a small server. One worker draws every
+ * frame in order into the same canvas, so the frames are the same as drawn on the caller's
+ * thread.
+ */
+final class Drawing implements FrameSource {
+
+  private static final int AHEAD = 3;
+
+  private final Scene scene;
+  private final Yuv420 converter;
+  private final ByteBuffer[] buffers;
+  private final int frames;
+  private final int framesPerSecond;
+  private final ExecutorService worker;
+  private final ArrayDeque<Future<ByteBuffer>> pending = new ArrayDeque<>();
+  private int submitted;
+
+  /** {@code buffers} makes the frame buffers the encoder takes, {@link #AHEAD} of them. */
+  Drawing(Scene scene, Yuv420 converter, java.util.function.Supplier<ByteBuffer> buffers, int frames,
+      int framesPerSecond) {
+    this.scene = scene;
+    this.converter = converter;
+    this.buffers = new ByteBuffer[AHEAD];
+    for (int i = 0; i < AHEAD; i++) {
+      this.buffers[i] = buffers.get();
+    }
+    this.frames = frames;
+    this.framesPerSecond = framesPerSecond;
+    this.worker = Executors.newSingleThreadExecutor(task -> {
+      var thread = new Thread(task, "kinora-render-draw");
+      thread.setDaemon(true);
+      return thread;
+    });
+    while (submitted < Math.min(AHEAD, frames)) {
+      submitNext();
+    }
+  }
+
+  /**
+   * The next frame in order, waiting for it if needed. Its buffer stays valid until the next
+   * call, which reuses it for a later frame.
+   */
+  @Override
+  public ByteBuffer next() throws InterruptedException {
+    var frame = pending.removeFirst();
+    try {
+      var buffer = frame.get();
+      if (submitted < frames) {
+        submitNext();
+      }
+      return buffer;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("drawing a frame failed", e.getCause());
+    }
+  }
+
+  private void submitNext() {
+    int frame = submitted++;
+    var buffer = buffers[frame % AHEAD];
+    pending.addLast(worker.submit(() -> {
+      var canvas = scene.draw(frame / (double) framesPerSecond, frame / Math.max(1.0, frames - 1));
+      converter.convert(canvas, buffer);
+      return buffer;
+    }));
+  }
+
+  @Override
+  public void close() {
+    worker.shutdownNow();
+  }
+}

@@ -1,0 +1,72 @@
+package app.kinora.render;
+
+/**
+ * The colour mood of a scene: how warm, bright, saturated and soft it is, an optional tint
+ * towards a named colour, and a small hue shift that the prompt's unknown words add.
+ *
+ * @param warmth -1 (cold, blue) to 1 (warm, orange)
+ * @param brightness a multiplier around 1
+ * @param saturation a multiplier around 1; 0 is black and white
+ * @param softness 0 (crisp) to 1 (dreamy: low contrast, more haze and glow)
+ * @param tintHue the hue (0..1) to tint towards, or a negative number for none
+ * @param tintAmount how far to tint, 0..1
+ * @param hueShift a rotation of every hue, a few hundredths at most
+ */
+record Grade(
+    double warmth,
+    double brightness,
+    double saturation,
+    double softness,
+    double tintHue,
+    double tintAmount,
+    double hueShift) {
+
+  static final Grade NEUTRAL = new Grade(0, 1, 1, 0, -1, 0, 0);
+
+  /** Applies the grade to one colour of the palette (never per pixel: colours are graded once). */
+  int apply(int rgb) {
+    float[] hsb = java.awt.Color.RGBtoHSB(Rgb.red(rgb), Rgb.green(rgb), Rgb.blue(rgb), null);
+    double hue = hsb[0] + hueShift;
+    if (tintHue >= 0 && tintAmount > 0) {
+      hue = towards(hue, tintHue, tintAmount);
+    }
+    if (warmth != 0) {
+      hue = towards(hue, warmth > 0 ? 0.08 : 0.6, Math.abs(warmth) * 0.25 * hsb[1]);
+    }
+    double saturationOut = Math.clamp(hsb[1] * saturation * (1 - 0.35 * softness), 0, 1);
+    double brightnessOut = Math.clamp(hsb[2] * brightness, 0, 1);
+    int graded = Rgb.hsb(hue, saturationOut, brightnessOut);
+    return softness > 0 ? Rgb.mix(graded, 0xb8b0c8, 0.18 * softness) : graded;
+  }
+
+  /** Moves a hue part of the way towards another along the shorter way round the colour wheel. */
+  private static double towards(double hue, double target, double amount) {
+    double delta = target - hue;
+    delta -= Math.floor(delta + 0.5);
+    return hue + delta * amount;
+  }
+
+  Grade warmer(double amount) {
+    return new Grade(Math.clamp(warmth + amount, -1, 1), brightness, saturation, softness, tintHue, tintAmount, hueShift);
+  }
+
+  Grade brighter(double factor) {
+    return new Grade(warmth, brightness * factor, saturation, softness, tintHue, tintAmount, hueShift);
+  }
+
+  Grade saturated(double factor) {
+    return new Grade(warmth, brightness, saturation * factor, softness, tintHue, tintAmount, hueShift);
+  }
+
+  Grade softer(double amount) {
+    return new Grade(warmth, brightness, saturation, Math.clamp(softness + amount, 0, 1), tintHue, tintAmount, hueShift);
+  }
+
+  Grade tinted(double hue, double amount) {
+    return new Grade(warmth, brightness, saturation, softness, hue, amount, hueShift);
+  }
+
+  Grade shifted(double amount) {
+    return new Grade(warmth, brightness, saturation, softness, tintHue, tintAmount, hueShift + amount);
+  }
+}

@@ -1,0 +1,59 @@
+package app.kinora.render;
+
+import app.kinora.render.SceneSpec.Feature;
+import app.kinora.render.SceneSpec.TimeOfDay;
+import app.kinora.render.SceneSpec.Weather;
+import java.util.List;
+
+/**
+ * The sky's layers: the lit gradient with the glow of the sun or moon, the stars, the aurora and
+ * the sun or moon itself, placed by the time of day (low and rising at dawn, high at noon,
+ * sinking at dusk).
+ */
+final class Heavens {
+
+  private Heavens() {}
+
+  static void sky(Scenery s, List<Layer> layers) {
+    var spec = s.spec();
+    var palette = s.palette();
+    var path = path(s);
+    double glowRadius = s.unit() * (spec.time() == TimeOfDay.DAY ? 0.7 : 1.1);
+    double glowStrength = switch (spec.time()) {
+      case DAY -> 0.45;
+      case NIGHT -> moonVisible(spec) ? 0.3 : 0;
+      default -> spec.weather() == Weather.CLEAR ? 0.95 : 0.35;
+    };
+    var image = Skies.outdoor(palette, s.layout(), s.sunX(), path[0], glowRadius, glowStrength);
+    layers.add(new Backdrop(image, s.width(), s.height(), 0.02));
+    double stars = spec.night() ? 1 : spec.has(Feature.STARS) && spec.time() != TimeOfDay.DAY ? 0.35 : 0;
+    if (stars > 0 && spec.weather() != Weather.RAIN) {
+      int count = (int) (s.width() * (double) s.height() / 2600);
+      layers.add(new Stars(s.fork(), s.layout(), count, s.horizon(), 0.04, stars * (spec.weather() == Weather.CLEAR ? 1 : 0.4)));
+    }
+    if (spec.has(Feature.AURORA)) {
+      layers.add(new Aurora(s.fork(), palette, s.width(), s.horizon() - s.height() * 0.2, s.height() * 0.38));
+    }
+    boolean moon = spec.night();
+    if (spec.weather() != Weather.RAIN && (!moon || moonVisible(spec))) {
+      int colour = palette.graded(moon ? 0xe4ecff : palette.sun());
+      layers.add(Sun.of(colour, s.unit() * (moon ? 0.04 : 0.05), s.sunX(), path[0], path[1], moon));
+    }
+  }
+
+  /** Where the sun or moon is at the start and at the end of the clip, as world y. */
+  private static double[] path(Scenery s) {
+    double horizon = s.horizon();
+    double h = s.height();
+    return switch (s.spec().time()) {
+      case DAWN -> new double[] {horizon - h * 0.05, horizon - h * 0.13};
+      case DAY -> new double[] {horizon - h * 0.42, horizon - h * 0.44};
+      case DUSK -> new double[] {horizon - h * 0.11, horizon - h * 0.025};
+      case NIGHT -> new double[] {horizon - h * 0.4, horizon - h * 0.42};
+    };
+  }
+
+  private static boolean moonVisible(SceneSpec spec) {
+    return spec.has(Feature.MOON) || (spec.variation() & 6) == 0;
+  }
+}

@@ -1,0 +1,129 @@
+package app.kinora.render;
+
+import app.kinora.media.VideoFrames;
+import app.kinora.provider.spi.ProviderRequest;
+import java.awt.AlphaComposite;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+
+/**
+ * Frames built on a reference — the uploaded picture in motion or the uploaded clip — with the
+ * prompt's mood as a light colour grade, drifting motes of the scene's light, and the caption.
+ */
+final class ReferenceFrames implements FrameSource {
+
+  private static final int MOTES = 70;
+
+  private final ReferenceBackdrop backdrop;
+  private final Palette palette;
+  private final String caption;
+  private final BufferedImage image;
+  private final Canvas canvas;
+  private final Yuv420 converter;
+  private final Supplier<ByteBuffer> buffers;
+  private final int frames;
+  private final int fps;
+  private final double[][] motes = new double[MOTES][3];
+  private int frame;
+
+  ReferenceFrames(ProviderRequest request, VideoFrames decoder, Palette palette, Yuv420 converter,
+      Supplier<ByteBuffer> buffers, int frames) throws IOException {
+    this.backdrop = ReferenceBackdrop.of(request, decoder);
+    this.palette = palette;
+    this.caption = request.caption() ? request.prompt().strip() : "";
+    var size = request.size();
+    this.image = new BufferedImage(size.width(), size.height(), BufferedImage.TYPE_INT_RGB);
+    this.canvas = new Canvas(size.width(), size.height());
+    this.converter = converter;
+    this.buffers = buffers;
+    this.frames = frames;
+    this.fps = request.framesPerSecond();
+    var random = new SplittableRandom(request.seed() ^ 0x5DEECE66DL);
+    for (var mote : motes) {
+      mote[0] = random.nextDouble();
+      mote[1] = random.nextDouble();
+      mote[2] = 0.5 + random.nextDouble() * 2;
+    }
+  }
+
+  @Override
+  public ByteBuffer next() {
+    double progress = frame / (double) Math.max(1, frames - 1);
+    double seconds = frame / (double) fps;
+    frame++;
+    var g = image.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      backdrop.painter(progress).accept(g);
+      grade(g, Math.min(1, seconds));
+      motes(g, seconds);
+      caption(g);
+    } finally {
+      g.dispose();
+    }
+    var pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+    System.arraycopy(pixels, 0, canvas.pixels, 0, pixels.length);
+    var buffer = buffers.get();
+    converter.convert(canvas, buffer);
+    return buffer;
+  }
+
+  /** The mood's colour, fading in over the first second so the first frame is the reference. */
+  private void grade(Graphics2D g, double amount) {
+    g.setColor(withAlpha(palette.glow(), (int) (26 * amount)));
+    g.fillRect(0, 0, image.getWidth(), image.getHeight());
+  }
+
+  private void motes(Graphics2D g, double seconds) {
+    float unit = Math.max(1f, Math.min(image.getWidth(), image.getHeight()) / 480f);
+    double fadeIn = Math.min(1, seconds);
+    for (var mote : motes) {
+      double x = (mote[0] + seconds * 0.01 * mote[2]) % 1.0;
+      double y = (mote[1] - seconds * 0.012 * mote[2] + 10) % 1.0;
+      float r = (float) (mote[2] * unit);
+      g.setColor(withAlpha(palette.light(), (int) (120 * fadeIn)));
+      g.fill(new Ellipse2D.Double(x * image.getWidth(), y * image.getHeight(), r, r));
+    }
+  }
+
+  private void caption(Graphics2D g) {
+    if (caption.isEmpty()) {
+      return;
+    }
+    int fontSize = Math.max(12, Math.min(image.getWidth(), image.getHeight()) / 28);
+    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, fontSize));
+    var metrics = g.getFontMetrics();
+    var text = caption.length() > 80 ? caption.substring(0, 79) + "…" : caption;
+    while (metrics.stringWidth(text) > image.getWidth() * 0.9 && text.length() > 4) {
+      text = text.substring(0, text.length() - 2) + "…";
+    }
+    int width = metrics.stringWidth(text);
+    int x = (image.getWidth() - width) / 2;
+    int y = image.getHeight() - fontSize * 2;
+    g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.45f));
+    g.setColor(Color.BLACK);
+    g.fillRoundRect(x - fontSize, y - fontSize - 4, width + fontSize * 2, fontSize * 2, fontSize, fontSize);
+    g.setComposite(AlphaComposite.SrcOver);
+    g.setColor(Color.WHITE);
+    g.drawString(text, x, y + fontSize / 3);
+  }
+
+  @Override
+  public void close() {
+    backdrop.close();
+  }
+
+  private static Color withAlpha(int rgb, int alpha) {
+    return new Color((rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255, Math.clamp(alpha, 0, 255));
+  }
+}

@@ -1,0 +1,42 @@
+package app.kinora.render;
+
+import java.util.SplittableRandom;
+
+/**
+ * What the composers share while building a scene's layers: the description, the frame layout,
+ * the palette, the seeded random source, and where the sun is.
+ *
+ * @param sunX world x of the sun or moon
+ */
+record Scenery(SceneSpec spec, Layout layout, Palette palette, SplittableRandom random, double sunX) {
+
+  boolean lightFromLeft() {
+    return sunX < layout.width() / 2.0;
+  }
+
+  int width() {
+    return layout.width();
+  }
+
+  int height() {
+    return layout.height();
+  }
+
+  double horizon() {
+    return layout.horizon();
+  }
+
+  double unit() {
+    return layout.unit();
+  }
+
+  /** The period of terrain outlines: long enough that a pan rarely shows a repeat. */
+  int period() {
+    return Math.max(layout.width(), layout.height()) * 6;
+  }
+
+  /** A random source for one part of the scene, split from the scene's own. */
+  SplittableRandom fork() {
+    return random.split();
+  }
+}

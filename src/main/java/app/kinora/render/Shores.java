@@ -1,0 +1,42 @@
+package app.kinora.render;
+
+import app.kinora.render.SceneSpec.Feature;
+import app.kinora.render.SceneSpec.Place;
+import java.util.List;
+
+/** Water from the horizon down (sea, lake or ice), a beach in front of it, and banks of mist. */
+final class Shores {
+
+  private Shores() {}
+
+  static void water(Scenery s, List<Layer> layers) {
+    var spec = s.spec();
+    var palette = s.palette();
+    boolean sea = spec.has(Place.SEA);
+    var surface = spec.has(Feature.FROZEN) ? Water.Surface.ICE : sea ? Water.Surface.SEA : Water.Surface.LAKE;
+    boolean ice = surface == Water.Surface.ICE;
+    int near = palette.graded(Rgb.mix(palette.zenith(), ice ? 0x6a88b0 : 0x06182c, ice ? 0.5 : 0.45));
+    int far = Rgb.mix(palette.graded(Rgb.mix(palette.horizon(), ice ? 0x9ab4d0 : 0x1f5a8a, 0.2)), near, 0.25);
+    int shine = palette.graded(Rgb.mix(palette.horizon(), 0xffffff, 0.4));
+    boolean glints = !ice && spec.weather() == SceneSpec.Weather.CLEAR && (!spec.night() || spec.has(Feature.MOON));
+    int glint = glints ? Rgb.scale(palette.graded(palette.sun()), spec.night() ? 0.4 : 0.85) : 0;
+    layers.add(new Water(surface, s.fork(), s.horizon(), far, near, shine, glint, s.sunX()));
+    if (spec.has(Place.BEACH)) {
+      var outline = Profiles.hills(s.fork(), s.period(), s.height() * 0.06);
+      var foam = outline.lifted(-s.height() * 0.006);
+      layers.add(new Ground(0xe6cc9a, 0xffffff, 0.05, 0.3).build(s, outline, foam, 0.92, s.height() * 0.94));
+    }
+  }
+
+  /** A bank of mist at the foot of each land layer but the nearest, where it gathers. */
+  static void mist(Scenery s, List<Layer> layers) {
+    int colour = s.palette().graded(Rgb.mix(s.palette().haze(), 0xffffff, s.spec().night() ? 0.05 : 0.35));
+    double h = s.height();
+    for (int i = layers.size() - 1; i >= 0; i--) {
+      if (layers.get(i) instanceof Terrain land && land.depth() < 0.8) {
+        double d = land.depth();
+        layers.add(i + 1, new Fog(s.fork(), land.base() - h * 0.02, h * (0.05 + 0.08 * d), 0.75 - 0.3 * d, d, colour));
+      }
+    }
+  }
+}
