@@ -91,6 +91,28 @@ final class Canvas {
     }
   }
 
+  /** Adds a grey light sprite tinted with {@code rgb}, centred on (x, y), scaled by {@code gain}. */
+  void addLight(Sprite sprite, int x, int y, int gain, int rgb) {
+    int left = x - sprite.width() / 2;
+    int top = y - sprite.height() / 2;
+    int x0 = Math.max(0, -left);
+    int x1 = Math.min(sprite.width(), width - left);
+    int red = Rgb.red(rgb) * gain >> 8;
+    int green = Rgb.green(rgb) * gain >> 8;
+    int blue = Rgb.blue(rgb) * gain >> 8;
+    for (int sy = Math.max(0, -top); sy < Math.min(sprite.height(), height - top); sy++) {
+      int row = (top + sy) * width + left;
+      int srow = sy * sprite.width();
+      for (int sx = x0; sx < x1; sx++) {
+        int level = sprite.pixels()[srow + sx] & 0xff;
+        if (level != 0) {
+          int light = (red * level >> 8) << 16 | (green * level >> 8) << 8 | blue * level >> 8;
+          pixels[row + sx] = Rgb.add(pixels[row + sx], light);
+        }
+      }
+    }
+  }
+
   /** Draws a sprite with its own alpha (ARGB) with its top left corner at (x, y). */
   void drawOver(Sprite sprite, int left, int top) {
     int x0 = Math.max(0, -left);

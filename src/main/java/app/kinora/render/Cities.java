@@ -45,7 +45,7 @@ final class Cities {
       case DAY -> 0;
     };
     int[] windows = spec.has(Feature.NEON)
-        ? graded(s, 0xe8c48a, 0xf0e0c0, 0xe8b070, 0xd060c0, 0x60d0e0, 0xe8c48a)
+        ? graded(s, 0xe8c48a, 0xf0e0c0, 0xe8b070, 0xe8c48a, 0xf0e0c0, 0xd060c0, 0xe8b070, 0xf0e0c0, 0xe8c48a, 0x60d0e0)
         : graded(s, 0xe8c48a, 0xf0e0c0, 0xe8b070, 0xc8dcf0);
     int[] signs = spec.has(Feature.NEON) && depth > 0.4 ? graded(s, 0xff2fa8, 0x22e0ff, 0xffd23c, 0xa05cff) : new int[0];
     double hazed = Math.max(0.3, 0.85 - distance * 0.7);

@@ -54,7 +54,9 @@ final class Composer {
       setting(s, layers, lands.get(1), Reach.NEAR);
     }
     if (spec.weather() == Weather.FOG) {
-      Shores.mist(s, layers);
+      Shores.mist(s, layers, 1);
+    } else if (spec.has(Place.FOREST) && spec.time() != TimeOfDay.DAY) {
+      Shores.mist(s, layers, 0.35);
     }
   }
 

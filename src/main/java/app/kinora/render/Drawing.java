@@ -26,6 +26,8 @@ final class Drawing implements FrameSource {
   private final ExecutorService worker;
   private final ArrayDeque<Future<ByteBuffer>> pending = new ArrayDeque<>();
   private int submitted;
+  /** Whether the caller holds a buffer; it is free again when the caller asks for the next frame. */
+  private boolean lent;
 
   /** {@code buffers} makes the frame buffers the encoder takes, {@link #AHEAD} of them. */
   Drawing(Scene scene, Yuv420 converter, java.util.function.Supplier<ByteBuffer> buffers, int frames,
@@ -50,17 +52,16 @@ final class Drawing implements FrameSource {
 
   /**
    * The next frame in order, waiting for it if needed. Its buffer stays valid until the next
-   * call, which reuses it for a later frame.
+   * call, which hands it back to the worker for a later frame.
    */
   @Override
   public ByteBuffer next() throws InterruptedException {
-    var frame = pending.removeFirst();
+    if (lent && submitted < frames) {
+      submitNext();
+    }
+    lent = true;
     try {
-      var buffer = frame.get();
-      if (submitted < frames) {
-        submitNext();
-      }
-      return buffer;
+      return pending.removeFirst().get();
     } catch (ExecutionException e) {
       throw new IllegalStateException("drawing a frame failed", e.getCause());
     }

@@ -23,27 +23,24 @@ record Grade(
 
   static final Grade NEUTRAL = new Grade(0, 1, 1, 0, -1, 0, 0);
 
-  /** Applies the grade to one colour of the palette (never per pixel: colours are graded once). */
+  /**
+   * Applies the grade to one colour of the palette (never per pixel: colours are graded once).
+   * Tints and warmth mix towards a colour of the same brightness rather than turning the hue, so
+   * a blue sky made golden turns warm grey, not green.
+   */
   int apply(int rgb) {
     float[] hsb = java.awt.Color.RGBtoHSB(Rgb.red(rgb), Rgb.green(rgb), Rgb.blue(rgb), null);
-    double hue = hsb[0] + hueShift;
+    double saturationOut = Math.clamp(hsb[1] * saturation * (1 - 0.2 * softness), 0, 1);
+    double brightnessOut = Math.clamp(hsb[2] * brightness, 0, 1);
+    int graded = Rgb.hsb(hsb[0] + hueShift, saturationOut, brightnessOut);
     if (tintHue >= 0 && tintAmount > 0) {
-      hue = towards(hue, tintHue, tintAmount);
+      graded = Rgb.mix(graded, Rgb.hsb(tintHue, 0.65 * saturation, Math.max(0.15, brightnessOut)), tintAmount * 0.6);
     }
     if (warmth != 0) {
-      hue = towards(hue, warmth > 0 ? 0.08 : 0.6, Math.abs(warmth) * 0.25 * hsb[1]);
+      int towards = Rgb.hsb(warmth > 0 ? 0.08 : 0.6, 0.6, Math.max(0.15, brightnessOut));
+      graded = Rgb.mix(graded, towards, Math.abs(warmth) * 0.2);
     }
-    double saturationOut = Math.clamp(hsb[1] * saturation * (1 - 0.35 * softness), 0, 1);
-    double brightnessOut = Math.clamp(hsb[2] * brightness, 0, 1);
-    int graded = Rgb.hsb(hue, saturationOut, brightnessOut);
-    return softness > 0 ? Rgb.mix(graded, 0xb8b0c8, 0.18 * softness) : graded;
-  }
-
-  /** Moves a hue part of the way towards another along the shorter way round the colour wheel. */
-  private static double towards(double hue, double target, double amount) {
-    double delta = target - hue;
-    delta -= Math.floor(delta + 0.5);
-    return hue + delta * amount;
+    return softness > 0 ? Rgb.mix(graded, 0xc8c0d8, 0.15 * softness) : graded;
   }
 
   Grade warmer(double amount) {

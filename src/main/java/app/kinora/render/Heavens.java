@@ -31,13 +31,17 @@ final class Heavens {
       int count = (int) (s.width() * (double) s.height() / 2600);
       layers.add(new Stars(s.fork(), s.layout(), count, s.horizon(), 0.04, stars * (spec.weather() == Weather.CLEAR ? 1 : 0.4)));
     }
+    if (spec.has(Feature.LIGHTNING)) {
+      layers.add(new Lightning(spec.variation() ^ s.random().nextLong(), s.horizon(), palette.graded(0xc8d4ff)));
+    }
     if (spec.has(Feature.AURORA)) {
       layers.add(new Aurora(s.fork(), palette, s.width(), s.horizon() - s.height() * 0.2, s.height() * 0.38));
     }
     boolean moon = spec.night();
     if (spec.weather() != Weather.RAIN && (!moon || moonVisible(spec))) {
       int colour = palette.graded(moon ? 0xe4ecff : palette.sun());
-      layers.add(Sun.of(colour, s.unit() * (moon ? 0.04 : 0.05), s.sunX(), path[0], path[1], moon));
+      double strength = spec.weather() == Weather.CLEAR ? 1 : 0.55;
+      layers.add(Sun.of(colour, s.unit() * (moon ? 0.04 : 0.05), s.sunX(), path[0], path[1], moon, strength));
     }
   }
 
@@ -53,7 +57,8 @@ final class Heavens {
     };
   }
 
+  /** The moon shows when asked for, and otherwise on most clear nights. */
   private static boolean moonVisible(SceneSpec spec) {
-    return spec.has(Feature.MOON) || (spec.variation() & 6) == 0;
+    return spec.has(Feature.MOON) || spec.weather() == Weather.CLEAR && (spec.variation() & 6) != 6;
   }
 }

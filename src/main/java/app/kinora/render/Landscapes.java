@@ -25,7 +25,7 @@ final class Landscapes {
   private static final List<Row> HILLS = List.of(new Row(0.12, 0.0, 0.1, 0.85, 0), new Row(0.3, 0.08, 0.12, 0.6, 0),
       new Row(0.55, 0.19, 0.12, 0.35, 0), new Row(0.85, 0.33, 0.1, 0.1, 0));
   private static final List<Row> DUNES = List.of(new Row(0.12, 0.01, 0.09, 0.7, 0.35), new Row(0.35, 0.09, 0.15, 0.4, 0.55),
-      new Row(0.75, 0.27, 0.22, 0.08, 0.9));
+      new Row(0.55, 0.17, 0.18, 0.25, 0.7), new Row(0.8, 0.3, 0.22, 0.06, 0.9));
   private static final List<Row> PINES = List.of(
       new Row(0.3, 0.03, 0.2, 0.72, 0), new Row(0.55, 0.12, 0.28, 0.42, 0), new Row(0.85, 0.3, 0.42, 0.0, 0));
 
@@ -38,13 +38,18 @@ final class Landscapes {
         continue;
       }
       double height = s.height() * r.height() * (reach == Reach.FAR ? 0.7 : 1);
-      var outline = Peaks.mountains(s.fork(), s.period(), height, s.width() * r.spacing(), snowy ? 0.6 : 0.22);
+      double base = base(s, reach, r);
+      var outline = Peaks.mountains(s.fork(), s.period(), height, s.width() * r.spacing(), snowy ? 0.6 : 0.22,
+          s.height() - base);
       var rock = new Ground(0x4c5668, 0xf2f6fc, r.distance(), 1);
-      out.add(rock.build(s, outline, null, r.depth(), base(s, reach, r)));
+      out.add(rock.build(s, outline, null, r.depth(), base));
     }
   }
 
+  /** Rolling hills; under snow or ice they are white whatever {@code albedo} says. */
   static void hills(Scenery s, List<Layer> out, Reach reach, int albedo, boolean groves) {
+    boolean snowy = s.spec().weather() == Weather.SNOW || s.spec().has(Feature.FROZEN);
+    int ground = snowy ? 0xe6ecf4 : albedo;
     for (var r : HILLS) {
       if (skip(reach, r.depth())) {
         continue;
@@ -55,8 +60,8 @@ final class Landscapes {
         out.add(new Ground(0x3d6a3a, -1, r.distance(), 0).flat(s, trees, r.depth(), base - s.height() * r.height() * 0.3));
       }
       var outline = Profiles.hills(s.fork(), s.period(), s.height() * r.height());
-      var ground = new Ground(Rgb.mix(albedo, 0x3a5a40, r.depth() * 0.4), -1, r.distance(), 0.6);
-      out.add(ground.build(s, outline, null, r.depth(), base));
+      var land = new Ground(Rgb.mix(ground, snowy ? 0xb8c4d4 : 0x3a5a40, r.depth() * 0.4), -1, r.distance(), 0.6);
+      out.add(land.build(s, outline, null, r.depth(), base));
     }
   }
 
@@ -65,8 +70,10 @@ final class Landscapes {
       if (skip(reach, r.depth())) {
         continue;
       }
-      var outline = Peaks.dunes(s.fork(), s.period(), s.height() * r.height(), s.width() * r.spacing(), s.lightFromLeft());
-      out.add(new Ground(0xeaa050, -1, r.distance(), 0.7).build(s, outline, null, r.depth(), base(s, reach, r)));
+      double base = base(s, reach, r);
+      var outline = Peaks.dunes(s.fork(), s.period(), s.height() * r.height(), s.width() * r.spacing(), s.lightFromLeft(),
+          s.height() - base);
+      out.add(new Ground(0xeaa050, -1, r.distance(), 0.7).build(s, outline, null, r.depth(), base));
     }
   }
 

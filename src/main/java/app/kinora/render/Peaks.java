@@ -14,8 +14,6 @@ import java.util.SplittableRandom;
 final class Peaks {
 
   static final int SEGMENTS = 4;
-  /** How far below its base a peak's flanks go on, so faces meet in slanted lines down there too. */
-  private static final double ROOTS = 0.6;
   private static final int CANDIDATES = 16;
 
   /** One peak: where, how tall, how far each flank runs, how its ridge leans, how near it is. */
@@ -25,9 +23,11 @@ final class Peaks {
 
   /**
    * Mountains: peaks of varied height, roughened with ridged noise; snow covers the top {@code
-   * snow} fraction of each (0 for none).
+   * snow} fraction of each (0 for none). Flanks go on {@code below} pixels under the base line
+   * (down to the bottom of the frame), so that faces meet in slanted lines all the way down.
    */
-  static Profile mountains(SplittableRandom random, int period, double height, double spacing, double snow) {
+  static Profile mountains(SplittableRandom random, int period, double height, double spacing, double snow,
+      double below) {
     var peaks = new java.util.ArrayList<Peak>();
     for (double x = 0; x < period; x += spacing * (0.35 + random.nextDouble() * 0.8)) {
       double tall = height * (0.3 + 0.7 * random.nextDouble());
@@ -37,11 +37,12 @@ final class Peaks {
     }
     var detail = Noise.fractal(random, period, (int) (period / spacing * 4), 4, true);
     var jag = Noise.fractal(random, period, (int) (period / spacing * 6), 3, true);
-    return build(peaks, period, height, false, detail, 0.08, snow, jag);
+    return build(peaks, period, height, below, false, detail, 0.08, snow, jag);
   }
 
   /** Dunes: rounded crests whose slip faces turn away from the light, as wind-blown dunes do. */
-  static Profile dunes(SplittableRandom random, int period, double height, double spacing, boolean lightFromLeft) {
+  static Profile dunes(SplittableRandom random, int period, double height, double spacing, boolean lightFromLeft,
+      double below) {
     var peaks = new java.util.ArrayList<Peak>();
     for (double x = 0; x < period; x += spacing * (0.4 + random.nextDouble() * 0.6)) {
       double tall = height * (0.45 + 0.55 * random.nextDouble());
@@ -51,18 +52,18 @@ final class Peaks {
       peaks.add(new Peak(x, tall, lightFromLeft ? windward : slip, lightFromLeft ? slip : windward, 0.25 * sweep,
           sweep * (1.2 + random.nextDouble()) / tall, random.nextDouble()));
     }
-    return build(peaks, period, height, true, null, 0, 0, null);
+    return build(peaks, period, height, below, true, null, 0, 0, null);
   }
 
-  private static Profile build(java.util.List<Peak> peaks, int period, double height, boolean dunes, float[] detail,
-      double roughness, double snow, float[] jag) {
+  private static Profile build(java.util.List<Peak> peaks, int period, double height, double below, boolean dunes,
+      float[] detail, double roughness, double snow, float[] jag) {
     var found = new int[period];
     var candidate = new int[period * CANDIDATES];
     var level = new float[period * CANDIDATES];
     for (int p = 0; p < peaks.size(); p++) {
       var peak = peaks.get(p);
-      double roots = 1 + ROOTS;
-      for (int dx = (int) (-peak.left() * roots); dx <= peak.right() * roots; dx++) {
+      double roots = 1 + Math.max(0, below) / peak.tall();
+      for (int dx = (int) (-peak.left() * roots); dx <= peak.right() * roots && dx < period / 2; dx++) {
         int i = Math.floorMod((int) peak.centre() + dx, period);
         double run = dx < 0 ? -dx / peak.left() : dx / peak.right();
         double h = peak.tall() * (dunes ? dune(run, dx < 0 == peak.left() > peak.right()) : 1 - run);

@@ -21,21 +21,31 @@ final class Shores {
     boolean glints = !ice && spec.weather() == SceneSpec.Weather.CLEAR && (!spec.night() || spec.has(Feature.MOON));
     int glint = glints ? Rgb.scale(palette.graded(palette.sun()), spec.night() ? 0.4 : 0.85) : 0;
     layers.add(new Water(surface, s.fork(), s.horizon(), far, near, shine, glint, s.sunX()));
-    if (spec.has(Place.BEACH)) {
-      var outline = Profiles.hills(s.fork(), s.period(), s.height() * 0.06);
-      var foam = outline.lifted(-s.height() * 0.006);
-      layers.add(new Ground(0xe6cc9a, 0xffffff, 0.05, 0.3).build(s, outline, foam, 0.92, s.height() * 0.94));
+    if (spec.has(Place.BEACH) || spec.has(Feature.CAMPFIRE)) {
+      shore(s, layers, spec.has(Place.BEACH) ? 0xe6cc9a : 0x4a5a38);
     }
   }
 
-  /** A bank of mist at the foot of each land layer but the nearest, where it gathers. */
-  static void mist(Scenery s, List<Layer> layers) {
+  /** Sand or a grassy bank in the foreground, its edge wet and light where the water laps it. */
+  private static void shore(Scenery s, List<Layer> layers, int albedo) {
+    var outline = Profiles.hills(s.fork(), s.period(), s.height() * 0.14);
+    var wet = outline.lifted(-s.height() * 0.008);
+    int edge = Rgb.mix(albedo, 0xffffff, 0.5);
+    layers.add(new Ground(albedo, edge, 0.05, 0.4).build(s, outline, wet, 0.92, s.height() * 0.99));
+  }
+
+  /**
+   * A bank of mist at the foot of each land layer but the nearest, where it gathers; {@code
+   * thickness} 1 for fog, less for the thin mist of a forest.
+   */
+  static void mist(Scenery s, List<Layer> layers, double thickness) {
     int colour = s.palette().graded(Rgb.mix(s.palette().haze(), 0xffffff, s.spec().night() ? 0.05 : 0.35));
     double h = s.height();
     for (int i = layers.size() - 1; i >= 0; i--) {
       if (layers.get(i) instanceof Terrain land && land.depth() < 0.8) {
         double d = land.depth();
-        layers.add(i + 1, new Fog(s.fork(), land.base() - h * 0.02, h * (0.05 + 0.08 * d), 0.75 - 0.3 * d, d, colour));
+        double density = (0.75 - 0.3 * d) * thickness;
+        layers.add(i + 1, new Fog(s.fork(), land.base() - h * 0.02, h * (0.05 + 0.08 * d), density, d, colour));
       }
     }
   }

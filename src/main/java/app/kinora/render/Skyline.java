@@ -23,6 +23,8 @@ final class Skyline implements Layer {
   private final double lit;
   private final int[] windowColours;
   private final int[] signColours;
+  /** Glows of signs by size, made when first needed; their light is tinted when drawn. */
+  private final java.util.Map<Long, Sprite> glows = new java.util.HashMap<>();
 
   Skyline(Terrain silhouette, List<Building> buildings, int period, double depth, double base, double cell,
       double lit, int[] windowColours, int[] signColours) {
@@ -125,24 +127,23 @@ final class Skyline implements Layer {
     }
   }
 
-  /** A vertical neon sign down one side of the building, with a soft glow around it. */
+  /** A vertical neon sign down one side of the building, in a soft glow of its colour. */
   private void sign(Canvas canvas, View view, Building b, double left, int[] floor) {
     int colour = signColours[(int) ((b.seed() >>> 20) % signColours.length)];
     double scale = view.scale(depth);
     int sx = (int) view.screenX(left + (b.right() - b.left()) * 0.12, depth);
     int sy = (int) view.screenY(base - b.roof() * 0.75, depth);
     int w = Math.max(2, (int) (cell * 0.8 * scale));
-    int h = (int) (b.roof() * 0.35 * scale);
+    int h = Math.max(w, (int) (b.roof() * 0.35 * scale));
     if (sx < 0 || sx >= floor.length || sy + h > floor[sx]) {
       return;
     }
-    for (int ring = 6; ring >= 1; ring--) {
-      int glow = Rgb.scale(colour, 0.045);
-      int reach = w * ring;
-      for (int y = Math.max(0, sy - reach); y < sy + h + reach; y++) {
-        canvas.addRow(y, sx - reach, sx + w + reach, glow);
-      }
+    int tall = h - h % 4;
+    if (glows.size() > 64) {
+      glows.clear();
     }
+    var glow = glows.computeIfAbsent((long) w << 32 | tall, key -> Sprite.halo(w, tall, w * 6.0));
+    canvas.addLight(glow, sx + w / 2, sy + h / 2, 256, colour);
     for (int y = sy; y < sy + h; y++) {
       canvas.fillRow(y, sx, sx + w, Rgb.mix(colour, 0xffffff, 0.35));
     }

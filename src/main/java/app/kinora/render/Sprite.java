@@ -29,6 +29,27 @@ record Sprite(int width, int height, int[] pixels) {
     return new Sprite(size, size, pixels);
   }
 
+  /**
+   * The glow around a {@code width} by {@code height} bar of light, fading over {@code reach}
+   * pixels: white, to be tinted with the bar's colour when drawn.
+   */
+  static Sprite halo(int width, int height, double reach) {
+    int r = (int) Math.ceil(reach);
+    int w = width + 2 * r;
+    int h = height + 2 * r;
+    var pixels = new int[w * h];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        double dx = Math.max(0, Math.max(r - x, x - (r + width - 1)));
+        double dy = Math.max(0, Math.max(r - y, y - (r + height - 1)));
+        double d = Math.min(1, Math.hypot(dx, dy) / reach);
+        int level = (int) Math.round(190 * (1 - d) * (1 - d));
+        pixels[y * w + x] = level << 16 | level << 8 | level;
+      }
+    }
+    return new Sprite(w, h, pixels);
+  }
+
   /** A filled disc with a soft rim, as ARGB, e.g. the moon or a snowflake. */
   static Sprite disc(double radius, int rgb, double opacity) {
     int size = (int) Math.ceil(radius + 1) * 2 + 1;

@@ -22,8 +22,9 @@ final class Sun implements Layer {
     this.endY = endY;
   }
 
-  static Sun of(int colour, double radius, double x, double startY, double endY, boolean moon) {
-    var corona = Sprite.glow(radius * (moon ? 3 : 4.5), Rgb.scale(colour, moon ? 0.35 : 0.8), moon ? 1.6 : 1.2);
+  /** {@code strength} dims the corona, e.g. behind fog. */
+  static Sun of(int colour, double radius, double x, double startY, double endY, boolean moon, double strength) {
+    var corona = Sprite.glow(radius * (moon ? 3 : 4), Rgb.scale(colour, (moon ? 0.35 : 0.8) * strength), moon ? 1.6 : 1.2);
     var disc = Sprite.disc(radius, moon ? Rgb.mix(colour, 0xffffff, 0.2) : colour, 1);
     return new Sun(corona, disc, x, startY, endY);
   }

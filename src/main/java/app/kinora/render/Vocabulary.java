@@ -62,8 +62,10 @@ final class Vocabulary {
     define(d -> d.time(TimeOfDay.NIGHT).feature(Feature.MOON), "moon", "moonlight", "moonlit", "full_moon");
     define(d -> d.feature(Feature.SUN), "sun", "sunshine", "sunlight", "sunlit");
     define(d -> d.weather(Weather.RAIN), "rain", "rainy", "raining", "drizzle", "downpour", "wet", "monsoon", "showers");
-    define(d -> d.weather(Weather.RAIN).feature(Feature.LIGHTNING), "storm", "stormy", "thunderstorm", "thunder",
-        "lightning");
+    define(d -> {
+      d.weather(Weather.RAIN).feature(Feature.LIGHTNING);
+      d.grade = d.grade.brighter(0.7);
+    }, "storm", "stormy", "thunderstorm", "thunder", "lightning");
     define(d -> d.weather(Weather.SNOW), "snow", "snowy", "snowing", "snowfall", "blizzard", "winter", "snowflakes");
     define(d -> d.weather(Weather.FOG), "fog", "foggy", "mist", "misty", "haze", "hazy", "smoke", "smoky");
     define(d -> d.feature(Feature.CLOUDS), "clouds", "cloud", "cloudy", "overcast");
@@ -89,14 +91,14 @@ final class Vocabulary {
   private static void moods() {
     define(d -> d.grade = d.grade.warmer(0.5), "warm", "cozy", "cosy", "hot", "summery", "autumn", "fall");
     define(d -> d.grade = d.grade.warmer(-0.5), "cold", "cool", "chilly", "freezing", "icy_blue");
-    define(d -> d.grade = d.grade.softer(0.6).brighter(1.05), "dreamy", "soft", "ethereal", "magical", "mystical",
+    define(d -> d.grade = d.grade.softer(0.5).brighter(1.05), "dreamy", "soft", "ethereal", "magical", "mystical",
         "fairy", "whimsical", "gentle");
     define(d -> d.grade = d.grade.brighter(0.6), "dark", "gloomy", "moody", "ominous", "eerie", "spooky", "noir",
         "sinister", "horror");
     define(d -> d.grade = d.grade.brighter(1.15).saturated(1.25), "bright", "vivid", "vibrant", "colorful",
         "colourful", "saturated");
     define(d -> d.grade = d.grade.warmer(0.4).tinted(0.11, 0.35), "golden", "gold", "amber");
-    define(d -> d.grade = d.grade.saturated(0.55).softer(0.4).brighter(1.1), "pastel", "pastels", "faded");
+    define(d -> d.grade = d.grade.saturated(0.7).softer(0.3).brighter(1.08), "pastel", "pastels", "faded");
     define(d -> d.grade = d.grade.saturated(0), "monochrome", "grayscale", "greyscale", "black_and");
     define(d -> d.pace(0.7), "calm", "quiet", "peaceful", "serene", "tranquil", "still", "lazy", "relaxing");
     define(d -> d.pace(1.4), "epic", "dramatic", "intense", "wild", "fast", "energetic", "windy", "racing");
