@@ -28,18 +28,6 @@ final class Canvas {
     }
   }
 
-  /** Blends {@code rgb} over the span with {@code alpha} in 0..256. */
-  void blendRow(int y, int from, int to, int rgb, int alpha) {
-    int x0 = Math.max(0, from);
-    int x1 = Math.min(width, to);
-    if (y < 0 || y >= height || alpha <= 0) {
-      return;
-    }
-    for (int i = y * width + x0, end = y * width + x1; i < end; i++) {
-      pixels[i] = Rgb.blend(pixels[i], rgb, alpha);
-    }
-  }
-
   /** Adds light to the span. */
   void addRow(int y, int from, int to, int rgb) {
     int x0 = Math.max(0, from);

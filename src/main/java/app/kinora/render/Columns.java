@@ -2,8 +2,8 @@ package app.kinora.render;
 
 /**
  * What a {@link Terrain} works out per screen column for one frame: where the outline crosses
- * it, its tone and snow line, and for peaks the faces below it (where each starts, which side of
- * its ridge line a pixel is on, where its snow ends), so that filling pixels is only lookups.
+ * it, its tone and snow line, and for peaks the faces below it (where each starts, where its
+ * ridge line and its snow are), so that filling a column takes few calculations per pixel.
  */
 final class Columns {
 
@@ -26,7 +26,7 @@ final class Columns {
     this.low = new int[width];
     this.high = new int[width];
     this.tone = new int[width];
-    this.cap = new int[width * segments];
+    this.cap = new int[width];
     this.segment = new int[width * segments];
     this.snow = new float[width * segments];
     this.ridge = new float[width * segments];
@@ -36,9 +36,10 @@ final class Columns {
   }
 
   /**
-   * The faces under column x: a pixel at world y, {@code d = y - crest} below the crest, is
-   * {@link #across} its face's ridge line (left when positive), and snow-covered when {@code y} is
-   * above {@code snow} by more than that distance (snow reaches further down along ridges).
+   * The faces under column x, face k from screen row {@code segment}: a pixel at world y, {@code
+   * d = y - crest} below the crest, lies {@code ridge + d * (slant + curve * d)} pixels left of
+   * the face's ridge line (right when negative), and is snow when it is above the world row
+   * {@code snow} by more than that distance (snow reaches further down along ridges).
    */
   void faces(int x, Profile profile, double worldX, View view, double depth, double base) {
     var faces = profile.faces();
@@ -56,12 +57,6 @@ final class Columns {
       float line = faces.snow()[i + k];
       snow[j] = line == Float.MAX_VALUE ? -Float.MAX_VALUE : (float) (base - line);
     }
-  }
-
-  /** World pixels from face j's ridge line to a point at world y on this column; positive: left. */
-  float across(int j, float worldY) {
-    float d = worldY - crest[j];
-    return ridge[j] + d * (slant[j] + curve[j] * d);
   }
 
   /** How much of pixel (x, y) lies below the outline, 0..256, from four samples across it. */

@@ -83,13 +83,21 @@ final class Composer {
           s.width() / 2.0, s.horizon() + s.height() * 0.18, s.width() * 0.55));
     }
     switch (spec.weather()) {
-      case RAIN -> layers.add(new Particles(Particles.Kind.RAIN, s.fork(), (int) (area / 3500), palette.graded(light), s.unit()));
+      case RAIN -> layers.add(new Particles(Particles.Kind.RAIN, s.fork(), (int) (area / 6500), palette.graded(light), s.unit()));
       case SNOW -> layers.add(new Particles(Particles.Kind.SNOW, s.fork(), (int) (area / 11000), palette.graded(0xffffff), s.unit()));
       default -> {
         if (!spec.night() && (spec.has(Place.DESERT) || spec.has(Place.MEADOW) || spec.has(Feature.RAYS))) {
           layers.add(new Particles(Particles.Kind.DUST, s.fork(), (int) (area / 14000), palette.graded(0xfff4d8), s.unit()));
         }
       }
+    }
+    if (spec.has(Feature.SPARKS) && !spec.has(Feature.CAMPFIRE)) {
+      layers.add(new Lights(Lights.Kind.SPARKS, s.fork(), 60, palette.graded(0xffa040), s.unit(), s.width() / 2.0,
+          s.height() * 1.02, s.height() * 0.9));
+    }
+    if (spec.has(Feature.BIRDS)) {
+      int silhouette = palette.land(0x202428, 0.3, 0.2);
+      layers.add(new Birds(s.fork(), 5 + s.random().nextInt(5), s.width(), s.unit(), s.horizon(), silhouette));
     }
     if (spec.has(Feature.RAYS) && spec.time() != TimeOfDay.NIGHT) {
       layers.add(new LightRays(s.fork(), s.width(), 5, s.height(), s.unit() * 0.08, palette.graded(0x4a4230)));

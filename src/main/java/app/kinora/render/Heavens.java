@@ -25,6 +25,10 @@ final class Heavens {
       default -> spec.weather() == Weather.CLEAR ? 0.95 : 0.35;
     };
     var image = Skies.outdoor(palette, s.layout(), s.sunX(), path[0], glowRadius, glowStrength);
+    double cover = spec.weather() == Weather.RAIN ? 0.85 : spec.has(Feature.CLOUDS) ? 0.5 : 0;
+    if (cover > 0) {
+      Skies.clouds(image, palette, s.layout(), s.fork(), cover, spec.night());
+    }
     layers.add(new Backdrop(image, s.width(), s.height(), 0.02));
     double stars = spec.night() ? 1 : spec.has(Feature.STARS) && spec.time() != TimeOfDay.DAY ? 0.35 : 0;
     if (stars > 0 && spec.weather() != Weather.RAIN) {

@@ -52,9 +52,4 @@ final class Rgb {
   static int hsb(double hue, double saturation, double brightness) {
     return java.awt.Color.HSBtoRGB((float) (hue - Math.floor(hue)), (float) saturation, (float) brightness) & 0xffffff;
   }
-
-  /** Relative luminance in 0..1, for deciding how bright something reads. */
-  static double luma(int rgb) {
-    return (0.2126 * red(rgb) + 0.7152 * green(rgb) + 0.0722 * blue(rgb)) / 255.0;
-  }
 }

@@ -2,6 +2,7 @@ package app.kinora.render;
 
 import app.kinora.shared.VideoSize;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -44,7 +45,7 @@ final class Scene {
   Canvas draw(double seconds, double progress) {
     var view = camera.at(seconds, progress);
     var floor = new int[canvas.width];
-    java.util.Arrays.fill(floor, canvas.height);
+    Arrays.fill(floor, canvas.height);
     for (int i = layers.size() - 1; i >= 0; i--) {
       System.arraycopy(floor, 0, floors[i], 0, floor.length);
       layers.get(i).prepare(view);

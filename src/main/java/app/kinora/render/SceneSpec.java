@@ -48,11 +48,6 @@ record SceneSpec(
     return moves.contains(move);
   }
 
-  /** Space and underwater scenes have their own backdrop instead of a sky and land. */
-  boolean outdoors() {
-    return !has(Place.SPACE) && !has(Place.UNDERWATER);
-  }
-
   boolean night() {
     return time == TimeOfDay.NIGHT;
   }

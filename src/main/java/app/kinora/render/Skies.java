@@ -36,6 +36,40 @@ final class Skies {
   }
 
   /**
+   * Soft clouds over the sky above the horizon, {@code cover} 0 (none) to 1 (overcast), their
+   * undersides coloured by the light: white by day, pink and gold at dawn and dusk, grey in rain;
+   * at {@code night} dark, lit from below by the horizon's glow.
+   */
+  static void clouds(int[] image, Palette palette, Layout layout, SplittableRandom random, double cover,
+      boolean night) {
+    int width = layout.width();
+    int rows = (int) layout.horizon();
+    int w = Math.max(2, width / 4);
+    int h = Math.max(2, rows / 4);
+    var density = Noise.grid(random, w, h, 3, 4);
+    int lit = palette.graded(night ? Rgb.mix(palette.horizon(), 0x30343e, 0.35) : Rgb.mix(palette.glow(), 0xffffff, 0.55));
+    int shade = palette.graded(night ? Rgb.mix(palette.zenith(), 0x0c0e14, 0.3) : Rgb.mix(palette.middle(), 0x8a90a0, 0.5));
+    for (int y = 0; y < rows; y++) {
+      double sy = Math.min(h - 1.001, y * (h - 1.0) / Math.max(1, rows - 1));
+      int y0 = (int) sy;
+      double fy = sy - y0;
+      double thin = Math.min(1, (rows - y) / (rows * 0.25));
+      for (int x = 0; x < width; x++) {
+        double sx = Math.min(w - 1.001, x * (w - 1.0) / (width - 1));
+        int x0 = (int) sx;
+        double fx = sx - x0;
+        double n = (density[y0 * w + x0] * (1 - fx) + density[y0 * w + x0 + 1] * fx) * (1 - fy)
+            + (density[(y0 + 1) * w + x0] * (1 - fx) + density[(y0 + 1) * w + x0 + 1] * fx) * fy;
+        double alpha = Math.clamp((n - (1 - cover)) / 0.3, 0, 1) * thin;
+        if (alpha > 0) {
+          int colour = Rgb.mix(lit, shade, Math.clamp((1 - n) * 1.6, 0, 1));
+          image[y * width + x] = Rgb.mix(image[y * width + x], colour, alpha * 0.9);
+        }
+      }
+    }
+  }
+
+  /**
    * Space: near black with a nebula of two graded colours whose density comes from fractal
    * noise, crossed by darker dust; computed at a quarter of the size and smoothly enlarged.
    */

@@ -65,8 +65,10 @@ class GenerationJobIntegrationTest extends IntegrationTest {
 
     assertThat(jdbc.sql("select attempt from generations where id = ?").param(id.value()).query(Integer.class).single())
         .isEqualTo(2);
-    assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_instance = ?").param(id.toString())
-        .query(Integer.class).single()).isZero();
+    // the scheduler removes the execution just after the worker has recorded the result
+    await().atMost(Duration.ofSeconds(10))
+        .until(() -> jdbc.sql("select count(*) from scheduled_tasks where task_instance = ?").param(id.toString())
+            .query(Integer.class).single() == 0);
   }
 
   @Test
