@@ -21,7 +21,7 @@ class DrawingUnitTest {
         () -> ByteBuffer.allocateDirect(SIZE.width() * SIZE.height() * 3 / 2), FRAMES, 24)) {
       for (int frame = 0; frame < FRAMES; frame++) {
         var buffer = drawing.next();
-        Thread.sleep(2);
+        Thread.sleep(2); // a slow consumer, like the encoder, gives the worker time to race ahead
         converter.convert(direct.draw(frame / 24.0, frame / (FRAMES - 1.0)), expected);
         assertThat(buffer.mismatch(expected)).as("frame %d", frame).isEqualTo(-1);
       }
