@@ -48,19 +48,8 @@ final class Aurora implements Layer {
   @Override
   public void paint(Canvas canvas, View view, int[] floor) {
     int width = canvas.width;
-    double t = view.time();
     double scale = view.scale(DEPTH);
-    int top = Integer.MAX_VALUE;
-    for (int x = 0; x < width; x++) {
-      double wx = view.worldX(x, DEPTH) / width;
-      double u = wx * 900 + t * 14;
-      double glow = (sample(curtain, u) - 0.38) * 2.4;
-      double ray = 0.55 + 0.45 * sample(rays, wx * 1500 - t * 40);
-      strength[x] = (int) (Math.clamp(glow, 0, 1) * ray * 256);
-      double wave = StrictMath.sin(wx * 9 + t * 0.35) + 0.6 * StrictMath.sin(wx * 23 - t * 0.6);
-      lower[x] = (int) view.screenY(edge + swing * wave * 0.5, DEPTH);
-      top = Math.min(top, lower[x] - (int) (height * scale));
-    }
+    int top = curtain(view, width);
     for (int y = Math.max(0, top); y < Math.min(Layer.deepest(floor), canvas.height); y++) {
       int row = y * width;
       for (int x = 0; x < width; x++) {
@@ -73,6 +62,25 @@ final class Aurora implements Layer {
         }
       }
     }
+  }
+
+  /**
+   * Works out, per column, how bright the curtain is (its folds and rays drift with time) and
+   * where its lower edge hangs; returns the highest row it reaches.
+   */
+  private int curtain(View view, int width) {
+    double t = view.time();
+    int top = Integer.MAX_VALUE;
+    for (int x = 0; x < width; x++) {
+      double wx = view.worldX(x, DEPTH) / width;
+      double glow = (sample(curtain, wx * 900 + t * 14) - 0.38) * 2.4;
+      double ray = 0.55 + 0.45 * sample(rays, wx * 1500 - t * 40);
+      strength[x] = (int) (Math.clamp(glow, 0, 1) * ray * 256);
+      double wave = StrictMath.sin(wx * 9 + t * 0.35) + 0.6 * StrictMath.sin(wx * 23 - t * 0.6);
+      lower[x] = (int) view.screenY(edge + swing * wave * 0.5, DEPTH);
+      top = Math.min(top, lower[x] - (int) (height * view.scale(DEPTH)));
+    }
+    return top;
   }
 
   private static double sample(float[] texture, double u) {

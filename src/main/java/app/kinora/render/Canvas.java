@@ -28,6 +28,12 @@ final class Canvas {
     }
   }
 
+  void fillRect(int x, int y, int w, int h, int rgb) {
+    for (int row = y; row < y + h; row++) {
+      fillRow(row, x, x + w, rgb);
+    }
+  }
+
   /** Adds light to the span. */
   void addRow(int y, int from, int to, int rgb) {
     int x0 = Math.max(0, from);

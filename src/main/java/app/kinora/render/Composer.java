@@ -75,22 +75,12 @@ final class Composer {
   private static void air(Scenery s, List<Layer> layers) {
     var spec = s.spec();
     var palette = s.palette();
-    double area = s.width() * (double) s.height();
-    int light = spec.night() ? 0xa0b0c8 : 0xe8eef6;
     if (spec.has(Feature.FIREFLIES)) {
       int count = 28 + s.random().nextInt(16);
       layers.add(new Lights(Lights.Kind.FIREFLIES, s.fork(), count, palette.graded(0xd8ff70), s.unit(),
           s.width() / 2.0, s.horizon() + s.height() * 0.18, s.width() * 0.55));
     }
-    switch (spec.weather()) {
-      case RAIN -> layers.add(new Particles(Particles.Kind.RAIN, s.fork(), (int) (area / 6500), palette.graded(light), s.unit()));
-      case SNOW -> layers.add(new Particles(Particles.Kind.SNOW, s.fork(), (int) (area / 11000), palette.graded(0xffffff), s.unit()));
-      default -> {
-        if (!spec.night() && (spec.has(Place.DESERT) || spec.has(Place.MEADOW) || spec.has(Feature.RAYS))) {
-          layers.add(new Particles(Particles.Kind.DUST, s.fork(), (int) (area / 14000), palette.graded(0xfff4d8), s.unit()));
-        }
-      }
-    }
+    weather(s, layers);
     if (spec.has(Feature.SPARKS) && !spec.has(Feature.CAMPFIRE)) {
       layers.add(new Lights(Lights.Kind.SPARKS, s.fork(), 60, palette.graded(0xffa040), s.unit(), s.width() / 2.0,
           s.height() * 1.02, s.height() * 0.9));
@@ -101,6 +91,25 @@ final class Composer {
     }
     if (spec.has(Feature.RAYS) && spec.time() != TimeOfDay.NIGHT) {
       layers.add(new LightRays(s.fork(), s.width(), 5, s.height(), s.unit() * 0.08, palette.graded(0x4a4230)));
+    }
+  }
+
+  /** Rain or snow, as many drops or flakes as the frame is large; dust or pollen in a dry day's light. */
+  private static void weather(Scenery s, List<Layer> layers) {
+    var spec = s.spec();
+    var palette = s.palette();
+    double area = s.width() * (double) s.height();
+    switch (spec.weather()) {
+      case RAIN -> layers.add(new Particles(Particles.Kind.RAIN, s.fork(), (int) (area / 6500),
+          palette.graded(spec.night() ? 0xa0b0c8 : 0xe8eef6), s.unit()));
+      case SNOW -> layers.add(new Particles(Particles.Kind.SNOW, s.fork(), (int) (area / 11000),
+          palette.graded(0xffffff), s.unit()));
+      default -> {
+        if (!spec.night() && (spec.has(Place.DESERT) || spec.has(Place.MEADOW) || spec.has(Feature.RAYS))) {
+          layers.add(new Particles(Particles.Kind.DUST, s.fork(), (int) (area / 14000), palette.graded(0xfff4d8),
+              s.unit()));
+        }
+      }
     }
   }
 }

@@ -6,17 +6,18 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
- * Draws the frames of a clip, converted for the encoder, on a worker thread that keeps {@link
- * #AHEAD} frames ahead of the caller: drawing one frame then overlaps with encoding the one
- * before, which is what lets a render use both cores of a small server. One worker draws every
- * frame in order into the same canvas, so the frames are the same as drawn on the caller's
- * thread.
+ * Draws the frames of a clip, converted for the encoder, on a worker thread that keeps up to
+ * two frames ahead of the caller (a third buffer is the one the caller holds): drawing then
+ * overlaps with encoding, which is what lets a render use both cores of a small server. One
+ * worker draws every frame in order into the same canvas, so the frames are the same as drawn on
+ * the caller's thread.
  */
 final class Drawing implements FrameSource {
 
-  private static final int AHEAD = 3;
+  private static final int BUFFERS = 3;
 
   private final Scene scene;
   private final Yuv420 converter;
@@ -29,13 +30,13 @@ final class Drawing implements FrameSource {
   /** Whether the caller holds a buffer; it is free again when the caller asks for the next frame. */
   private boolean lent;
 
-  /** {@code buffers} makes the frame buffers the encoder takes, {@link #AHEAD} of them. */
-  Drawing(Scene scene, Yuv420 converter, java.util.function.Supplier<ByteBuffer> buffers, int frames,
+  /** {@code buffers} makes the buffers, in the encoder's frame format, that frames are drawn into. */
+  Drawing(Scene scene, Yuv420 converter, Supplier<ByteBuffer> buffers, int frames,
       int framesPerSecond) {
     this.scene = scene;
     this.converter = converter;
-    this.buffers = new ByteBuffer[AHEAD];
-    for (int i = 0; i < AHEAD; i++) {
+    this.buffers = new ByteBuffer[BUFFERS];
+    for (int i = 0; i < BUFFERS; i++) {
       this.buffers[i] = buffers.get();
     }
     this.frames = frames;
@@ -45,7 +46,7 @@ final class Drawing implements FrameSource {
       thread.setDaemon(true);
       return thread;
     });
-    while (submitted < Math.min(AHEAD, frames)) {
+    while (submitted < Math.min(BUFFERS, frames)) {
       submitNext();
     }
   }
@@ -69,7 +70,7 @@ final class Drawing implements FrameSource {
 
   private void submitNext() {
     int frame = submitted++;
-    var buffer = buffers[frame % AHEAD];
+    var buffer = buffers[frame % BUFFERS];
     pending.addLast(worker.submit(() -> {
       var canvas = scene.draw(frame / (double) framesPerSecond, frame / Math.max(1.0, frames - 1));
       converter.convert(canvas, buffer);

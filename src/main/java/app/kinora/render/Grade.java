@@ -1,5 +1,7 @@
 package app.kinora.render;
 
+import java.awt.Color;
+
 /**
  * The colour mood of a scene: how warm, bright, saturated and soft it is, an optional tint
  * towards a named colour, and a small hue shift that the prompt's unknown words add.
@@ -29,7 +31,7 @@ record Grade(
    * a blue sky made golden turns warm grey, not green.
    */
   int apply(int rgb) {
-    float[] hsb = java.awt.Color.RGBtoHSB(Rgb.red(rgb), Rgb.green(rgb), Rgb.blue(rgb), null);
+    float[] hsb = Color.RGBtoHSB(Rgb.red(rgb), Rgb.green(rgb), Rgb.blue(rgb), null);
     double saturationOut = Math.clamp(hsb[1] * saturation * (1 - 0.2 * softness), 0, 1);
     double brightnessOut = Math.clamp(hsb[2] * brightness, 0, 1);
     int graded = Rgb.hsb(hsb[0] + hueShift, saturationOut, brightnessOut);

@@ -16,37 +16,43 @@ final class Heavens {
 
   static void sky(Scenery s, List<Layer> layers) {
     var spec = s.spec();
-    var palette = s.palette();
     var path = path(s);
+    layers.add(new Backdrop(backdrop(s, path[0]), s.width(), s.height(), 0.02));
+    double stars = spec.night() ? 1 : spec.has(Feature.STARS) && spec.time() != TimeOfDay.DAY ? 0.35 : 0;
+    if (stars > 0 && spec.weather() != Weather.RAIN) {
+      int count = (int) (s.width() * (double) s.height() / 2600);
+      double seen = stars * (spec.weather() == Weather.CLEAR ? 1 : 0.4);
+      layers.add(new Stars(s.fork(), s.layout(), count, s.horizon(), 0.04, seen));
+    }
+    if (spec.has(Feature.LIGHTNING)) {
+      layers.add(new Lightning(spec.variation() ^ s.random().nextLong(), s.horizon(), s.palette().graded(0xc8d4ff)));
+    }
+    if (spec.has(Feature.AURORA)) {
+      layers.add(new Aurora(s.fork(), s.palette(), s.width(), s.horizon() - s.height() * 0.2, s.height() * 0.38));
+    }
+    boolean moon = spec.night();
+    if (spec.weather() != Weather.RAIN && (!moon || moonVisible(spec))) {
+      int colour = s.palette().graded(moon ? 0xe4ecff : s.palette().sun());
+      double strength = spec.weather() == Weather.CLEAR ? 1 : 0.55;
+      layers.add(Sun.of(colour, s.unit() * (moon ? 0.04 : 0.05), s.sunX(), path[0], path[1], moon, strength));
+    }
+  }
+
+  /** The still sky: its gradient, the broad glow around the sun or moon at {@code sunY}, clouds. */
+  private static int[] backdrop(Scenery s, double sunY) {
+    var spec = s.spec();
     double glowRadius = s.unit() * (spec.time() == TimeOfDay.DAY ? 0.7 : 1.1);
     double glowStrength = switch (spec.time()) {
       case DAY -> 0.45;
       case NIGHT -> moonVisible(spec) ? 0.3 : 0;
       default -> spec.weather() == Weather.CLEAR ? 0.95 : 0.35;
     };
-    var image = Skies.outdoor(palette, s.layout(), s.sunX(), path[0], glowRadius, glowStrength);
+    var image = Skies.outdoor(s.palette(), s.layout(), s.sunX(), sunY, glowRadius, glowStrength);
     double cover = spec.weather() == Weather.RAIN ? 0.85 : spec.has(Feature.CLOUDS) ? 0.5 : 0;
     if (cover > 0) {
-      Skies.clouds(image, palette, s.layout(), s.fork(), cover, spec.night());
+      Skies.clouds(image, s.palette(), s.layout(), s.fork(), cover, spec.night());
     }
-    layers.add(new Backdrop(image, s.width(), s.height(), 0.02));
-    double stars = spec.night() ? 1 : spec.has(Feature.STARS) && spec.time() != TimeOfDay.DAY ? 0.35 : 0;
-    if (stars > 0 && spec.weather() != Weather.RAIN) {
-      int count = (int) (s.width() * (double) s.height() / 2600);
-      layers.add(new Stars(s.fork(), s.layout(), count, s.horizon(), 0.04, stars * (spec.weather() == Weather.CLEAR ? 1 : 0.4)));
-    }
-    if (spec.has(Feature.LIGHTNING)) {
-      layers.add(new Lightning(spec.variation() ^ s.random().nextLong(), s.horizon(), palette.graded(0xc8d4ff)));
-    }
-    if (spec.has(Feature.AURORA)) {
-      layers.add(new Aurora(s.fork(), palette, s.width(), s.horizon() - s.height() * 0.2, s.height() * 0.38));
-    }
-    boolean moon = spec.night();
-    if (spec.weather() != Weather.RAIN && (!moon || moonVisible(spec))) {
-      int colour = palette.graded(moon ? 0xe4ecff : palette.sun());
-      double strength = spec.weather() == Weather.CLEAR ? 1 : 0.55;
-      layers.add(Sun.of(colour, s.unit() * (moon ? 0.04 : 0.05), s.sunX(), path[0], path[1], moon, strength));
-    }
+    return image;
   }
 
   /** Where the sun or moon is at the start and at the end of the clip, as world y. */

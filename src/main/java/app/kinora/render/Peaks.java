@@ -1,6 +1,8 @@
 package app.kinora.render;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -28,7 +30,7 @@ final class Peaks {
    */
   static Profile mountains(SplittableRandom random, int period, double height, double spacing, double snow,
       double below) {
-    var peaks = new java.util.ArrayList<Peak>();
+    var peaks = new ArrayList<Peak>();
     for (double x = 0; x < period; x += spacing * (0.35 + random.nextDouble() * 0.8)) {
       double tall = height * (0.3 + 0.7 * random.nextDouble());
       double left = Math.max(tall * (0.6 + random.nextDouble()), spacing * 0.9);
@@ -43,7 +45,7 @@ final class Peaks {
   /** Dunes: rounded crests whose slip faces turn away from the light, as wind-blown dunes do. */
   static Profile dunes(SplittableRandom random, int period, double height, double spacing, boolean lightFromLeft,
       double below) {
-    var peaks = new java.util.ArrayList<Peak>();
+    var peaks = new ArrayList<Peak>();
     for (double x = 0; x < period; x += spacing * (0.4 + random.nextDouble() * 0.6)) {
       double tall = height * (0.45 + 0.55 * random.nextDouble());
       double windward = spacing * (0.7 + 0.5 * random.nextDouble());
@@ -55,8 +57,32 @@ final class Peaks {
     return build(peaks, period, height, below, true, null, 0, 0, null);
   }
 
-  private static Profile build(java.util.List<Peak> peaks, int period, double height, double below, boolean dunes,
+  /** Per world column, the peaks whose flanks reach it ({@code peak}) and their height there ({@code level}). */
+  private record Candidates(int[] found, int[] peak, float[] level) {}
+
+  private static Profile build(List<Peak> peaks, int period, double height, double below, boolean dunes,
       float[] detail, double roughness, double snow, float[] jag) {
+    var candidates = candidates(peaks, period, below, dunes);
+    var heights = new float[period];
+    int size = period * SEGMENTS;
+    var faces = new Profile.Faces(SEGMENTS, new float[size], new float[size], new float[size], new float[size],
+        new float[size], new float[size]);
+    Arrays.fill(faces.start(), -Float.MAX_VALUE);
+    Arrays.fill(faces.snow(), Float.MAX_VALUE);
+    for (int i = 0; i < period; i++) {
+      int found = candidates.found()[i];
+      sortByLevel(candidates.peak(), candidates.level(), i * CANDIDATES, found);
+      double rough = detail == null ? 0 : (detail[i] - 0.5) * height * roughness;
+      double top = found == 0 ? 0 : Math.max(0, candidates.level()[i * CANDIDATES]);
+      heights[i] = (float) Math.max(height * 0.03, top + rough);
+      segments(peaks, faces, i, candidates.peak(), candidates.level(), found, snow,
+          jag == null ? 0 : (jag[i] - 0.5) * height * 0.12);
+    }
+    return new Profile(heights, null, faces);
+  }
+
+  /** Each peak's flanks, continued {@code below} pixels under the base, put it on the columns they cross. */
+  private static Candidates candidates(List<Peak> peaks, int period, double below, boolean dunes) {
     var found = new int[period];
     var candidate = new int[period * CANDIDATES];
     var level = new float[period * CANDIDATES];
@@ -73,23 +99,11 @@ final class Peaks {
         }
       }
     }
-    var heights = new float[period];
-    int size = period * SEGMENTS;
-    var faces = new Profile.Faces(SEGMENTS, new float[size], new float[size], new float[size], new float[size],
-        new float[size], new float[size]);
-    Arrays.fill(faces.start(), -Float.MAX_VALUE);
-    Arrays.fill(faces.snow(), Float.MAX_VALUE);
-    for (int i = 0; i < period; i++) {
-      sortByLevel(candidate, level, i * CANDIDATES, found[i]);
-      double rough = detail == null ? 0 : (detail[i] - 0.5) * height * roughness;
-      heights[i] = (float) Math.max(height * 0.03, (found[i] == 0 ? 0 : Math.max(0, level[i * CANDIDATES])) + rough);
-      segments(peaks, faces, i, candidate, level, found[i], snow, jag == null ? 0 : (jag[i] - 0.5) * height * 0.12);
-    }
-    return new Profile(heights, null, faces);
+    return new Candidates(found, candidate, level);
   }
 
   /** Walks down column {@code i}: a new face starts wherever a nearer peak's flank is crossed. */
-  private static void segments(java.util.List<Peak> peaks, Profile.Faces faces, int i, int[] candidate,
+  private static void segments(List<Peak> peaks, Profile.Faces faces, int i, int[] candidate,
       float[] level, int found, double snow, double jag) {
     int segment = 0;
     double nearest = -1;

@@ -1,5 +1,7 @@
 package app.kinora.render;
 
+import java.awt.Color;
+
 /** Colours packed as {@code 0xRRGGBB} ints, the canvas's pixel format, and arithmetic on them. */
 final class Rgb {
 
@@ -50,6 +52,6 @@ final class Rgb {
   }
 
   static int hsb(double hue, double saturation, double brightness) {
-    return java.awt.Color.HSBtoRGB((float) (hue - Math.floor(hue)), (float) saturation, (float) brightness) & 0xffffff;
+    return Color.HSBtoRGB((float) (hue - Math.floor(hue)), (float) saturation, (float) brightness) & 0xffffff;
   }
 }

@@ -1,5 +1,6 @@
 package app.kinora.render;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -17,7 +18,7 @@ final class Skies {
     var image = new int[width * height];
     for (int row = 0; row < height; row++) {
       int colour = palette.sky((layout.horizon() - row) / layout.horizon());
-      java.util.Arrays.fill(image, row * width, (row + 1) * width, colour);
+      Arrays.fill(image, row * width, (row + 1) * width, colour);
     }
     int glow = palette.graded(palette.glow());
     int top = (int) Math.max(0, y - glowRadius * 0.7);
@@ -106,7 +107,7 @@ final class Skies {
     for (int row = 0; row < height; row++) {
       double v = (double) row / height;
       int colour = v < 0.45 ? Rgb.mix(surface, middle, v / 0.45) : Rgb.mix(middle, deep, (v - 0.45) / 0.55);
-      java.util.Arrays.fill(image, row * width, (row + 1) * width, colour);
+      Arrays.fill(image, row * width, (row + 1) * width, colour);
     }
     return image;
   }

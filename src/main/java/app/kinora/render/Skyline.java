@@ -1,7 +1,9 @@
 package app.kinora.render;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -24,7 +26,7 @@ final class Skyline implements Layer {
   private final int[] windowColours;
   private final int[] signColours;
   /** Glows of signs by size, made when first needed; their light is tinted when drawn. */
-  private final java.util.Map<Long, Sprite> glows = new java.util.HashMap<>();
+  private final Map<Long, Sprite> glows = new HashMap<>();
 
   Skyline(Terrain silhouette, List<Building> buildings, int period, double depth, double base, double cell,
       double lit, int[] windowColours, int[] signColours) {
@@ -98,6 +100,7 @@ final class Skyline implements Layer {
     }
   }
 
+  /** The building's windows in a grid, the lit ones filled; and its sign, if it has one. */
   private void windows(Canvas canvas, View view, Building b, double left, int[] floor) {
     double width = b.right() - b.left();
     int columns = Math.max(1, (int) ((width - cell) / cell));
@@ -111,20 +114,22 @@ final class Skyline implements Layer {
       int sy = (int) view.screenY(base - b.roof() * 0.8 + row * cell * 1.4 + cell * 0.4, depth);
       for (int column = 0; column < columns; column++) {
         long h = mix(b.seed() + row * 131L + column);
-        boolean on = (h & 1023) < lit * 1024;
-        boolean switched = (mix(h + switching) & 63) == 0;
         int sx = (int) view.screenX(left + margin + column * cell + cell * 0.25, depth);
-        if (on != switched && sx >= 0 && sx < floor.length && sy + tall <= floor[sx]) {
-          int colour = windowColours[(int) ((h >>> 12) % windowColours.length)];
-          for (int k = 0; k < tall; k++) {
-            canvas.fillRow(sy + k, sx, sx + size, colour);
-          }
+        if (shines(h, switching) && sx >= 0 && sx < floor.length && sy + tall <= floor[sx]) {
+          canvas.fillRect(sx, sy, size, tall, windowColours[(int) ((h >>> 12) % windowColours.length)]);
         }
       }
     }
     if (signColours.length > 0 && (b.seed() & 0x300) == 0) {
       sign(canvas, view, b, left, floor);
     }
+  }
+
+  /** Whether window {@code h} is lit: a share of them are, and now and then one switches. */
+  private boolean shines(long h, long switching) {
+    boolean on = (h & 1023) < lit * 1024;
+    boolean switched = (mix(h + switching) & 63) == 0;
+    return on != switched;
   }
 
   /** A vertical neon sign down one side of the building, in a soft glow of its colour. */

@@ -22,8 +22,8 @@ final class Soundscape {
 
   private final List<Voice> voices = new ArrayList<>();
   private final List<Double> gains = new ArrayList<>();
-  private Voice[] mix;
-  private double[] levels;
+  private final Voice[] mix;
+  private final double[] levels;
 
   Soundscape(SceneSpec spec, long seed) {
     var random = new SplittableRandom(seed * 0x2545F4914F6CDD1DL ^ spec.variation());

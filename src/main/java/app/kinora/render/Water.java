@@ -80,42 +80,51 @@ final class Water implements Layer {
   public void paint(Canvas canvas, View view, int[] floor) {
     int end = Math.min(Layer.deepest(floor), canvas.height);
     for (int y = Math.max(top, 0); y < end; y++) {
-      paintRow(canvas, view, y, (y - top + 1.0) / Math.max(1, canvas.height - top));
+      paintRow(canvas, y, band(canvas, view, y, (y - top + 1.0) / Math.max(1, canvas.height - top)));
     }
   }
 
   /**
-   * One row, {@code k} being 0 at the horizon and 1 at the bottom of the frame. Rows belong to
+   * What one row of water needs: the row it mirrors (moved sideways by its band's wobble), how
+   * much of the water's own colour covers the reflection, where in the wave texture it starts
+   * and how fast it runs through it, how bright crests are, and the sun's glitter path.
+   */
+  private record Band(int source, int wobble, int alpha, int colour, int position, int increment, int amount,
+      int centre, int half) {}
+
+  /**
+   * Row y, {@code k} being 0 at the horizon and 1 at the bottom of the frame. Rows belong to
    * bands of waves, thin far away and thicker near, each with its own offset and drift, so
    * highlights and the broken mirror image line up within a band and differ between bands.
    */
-  private void paintRow(Canvas canvas, View view, int y, double k) {
+  private Band band(Canvas canvas, View view, int y, double k) {
     int width = canvas.width;
-    int[] pixels = canvas.pixels;
-    double t = view.time();
-    long band = (long) (0.2 * (canvas.height - top) / k);
-    long hash = mix(band);
+    long hash = mix((long) (0.2 * (canvas.height - top) / k));
     int source = Math.clamp(top - 1 - (int) ((y - top) * surface.stretch), 0, canvas.height - 1) * width;
     int wobble = (int) (surface.wobble * k * width * 0.012 * ((hash & 0xff) / 255.0 - 0.5));
     int alpha = (int) (256 * (surface.opacity + (1 - surface.opacity) * 0.6 * Math.sqrt(k)));
-    int colour = Rgb.mix(far, near, Math.sqrt(k));
     double step = 0.25 / (k + 0.02) / view.scale(k);
-    double drift = ((hash >>> 8 & 0xff) / 255.0 - 0.5) * 30 * t + (hash >>> 16 & 0x3ff);
+    double drift = ((hash >>> 8 & 0xff) / 255.0 - 0.5) * 30 * view.time() + (hash >>> 16 & 0x3ff);
     double start = (view.shift(k) - view.focusX() / view.scale(k)) * step + drift;
-    int position = (int) (long) Math.floor(start * 65536);
-    int increment = (int) (step * 65536);
-    int amount = (int) (surface.ripple * 256 * (0.3 + 0.7 * k));
     int centre = glint == 0 ? -width : (int) view.screenX(glintX, 0.02);
-    int half = Math.max(1, (int) (width * (0.012 + 0.1 * k)));
+    return new Band(source, wobble, alpha, Rgb.mix(far, near, Math.sqrt(k)), (int) (long) Math.floor(start * 65536),
+        (int) (step * 65536), (int) (surface.ripple * 256 * (0.3 + 0.7 * k)), centre,
+        Math.max(1, (int) (width * (0.012 + 0.1 * k))));
+  }
+
+  private void paintRow(Canvas canvas, int y, Band b) {
+    int width = canvas.width;
+    int[] pixels = canvas.pixels;
+    int position = b.position();
     for (int x = 0, i = y * width; x < width; x++, i++) {
-      int water = Rgb.blend(pixels[source + Math.clamp(x + wobble, 0, width - 1)], colour, alpha);
+      int water = Rgb.blend(pixels[b.source() + Math.clamp(x + b.wobble(), 0, width - 1)], b.colour(), b.alpha());
       int crest = texture[(position >>> 16) & (TEXTURE - 1)];
-      position += increment;
+      position += b.increment();
       if (crest != 0) {
-        water = Rgb.blend(water, shine, (crest * amount) >> 9);
-        int off = Math.abs(x - centre);
-        if (off < half) {
-          int fade = 256 - (off << 8) / half;
+        water = Rgb.blend(water, shine, (crest * b.amount()) >> 9);
+        int off = Math.abs(x - b.centre());
+        if (off < b.half()) {
+          int fade = 256 - (off << 8) / b.half();
           water = Rgb.add(water, Rgb.scale(glint, crest * fade / 65536.0));
         }
       }
