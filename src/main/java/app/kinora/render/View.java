@@ -37,8 +37,13 @@ record View(
     return zoom * (1 + dolly * depth * depth);
   }
 
+  /**
+   * How far the camera has moved sideways at this depth. Without zoom it is a whole number of
+   * pixels, so a layer moves as an exact copy of itself, which the encoder matches cheaply.
+   */
   double shift(double depth) {
-    return pan * (0.03 + 0.97 * depth) + orbit * (depth - PIVOT);
+    double shift = pan * (0.03 + 0.97 * depth) + orbit * (depth - PIVOT);
+    return scale(depth) == 1 ? Math.round(shift) : shift;
   }
 
   double screenX(double worldX, double depth) {

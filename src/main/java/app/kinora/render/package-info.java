@@ -1,8 +1,9 @@
 /**
  * The local renderer: Kinora's offline, procedural video engine behind the provider SPI (model
- * {@code kinora-local}). It draws a scene derived from the prompt and the seed with Java2D and
- * encodes it with FFmpeg (H.264 + AAC in fast-start MP4) inside the JVM; it never reads
- * untrusted media.
+ * {@code kinora-local}). It reads the prompt into a scene description, draws the scene's layers
+ * frame by frame into a pixel array (Java2D only lays out captions and small sprites) and
+ * encodes the frames with FFmpeg (H.264 + AAC in fast-start MP4) inside the JVM; it never reads
+ * untrusted media. See {@code docs/renderer.md}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "provider::spi", "media"})
 package app.kinora.render;
