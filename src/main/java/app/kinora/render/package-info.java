@@ -2,8 +2,9 @@
  * The local renderer: Kinora's offline, procedural video engine behind the provider SPI (model
  * {@code kinora-local}). It reads the prompt into a scene description, draws the scene's layers
  * frame by frame into a pixel array (Java2D only lays out captions and small sprites) and
- * encodes the frames with FFmpeg (H.264 + AAC in fast-start MP4) inside the JVM; it never reads
- * untrusted media. See {@code docs/renderer.md}.
+ * encodes the frames with FFmpeg (H.264 + AAC in fast-start MP4) inside the JVM. Reference media
+ * reaches it only as copies the media module has sanitised (PNG, WAV); reference clips are
+ * decoded by FFmpeg in a child process. See {@code docs/renderer.md}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "provider::spi", "media"})
 package app.kinora.render;
