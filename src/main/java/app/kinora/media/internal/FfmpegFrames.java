@@ -3,13 +3,11 @@ package app.kinora.media.internal;
 import app.kinora.media.MediaRejected;
 import app.kinora.media.VideoFrames;
 import app.kinora.shared.VideoSize;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
@@ -18,12 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 class FfmpegFrames implements VideoFrames {
 
-  private static final List<String> SANDBOX = SandboxCommand.prefix(2L << 30, 600);
-
   @Override
   public FrameStream open(Path video, VideoSize size, int framesPerSecond, Duration duration) {
-    var command = new ArrayList<>(SANDBOX);
-    command.addAll(List.of(
+    var command = List.of(
         FfmpegBinaries.ffmpeg(), "-v", "error", "-nostdin",
         "-protocol_whitelist", "file",
         "-format_whitelist", "mov,mp4,m4a,3gp,3g2,mj2",
@@ -33,15 +28,10 @@ class FfmpegFrames implements VideoFrames {
         "-an", "-vf", String.format(Locale.ROOT,
             "scale=%d:%d:force_original_aspect_ratio=increase,crop=%d:%d,fps=%d,format=bgr24",
             size.width(), size.height(), size.width(), size.height(), framesPerSecond),
-        "-f", "rawvideo", "pipe:1"));
+        "-f", "rawvideo", "pipe:1");
     try {
-      var builder = new ProcessBuilder(command)
-          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-          .redirectError(ProcessBuilder.Redirect.DISCARD);
-      builder.environment().clear();
-      builder.environment().put("PATH", "/usr/bin:/bin");
-      builder.environment().put("LD_LIBRARY_PATH", FfmpegBinaries.libraryPath());
-      return new ProcessFrames(builder.start());
+      return new ProcessFrames(
+          SandboxedProcess.confined(command).redirectError(ProcessBuilder.Redirect.DISCARD).start());
     } catch (IOException e) {
       throw new MediaRejected("The media tools could not run.", e);
     }

@@ -31,17 +31,10 @@ final class SandboxedProcess {
     try {
       stdout = Files.createTempFile("kinora-media-", ".out");
       stderr = Files.createTempFile("kinora-media-", ".err");
-      var full = new ArrayList<>(SANDBOX);
-      full.addAll(command);
-      var builder =
-          new ProcessBuilder(full)
-              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-              .redirectOutput(stdout.toFile())
-              .redirectError(stderr.toFile());
-      builder.environment().clear();
-      builder.environment().put("PATH", "/usr/bin:/bin");
-      builder.environment().put("LD_LIBRARY_PATH", FfmpegBinaries.libraryPath());
-      var process = builder.start();
+      var process = confined(command)
+          .redirectOutput(stdout.toFile())
+          .redirectError(stderr.toFile())
+          .start();
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
         throw new MediaRejected("Processing the file took too long.");
@@ -59,6 +52,20 @@ final class SandboxedProcess {
       deleteQuietly(stdout);
       deleteQuietly(stderr);
     }
+  }
+
+  /**
+   * A process builder for an FFmpeg command inside the sandbox prefix, with no standard input and
+   * an environment holding nothing but FFmpeg's library path: the child gets none of our secrets.
+   */
+  static ProcessBuilder confined(List<String> command) {
+    var full = new ArrayList<>(SANDBOX);
+    full.addAll(command);
+    var builder = new ProcessBuilder(full).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    builder.environment().clear();
+    builder.environment().put("PATH", "/usr/bin:/bin");
+    builder.environment().put("LD_LIBRARY_PATH", FfmpegBinaries.libraryPath());
+    return builder;
   }
 
   private static String firstLine(String text) {
