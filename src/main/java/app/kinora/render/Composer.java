@@ -31,7 +31,27 @@ final class Composer {
       Heavens.sky(s, layers);
       land(s, layers);
       Worlds.campfire(s, layers);
-      air(s, layers);
+      air(s, layers, 1);
+    }
+    return layers;
+  }
+
+  /**
+   * What of the scene can float over a picture that is not ours — a reference image or clip: the
+   * weather, the glowing things and the creatures in the air, and fog as a low band; no sky, land
+   * or water, which would hide the picture.
+   */
+  static List<Layer> overlays(Scenery s) {
+    var layers = new ArrayList<Layer>();
+    var spec = s.spec();
+    if (spec.weather() == Weather.FOG) {
+      int colour = s.palette().graded(Rgb.mix(s.palette().haze(), 0xffffff, spec.night() ? 0.05 : 0.35));
+      layers.add(new Fog(s.fork(), s.height() * 0.74, s.height() * 0.3, 0.6, 0.5, colour));
+    }
+    air(s, layers, 3);
+    if (spec.has(Feature.CAMPFIRE) && !spec.has(Feature.SPARKS)) {
+      layers.add(new Lights(Lights.Kind.SPARKS, s.fork(), 40, s.palette().graded(0xffa040), s.unit(),
+          s.width() / 2.0, s.height() * 1.02, s.height() * 0.7));
     }
     return layers;
   }
@@ -71,8 +91,11 @@ final class Composer {
     }
   }
 
-  /** Weather and the small things in the air, in front of the land. */
-  private static void air(Scenery s, List<Layer> layers) {
+  /**
+   * Weather and the small things in the air, in front of the land; {@code density} thickens the
+   * rain or snow, which over a reference picture has no depth of land to fill the frame.
+   */
+  private static void air(Scenery s, List<Layer> layers, double density) {
     var spec = s.spec();
     var palette = s.palette();
     if (spec.has(Feature.FIREFLIES)) {
@@ -80,7 +103,7 @@ final class Composer {
       layers.add(new Lights(Lights.Kind.FIREFLIES, s.fork(), count, palette.graded(0xd8ff70), s.unit(),
           s.width() / 2.0, s.horizon() + s.height() * 0.18, s.width() * 0.55));
     }
-    weather(s, layers);
+    weather(s, layers, density);
     if (spec.has(Feature.SPARKS) && !spec.has(Feature.CAMPFIRE)) {
       layers.add(new Lights(Lights.Kind.SPARKS, s.fork(), 60, palette.graded(0xffa040), s.unit(), s.width() / 2.0,
           s.height() * 1.02, s.height() * 0.9));
@@ -95,10 +118,10 @@ final class Composer {
   }
 
   /** Rain or snow, as many drops or flakes as the frame is large; dust or pollen in a dry day's light. */
-  private static void weather(Scenery s, List<Layer> layers) {
+  private static void weather(Scenery s, List<Layer> layers, double density) {
     var spec = s.spec();
     var palette = s.palette();
-    double area = s.width() * (double) s.height();
+    double area = s.width() * (double) s.height() * density;
     switch (spec.weather()) {
       case RAIN -> layers.add(new Particles(Particles.Kind.RAIN, s.fork(), (int) (area / 6500),
           palette.graded(spec.night() ? 0xa0b0c8 : 0xe8eef6), s.unit()));

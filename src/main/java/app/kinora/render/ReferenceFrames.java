@@ -2,9 +2,7 @@ package app.kinora.render;
 
 import app.kinora.media.VideoFrames;
 import app.kinora.provider.spi.ProviderRequest;
-import java.awt.AlphaComposite;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
@@ -17,7 +15,9 @@ import java.util.function.Supplier;
 
 /**
  * Frames built on a reference — the uploaded picture in motion or the uploaded clip — with the
- * prompt's mood as a light colour grade, drifting motes of the scene's light, and the caption.
+ * prompt's mood as a light colour grade and its weather, lights and creatures drawn over it (or,
+ * when the prompt names none, drifting motes of the scene's light), then the caption. The grade
+ * and the overlay fade in over the first second, so the first frame is the reference itself.
  */
 final class ReferenceFrames implements FrameSource {
 
@@ -25,7 +25,7 @@ final class ReferenceFrames implements FrameSource {
 
   private final ReferenceBackdrop backdrop;
   private final Palette palette;
-  private final String caption;
+  private final Overlay overlay;
   private final BufferedImage image;
   private final Canvas canvas;
   private final Yuv420 converter;
@@ -39,7 +39,7 @@ final class ReferenceFrames implements FrameSource {
       Supplier<ByteBuffer> buffers, int frames) throws IOException {
     this.backdrop = ReferenceBackdrop.of(request, decoder);
     this.palette = palette;
-    this.caption = request.caption() ? request.prompt().strip() : "";
+    this.overlay = new Overlay(request.prompt(), request.seed(), request.size(), request.caption());
     var size = request.size();
     this.image = new BufferedImage(size.width(), size.height(), BufferedImage.TYPE_INT_RGB);
     this.canvas = new Canvas(size.width(), size.height());
@@ -66,13 +66,18 @@ final class ReferenceFrames implements FrameSource {
       g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       backdrop.painter(progress).accept(g);
       grade(g, Math.min(1, seconds));
-      motes(g, seconds);
-      caption(g);
+      if (!overlay.hasWeather()) {
+        motes(g, seconds);
+      }
     } finally {
       g.dispose();
     }
     var pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
     System.arraycopy(pixels, 0, canvas.pixels, 0, pixels.length);
+    overlay.paint(canvas, seconds, progress);
+    if (seconds < 1) {
+      fadeIn(pixels, (int) (seconds * 256));
+    }
     var buffer = buffers.get();
     converter.convert(canvas, buffer);
     return buffer;
@@ -96,26 +101,12 @@ final class ReferenceFrames implements FrameSource {
     }
   }
 
-  private void caption(Graphics2D g) {
-    if (caption.isEmpty()) {
-      return;
+  /** Mixes the overlay in by {@code alpha}/256 over the frame without it. */
+  private void fadeIn(int[] without, int alpha) {
+    var with = canvas.pixels;
+    for (int i = 0; i < with.length; i++) {
+      with[i] = Rgb.blend(without[i], with[i], alpha);
     }
-    int fontSize = Math.max(12, Math.min(image.getWidth(), image.getHeight()) / 28);
-    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, fontSize));
-    var metrics = g.getFontMetrics();
-    var text = caption.length() > 80 ? caption.substring(0, 79) + "…" : caption;
-    while (metrics.stringWidth(text) > image.getWidth() * 0.9 && text.length() > 4) {
-      text = text.substring(0, text.length() - 2) + "…";
-    }
-    int width = metrics.stringWidth(text);
-    int x = (image.getWidth() - width) / 2;
-    int y = image.getHeight() - fontSize * 2;
-    g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.45f));
-    g.setColor(Color.BLACK);
-    g.fillRoundRect(x - fontSize, y - fontSize - 4, width + fontSize * 2, fontSize * 2, fontSize, fontSize);
-    g.setComposite(AlphaComposite.SrcOver);
-    g.setColor(Color.WHITE);
-    g.drawString(text, x, y + fontSize / 3);
   }
 
   @Override

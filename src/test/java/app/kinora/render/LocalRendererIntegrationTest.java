@@ -7,6 +7,8 @@ import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ProviderRequest;
 import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.shared.VideoSize;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Java2DFrameConverter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -113,6 +117,24 @@ class LocalRendererIntegrationTest {
   }
 
   @Test
+  void thePromptsWeatherFallsOverAReferencePicture() throws Exception {
+    var picture = dir.resolve("grey.png");
+    var grey = new BufferedImage(480, 480, BufferedImage.TYPE_INT_RGB);
+    var g = grey.createGraphics();
+    g.setColor(new Color(0x50, 0x58, 0x60));
+    g.fillRect(0, 0, 480, 480);
+    g.dispose();
+    ImageIO.write(grey, "png", picture.toFile());
+
+    int snowy = changedPixels(lastFrame(renderOver(picture, "Heavy snow falling")));
+    int rainy = changedPixels(lastFrame(renderOver(picture, "Rain")));
+    int calm = changedPixels(lastFrame(renderOver(picture, "A calm afternoon")));
+
+    assertThat(snowy).as("snowflakes over the picture").isGreaterThan(400).isGreaterThan(calm * 3);
+    assertThat(rainy).as("raindrops over the picture").isGreaterThan(400).isGreaterThan(calm * 3);
+  }
+
+  @Test
   void reportsProgressFrameByFrameUpToOne() {
     List<Double> progress = new ArrayList<>();
     var request = ProviderRequest.textOnly("kinora-local", "Rain", Duration.ofSeconds(2), new VideoSize(480, 480), 1);
@@ -156,6 +178,37 @@ class LocalRendererIntegrationTest {
   private static ProviderRequest request(String prompt, boolean caption) {
     return new ProviderRequest(LocalRenderer.MODEL, prompt, Duration.ofSeconds(2), new VideoSize(480, 480), 3, 24,
         false, caption, ReferenceMedia.NONE);
+  }
+
+  private Path renderOver(Path picture, String prompt) {
+    var output = dir.resolve(prompt.hashCode() + "-over.mp4");
+    RENDERER.generate(new ProviderRequest(LocalRenderer.MODEL, prompt, Duration.ofSeconds(2), new VideoSize(480, 480),
+        5, 24, false, false, new ReferenceMedia(picture, null, null, null)), p -> {}, output);
+    return output;
+  }
+
+  private static BufferedImage lastFrame(Path video) throws Exception {
+    try (var grabber = new FFmpegFrameGrabber(video.toFile()); var converter = new Java2DFrameConverter()) {
+      grabber.start();
+      BufferedImage last = null;
+      for (var frame = grabber.grabImage(); frame != null; frame = grabber.grabImage()) {
+        last = converter.convert(frame);
+      }
+      var copy = new BufferedImage(last.getWidth(), last.getHeight(), BufferedImage.TYPE_INT_RGB);
+      copy.getGraphics().drawImage(last, 0, 0, null);
+      return copy;
+    }
+  }
+
+  /** Pixels clearly brighter than the graded grey picture: what was drawn over it. */
+  private static int changedPixels(BufferedImage frame) {
+    int[] brightness = new int[frame.getWidth() * frame.getHeight()];
+    for (int i = 0; i < brightness.length; i++) {
+      var c = new Color(frame.getRGB(i % frame.getWidth(), i / frame.getWidth()));
+      brightness[i] = c.getRed() + c.getGreen() + c.getBlue();
+    }
+    int background = IntStream.of(brightness).sorted().toArray()[brightness.length / 2];
+    return (int) IntStream.of(brightness).filter(b -> b > background + 45).count();
   }
 
   private Path render(String prompt, int seconds, VideoSize size, long seed) {
