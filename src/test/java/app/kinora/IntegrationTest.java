@@ -18,10 +18,19 @@ import org.springframework.test.context.DynamicPropertySource;
       "kinora.bootstrap.admin-email=" + IntegrationTest.ADMIN_EMAIL,
       "kinora.bootstrap.admin-password=" + IntegrationTest.ADMIN_PASSWORD,
       "kinora.bootstrap.admin-api-key=" + IntegrationTest.ADMIN_API_KEY,
+      "kinora.privacy.operator.name=" + IntegrationTest.OPERATOR_NAME,
+      "kinora.privacy.operator.contact-email=privacy@operator.test",
+      "kinora.privacy.operator.address=1 Example Street, 1000 Brussels",
+      "kinora.privacy.operator.country=Belgium",
+      "kinora.privacy.subprocessors[0].name=Example Hosting",
+      "kinora.privacy.subprocessors[0].purpose=Servers and storage",
+      "kinora.privacy.subprocessors[0].country=Germany",
       "logging.level.app.kinora=info"
     })
 public abstract class IntegrationTest {
 
+  /** With markup in it, to show that configuration reaches pages as text. */
+  public static final String OPERATOR_NAME = "Example Video <Co> | Ltd";
   public static final String ADMIN_EMAIL = "operator@kinora.test";
   public static final String ADMIN_PASSWORD = "operator passphrase 42";
   public static final String ADMIN_API_KEY = "kn_bootstrap_key_for_tests_0123456789";

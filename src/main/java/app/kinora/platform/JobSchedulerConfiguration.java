@@ -1,6 +1,7 @@
 package app.kinora.platform;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.Task;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
  * The cluster-safe job scheduler (db-scheduler) shared by every node. Modules contribute their
- * tasks as beans. The data source is transaction-aware so that scheduling a job commits or rolls
+ * tasks as beans; recurring ones are scheduled on start (once for the cluster). The data source is transaction-aware so that scheduling a job commits or rolls
  * back together with the row that asked for it.
  */
 @Configuration(proxyBeanMethods = false)
@@ -22,7 +23,11 @@ class JobSchedulerConfiguration {
   @Bean(destroyMethod = "stop")
   Scheduler jobScheduler(DataSource dataSource, List<Task<?>> tasks, PlatformProperties properties) {
     var jobs = properties.jobs();
-    return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+    var recurring = tasks.stream().filter(task -> task instanceof RecurringTask<?>)
+        .map(task -> (RecurringTask<?>) task).toList();
+    var others = tasks.stream().filter(task -> !(task instanceof RecurringTask<?>)).toList();
+    return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), others)
+        .startTasks(recurring)
         .threads(jobs.threads())
         .pollingInterval(jobs.pollingInterval())
         .heartbeatInterval(jobs.heartbeatInterval())

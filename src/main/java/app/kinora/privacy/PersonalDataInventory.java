@@ -1,5 +1,6 @@
 package app.kinora.privacy;
 
+import app.kinora.privacy.spi.PersonalColumn;
 import app.kinora.privacy.spi.PersonalDataHolder;
 import app.kinora.shared.UserId;
 import java.util.LinkedHashMap;
@@ -25,6 +26,11 @@ public class PersonalDataInventory {
     var tables = new TreeSet<String>();
     holders.forEach(holder -> tables.addAll(holder.tables()));
     return tables;
+  }
+
+  /** Every column some module declared as holding data about users, with category and purposes. */
+  public List<PersonalColumn> declaredColumns() {
+    return holders.stream().flatMap(holder -> holder.columns().stream()).toList();
   }
 
   /** The user's data from every module, keyed by module name. */

@@ -23,15 +23,42 @@ class PersonalDataIntegrationTest extends IntegrationTest {
 
   @Test
   void everyTableKeyedByUserHasAnExporterAndEraser() {
-    var userTables = jdbc.sql("""
+    assertThat(inventory.coveredTables()).containsAll(userTables());
+  }
+
+  /** Tables with a column that points at a user or holds an email, found in the catalogue. */
+  private java.util.Set<String> userTables() {
+    return jdbc.sql("""
             select distinct table_name from information_schema.columns
              where table_schema = 'public' and column_name in ('user_id', 'email', 'principal_name')
                and table_name not like 'spring_session%'
             union select 'users'""")
         .query(String.class)
         .set();
+  }
 
-    assertThat(inventory.coveredTables()).containsAll(userTables);
+  @Test
+  void everyColumnThatCanHoldPersonalDataIsDeclaredWithCategoryPurposesAndRetention() {
+    var userTables = userTables();
+    var candidates = jdbc.sql("""
+            select c.table_name || '.' || c.column_name from information_schema.columns c
+             where c.table_schema = 'public' and c.table_name in (:tables)
+               and c.data_type in ('text', 'character varying', 'character', 'inet', 'cidr', 'json', 'jsonb', 'bytea', 'date')""")
+        .param("tables", userTables)
+        .query(String.class)
+        .set();
+    var declared = inventory.declaredColumns();
+    var declaredNames = declared.stream().map(c -> c.table() + "." + c.column()).collect(java.util.stream.Collectors.toSet());
+    var existing = jdbc.sql("select table_name || '.' || column_name from information_schema.columns where table_schema = 'public'")
+        .query(String.class)
+        .set();
+
+    assertThat(declaredNames).as("columns without a declared purpose").containsAll(candidates);
+    assertThat(existing).as("declared columns that do not exist").containsAll(declaredNames);
+    assertThat(declared).allSatisfy(column -> {
+      assertThat(column.purposes()).as(column.table() + "." + column.column()).isNotEmpty();
+      assertThat(column.retention()).as(column.table() + "." + column.column()).isNotBlank();
+    });
   }
 
   @Test

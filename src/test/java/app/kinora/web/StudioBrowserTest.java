@@ -3,55 +3,23 @@ package app.kinora.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.kinora.IntegrationTest;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A person's first visit, in Debian's Chromium: sign up, generate, watch, play, download. */
-class StudioBrowserTest extends IntegrationTest {
-
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-  static Playwright playwright;
-  static Browser browser;
-
-  @BeforeAll
-  static void launchBrowser() {
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(Path.of("/usr/bin/chromium"))
-        .setHeadless(true)
-        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
-  }
+class StudioBrowserTest extends BrowserTest {
 
   @Test
   void signsUpGeneratesWatchesLiveProgressAndPlaysTheVideoFromTheLibrary() throws Exception {
     var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setAcceptDownloads(true));
     var page = context.newPage();
     page.navigate(baseUrl());
+    rejectOptionalCookies(page);
     page.getByText("Create a free account").click();
 
     page.getByLabel("Email").fill("first.visitor@kinora.test");
@@ -97,6 +65,7 @@ class StudioBrowserTest extends IntegrationTest {
   void explainsAWeakPasswordAndKeepsWhatWasTyped() {
     var page = browser.newPage();
     page.navigate(baseUrl() + "/signup");
+    rejectOptionalCookies(page);
     page.getByLabel("Email").fill("weak@kinora.test");
     page.getByLabel("Password").fill("password");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
@@ -112,6 +81,7 @@ class StudioBrowserTest extends IntegrationTest {
     var context = browser.newContext();
     var page = context.newPage();
     page.navigate(baseUrl() + "/signup");
+    rejectOptionalCookies(page);
     page.getByLabel("Email").fill("key.maker@kinora.test");
     page.getByLabel("Password").fill("a long key maker passphrase");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();

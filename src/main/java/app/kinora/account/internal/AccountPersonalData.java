@@ -1,8 +1,12 @@
 package app.kinora.account.internal;
 
+import app.kinora.privacy.spi.DataCategory;
+import app.kinora.privacy.spi.PersonalColumn;
 import app.kinora.privacy.spi.PersonalDataHolder;
+import app.kinora.privacy.spi.Purpose;
 import app.kinora.shared.UserId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -27,6 +31,17 @@ class AccountPersonalData implements PersonalDataHolder {
   @Override
   public Set<String> tables() {
     return Set.of("users", "api_keys");
+  }
+
+  @Override
+  public List<PersonalColumn> columns() {
+    var columns = new java.util.ArrayList<PersonalColumn>();
+    columns.addAll(PersonalColumn.of("users", DataCategory.ACCOUNT, "until the account is closed",
+        Set.of(Purpose.AUTHENTICATION, Purpose.COMMUNICATIONS, Purpose.SECURITY),
+        "email", "email_normalized", "display_name", "password_hash", "role"));
+    columns.addAll(PersonalColumn.of("api_keys", DataCategory.ACCOUNT, "until revoked or the account is closed",
+        Set.of(Purpose.AUTHENTICATION, Purpose.SECURITY), "name", "prefix", "secret_hash"));
+    return columns;
   }
 
   @Override

@@ -49,7 +49,7 @@ class SecurityConfiguration {
     http.authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers("/", "/signup", "/login", "/error", "/favicon.ico")
+                    .requestMatchers("/", "/signup", "/login", "/error", "/favicon.ico", "/privacy", "/privacy/**", "/terms")
                     .permitAll()
                     .requestMatchers("/css/**", "/img/**", "/webjars/**", "/actuator/health/**")
                     .permitAll()

@@ -1,9 +1,13 @@
 package app.kinora.generation.internal;
 
 import app.kinora.media.BlobStore;
+import app.kinora.privacy.spi.DataCategory;
+import app.kinora.privacy.spi.PersonalColumn;
 import app.kinora.privacy.spi.PersonalDataHolder;
+import app.kinora.privacy.spi.Purpose;
 import app.kinora.shared.UserId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -28,6 +32,13 @@ class GenerationPersonalData implements PersonalDataHolder {
   @Override
   public Set<String> tables() {
     return Set.of("generations");
+  }
+
+  @Override
+  public List<PersonalColumn> columns() {
+    return PersonalColumn.of("generations", DataCategory.CONTENT, "until the user deletes the video or the account",
+        Set.of(Purpose.RENDERING, Purpose.DELIVERY, Purpose.QUALITY_AND_SAFETY),
+        "model", "prompt", "status", "error_code", "error_message", "output_key", "poster_key", "sprite_key");
   }
 
   @Override

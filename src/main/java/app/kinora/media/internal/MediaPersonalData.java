@@ -1,8 +1,12 @@
 package app.kinora.media.internal;
 
 import app.kinora.media.BlobStore;
+import app.kinora.privacy.spi.DataCategory;
+import app.kinora.privacy.spi.PersonalColumn;
 import app.kinora.privacy.spi.PersonalDataHolder;
+import app.kinora.privacy.spi.Purpose;
 import app.kinora.shared.UserId;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -27,6 +31,12 @@ class MediaPersonalData implements PersonalDataHolder {
   @Override
   public Set<String> tables() {
     return Set.of("media_uploads");
+  }
+
+  @Override
+  public List<PersonalColumn> columns() {
+    return PersonalColumn.of("media_uploads", DataCategory.CONTENT, "until the user deletes the upload or the account",
+        Set.of(Purpose.RENDERING, Purpose.DELIVERY), "kind", "blob_key");
   }
 
   @Override

@@ -1,6 +1,7 @@
 package app.kinora.privacy.spi;
 
 import app.kinora.shared.UserId;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,6 +16,11 @@ public interface PersonalDataHolder {
 
   /** The tables whose rows belong to a user. */
   Set<String> tables();
+
+  /** Every column of those tables that holds data about the user, with its purposes. */
+  default List<PersonalColumn> columns() {
+    return List.of();
+  }
 
   /** The user's data in this module as JSON-ready maps and lists; no secrets, no hashes. */
   Map<String, Object> export(UserId user);

@@ -1,0 +1,52 @@
+package app.kinora.privacy.internal;
+
+import app.kinora.privacy.Consents;
+import app.kinora.privacy.PolicyAcknowledgements;
+import app.kinora.privacy.PrivacyProperties;
+import app.kinora.shared.UserPrincipal;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * What every full page's footer and banners need: the operator's identity (P1), the visitor's
+ * consent (the banner shows while it is undecided) and any material policy change the user has
+ * yet to acknowledge. Added only when a whole page is rendered — not for API responses, redirects
+ * or htmx fragments — so those cost nothing.
+ */
+class PageModel implements HandlerInterceptor {
+
+  private final Consents consents;
+  private final PrivacyProperties properties;
+  private final PolicyAcknowledgements acknowledgements;
+
+  PageModel(Consents consents, PrivacyProperties properties, PolicyAcknowledgements acknowledgements) {
+    this.consents = consents;
+    this.properties = properties;
+    this.acknowledgements = acknowledgements;
+  }
+
+  @Override
+  public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+      ModelAndView page) {
+    if (page == null || request.getHeader("HX-Request") != null
+        || (page.getViewName() != null && page.getViewName().startsWith("redirect:"))) {
+      return;
+    }
+    page.addObject("consent", consents.current(request));
+    page.addObject("operator", properties.operator());
+    page.addObject("here", here(request));
+    var authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication != null && authentication.getPrincipal() instanceof UserPrincipal user) {
+      acknowledgements.pendingFor(user.userId()).ifPresent(notice -> page.addObject("policyUpdate", notice));
+    }
+  }
+
+  /** Where the banner's buttons send the visitor back to: the page they are on. */
+  private static String here(HttpServletRequest request) {
+    var uri = request.getRequestURI();
+    return request.getQueryString() == null ? uri : uri + "?" + request.getQueryString();
+  }
+}
