@@ -1,5 +1,6 @@
 package app.kinora.privacy;
 
+import app.kinora.privacy.spi.ExportedFile;
 import app.kinora.privacy.spi.PersonalColumn;
 import app.kinora.privacy.spi.PersonalDataHolder;
 import app.kinora.shared.UserId;
@@ -39,6 +40,14 @@ public class PersonalDataInventory {
     var export = new LinkedHashMap<String, Object>();
     holders.forEach(holder -> export.put(holder.module(), holder.export(user)));
     return export;
+  }
+
+  /** The user's files from every module, keyed by module name, to be opened one at a time. */
+  @Transactional(readOnly = true)
+  public Map<String, List<ExportedFile>> filesOf(UserId user) {
+    var files = new LinkedHashMap<String, List<ExportedFile>>();
+    holders.forEach(holder -> files.put(holder.module(), holder.files(user)));
+    return files;
   }
 
   /** Runs every module's eraser for the user in one transaction. */

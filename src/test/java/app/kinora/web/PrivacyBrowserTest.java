@@ -70,6 +70,38 @@ class PrivacyBrowserTest extends BrowserTest {
     context.close();
   }
 
+  @Test
+  void aUserDownloadsTheirDataAndObjectsToContentUse() throws Exception {
+    var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setAcceptDownloads(true));
+    var page = context.newPage();
+    page.navigate(baseUrl() + "/signup");
+    rejectOptionalCookies(page);
+    page.getByLabel("Email").fill("data.owner@kinora.test");
+    page.getByLabel("Password").fill("my data my rules 2026");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Your data")).click();
+    page.getByLabel("Use my prompts and videos to improve quality and safety").uncheck();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+    assertThat(page.getByRole(AriaRole.STATUS)).containsText("saved");
+    assertThat(page.getByLabel("Use my prompts and videos to improve quality and safety")).not().isChecked();
+
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Prepare my archive")).click();
+    var download = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download"));
+    assertThat(download).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+        .setTimeout(30_000));
+    assertThat(page.getByRole(AriaRole.STATUS)).hasCount(0);
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("your-data.png")).setFullPage(true));
+    var file = page.waitForDownload(download::click);
+
+    assertThat(file.suggestedFilename()).startsWith("kinora-data-").endsWith(".zip");
+    try (var zip = new java.util.zip.ZipFile(file.path().toFile())) {
+      var data = new String(zip.getInputStream(zip.getEntry("data.json")).readAllBytes());
+      assertThat(data).contains("data.owner@kinora.test", "\"contentForQuality\" : false");
+    }
+    context.close();
+  }
+
   private long analyticsEvents() {
     return jdbc.sql("select count(*) from analytics_events").query(Long.class).single();
   }

@@ -1,7 +1,9 @@
 package app.kinora.generation.internal;
 
+import app.kinora.media.BlobKey;
 import app.kinora.media.BlobStore;
 import app.kinora.privacy.spi.DataCategory;
+import app.kinora.privacy.spi.ExportedFile;
 import app.kinora.privacy.spi.PersonalColumn;
 import app.kinora.privacy.spi.PersonalDataHolder;
 import app.kinora.privacy.spi.Purpose;
@@ -58,6 +60,15 @@ class GenerationPersonalData implements PersonalDataHolder {
         })
         .toList();
     return Map.of("generations", generations);
+  }
+
+  @Override
+  public List<ExportedFile> files(UserId user) {
+    return repository.videoKeys(user).entrySet().stream()
+        .map(video -> new ExportedFile("videos/" + video.getKey().apiId() + ".mp4", () -> blobs.open(new BlobKey(video.getValue()))
+            .orElseThrow(() -> new java.io.FileNotFoundException("video of " + video.getKey().apiId()))
+            .getInputStream()))
+        .toList();
   }
 
   @Override

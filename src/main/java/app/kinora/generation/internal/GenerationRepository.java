@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -175,6 +176,16 @@ class GenerationRepository {
         .param(owner.value())
         .query(String.class)
         .list();
+  }
+
+  /** Each finished generation's video file, by generation, for the owner's data export. */
+  Map<GenerationId, String> videoKeys(UserId owner) {
+    var keys = new java.util.LinkedHashMap<GenerationId, String>();
+    jdbc.sql("select id, output_key from generations where user_id = ? and output_key is not null order by created_at")
+        .param(owner.value())
+        .query((rs, n) -> keys.put(new GenerationId(rs.getObject(1, java.util.UUID.class)), rs.getString(2)))
+        .list();
+    return keys;
   }
 
   /** The stored files of a finished generation and the layout of its sprite sheet. */

@@ -1,7 +1,9 @@
 package app.kinora.media.internal;
 
+import app.kinora.media.BlobKey;
 import app.kinora.media.BlobStore;
 import app.kinora.privacy.spi.DataCategory;
+import app.kinora.privacy.spi.ExportedFile;
 import app.kinora.privacy.spi.PersonalColumn;
 import app.kinora.privacy.spi.PersonalDataHolder;
 import app.kinora.privacy.spi.Purpose;
@@ -48,6 +50,19 @@ class MediaPersonalData implements PersonalDataHolder {
             "bytes", upload.bytes(),
             "createdAt", upload.createdAt().toString()))
         .toList());
+  }
+
+  @Override
+  public List<ExportedFile> files(UserId user) {
+    return uploads.filesOf(user).entrySet().stream()
+        .map(upload -> {
+          var key = upload.getValue();
+          var extension = key.contains(".") ? key.substring(key.lastIndexOf('.')) : "";
+          return new ExportedFile("uploads/" + upload.getKey() + extension, () -> blobs.open(new BlobKey(key))
+              .orElseThrow(() -> new java.io.FileNotFoundException("upload " + upload.getKey()))
+              .getInputStream());
+        })
+        .toList();
   }
 
   @Override

@@ -58,6 +58,16 @@ class UploadRepository {
     return jdbc.sql("select blob_key from media_uploads where user_id = ?").param(owner.value()).query(String.class).list();
   }
 
+  /** Each upload's stored file, by upload id, for the owner's data export. */
+  java.util.Map<java.util.UUID, String> filesOf(UserId owner) {
+    var files = new java.util.LinkedHashMap<java.util.UUID, String>();
+    jdbc.sql("select id, blob_key from media_uploads where user_id = ? order by created_at")
+        .param(owner.value())
+        .query((rs, n) -> files.put(rs.getObject(1, java.util.UUID.class), rs.getString(2)))
+        .list();
+    return files;
+  }
+
   void deleteAll(UserId owner) {
     jdbc.sql("delete from media_uploads where user_id = ?").param(owner.value()).update();
   }

@@ -1,6 +1,8 @@
 package app.kinora.privacy.internal;
 
+import app.kinora.privacy.DataExports;
 import app.kinora.privacy.PolicyAcknowledgements;
+import app.kinora.privacy.PrivacySettings;
 import app.kinora.privacy.spi.DataCategory;
 import app.kinora.privacy.spi.PersonalColumn;
 import app.kinora.privacy.spi.PersonalDataHolder;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** The user's consent history and policy acknowledgements. */
@@ -18,10 +21,15 @@ class PrivacyPersonalData implements PersonalDataHolder {
 
   private final ConsentRecords consents;
   private final PolicyAcknowledgements acknowledgements;
+  private final PrivacySettings settings;
+  private final ObjectProvider<DataExports> exports;
 
-  PrivacyPersonalData(ConsentRecords consents, PolicyAcknowledgements acknowledgements) {
+  PrivacyPersonalData(ConsentRecords consents, PolicyAcknowledgements acknowledgements, PrivacySettings settings,
+      ObjectProvider<DataExports> exports) {
     this.consents = consents;
     this.acknowledgements = acknowledgements;
+    this.settings = settings;
+    this.exports = exports;
   }
 
   @Override
@@ -31,13 +39,17 @@ class PrivacyPersonalData implements PersonalDataHolder {
 
   @Override
   public Set<String> tables() {
-    return Set.of("consent_records", "policy_acknowledgements");
+    return Set.of("consent_records", "policy_acknowledgements", "data_exports", "privacy_settings");
   }
 
   @Override
   public List<PersonalColumn> columns() {
-    return PersonalColumn.of("policy_acknowledgements", DataCategory.CHOICES, "until the account is closed",
-        Set.of(Purpose.LEGAL), "document", "version");
+    var columns = new java.util.ArrayList<PersonalColumn>();
+    columns.addAll(PersonalColumn.of("policy_acknowledgements", DataCategory.CHOICES, "until the account is closed",
+        Set.of(Purpose.LEGAL), "document", "version"));
+    columns.addAll(PersonalColumn.of("data_exports", DataCategory.CHOICES, "7 days after the request",
+        Set.of(Purpose.LEGAL), "status", "archive_key"));
+    return columns;
   }
 
   @Override
@@ -45,6 +57,9 @@ class PrivacyPersonalData implements PersonalDataHolder {
     var export = new LinkedHashMap<String, Object>();
     export.put("consents", consents.export(user));
     export.put("policyAcknowledgements", acknowledgements.export(user));
+    export.put("settings", settings.export(user));
+    export.put("dataExports", exports.getObject().list(user).stream()
+        .map(e -> Map.of("requestedAt", e.requestedAt().toString(), "status", e.status())).toList());
     return export;
   }
 
@@ -52,5 +67,7 @@ class PrivacyPersonalData implements PersonalDataHolder {
   public void erase(UserId user) {
     consents.erase(user);
     acknowledgements.erase(user);
+    settings.erase(user);
+    exports.getObject().eraseAll(user);
   }
 }

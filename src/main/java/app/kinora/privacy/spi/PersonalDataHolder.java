@@ -25,6 +25,11 @@ public interface PersonalDataHolder {
   /** The user's data in this module as JSON-ready maps and lists; no secrets, no hashes. */
   Map<String, Object> export(UserId user);
 
+  /** The user's files (uploads, videos) for the export archive, opened lazily. */
+  default List<ExportedFile> files(UserId user) {
+    return List.of();
+  }
+
   /** Deletes or anonymises the user's data in this module. Idempotent. */
   void erase(UserId user);
 }
