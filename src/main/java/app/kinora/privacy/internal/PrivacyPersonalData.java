@@ -2,6 +2,7 @@ package app.kinora.privacy.internal;
 
 import app.kinora.privacy.DataExports;
 import app.kinora.privacy.PolicyAcknowledgements;
+import app.kinora.privacy.PrivacyRequests;
 import app.kinora.privacy.PrivacySettings;
 import app.kinora.privacy.spi.DataCategory;
 import app.kinora.privacy.spi.PersonalColumn;
@@ -23,9 +24,11 @@ class PrivacyPersonalData implements PersonalDataHolder {
   private final PolicyAcknowledgements acknowledgements;
   private final PrivacySettings settings;
   private final ObjectProvider<DataExports> exports;
+  private final ObjectProvider<PrivacyRequests> requests;
 
   PrivacyPersonalData(ConsentRecords consents, PolicyAcknowledgements acknowledgements, PrivacySettings settings,
-      ObjectProvider<DataExports> exports) {
+      ObjectProvider<DataExports> exports, ObjectProvider<PrivacyRequests> requests) {
+    this.requests = requests;
     this.consents = consents;
     this.acknowledgements = acknowledgements;
     this.settings = settings;
@@ -39,7 +42,7 @@ class PrivacyPersonalData implements PersonalDataHolder {
 
   @Override
   public Set<String> tables() {
-    return Set.of("consent_records", "policy_acknowledgements", "data_exports", "privacy_settings");
+    return Set.of("consent_records", "policy_acknowledgements", "data_exports", "privacy_settings", "privacy_requests");
   }
 
   @Override
@@ -49,6 +52,10 @@ class PrivacyPersonalData implements PersonalDataHolder {
         Set.of(Purpose.LEGAL), "document", "version"));
     columns.addAll(PersonalColumn.of("data_exports", DataCategory.CHOICES, "7 days after the request",
         Set.of(Purpose.LEGAL), "status", "archive_key"));
+    columns.addAll(PersonalColumn.of("privacy_requests", DataCategory.CHOICES,
+        "kept as proof of the answer; address removed when the account is closed", Set.of(Purpose.LEGAL),
+        "kind", "requester_email", "channel", "jurisdiction", "status", "extension_reason", "outcome",
+        "verification_token_hash"));
     return columns;
   }
 
@@ -60,6 +67,7 @@ class PrivacyPersonalData implements PersonalDataHolder {
     export.put("settings", settings.export(user));
     export.put("dataExports", exports.getObject().list(user).stream()
         .map(e -> Map.of("requestedAt", e.requestedAt().toString(), "status", e.status())).toList());
+    export.put("requests", requests.getObject().export(user));
     return export;
   }
 
@@ -69,5 +77,6 @@ class PrivacyPersonalData implements PersonalDataHolder {
     acknowledgements.erase(user);
     settings.erase(user);
     exports.getObject().eraseAll(user);
+    requests.getObject().pseudonymise(user);
   }
 }

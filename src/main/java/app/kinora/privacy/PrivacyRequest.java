@@ -1,0 +1,76 @@
+package app.kinora.privacy;
+
+import app.kinora.shared.UserId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A privacy request received outside the app and logged by an operator.
+ *
+ * @param user the account it is about, if one has the requester's address
+ * @param dueAt when it must be answered (extended at most once)
+ */
+public record PrivacyRequest(
+    UUID id,
+    Kind kind,
+    String requesterEmail,
+    UserId user,
+    String channel,
+    Jurisdiction jurisdiction,
+    Instant receivedAt,
+    Instant dueAt,
+    boolean extended,
+    String extensionReason,
+    Status status,
+    Instant verifiedAt,
+    Instant closedAt,
+    String outcome) {
+
+  /** What the requester asks for. */
+  public enum Kind { ACCESS, PORTABILITY, CORRECTION, DELETION, OBJECTION }
+
+  /** Where a request stands. */
+  public enum Status {
+    RECEIVED, VERIFICATION_SENT, VERIFIED, COMPLETED, REJECTED;
+
+    public boolean isOpen() {
+      return this != COMPLETED && this != REJECTED;
+    }
+  }
+
+  /**
+   * The law whose timeline applies: the GDPR gives a month (30 days), extendable once by two
+   * more (60 days) with a reason; California gives 45 days, extendable once by 45.
+   */
+  public enum Jurisdiction {
+    GDPR(Duration.ofDays(30), Duration.ofDays(60)),
+    CCPA(Duration.ofDays(45), Duration.ofDays(45)),
+    OTHER(Duration.ofDays(30), Duration.ofDays(60));
+
+    private final Duration deadline;
+    private final Duration extension;
+
+    Jurisdiction(Duration deadline, Duration extension) {
+      this.deadline = deadline;
+      this.extension = extension;
+    }
+
+    public Duration deadline() {
+      return deadline;
+    }
+
+    public Duration extension() {
+      return extension;
+    }
+  }
+
+  public boolean isOverdue(Instant now) {
+    return status.isOpen() && now.isAfter(dueAt);
+  }
+
+  /** Open and due within a week: shown as a warning. */
+  public boolean isDueSoon(Instant now) {
+    return status.isOpen() && !isOverdue(now) && now.plus(Duration.ofDays(7)).isAfter(dueAt);
+  }
+}

@@ -1,0 +1,256 @@
+package app.kinora.privacy;
+
+import app.kinora.privacy.PrivacyRequest.Jurisdiction;
+import app.kinora.privacy.PrivacyRequest.Kind;
+import app.kinora.privacy.PrivacyRequest.Status;
+import app.kinora.privacy.spi.AccountDirectory;
+import app.kinora.shared.UserId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The queue of privacy requests that arrive by email or post (P11): an operator logs each one,
+ * Kinora verifies the requester through the account's own address, computes the legal due date,
+ * and carries the request out with the same machinery as self-service. Every step is published
+ * as a {@link PrivacyRequestEvent} for the audit trail.
+ */
+@Service
+public class PrivacyRequests {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final JdbcClient jdbc;
+  private final AccountDirectory accounts;
+  private final DataExports exports;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  PrivacyRequests(JdbcClient jdbc, AccountDirectory accounts, DataExports exports, ApplicationEventPublisher events,
+      Clock clock) {
+    this.jdbc = jdbc;
+    this.accounts = accounts;
+    this.exports = exports;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** Logs a request as received now; its due date follows from the jurisdiction. */
+  @Transactional
+  public PrivacyRequest log(Kind kind, String requesterEmail, String channel, Jurisdiction jurisdiction,
+      UserId operator) {
+    var email = requesterEmail == null ? "" : requesterEmail.strip();
+    if (!email.matches("[^@\\s]+@[^@\\s]+") || channel == null || channel.isBlank()) {
+      throw new IllegalArgumentException("A request needs the requester's email address and the channel it came by.");
+    }
+    var id = UUID.randomUUID();
+    var now = clock.instant();
+    var user = accounts.findByEmail(email);
+    jdbc.sql("""
+            insert into privacy_requests (id, kind, requester_email, user_id, channel, jurisdiction, received_at, due_at, status)
+            values (?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED')""")
+        .params(id, kind.name(), email, user.map(UserId::value).orElse(null), channel.strip(), jurisdiction.name(),
+            Timestamp.from(now), Timestamp.from(now.plus(jurisdiction.deadline())))
+        .update();
+    events.publishEvent(new PrivacyRequestEvent(id, "logged", operator, user.orElse(null),
+        kind + " by " + channel.strip() + " under " + jurisdiction));
+    return find(id).orElseThrow();
+  }
+
+  /**
+   * Starts verification: a one-time token whose link goes to the account's own address (never
+   * to an address the requester merely claims). Returns the token for the email; only its hash
+   * is stored.
+   */
+  @Transactional
+  public Verification startVerification(UUID id, UserId operator) {
+    var request = open(id);
+    if (request.user() == null) {
+      throw new IllegalStateException("No account uses this address; nothing to verify against.");
+    }
+    var email = accounts.emailOf(request.user()).orElseThrow(() -> new IllegalStateException("The account is gone."));
+    var token = newToken();
+    jdbc.sql("update privacy_requests set status = 'VERIFICATION_SENT', verification_token_hash = ? where id = ?")
+        .params(hash(token), id)
+        .update();
+    events.publishEvent(new PrivacyRequestEvent(id, "verification_sent", operator, request.user(), ""));
+    return new Verification(email, token);
+  }
+
+  /** What to send: the account's address and the token for its link. */
+  public record Verification(String email, String token) {}
+
+  /** The requester followed the link: the request is theirs. */
+  @Transactional
+  public Optional<PrivacyRequest> verify(String token) {
+    if (token == null || token.isBlank()) {
+      return Optional.empty();
+    }
+    var id = jdbc.sql("""
+            update privacy_requests set status = 'VERIFIED', verified_at = ?, verification_token_hash = null
+             where verification_token_hash = ? and status = 'VERIFICATION_SENT' returning id""")
+        .params(Timestamp.from(clock.instant()), hash(token))
+        .query(UUID.class)
+        .optional();
+    id.ifPresent(verified -> events.publishEvent(new PrivacyRequestEvent(verified, "verified", null,
+        find(verified).map(PrivacyRequest::user).orElse(null), "")));
+    return id.flatMap(this::find);
+  }
+
+  /** Extends the due date once, by the jurisdiction's extension, for a stated reason. */
+  @Transactional
+  public PrivacyRequest extend(UUID id, String reason, UserId operator) {
+    var request = open(id);
+    if (request.extended()) {
+      throw new IllegalStateException("This request was already extended once.");
+    }
+    if (reason == null || reason.isBlank()) {
+      throw new IllegalArgumentException("An extension needs a reason, which the requester is told.");
+    }
+    jdbc.sql("update privacy_requests set extended = true, extension_reason = ?, due_at = ? where id = ?")
+        .params(reason.strip(), Timestamp.from(request.dueAt().plus(request.jurisdiction().extension())), id)
+        .update();
+    events.publishEvent(new PrivacyRequestEvent(id, "extended", operator, request.user(), reason.strip()));
+    return find(id).orElseThrow();
+  }
+
+  /**
+   * Carries out a verified access or portability request as self-service would (a data export of
+   * the account), and closes it.
+   */
+  @Transactional
+  public PrivacyRequest execute(UUID id, UserId operator) {
+    var request = open(id);
+    if (request.status() != Status.VERIFIED) {
+      throw new IllegalStateException("Verify the requester first.");
+    }
+    return switch (request.kind()) {
+      case ACCESS, PORTABILITY -> {
+        exports.request(request.user());
+        yield close(request, Status.COMPLETED, "Data export prepared; the requester downloads it from their account.",
+            operator);
+      }
+      default -> throw new IllegalStateException("Carry out " + request.kind().name().toLowerCase()
+          + " requests from the account's pages, then close the request with its outcome.");
+    };
+  }
+
+  /** Closes the request with what was done (completed) or why not (rejected). */
+  @Transactional
+  public PrivacyRequest close(UUID id, boolean completed, String outcome, UserId operator) {
+    if (outcome == null || outcome.isBlank()) {
+      throw new IllegalArgumentException("Say what was done, or why the request was refused.");
+    }
+    return close(open(id), completed ? Status.COMPLETED : Status.REJECTED, outcome.strip(), operator);
+  }
+
+  /** Open requests, the most urgent first. */
+  public List<PrivacyRequest> open() {
+    return jdbc.sql("select * from privacy_requests where status not in ('COMPLETED', 'REJECTED') order by due_at")
+        .query(PrivacyRequests::map)
+        .list();
+  }
+
+  /** Recently closed requests, newest first. */
+  public List<PrivacyRequest> closed(int limit) {
+    return jdbc.sql("select * from privacy_requests where status in ('COMPLETED', 'REJECTED') order by closed_at desc limit ?")
+        .param(limit)
+        .query(PrivacyRequests::map)
+        .list();
+  }
+
+  public Optional<PrivacyRequest> find(UUID id) {
+    return jdbc.sql("select * from privacy_requests where id = ?").param(id).query(PrivacyRequests::map).optional();
+  }
+
+  /** The requests about the user, for their export. */
+  public List<java.util.Map<String, Object>> export(UserId user) {
+    return jdbc.sql("select * from privacy_requests where user_id = ? order by received_at").param(user.value())
+        .query(PrivacyRequests::map).list().stream()
+        .map(r -> java.util.Map.<String, Object>of("kind", r.kind().name().toLowerCase(), "receivedAt",
+            r.receivedAt().toString(), "status", r.status().name().toLowerCase(), "outcome",
+            r.outcome() == null ? "" : r.outcome()))
+        .toList();
+  }
+
+  /**
+   * On erasure the record that a request was made and answered stays (it shows the law was
+   * followed), without the address or the account: the user id becomes a tombstone.
+   */
+  public void pseudonymise(UserId user) {
+    jdbc.sql("""
+            update privacy_requests set requester_email = 'erased', user_id = ?, verification_token_hash = null
+             where user_id = ?""")
+        .params(UUID.randomUUID(), user.value())
+        .update();
+  }
+
+  private PrivacyRequest close(PrivacyRequest request, Status status, String outcome, UserId operator) {
+    jdbc.sql("update privacy_requests set status = ?, outcome = ?, closed_at = ? where id = ?")
+        .params(status.name(), outcome, Timestamp.from(clock.instant()), request.id())
+        .update();
+    events.publishEvent(new PrivacyRequestEvent(request.id(), status.name().toLowerCase(), operator, request.user(),
+        outcome));
+    return find(request.id()).orElseThrow();
+  }
+
+  private PrivacyRequest open(UUID id) {
+    var request = find(id).orElseThrow(() -> new IllegalArgumentException("No such request."));
+    if (!request.status().isOpen()) {
+      throw new IllegalStateException("This request is closed.");
+    }
+    return request;
+  }
+
+  private static String newToken() {
+    var bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  private static String hash(String token) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static PrivacyRequest map(ResultSet rs, int row) throws SQLException {
+    var user = rs.getObject("user_id", UUID.class);
+    return new PrivacyRequest(
+        rs.getObject("id", UUID.class),
+        Kind.valueOf(rs.getString("kind")),
+        rs.getString("requester_email"),
+        user == null ? null : new UserId(user),
+        rs.getString("channel"),
+        Jurisdiction.valueOf(rs.getString("jurisdiction")),
+        rs.getTimestamp("received_at").toInstant(),
+        rs.getTimestamp("due_at").toInstant(),
+        rs.getBoolean("extended"),
+        rs.getString("extension_reason"),
+        Status.valueOf(rs.getString("status")),
+        instant(rs.getTimestamp("verified_at")),
+        instant(rs.getTimestamp("closed_at")),
+        rs.getString("outcome"));
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+}
