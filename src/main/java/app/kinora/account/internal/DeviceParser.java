@@ -29,8 +29,7 @@ class DeviceParser {
                   .withField(UserAgent.DEVICE_CLASS)
                   .withField(UserAgent.AGENT_NAME)
                   .withField(UserAgent.AGENT_VERSION_MAJOR)
-                  .withField(UserAgent.OPERATING_SYSTEM_NAME)
-                  .withField(UserAgent.OPERATING_SYSTEM_VERSION_MAJOR)
+                  .withField(UserAgent.OPERATING_SYSTEM_NAME_VERSION_MAJOR)
                   .build(),
           command -> Thread.ofVirtual().name("user-agent-analyser").start(command));
 
@@ -42,8 +41,9 @@ class DeviceParser {
     return new Device(
         agent.getValue(UserAgent.DEVICE_CLASS),
         known(agent.getValue(UserAgent.AGENT_NAME), "Unknown browser") + version(agent.getValue(UserAgent.AGENT_VERSION_MAJOR)),
-        known(agent.getValue(UserAgent.OPERATING_SYSTEM_NAME), "unknown system")
-            + version(agent.getValue(UserAgent.OPERATING_SYSTEM_VERSION_MAJOR)));
+        known(agent.getValue(UserAgent.OPERATING_SYSTEM_NAME_VERSION_MAJOR), "unknown system")
+            .replace(" ??", "")
+            .replaceAll(">=(\\S+)", "$1+"));
   }
 
   private static String known(String value, String otherwise) {

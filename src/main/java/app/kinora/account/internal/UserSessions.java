@@ -30,7 +30,19 @@ class UserSessions {
   }
 
   /** A session as its owner sees it. */
-  record SessionView(String handle, String device, Instant signedInAt, Instant lastSeen, boolean current) {}
+  record SessionView(String handle, String device, Instant signedInAt, Instant lastSeen, boolean current) {
+
+    private static final java.time.format.DateTimeFormatter FORMAT =
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
+    public String signedInLabel() {
+      return FORMAT.format(signedInAt);
+    }
+
+    public String lastSeenLabel() {
+      return FORMAT.format(lastSeen);
+    }
+  }
 
   List<SessionView> list(UserId user, String currentSessionId) {
     return sessions.findByPrincipalName(user.toString()).values().stream()
