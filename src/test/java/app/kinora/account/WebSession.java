@@ -38,6 +38,14 @@ public final class WebSession {
     return this;
   }
 
+  private final Map<String, String> headers = new LinkedHashMap<>();
+
+  /** Sends this header with every request from now on (e.g. Referer). */
+  public WebSession header(String name, String value) {
+    headers.put(name, value);
+    return this;
+  }
+
   /** The final page after redirects, and the URL it came from. */
   public record Page(int status, String url, String body) {
 
@@ -85,6 +93,7 @@ public final class WebSession {
     var uri = URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : baseUrl + pathOrUrl);
     var builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("User-Agent", userAgent)
         .header("Accept-Language", "en-GB,en;q=0.8");
+    headers.forEach(builder::header);
     var jar = cookies.getOrDefault(uri.getAuthority(), Map.of());
     if (!jar.isEmpty()) {
       builder.header("Cookie", jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; ")));
