@@ -54,9 +54,7 @@ class StudioBrowserTest extends IntegrationTest {
     page.navigate(baseUrl());
     page.getByText("Create a free account").click();
 
-    page.getByLabel("Email").fill("first.visitor@kinora.test");
-    page.getByLabel("Password").fill("a long and happy passphrase");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+    BrowserAccounts.signUpAndSignIn(page, "first.visitor@kinora.test", "a long and happy passphrase");
     assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("New video"))).isVisible();
 
     page.evaluate("window.__sameDocument = true");
@@ -99,6 +97,7 @@ class StudioBrowserTest extends IntegrationTest {
     page.navigate(baseUrl() + "/signup");
     page.getByLabel("Email").fill("weak@kinora.test");
     page.getByLabel("Password").fill("password");
+    BrowserAccounts.fillAdultAgeAndTerms(page);
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
 
     assertThat(page.getByRole(AriaRole.ALERT)).containsText("at least 10 characters");
@@ -112,9 +111,7 @@ class StudioBrowserTest extends IntegrationTest {
     var context = browser.newContext();
     var page = context.newPage();
     page.navigate(baseUrl() + "/signup");
-    page.getByLabel("Email").fill("key.maker@kinora.test");
-    page.getByLabel("Password").fill("a long key maker passphrase");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+    BrowserAccounts.signUpAndSignIn(page, "key.maker@kinora.test", "a long key maker passphrase");
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API keys")).click();
 
     page.getByLabel("Key name").fill("laptop script");
