@@ -43,6 +43,7 @@ public abstract class IntegrationTest {
   @DynamicPropertySource
   static void dataDirectory(DynamicPropertyRegistry registry) {
     registry.add("kinora.data-dir", DATA_DIR::toString);
+    TestServers.register(registry);
   }
 
   protected String baseUrl() {

@@ -1,6 +1,10 @@
 package app.kinora.account;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -8,9 +12,41 @@ import org.springframework.validation.annotation.Validated;
 /**
  * @param secureCookies send the session cookie only over HTTPS (browsers treat
  *     http://localhost as secure too); turn off only for plain-HTTP access over a trusted LAN
- * @param minPasswordLength shortest password accepted at sign-up
+ * @param minPasswordLength shortest password accepted
+ * @param defaultMinimumAge the minimum age to sign up in countries without an entry below
+ * @param minimumAges minimum age per ISO 3166 country code, over the built-in EU table
+ * @param publicUrl the address links in emails point to, e.g. {@code https://kinora.example};
+ *     unset: taken from the request (set it in production, so that a forged Host header cannot
+ *     bend a reset link)
+ * @param verificationLinkValidity how long an email confirmation link works
+ * @param resetLinkValidity how long a password reset link works
+ * @param sessionAbsoluteTimeout a session ends this long after sign-in, however active (the idle
+ *     timeout is {@code spring.session.timeout})
+ * @param signInFailuresPerAccount failed sign-ins allowed per account in {@code signInWindow}
+ * @param signInFailuresPerIp failed sign-ins allowed per IP address in {@code signInWindow}
+ * @param signInWindow the period over which failed sign-ins are counted
+ * @param requestContextIpRetention device and log data keep the full IP this long, then only
+ *     its network (/24, /48)
+ * @param requestContextRetention device and log data are deleted after this long
  */
 @Validated
 @ConfigurationProperties("kinora.account")
 public record AccountProperties(
-    @DefaultValue("true") boolean secureCookies, @Min(8) @DefaultValue("10") int minPasswordLength) {}
+    @DefaultValue("true") boolean secureCookies,
+    @Min(8) @DefaultValue("10") int minPasswordLength,
+    @Min(13) @Max(21) @DefaultValue("13") int defaultMinimumAge,
+    Map<String, @Min(13) @Max(21) Integer> minimumAges,
+    String publicUrl,
+    @DefaultValue("24h") Duration verificationLinkValidity,
+    @DefaultValue("1h") Duration resetLinkValidity,
+    @DefaultValue("7d") Duration sessionAbsoluteTimeout,
+    @Min(1) @DefaultValue("5") int signInFailuresPerAccount,
+    @Min(1) @DefaultValue("20") int signInFailuresPerIp,
+    @DefaultValue("15m") Duration signInWindow,
+    @DefaultValue("30d") Duration requestContextIpRetention,
+    @DefaultValue("365d") Duration requestContextRetention) {
+
+  public AccountProperties {
+    minimumAges = minimumAges == null ? Map.of() : Map.copyOf(minimumAges);
+  }
+}

@@ -7,4 +7,11 @@ import java.util.Optional;
 public interface Accounts {
 
   Optional<Account> find(UserId id);
+
+  /**
+   * Whether the user has confirmed their email address. Unverified accounts can sign in, but
+   * modules limit what they may do (no purchases, no generation beyond the starter allowance).
+   * An unknown user is not verified.
+   */
+  boolean isVerified(UserId id);
 }

@@ -7,5 +7,5 @@
  * contribute a {@link app.kinora.privacy.spi.RetentionRule}. This module never reaches into
  * other modules' tables.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "notification"})
 package app.kinora.privacy;

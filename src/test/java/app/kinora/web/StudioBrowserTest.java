@@ -22,9 +22,7 @@ class StudioBrowserTest extends BrowserTest {
     rejectOptionalCookies(page);
     page.getByText("Create a free account").click();
 
-    page.getByLabel("Email").fill("first.visitor@kinora.test");
-    page.getByLabel("Password").fill("a long and happy passphrase");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+    BrowserAccounts.signUpAndSignIn(page, "first.visitor@kinora.test", "a long and happy passphrase");
     assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("New video"))).isVisible();
 
     page.evaluate("window.__sameDocument = true");
@@ -68,6 +66,7 @@ class StudioBrowserTest extends BrowserTest {
     rejectOptionalCookies(page);
     page.getByLabel("Email").fill("weak@kinora.test");
     page.getByLabel("Password").fill("password");
+    BrowserAccounts.fillAdultAgeAndTerms(page);
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
 
     assertThat(page.getByRole(AriaRole.ALERT)).containsText("at least 10 characters");
@@ -82,9 +81,7 @@ class StudioBrowserTest extends BrowserTest {
     var page = context.newPage();
     page.navigate(baseUrl() + "/signup");
     rejectOptionalCookies(page);
-    page.getByLabel("Email").fill("key.maker@kinora.test");
-    page.getByLabel("Password").fill("a long key maker passphrase");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+    BrowserAccounts.signUpAndSignIn(page, "key.maker@kinora.test", "a long key maker passphrase");
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API keys")).click();
 
     page.getByLabel("Key name").fill("laptop script");
@@ -113,7 +110,13 @@ class StudioBrowserTest extends BrowserTest {
       }
       var bar = card.locator("progress");
       if (bar.count() > 0) {
-        var value = bar.first().getAttribute("value");
+        String value;
+        try {
+          // the bar can be swapped out by the next event between count() and here
+          value = bar.first().getAttribute("value", new Locator.GetAttributeOptions().setTimeout(500));
+        } catch (com.microsoft.playwright.TimeoutError replaced) {
+          continue;
+        }
         if (value != null) {
           int percent = Integer.parseInt(value);
           if (percent > 0 && seen.stream().noneMatch(p -> p > 0)) {

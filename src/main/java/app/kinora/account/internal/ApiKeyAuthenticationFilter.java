@@ -6,7 +6,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -35,15 +34,16 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     if (header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
       apiKeys
           .authenticate(header.substring(PREFIX.length()).strip())
-          .flatMap(users::find)
-          .ifPresent(this::signIn);
+          .ifPresent(holder -> users.find(holder.owner()).ifPresent(account -> signIn(account, holder.scopes())));
     }
     chain.doFilter(request, response);
   }
 
-  private void signIn(Account account) {
+  private void signIn(Account account, java.util.Set<ApiKeys.Scope> scopes) {
     var principal = new ApiKeyPrincipal(account.id(), account.displayName());
-    var authorities = List.of(new SimpleGrantedAuthority("ROLE_" + account.role().name()));
+    var authorities = new java.util.ArrayList<SimpleGrantedAuthority>();
+    authorities.add(new SimpleGrantedAuthority("ROLE_" + account.role().name()));
+    scopes.forEach(scope -> authorities.add(new SimpleGrantedAuthority(scope.authority())));
     var context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities));
     SecurityContextHolder.setContext(context);

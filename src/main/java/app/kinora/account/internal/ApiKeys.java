@@ -25,6 +25,33 @@ class ApiKeys {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final int PREFIX_LENGTH = 10;
 
+  /** What a key may do on {@code /v1}: read (list, status, download) and generate (create). */
+  enum Scope {
+    READ,
+    GENERATE;
+
+    String authority() {
+      return "SCOPE_" + name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static java.util.Set<Scope> parse(String stored) {
+      var scopes = java.util.EnumSet.noneOf(Scope.class);
+      for (var part : stored.split(",")) {
+        if (!part.isBlank()) {
+          scopes.add(valueOf(part.strip().toUpperCase(java.util.Locale.ROOT)));
+        }
+      }
+      return scopes;
+    }
+
+    static String format(java.util.Set<Scope> scopes) {
+      return String.join(",", scopes.stream().map(scope -> scope.name().toLowerCase(java.util.Locale.ROOT)).toList());
+    }
+  }
+
+  /** An authenticated key: its owner and what it may do. */
+  record Holder(UserId owner, java.util.Set<Scope> scopes) {}
+
   private final JdbcClient jdbc;
 
   ApiKeys(JdbcClient jdbc) {
@@ -33,20 +60,33 @@ class ApiKeys {
 
   /** Creates a new random key and returns its secret, which is never retrievable again. */
   String create(UserId owner, String name) {
+    return create(owner, name, java.util.EnumSet.allOf(Scope.class));
+  }
+
+  /** Creates a key with the given scopes (at least one). */
+  String create(UserId owner, String name, java.util.Set<Scope> scopes) {
+    if (scopes.isEmpty()) {
+      throw new IllegalArgumentException("a key needs at least one scope");
+    }
     var bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     var secret = "kn_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    register(owner, name, secret);
+    register(owner, name, secret, scopes);
     return secret;
   }
 
   /** Registers a given secret (the bootstrap key) unless it is already registered. */
   void register(UserId owner, String name, String secret) {
+    register(owner, name, secret, java.util.EnumSet.allOf(Scope.class));
+  }
+
+  private void register(UserId owner, String name, String secret, java.util.Set<Scope> scopes) {
     jdbc.sql(
             """
-            insert into api_keys (id, user_id, name, prefix, secret_hash, created_at)
-            values (:id, :user, :name, :prefix, :hash, :now)
+            insert into api_keys (id, user_id, name, prefix, secret_hash, created_at, scopes)
+            values (:id, :user, :name, :prefix, :hash, :now, :scopes)
             on conflict (secret_hash) do nothing""")
+        .param("scopes", Scope.format(scopes))
         .param("id", UUID.randomUUID())
         .param("user", owner.value())
         .param("name", name)
@@ -57,22 +97,21 @@ class ApiKeys {
   }
 
   /** The owner of an active key, recording its use. */
-  Optional<UserId> authenticate(String secret) {
+  Optional<Holder> authenticate(String secret) {
     return jdbc.sql(
             """
             update api_keys set last_used_at = now()
             where secret_hash = ? and revoked_at is null
-            returning user_id""")
+            returning user_id, scopes""")
         .param(hash(secret))
-        .query(UUID.class)
-        .optional()
-        .map(UserId::new);
+        .query((rs, n) -> new Holder(new UserId(rs.getObject("user_id", UUID.class)), Scope.parse(rs.getString("scopes"))))
+        .optional();
   }
 
   List<ApiKeyView> list(UserId owner) {
     return jdbc.sql(
             """
-            select id, name, prefix, created_at, last_used_at from api_keys
+            select id, name, prefix, created_at, last_used_at, scopes from api_keys
             where user_id = ? and revoked_at is null order by created_at desc""")
         .param(owner.value())
         .query(
@@ -82,7 +121,8 @@ class ApiKeys {
                     rs.getString("name"),
                     rs.getString("prefix"),
                     rs.getTimestamp("created_at").toInstant(),
-                    Optional.ofNullable(rs.getTimestamp("last_used_at")).map(Timestamp::toInstant).orElse(null)))
+                    Optional.ofNullable(rs.getTimestamp("last_used_at")).map(Timestamp::toInstant).orElse(null),
+                    Scope.parse(rs.getString("scopes"))))
         .list();
   }
 
@@ -108,7 +148,12 @@ class ApiKeys {
   }
 
   /** A key as its owner sees it in the list: never the secret. */
-  record ApiKeyView(UUID id, String name, String prefix, Instant createdAt, Instant lastUsedAt) {
+  record ApiKeyView(
+      UUID id, String name, String prefix, Instant createdAt, Instant lastUsedAt, java.util.Set<Scope> scopes) {
+
+    public String scopesLabel() {
+      return Scope.format(scopes).replace(",", ", ");
+    }
 
     private static final java.time.format.DateTimeFormatter FORMAT =
         java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);

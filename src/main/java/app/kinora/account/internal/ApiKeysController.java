@@ -31,12 +31,28 @@ class ApiKeysController {
 
   @PostMapping("/account/api-keys")
   String create(
-      @AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String name, RedirectAttributes flash) {
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam(defaultValue = "") String name,
+      @RequestParam(name = "scope", required = false) java.util.List<String> scopes,
+      RedirectAttributes flash) {
+    var chosen = java.util.EnumSet.noneOf(ApiKeys.Scope.class);
+    for (var scope : scopes == null ? java.util.List.<String>of() : scopes) {
+      try {
+        chosen.add(ApiKeys.Scope.valueOf(scope.toUpperCase(java.util.Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        flash.addFlashAttribute("error", "Unknown scope.");
+        return "redirect:/account/api-keys";
+      }
+    }
+    if (chosen.isEmpty()) {
+      flash.addFlashAttribute("error", "Choose what the key may do: read, generate, or both.");
+      return "redirect:/account/api-keys";
+    }
     var label = name.isBlank() ? "API key" : name.strip();
     if (label.length() > MAX_NAME) {
       label = label.substring(0, MAX_NAME);
     }
-    flash.addFlashAttribute("newKey", apiKeys.create(user.userId(), label));
+    flash.addFlashAttribute("newKey", apiKeys.create(user.userId(), label, chosen));
     return "redirect:/account/api-keys";
   }
 

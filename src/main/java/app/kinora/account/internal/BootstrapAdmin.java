@@ -51,7 +51,7 @@ class BootstrapAdmin implements ApplicationRunner {
       return null;
     }
     try {
-      var admin = accounts.signUp(bootstrap.adminEmail(), "Operator", bootstrap.adminPassword(), Account.Role.ADMIN);
+      var admin = accounts.createOperator(bootstrap.adminEmail(), "Operator", bootstrap.adminPassword());
       log.info("Created the operator account {}", admin.id());
       return admin;
     } catch (SignUpRejected e) {

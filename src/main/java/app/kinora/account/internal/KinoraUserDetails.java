@@ -7,7 +7,10 @@ import java.util.List;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
-/** A password-authenticated user, kept in the (JDBC) session. */
+/**
+ * A signed-in user, kept in the (JDBC) session. Its name is the user id (not the email, which
+ * can change), so Spring Session indexes the user's sessions by id.
+ */
 class KinoraUserDetails extends User implements CurrentUser {
 
   private final UserId userId;
@@ -15,9 +18,9 @@ class KinoraUserDetails extends User implements CurrentUser {
 
   KinoraUserDetails(Account account, String passwordHash) {
     super(
-        account.email(),
+        account.id().toString(),
         passwordHash == null ? "" : passwordHash,
-        passwordHash != null,
+        true,
         true,
         true,
         true,

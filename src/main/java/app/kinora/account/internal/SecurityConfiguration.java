@@ -2,26 +2,35 @@ package app.kinora.account.internal;
 
 import app.kinora.account.AccountProperties;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
- * Two doors: {@code /v1/**} takes API keys and keeps no session; everything else is the web
- * app, with form sign-in, CSRF protection, a JDBC-backed session that any node can serve, and
- * strict security headers.
+ * Two doors: {@code /v1/**} takes API keys (scoped read / generate) and keeps no session;
+ * everything else is the web app, with form and provider sign-in, an optional TOTP step, CSRF
+ * protection, a JDBC-backed session that any node can serve, and strict security headers.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -31,39 +40,77 @@ class SecurityConfiguration {
           + "media-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
           + "form-action 'self'; frame-ancestors 'none'";
 
+  private static final String[] PUBLIC_PAGES = {
+    "/", "/signup", "/signup/**", "/login", "/password-reset", "/password-reset/**", "/account/verify",
+    "/account/email/confirm", "/error", "/favicon.ico", "/oauth2/**", "/login/oauth2/**",
+    "/privacy", "/privacy/**", "/terms"
+  };
+
   @Bean
   @Order(1)
-  SecurityFilterChain apiChain(HttpSecurity http, ApiKeys apiKeys, Users users) {
+  SecurityFilterChain apiChain(HttpSecurity http, ApiKeys apiKeys, Users users, RequestContexts contexts) {
     http.securityMatcher("/v1/**")
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, users), AnonymousAuthenticationFilter.class)
-        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-        .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> unauthorized(response)));
+        .addFilterAfter(new GenerationRequestRecorder(contexts), AuthorizationFilter.class)
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(HttpMethod.POST, "/v1/**").hasAuthority(ApiKeys.Scope.GENERATE.authority())
+            .anyRequest().hasAuthority(ApiKeys.Scope.READ.authority()))
+        .exceptionHandling(errors -> errors
+            .authenticationEntryPoint((request, response, e) -> apiError(response, 401, UNAUTHORIZED))
+            .accessDeniedHandler((request, response, e) -> apiError(response, 403, FORBIDDEN)));
     return http.build();
   }
 
   @Bean
   @Order(2)
-  SecurityFilterChain webChain(HttpSecurity http) {
-    http.authorizeHttpRequests(
-            requests ->
-                requests
-                    .requestMatchers("/", "/signup", "/login", "/error", "/favicon.ico", "/privacy", "/privacy/**", "/terms")
-                    .permitAll()
-                    .requestMatchers("/css/**", "/img/**", "/webjars/**", "/actuator/health/**")
-                    .permitAll()
-                    .anyRequest()
-                    .authenticated())
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-        .logout(logout -> logout.logoutSuccessUrl("/?signedOut"))
-        .headers(
-            headers ->
-                headers
-                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                    .referrerPolicy(referrer -> referrer.policy(
-                        org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy
-                            .SAME_ORIGIN)));
+  SecurityFilterChain webChain(
+      HttpSecurity http,
+      AccountProperties properties,
+      SignInFlow signIn,
+      SignInThrottle throttle,
+      FederatedSignIn federated,
+      RequestContexts contexts,
+      ObjectProvider<ClientRegistrationRepository> providers) {
+    http.authorizeHttpRequests(requests -> requests
+            .requestMatchers(PUBLIC_PAGES).permitAll()
+            .requestMatchers("/css/**", "/img/**", "/webjars/**", "/actuator/health/**").permitAll()
+            .requestMatchers("/login/totp").hasAuthority(PendingSecondFactor.AUTHORITY)
+            .anyRequest().hasAnyRole("USER", "ADMIN"))
+        .formLogin(form -> form
+            .loginPage("/login")
+            .successHandler((request, response, auth) ->
+                signIn.firstFactorPassed(((KinoraUserDetails) auth.getPrincipal()).userId(), request, response))
+            .failureHandler((request, response, e) -> {
+              throttle.failed(request.getParameter("username"), request.getRemoteAddr());
+              response.sendRedirect(request.getContextPath() + "/login?error");
+            })
+            .permitAll())
+        .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+        .addFilterBefore(new AbsoluteSessionTimeoutFilter(properties.sessionAbsoluteTimeout()), UsernamePasswordAuthenticationFilter.class)
+        .addFilterAfter(new GenerationRequestRecorder(contexts), AuthorizationFilter.class)
+        .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) -> {
+          if (request.isUserInRole("USER") || request.isUserInRole("ADMIN")) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+          } else {
+            response.sendRedirect(request.getContextPath() + "/login/totp");
+          }
+        }))
+        .logout(logout -> logout
+            .logoutSuccessUrl("/?signedOut")
+            .addLogoutHandler(new HeaderWriterLogoutHandler(
+                new ClearSiteDataHeaderWriter(ClearSiteDataHeaderWriter.Directive.CACHE, ClearSiteDataHeaderWriter.Directive.COOKIES))))
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+    if (providers.getIfAvailable() != null) {
+      http.oauth2Login(login -> login
+          .loginPage("/login")
+          .authorizedClientRepository(new NoTokensKept())
+          .successHandler(federated)
+          .failureUrl("/login?providerError"));
+    }
     return http.build();
   }
 
@@ -88,16 +135,22 @@ class SecurityConfiguration {
     return serializer;
   }
 
-  private static void unauthorized(HttpServletResponse response) throws java.io.IOException {
-    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+  private static final String UNAUTHORIZED =
+      """
+      {"error":{"message":"Missing or invalid API key. Send Authorization: Bearer <key>.",\
+      "type":"invalid_request_error","code":"invalid_api_key","param":null}}""";
+
+  private static final String FORBIDDEN =
+      """
+      {"error":{"message":"This API key does not have the scope for this request.",\
+      "type":"invalid_request_error","code":"insufficient_scope","param":null}}""";
+
+  private static void apiError(HttpServletResponse response, int status, String body) throws IOException {
+    response.setStatus(status);
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    response.setHeader("WWW-Authenticate", "Bearer");
-    response
-        .getOutputStream()
-        .write(
-            """
-            {"error":{"message":"Missing or invalid API key. Send Authorization: Bearer <key>.",\
-            "type":"invalid_request_error","code":"invalid_api_key","param":null}}"""
-                .getBytes(StandardCharsets.UTF_8));
+    if (status == 401) {
+      response.setHeader("WWW-Authenticate", "Bearer");
+    }
+    response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
   }
 }

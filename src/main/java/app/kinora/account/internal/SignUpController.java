@@ -1,70 +1,99 @@
 package app.kinora.account.internal;
 
-import app.kinora.account.Account;
+import app.kinora.privacy.PolicyDocuments;
+import app.kinora.account.AccountProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.SecurityContextRepository;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** The sign-up and sign-in pages. A new account is signed in at once, on a fresh session id. */
+/**
+ * Sign-up with the age gate, and email confirmation. Whether or not the email already has an
+ * account, the answer is the same page ("check your inbox"); nobody is signed in by sign-up.
+ * A refusal by the age gate renders a kind page and stores nothing, not even in the session.
+ */
 @Controller
 class SignUpController {
 
   private final AccountManagement accounts;
-  private final KinoraUserDetailsService userDetails;
-  private final SecurityContextRepository contexts;
+  private final CredentialChanges credentials;
+  private final AccountProperties properties;
+  private final PolicyDocuments policies;
+  private final RequestContexts requestContexts;
 
   SignUpController(
-      AccountManagement accounts, KinoraUserDetailsService userDetails, SecurityContextRepository contexts) {
+      AccountManagement accounts,
+      CredentialChanges credentials,
+      AccountProperties properties,
+      PolicyDocuments policies,
+      RequestContexts requestContexts) {
     this.accounts = accounts;
-    this.userDetails = userDetails;
-    this.contexts = contexts;
+    this.credentials = credentials;
+    this.properties = properties;
+    this.policies = policies;
+    this.requestContexts = requestContexts;
   }
 
-  record SignUpForm(String email, String displayName, String password) {}
-
-  @GetMapping("/login")
-  String signInPage() {
-    return "account/login";
-  }
+  record SignUpForm(
+      String email, String displayName, String password, String birthDate, String country, Boolean acceptsTerms) {}
 
   @GetMapping("/signup")
-  String signUpPage(Model model) {
-    model.addAttribute("form", new SignUpForm("", "", ""));
-    return "account/signup";
+  String signUpPage(Model model, HttpServletRequest request) {
+    return form(model, new SignUpForm("", "", "", "", request.getLocale().getCountry(), false));
   }
 
   @PostMapping("/signup")
-  String signUp(
-      @ModelAttribute SignUpForm form, Model model, HttpServletRequest request, HttpServletResponse response) {
-    Account account;
+  String signUp(@ModelAttribute SignUpForm form, Model model, HttpServletRequest request, HttpServletResponse response) {
     try {
-      account = accounts.signUp(form.email(), form.displayName(), form.password(), Account.Role.USER);
+      var result = accounts.signUp(new SignUpApplication(
+          form.email(), form.displayName(), form.password(), parseDate(form.birthDate()), form.country(),
+          Boolean.TRUE.equals(form.acceptsTerms())));
+      if (result instanceof AccountManagement.SignUpResult.Created created) {
+        requestContexts.record(created.account().id(), RequestContexts.Activity.SIGN_UP, request);
+      }
+      return "redirect:/signup/sent";
+    } catch (UnderMinimumAge e) {
+      return "account/too-young";
     } catch (SignUpRejected e) {
-      model.addAttribute("form", new SignUpForm(form.email(), form.displayName(), ""));
       model.addAttribute("errorField", e.field());
       model.addAttribute("error", e.getMessage());
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      return "account/signup";
+      return form(model, new SignUpForm(
+          form.email(), form.displayName(), "", form.birthDate(), form.country(), form.acceptsTerms()));
     }
-    signIn(account, request, response);
-    return "redirect:/";
   }
 
-  private void signIn(Account account, HttpServletRequest request, HttpServletResponse response) {
-    var user = userDetails.loadUserByUsername(account.email());
-    if (request.getSession(false) != null) {
-      request.changeSessionId();
+  @GetMapping("/signup/sent")
+  String sent() {
+    return "account/check-inbox";
+  }
+
+  @GetMapping("/account/verify")
+  String verify(@RequestParam(defaultValue = "") String token, Model model) {
+    model.addAttribute("verified", credentials.verifyEmail(token));
+    return "account/verified";
+  }
+
+  private String form(Model model, SignUpForm form) {
+    model.addAttribute("form", form);
+    model.addAttribute("countries", Countries.all());
+    model.addAttribute("termsVersion", policies.current("terms").version());
+    model.addAttribute("privacyVersion", policies.current("privacy").version());
+    model.addAttribute("minPasswordLength", properties.minPasswordLength());
+    return "account/signup";
+  }
+
+  private static LocalDate parseDate(String value) {
+    try {
+      return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      return null;
     }
-    var context = SecurityContextHolder.createEmptyContext();
-    context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-    SecurityContextHolder.setContext(context);
-    contexts.saveContext(context, request, response);
   }
 }

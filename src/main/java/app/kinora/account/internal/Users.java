@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,22 +27,43 @@ class Users {
     return email.strip().toLowerCase(Locale.ROOT);
   }
 
-  Account create(String email, String displayName, String passwordHash, Account.Role role) {
+  /** What a new account starts with; {@code passwordHash} is null for OAuth-only accounts. */
+  record NewUser(
+      String email,
+      String displayName,
+      String passwordHash,
+      Account.Role role,
+      boolean emailVerified,
+      LocalDate ageConfirmedOn,
+      String country,
+      String termsVersion,
+      String privacyVersion) {}
+
+  Account create(NewUser user) {
     var id = UserId.random();
-    var now = Instant.now();
+    var now = Timestamp.from(Instant.now());
     jdbc.sql(
             """
-            insert into users (id, email, email_normalized, display_name, password_hash, role, created_at)
-            values (:id, :email, :normalized, :name, :hash, :role, :now)""")
+            insert into users (id, email, email_normalized, display_name, password_hash, role, created_at,
+                               email_verified_at, age_confirmed_on, country, terms_version, privacy_version,
+                               terms_accepted_at)
+            values (:id, :email, :normalized, :name, :hash, :role, :now, :verified, :ageOn, :country, :terms,
+                    :privacy, :accepted)""")
         .param("id", id.value())
-        .param("email", email.strip())
-        .param("normalized", normalize(email))
-        .param("name", displayName)
-        .param("hash", passwordHash)
-        .param("role", role.name())
-        .param("now", Timestamp.from(now))
+        .param("email", user.email().strip())
+        .param("normalized", normalize(user.email()))
+        .param("name", user.displayName())
+        .param("hash", user.passwordHash())
+        .param("role", user.role().name())
+        .param("now", now)
+        .param("verified", user.emailVerified() ? now : null)
+        .param("ageOn", user.ageConfirmedOn())
+        .param("country", user.country())
+        .param("terms", user.termsVersion())
+        .param("privacy", user.privacyVersion())
+        .param("accepted", user.termsVersion() == null ? null : now)
         .update();
-    return new Account(id, email.strip(), displayName, role, now);
+    return find(id).orElseThrow();
   }
 
   boolean existsByEmail(String email) {
@@ -56,11 +78,84 @@ class Users {
     return jdbc.sql("select * from users where id = ?").param(id.value()).query(Users::account).optional();
   }
 
+  Optional<Credentials> credentials(UserId id) {
+    return jdbc.sql("select * from users where id = ?").param(id.value()).query(Users::credentials).optional();
+  }
+
   Optional<Credentials> credentialsByEmail(String email) {
     return jdbc.sql("select * from users where email_normalized = ?")
         .param(normalize(email))
-        .query((rs, n) -> new Credentials(account(rs, n), rs.getString("password_hash")))
+        .query(Users::credentials)
         .optional();
+  }
+
+  /** The user's profile and the facts recorded at sign-up, for the profile page and export. */
+  Optional<Profile> profile(UserId id) {
+    return jdbc.sql("select * from users where id = ?")
+        .param(id.value())
+        .query(
+            (rs, n) ->
+                new Profile(
+                    account(rs, n),
+                    rs.getTimestamp("email_verified_at") != null,
+                    rs.getString("language"),
+                    rs.getObject("age_confirmed_on", LocalDate.class),
+                    rs.getString("country"),
+                    rs.getString("terms_version"),
+                    rs.getString("privacy_version"),
+                    Optional.ofNullable(rs.getTimestamp("terms_accepted_at")).map(Timestamp::toInstant).orElse(null),
+                    rs.getString("password_hash") != null,
+                    rs.getTimestamp("totp_enabled_at") != null))
+        .optional();
+  }
+
+  boolean isVerified(UserId id) {
+    return jdbc.sql("select email_verified_at is not null from users where id = ?")
+        .param(id.value())
+        .query(Boolean.class)
+        .optional()
+        .orElse(false);
+  }
+
+  /** Marks the email verified if it is still the given one. */
+  boolean markVerified(UserId id, String email) {
+    return jdbc.sql(
+                "update users set email_verified_at = coalesce(email_verified_at, now()) where id = ? and email_normalized = ?")
+            .params(id.value(), normalize(email))
+            .update()
+        == 1;
+  }
+
+  void changePassword(UserId id, String passwordHash) {
+    jdbc.sql("update users set password_hash = ? where id = ?").params(passwordHash, id.value()).update();
+  }
+
+  /** Moves the account to a new, verified email. */
+  void changeEmail(UserId id, String email) {
+    jdbc.sql("update users set email = ?, email_normalized = ?, email_verified_at = now() where id = ?")
+        .params(email.strip(), normalize(email), id.value())
+        .update();
+  }
+
+  void updateProfile(UserId id, String displayName, String language) {
+    jdbc.sql("update users set display_name = ?, language = ? where id = ?")
+        .params(displayName, language, id.value())
+        .update();
+  }
+
+  Optional<String> totpSecret(UserId id) {
+    return jdbc.sql("select totp_secret from users where id = ? and totp_enabled_at is not null")
+        .param(id.value())
+        .query(String.class)
+        .optional();
+  }
+
+  void enableTotp(UserId id, String secret) {
+    jdbc.sql("update users set totp_secret = ?, totp_enabled_at = now() where id = ?").params(secret, id.value()).update();
+  }
+
+  void disableTotp(UserId id) {
+    jdbc.sql("update users set totp_secret = null, totp_enabled_at = null where id = ?").param(id.value()).update();
   }
 
   void delete(UserId id) {
@@ -76,5 +171,21 @@ class Users {
         rs.getTimestamp("created_at").toInstant());
   }
 
-  record Credentials(Account account, String passwordHash) {}
+  private static Credentials credentials(ResultSet rs, int row) throws SQLException {
+    return new Credentials(account(rs, row), rs.getString("password_hash"), rs.getTimestamp("totp_enabled_at") != null);
+  }
+
+  record Credentials(Account account, String passwordHash, boolean totpEnabled) {}
+
+  record Profile(
+      Account account,
+      boolean emailVerified,
+      String language,
+      LocalDate ageConfirmedOn,
+      String country,
+      String termsVersion,
+      String privacyVersion,
+      Instant termsAcceptedAt,
+      boolean hasPassword,
+      boolean totpEnabled) {}
 }

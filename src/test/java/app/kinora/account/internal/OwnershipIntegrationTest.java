@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.kinora.ApiClient;
 import app.kinora.IntegrationTest;
-import app.kinora.account.Account;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +19,7 @@ class OwnershipIntegrationTest extends IntegrationTest {
   void anotherUsersVideoIsNotFound() {
     var owner = new ApiClient(baseUrl(), ADMIN_API_KEY);
     var id = owner.postJson("/v1/videos", Map.of("prompt", "A private diary", "seconds", "2")).json().path("id").asString();
-    var stranger = accounts.signUp("stranger@kinora.test", "Stranger", "a long stranger passphrase", Account.Role.USER);
+    var stranger = accounts.createOperator("stranger@kinora.test", "Stranger", "a long stranger passphrase");
     var strangers = new ApiClient(baseUrl(), apiKeys.create(stranger.id(), "test"));
 
     assertError(strangers.get("/v1/videos/" + id), 404, "video_not_found", "video_id");
@@ -31,7 +30,7 @@ class OwnershipIntegrationTest extends IntegrationTest {
 
   @Test
   void aRevokedKeyNoLongerWorks() {
-    var user = accounts.signUp("revoker@kinora.test", null, "another long passphrase", Account.Role.USER);
+    var user = accounts.createOperator("revoker@kinora.test", null, "another long passphrase");
     var secret = apiKeys.create(user.id(), "laptop");
     var client = new ApiClient(baseUrl(), secret);
     assertThat(client.get("/v1/videos").status()).isEqualTo(200);

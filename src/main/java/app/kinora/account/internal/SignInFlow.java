@@ -1,0 +1,75 @@
+package app.kinora.account.internal;
+
+import app.kinora.shared.UserId;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.stereotype.Component;
+
+/**
+ * The end of every sign-in, whichever the first factor (password or provider): asks for the
+ * TOTP code if the account has one, else signs in on a fresh session id, notes the device and
+ * time in the session (for the list of sessions and the absolute timeout) and records the
+ * request context.
+ */
+@Component
+class SignInFlow {
+
+  private final Users users;
+  private final SecurityContextRepository contexts;
+  private final DeviceParser devices;
+  private final RequestContexts requestContexts;
+  private final HttpSessionRequestCache savedRequests = new HttpSessionRequestCache();
+
+  SignInFlow(Users users, SecurityContextRepository contexts, DeviceParser devices, RequestContexts requestContexts) {
+    this.users = users;
+    this.contexts = contexts;
+    this.devices = devices;
+    this.requestContexts = requestContexts;
+  }
+
+  /** Continues after the first factor: to the code page, or signed in to where the user was going. */
+  void firstFactorPassed(UserId user, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    var credentials = users.credentials(user).orElseThrow();
+    if (credentials.totpEnabled()) {
+      var pending = UsernamePasswordAuthenticationToken.authenticated(
+          new PendingSecondFactor(user), null, List.of(new SimpleGrantedAuthority(PendingSecondFactor.AUTHORITY)));
+      establish(pending, request, response);
+      response.sendRedirect(request.getContextPath() + "/login/totp");
+      return;
+    }
+    signIn(credentials, request, response);
+  }
+
+  /** Signs the user in completely (after the second factor, if any). */
+  void signIn(Users.Credentials credentials, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    var details = new KinoraUserDetails(credentials.account(), credentials.passwordHash());
+    establish(UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities()), request, response);
+    var session = request.getSession();
+    session.setAttribute(UserSessions.DEVICE, devices.parse(request.getHeader("User-Agent")).summary());
+    session.setAttribute(UserSessions.SIGNED_IN_AT, Instant.now().toEpochMilli());
+    requestContexts.record(credentials.account().id(), RequestContexts.Activity.SIGN_IN, request);
+    var saved = savedRequests.getRequest(request, response);
+    savedRequests.removeRequest(request, response);
+    response.sendRedirect(saved == null ? request.getContextPath() + "/" : saved.getRedirectUrl());
+  }
+
+  private void establish(
+      UsernamePasswordAuthenticationToken authentication, HttpServletRequest request, HttpServletResponse response) {
+    if (request.getSession(false) != null) {
+      request.changeSessionId();
+    }
+    var context = SecurityContextHolder.createEmptyContext();
+    context.setAuthentication(authentication);
+    SecurityContextHolder.setContext(context);
+    contexts.saveContext(context, request, response);
+  }
+}

@@ -1,0 +1,48 @@
+package app.kinora.account.internal;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The sign-in page: email and password, and a button per configured sign-in provider. */
+@Controller
+class SignInPages {
+
+  private final ObjectProvider<InMemoryClientRegistrationRepository> registrations;
+
+  SignInPages(ObjectProvider<InMemoryClientRegistrationRepository> registrations) {
+    this.registrations = registrations;
+  }
+
+  /** A provider the user can sign in with. */
+  record Provider(String id, String name) {}
+
+  @GetMapping("/login")
+  String signInPage(Model model) {
+    model.addAttribute("providers", providers());
+    return "account/login";
+  }
+
+  List<Provider> providers() {
+    var repository = registrations.getIfAvailable();
+    if (repository == null) {
+      return List.of();
+    }
+    var providers = new java.util.ArrayList<Provider>();
+    for (ClientRegistration registration : repository) {
+      providers.add(new Provider(registration.getRegistrationId(), registration.getClientName()));
+    }
+    return providers;
+  }
+
+  static String tooManyAttempts(Duration wait) {
+    var minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+    return "Too many attempts. For your safety, please wait " + minutes + (minutes == 1 ? " minute" : " minutes")
+        + " and try again, or reset your password.";
+  }
+}

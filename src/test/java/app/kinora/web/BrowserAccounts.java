@@ -1,0 +1,35 @@
+package app.kinora.web;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.time.LocalDate;
+
+/** Signing up and in as a person does in the browser, for browser tests of any area. */
+public final class BrowserAccounts {
+
+  private BrowserAccounts() {}
+
+  /** Fills the age gate fields of the sign-up form: an adult in Sweden who accepts the terms. */
+  public static void fillAdultAgeAndTerms(Page page) {
+    page.getByLabel("Date of birth").fill(LocalDate.now().minusYears(30).toString());
+    page.getByLabel("Country").selectOption("SE");
+    page.getByLabel("I accept the terms").check();
+  }
+
+  /** On the sign-up page: creates an account, then signs in with it. */
+  public static void signUpAndSignIn(Page page, String email, String password) {
+    page.getByLabel("Email").fill(email);
+    page.getByLabel("Password").fill(password);
+    fillAdultAgeAndTerms(page);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("sign in")).first().click();
+    signIn(page, email, password);
+  }
+
+  /** On the sign-in page. */
+  public static void signIn(Page page, String email, String password) {
+    page.getByLabel("Email").fill(email);
+    page.getByLabel("Password").fill(password);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+  }
+}
