@@ -7,6 +7,7 @@ import app.kinora.shared.UserPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -35,7 +36,16 @@ class PageModel implements HandlerInterceptor {
         || (page.getViewName() != null && page.getViewName().startsWith("redirect:"))) {
       return;
     }
-    page.addObject("consent", consents.current(request));
+    var consent = consents.current(request);
+    if (!consent.chosen()) {
+      // the banner's form needs a CSRF token, saved in the session; make it now, before the page
+      // streams out, since a session cannot be started once the response is committed
+      var csrf = request.getAttribute(CsrfToken.class.getName());
+      if (csrf instanceof CsrfToken token) {
+        token.getToken();
+      }
+    }
+    page.addObject("consent", consent);
     page.addObject("operator", properties.operator());
     page.addObject("here", here(request));
     var authentication = SecurityContextHolder.getContext().getAuthentication();
