@@ -134,6 +134,13 @@ class ApiKeys {
         == 1;
   }
 
+  /** Revokes every key of the owner at once (account closure). */
+  int revokeAll(UserId owner) {
+    return jdbc.sql("update api_keys set revoked_at = now() where user_id = ? and revoked_at is null")
+        .param(owner.value())
+        .update();
+  }
+
   void deleteAll(UserId owner) {
     jdbc.sql("delete from api_keys where user_id = ?").param(owner.value()).update();
   }

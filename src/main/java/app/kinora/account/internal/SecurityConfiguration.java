@@ -43,7 +43,7 @@ class SecurityConfiguration {
   private static final String[] PUBLIC_PAGES = {
     "/", "/signup", "/signup/**", "/login", "/password-reset", "/password-reset/**", "/account/verify",
     "/account/email/confirm", "/error", "/favicon.ico", "/oauth2/**", "/login/oauth2/**",
-    "/privacy", "/privacy/**", "/terms"
+    "/privacy", "/privacy/**", "/terms", "/account/closed"
   };
 
   @Bean

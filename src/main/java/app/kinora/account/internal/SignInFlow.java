@@ -1,5 +1,6 @@
 package app.kinora.account.internal;
 
+import app.kinora.privacy.AccountClosures;
 import app.kinora.shared.UserId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,9 +27,12 @@ class SignInFlow {
   private final SecurityContextRepository contexts;
   private final DeviceParser devices;
   private final RequestContexts requestContexts;
+  private final AccountClosures closures;
   private final HttpSessionRequestCache savedRequests = new HttpSessionRequestCache();
 
-  SignInFlow(Users users, SecurityContextRepository contexts, DeviceParser devices, RequestContexts requestContexts) {
+  SignInFlow(Users users, SecurityContextRepository contexts, DeviceParser devices, RequestContexts requestContexts,
+      AccountClosures closures) {
+    this.closures = closures;
     this.users = users;
     this.contexts = contexts;
     this.devices = devices;
@@ -59,6 +63,10 @@ class SignInFlow {
     requestContexts.record(credentials.account().id(), RequestContexts.Activity.SIGN_IN, request);
     var saved = savedRequests.getRequest(request, response);
     savedRequests.removeRequest(request, response);
+    if (closures.cancel(credentials.account().id())) {
+      response.sendRedirect(request.getContextPath() + "/account/closure-cancelled");
+      return;
+    }
     response.sendRedirect(saved == null ? request.getContextPath() + "/" : saved.getRedirectUrl());
   }
 

@@ -42,7 +42,7 @@ class PrivacyPersonalData implements PersonalDataHolder {
 
   @Override
   public Set<String> tables() {
-    return Set.of("consent_records", "policy_acknowledgements", "data_exports", "privacy_settings", "privacy_requests");
+    return Set.of("consent_records", "policy_acknowledgements", "data_exports", "privacy_settings", "privacy_requests", "account_closures");
   }
 
   @Override
