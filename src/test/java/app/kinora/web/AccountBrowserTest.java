@@ -58,6 +58,8 @@ class AccountBrowserTest extends IntegrationTest {
   }
 
   static void shoot(Page page, String name) {
+    page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+    page.waitForFunction("() => [...document.images].every(image => image.complete && image.naturalWidth > 0)");
     page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(true));
   }
 
