@@ -98,7 +98,8 @@ class AccountBrowserTest extends IntegrationTest {
     assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Email confirmed"))).isVisible();
     shoot(page, "account-email-confirmed.png");
 
-    page.navigate(baseUrl() + "/login");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    shoot(page, "account-sign-in.png");
     BrowserAccounts.signIn(page, "grown.up@kinora.test", "a long browser passphrase");
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Account").setExact(true)).click();
     assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Grown Up"))).isVisible();
