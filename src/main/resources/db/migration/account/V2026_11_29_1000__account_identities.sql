@@ -9,7 +9,8 @@ alter table users
   add column terms_accepted_at   timestamptz,
   add column language            text,
   add column totp_secret         text,
-  add column totp_enabled_at     timestamptz;
+  add column totp_enabled_at     timestamptz,
+  add column totp_last_step      bigint;       -- a TOTP code is accepted once
 
 -- Sign-in through an OAuth2 / OpenID Connect provider: only (provider, subject), never tokens.
 create table account_identities (

@@ -26,6 +26,8 @@ class AccountBrowserTest extends BrowserTest {
   @Autowired JdbcClient jdbc;
 
   static void shoot(Page page, String name) {
+    page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+    page.waitForFunction("() => [...document.images].every(image => image.complete && image.naturalWidth > 0)");
     page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(true));
   }
 
@@ -65,7 +67,8 @@ class AccountBrowserTest extends BrowserTest {
     assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Email confirmed"))).isVisible();
     shoot(page, "account-email-confirmed.png");
 
-    page.navigate(baseUrl() + "/login");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    shoot(page, "account-sign-in.png");
     BrowserAccounts.signIn(page, "grown.up@kinora.test", "a long browser passphrase");
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Account").setExact(true)).click();
     assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Grown Up"))).isVisible();

@@ -52,7 +52,7 @@ class SecondFactorController {
     var secret = users.totpSecret(pending.userId()).orElse(null);
     var stripped = code.strip();
     var passed = secret != null && (stripped.length() == 6 || stripped.length() == 7)
-        ? totp.verify(secret, stripped)
+        ? acceptCode(pending, secret, stripped)
         : recoveryCodes.use(pending.userId(), stripped);
     if (!passed) {
       throttle.failed(email, request.getRemoteAddr());
@@ -62,5 +62,11 @@ class SecondFactorController {
     }
     signIn.signIn(credentials, request, response);
     return null;
+  }
+
+  /** A right code whose time step has not been used before (a code works once). */
+  private boolean acceptCode(PendingSecondFactor pending, String secret, String code) {
+    var step = totp.matchingStep(secret, code);
+    return step.isPresent() && users.acceptTotpStep(pending.userId(), step.getAsLong());
   }
 }

@@ -90,6 +90,9 @@ class SecuritySettingsController {
 
   @PostMapping("/account/identities/{provider}/link")
   String link(@AuthenticationPrincipal CurrentUser user, @PathVariable String provider, HttpSession session) {
+    if (!provider.matches("[A-Za-z0-9_-]{1,40}")) {
+      return "redirect:/account";
+    }
     session.setAttribute(FederatedSignIn.LINKING, user.userId());
     return "redirect:/oauth2/authorization/" + provider;
   }

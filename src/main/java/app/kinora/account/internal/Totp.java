@@ -34,17 +34,27 @@ class Totp {
 
   /** Whether the code is right now, or one step before or after (clock drift). */
   boolean verify(String secret, String code) {
+    return matchingStep(secret, code).isPresent();
+  }
+
+  /**
+   * The time step (30 s period number) whose code this is, if it is the current one or one step
+   * before or after (clock drift); callers refuse a step already used, so a code works once.
+   */
+  java.util.OptionalLong matchingStep(String secret, String code) {
     var digits = code == null ? "" : code.replaceAll("\\s", "");
     if (!digits.matches("\\d{6}")) {
-      return false;
+      return java.util.OptionalLong.empty();
     }
+    var period = generator.getTimeStep();
     var now = clock.instant();
-    for (int step = -1; step <= 1; step++) {
-      if (code(secret, now.plus(generator.getTimeStep().multipliedBy(step))).equals(digits)) {
-        return true;
+    for (int offset = -1; offset <= 1; offset++) {
+      var at = now.plus(period.multipliedBy(offset));
+      if (code(secret, at).equals(digits)) {
+        return java.util.OptionalLong.of(at.getEpochSecond() / period.toSeconds());
       }
     }
-    return false;
+    return java.util.OptionalLong.empty();
   }
 
   String code(String secret, Instant at) {

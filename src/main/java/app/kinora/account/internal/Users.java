@@ -155,7 +155,17 @@ class Users {
   }
 
   void disableTotp(UserId id) {
-    jdbc.sql("update users set totp_secret = null, totp_enabled_at = null where id = ?").param(id.value()).update();
+    jdbc.sql("update users set totp_secret = null, totp_enabled_at = null, totp_last_step = null where id = ?")
+        .param(id.value())
+        .update();
+  }
+
+  /** Records a used TOTP time step; false if it (or a later one) was used already. */
+  boolean acceptTotpStep(UserId id, long step) {
+    return jdbc.sql("update users set totp_last_step = ? where id = ? and (totp_last_step is null or totp_last_step < ?)")
+            .params(step, id.value(), step)
+            .update()
+        == 1;
   }
 
   void delete(UserId id) {

@@ -53,8 +53,13 @@ class TwoStepSignInIntegrationTest extends IntegrationTest {
     assertThat(next.get("/account").url()).as("the first factor alone opens nothing").endsWith("/login/totp");
     var page = next.get("/login/totp");
     assertThat(next.post("/login/totp", Map.of("code", "123 456"), page.csrf()).body()).contains("That code is not right");
-    assertThat(next.post("/login/totp", Map.of("code", totp.code(secret, Instant.now())), next.get("/login/totp").csrf()).url())
+    var used = totp.code(secret, Instant.now());
+    assertThat(next.post("/login/totp", Map.of("code", used), next.get("/login/totp").csrf()).url())
         .isEqualTo(baseUrl() + "/");
+    var replay = new WebSession(baseUrl());
+    signIn(replay, "two.step@kinora.test", "a long two step passphrase");
+    assertThat(replay.post("/login/totp", Map.of("code", used), replay.get("/login/totp").csrf()).body())
+        .as("a code works once").contains("That code is not right");
     assertThat(next.get("/account").body()).contains("Recovery codes left: 10");
 
     var lostPhone = new WebSession(baseUrl());
