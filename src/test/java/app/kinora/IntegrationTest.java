@@ -1,5 +1,6 @@
 package app.kinora;
 
+import app.kinora.billing.StripeStub;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,7 +19,9 @@ import org.springframework.test.context.DynamicPropertySource;
       "kinora.bootstrap.admin-email=" + IntegrationTest.ADMIN_EMAIL,
       "kinora.bootstrap.admin-password=" + IntegrationTest.ADMIN_PASSWORD,
       "kinora.bootstrap.admin-api-key=" + IntegrationTest.ADMIN_API_KEY,
-      "logging.level.app.kinora=info"
+      "logging.level.app.kinora=info",
+      "kinora.billing.stripe.secret-key=" + StripeStub.SECRET_KEY,
+      "kinora.billing.stripe.webhook-secret=" + StripeStub.WEBHOOK_SECRET
     })
 public abstract class IntegrationTest {
 
@@ -34,6 +37,7 @@ public abstract class IntegrationTest {
   @DynamicPropertySource
   static void dataDirectory(DynamicPropertyRegistry registry) {
     registry.add("kinora.data-dir", DATA_DIR::toString);
+    registry.add("kinora.billing.stripe.api-base", StripeStub::baseUrl);
   }
 
   protected String baseUrl() {

@@ -136,6 +136,14 @@ class Ledger implements CreditLedger {
     entries.append(user, kind, amount.value(), 0, null, reason, reference, "stripe");
   }
 
+  boolean recorded(Kind kind, String reference) {
+    return entries.exists(kind, reference);
+  }
+
+  long recordedSum(Kind kind, String reference) {
+    return entries.sum(kind, reference);
+  }
+
   @Transactional(propagation = Propagation.MANDATORY)
   void freeze(UserId user, String reason) {
     lock(user);
