@@ -83,8 +83,10 @@ class CreditsController {
     return "billing/quote :: quote";
   }
 
+  /** Opens a Stripe Checkout Session for the pack and sends the browser to Stripe's page. */
   @PostMapping("/credits/checkout")
-  String checkout(@AuthenticationPrincipal CurrentUser user, @RequestParam String pack, RedirectAttributes flash) {
+  String checkout(@AuthenticationPrincipal CurrentUser user, @RequestParam String pack, Model model,
+      RedirectAttributes flash) {
     var chosen = properties.pack(pack).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "No such pack."));
     if (!stripe.configured()) {
       flash.addFlashAttribute("error", "Payments are not set up on this server; ask its operator for credits.");
@@ -95,7 +97,9 @@ class CreditsController {
     try {
       var session = stripe.createCheckout(chosen, base + "/success?session_id={CHECKOUT_SESSION_ID}", base + "/cancel", email);
       payments.opened(session.id(), user.userId(), chosen.id(), chosen.credits(), chosen.amount(), chosen.currency());
-      return "redirect:" + session.url();
+      // a page that moves on to Stripe, rather than a redirect: the CSP's form-action stays 'self'
+      model.addAttribute("checkoutUrl", session.url());
+      return "billing/checkout-redirect";
     } catch (StripeGateway.PaymentsUnavailable e) {
       flash.addFlashAttribute("error", "The payment page could not be opened. Please try again later.");
       return "redirect:/credits";

@@ -17,7 +17,7 @@ record LedgerEntry(
   enum Kind {
     GRANT, PURCHASE, HOLD, CAPTURE, RELEASE, REFUND, CHARGEBACK, ADJUSTMENT, EXPIRY;
 
-    String column() {
+    public String column() {
       return name().toLowerCase(Locale.ROOT);
     }
 
@@ -27,7 +27,7 @@ record LedgerEntry(
   }
 
   /** What a person reads in the history: held and released credits do not change the balance. */
-  long shownAmount() {
+  public long shownAmount() {
     return kind == Kind.HOLD || kind == Kind.RELEASE ? -heldChange : amount;
   }
 }

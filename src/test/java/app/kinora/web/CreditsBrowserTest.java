@@ -1,0 +1,125 @@
+package app.kinora.web;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.kinora.IntegrationTest;
+import app.kinora.billing.BillingProperties;
+import app.kinora.billing.CreditLedger;
+import app.kinora.billing.PriceRequest;
+import app.kinora.billing.StripeStub;
+import app.kinora.shared.VideoSize;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.stripe.net.Webhook;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Credits in Chromium: the studio's live quote, the Credits page, buying a pack through Checkout. */
+class CreditsBrowserTest extends IntegrationTest {
+
+  static Playwright playwright;
+  static Browser browser;
+
+  @Autowired CreditLedger ledger;
+  @Autowired BillingProperties properties;
+
+  @BeforeAll
+  static void launchBrowser() {
+    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        .setExecutablePath(Path.of("/usr/bin/chromium"))
+        .setHeadless(true)
+        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+  }
+
+  @Test
+  void showsTheQuoteAsTheFormChangesAndBuysAPackThroughStripeCheckout() throws Exception {
+    var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+    var page = context.newPage();
+    page.navigate(baseUrl() + "/signup");
+    page.getByLabel("Email").fill("credit.buyer@kinora.test");
+    page.getByLabel("Password").fill("a long credit buyer passphrase");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+
+    page.getByLabel("Duration").selectOption("8");
+    page.getByLabel("Size").selectOption("1280x720");
+    var eight = ledger.quote(new PriceRequest("kinora-local", 8, new VideoSize(1280, 720), true));
+    assertThat(page.locator("#quote")).containsText("Costs " + eight.value() + " credits");
+    page.getByLabel("Duration").selectOption("2");
+    var two = ledger.quote(new PriceRequest("kinora-local", 2, new VideoSize(1280, 720), true));
+    assertThat(page.locator("#quote")).containsText("Costs " + two.value() + " credits");
+    assertThat(page.locator("#quote")).containsText(properties.starterCredits() + " available");
+
+    var session = "cs_test_browser_checkout";
+    StripeStub.server().stubFor(post("/v1/checkout/sessions").willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json")
+        .withBody("""
+            {"id": "%s", "object": "checkout.session", "url": "%s/pay/%s"}""".formatted(session, StripeStub.baseUrl(), session))));
+    StripeStub.server().stubFor(get("/pay/" + session).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "text/html").withBody("<html><body><h1>Stripe test checkout</h1></body></html>")));
+
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Credits")).click();
+    assertThat(page.locator("#available")).hasText(Long.toString(properties.starterCredits()));
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("500 credits · 20.00 EUR")).click();
+    page.waitForURL(StripeStub.baseUrl() + "/pay/" + session);
+    assertThat(page.getByRole(AriaRole.HEADING)).hasText("Stripe test checkout");
+
+    assertThat(webhook("""
+        {"id": "evt_browser_1", "object": "event", "type": "checkout.session.completed",
+         "data": {"object": {"id": "%s", "object": "checkout.session", "payment_status": "paid", "status": "complete",
+                             "payment_intent": "pi_browser_1", "customer": "cus_browser", "amount_total": 2000,
+                             "currency": "eur"}}}""".formatted(session))).isEqualTo(200);
+
+    page.navigate(baseUrl() + "/credits/checkout/success?session_id=" + session);
+    assertThat(page.locator("main")).containsText("Your payment is confirmed");
+    page.navigate(baseUrl() + "/credits");
+    assertThat(page.locator("#available")).hasText(Long.toString(properties.starterCredits() + 500));
+    assertThat(page.locator("#payments")).containsText("paid");
+    assertThat(page.locator("#payments").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Receipt")))
+        .isVisible();
+
+    page.getByLabel("purchase").check();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter")).click();
+    assertThat(page.locator("#history tbody tr")).hasCount(1);
+    assertThat(page.locator("#history tbody tr")).containsText("Bought studio");
+    page.screenshot(new Page.ScreenshotOptions().setPath(StudioBrowserTest.SCREENSHOTS.resolve("credits.png")).setFullPage(true));
+    context.close();
+  }
+
+  private int webhook(String event) throws Exception {
+    var request = HttpRequest.newBuilder(URI.create(baseUrl() + "/stripe/webhook"))
+        .header("Content-Type", "application/json")
+        .header("Stripe-Signature", Webhook.Signature.generateSignatureHeader(event, StripeStub.WEBHOOK_SECRET))
+        .POST(HttpRequest.BodyPublishers.ofString(event))
+        .build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+  }
+}
