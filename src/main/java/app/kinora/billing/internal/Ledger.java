@@ -50,7 +50,10 @@ class Ledger implements CreditLedger {
   @Transactional(propagation = Propagation.MANDATORY)
   public Credits hold(UserId user, HoldId hold, PriceRequest work, String reference) {
     var price = pricing.quote(work);
-    var balance = lock(user);
+    if (entries.tryHold(user, hold.value(), price.value(), describe(work), reference)) {
+      return price;
+    }
+    var balance = lock(user); // a first hold opens the account; otherwise this explains the refusal
     if (balance.frozen()) {
       throw new InsufficientCredits(price, balance.available(),
           "Your credits are frozen while a payment dispute is reviewed, so no new video can start.");

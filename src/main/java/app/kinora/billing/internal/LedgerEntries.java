@@ -46,6 +46,28 @@ class LedgerEntries {
         .optional();
   }
 
+  /**
+   * Places a hold in one statement when the account exists, is not frozen and has the credits
+   * available: the conditional update locks the row and re-checks the sums under the lock.
+   *
+   * @return false when nothing was held (no account yet, frozen or not enough credits)
+   */
+  boolean tryHold(UserId user, UUID hold, long price, String reason, String reference) {
+    return jdbc.sql("""
+            with account as (
+              update credit_accounts set held = held + :price
+               where user_id = :user and frozen_at is null and balance - held >= :price
+              returning user_id)
+            insert into credit_entries (user_id, kind, amount, held_change, hold_id, reason, reference, actor)
+            select user_id, 'hold', 0, :price, :hold, :reason, :reference, 'user' from account""")
+        .param("price", price)
+        .param("user", user.value())
+        .param("hold", hold)
+        .param("reason", reason)
+        .param("reference", reference)
+        .update() == 1;
+  }
+
   /** Appends an entry and moves the cached sums by the same amounts. */
   void append(UserId user, LedgerEntry.Kind kind, long amount, long heldChange, UUID hold, String reason,
       String reference, String actor) {
