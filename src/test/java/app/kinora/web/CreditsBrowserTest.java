@@ -39,6 +39,7 @@ class CreditsBrowserTest extends IntegrationTest {
 
   @Autowired CreditLedger ledger;
   @Autowired BillingProperties properties;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @BeforeAll
   static void launchBrowser() {
@@ -111,7 +112,50 @@ class CreditsBrowserTest extends IntegrationTest {
     assertThat(page.locator("#history tbody tr")).hasCount(1);
     assertThat(page.locator("#history tbody tr")).containsText("Bought studio");
     page.screenshot(new Page.ScreenshotOptions().setPath(StudioBrowserTest.SCREENSHOTS.resolve("credits.png")).setFullPage(true));
+
+    // a video's card shows what it costs and links to its entries
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Studio")).click();
+    page.getByLabel("Prompt", new Page.GetByLabelOptions().setExact(true)).fill("A lantern on a quiet pier");
+    page.getByLabel("Duration").selectOption("2");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate")).click();
+    var cost = page.locator("article.job .cost a").first();
+    assertThat(cost).containsText("credits");
+    cost.click();
+    assertThat(page.locator("#history tbody tr").first()).containsText("video_");
+    assertThat(page.locator("#history tbody tr[data-kind=hold]")).hasCount(1);
     context.close();
+  }
+
+  @Test
+  void anOperatorGrantsCreditsWhichOrdinaryUsersCannot() {
+    var context = browser.newContext();
+    var page = context.newPage();
+    page.navigate(baseUrl() + "/signup");
+    page.getByLabel("Email").fill("needs.credits@kinora.test");
+    page.getByLabel("Password").fill("a long needy passphrase");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+    page.navigate(baseUrl() + "/credits");
+    assertThat(page.locator("#grant")).hasCount(0);
+    var recipient = jdbc.sql("select id::text from users where email = 'needs.credits@kinora.test'")
+        .query(String.class).single();
+    context.close();
+
+    var operator = browser.newContext();
+    page = operator.newPage();
+    page.navigate(baseUrl() + "/login");
+    page.getByLabel("Email").fill(ADMIN_EMAIL);
+    page.getByLabel("Password").fill(ADMIN_PASSWORD);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    page.navigate(baseUrl() + "/credits");
+    page.getByLabel("Account id").fill(recipient);
+    page.getByLabel("Credits", new Page.GetByLabelOptions().setExact(true)).fill("250");
+    page.getByLabel("Reason").fill("Payments are not set up yet");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Grant")).click();
+
+    assertThat(page.getByRole(AriaRole.STATUS)).containsText("Granted 250 credits");
+    assertThat(ledger.balance(new app.kinora.shared.UserId(java.util.UUID.fromString(recipient))).available().value())
+        .isEqualTo(properties.starterCredits() + 250);
+    operator.close();
   }
 
   private int webhook(String event) throws Exception {

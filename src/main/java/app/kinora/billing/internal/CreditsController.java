@@ -49,11 +49,14 @@ class CreditsController {
   }
 
   @GetMapping("/credits")
-  String credits(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) List<String> kind, Model model) {
+  String credits(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) List<String> kind,
+      @RequestParam(required = false) String reference, Model model) {
     var kinds = kinds(kind);
+    var ref = reference == null || reference.isBlank() ? null : reference.strip();
     model.addAttribute("balance", ledger.balance(user.userId()));
     model.addAttribute("holds", entries.openHolds(user.userId()));
-    model.addAttribute("history", entries.history(user.userId(), kinds, HISTORY));
+    model.addAttribute("history", entries.history(user.userId(), kinds, ref, HISTORY));
+    model.addAttribute("reference", ref);
     model.addAttribute("kinds", LedgerEntry.Kind.values());
     model.addAttribute("selected", kinds);
     model.addAttribute("payments", payments.of(user.userId()));

@@ -115,12 +115,20 @@ class LedgerEntries {
 
   /** The user's entries, newest first, optionally of some kinds only. */
   List<LedgerEntry> history(UserId user, Collection<LedgerEntry.Kind> kinds, int limit) {
-    var filter = kinds.isEmpty() ? "" : " and kind in (:kinds)";
+    return history(user, kinds, null, limit);
+  }
+
+  /** The user's entries, newest first, optionally of some kinds and one reference only. */
+  List<LedgerEntry> history(UserId user, Collection<LedgerEntry.Kind> kinds, String reference, int limit) {
+    var filter = (kinds.isEmpty() ? "" : " and kind in (:kinds)") + (reference == null ? "" : " and reference = :reference");
     var query = jdbc.sql("select * from credit_entries where user_id = :user" + filter + " order by id desc limit :limit")
         .param("user", user.value())
         .param("limit", limit);
     if (!kinds.isEmpty()) {
       query = query.param("kinds", kinds.stream().map(LedgerEntry.Kind::column).toList());
+    }
+    if (reference != null) {
+      query = query.param("reference", reference);
     }
     return query.query(LedgerEntries::entry).list();
   }
