@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -170,11 +171,11 @@ class Ledger implements CreditLedger {
     return entries.lock(user).orElseThrow();
   }
 
-  private java.util.Optional<OpenHold> openHold(HoldId hold) {
+  private Optional<OpenHold> openHold(HoldId hold) {
     return entries.holder(hold.value()).flatMap(user -> {
       entries.lock(user);
       List<LedgerEntry> found = entries.holdEntries(List.of(hold.value()));
-      return found.size() == 1 ? java.util.Optional.of(new OpenHold(user, found.getFirst())) : java.util.Optional.empty();
+      return found.size() == 1 ? Optional.of(new OpenHold(user, found.getFirst())) : Optional.empty();
     });
   }
 
