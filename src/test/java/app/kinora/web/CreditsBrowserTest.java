@@ -1,7 +1,9 @@
 package app.kinora.web;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,8 +106,16 @@ class CreditsBrowserTest extends IntegrationTest {
     page.navigate(baseUrl() + "/credits");
     assertThat(page.locator("#available")).hasText(Long.toString(properties.starterCredits() + 500));
     assertThat(page.locator("#payments")).containsText("paid");
-    assertThat(page.locator("#payments").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Receipt")))
-        .isVisible();
+    StripeStub.server().stubFor(get(urlPathEqualTo("/v1/charges")).withQueryParam("payment_intent", equalTo("pi_browser_1"))
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+            {"object": "list", "url": "/v1/charges", "has_more": false,
+             "data": [{"id": "ch_browser_1", "object": "charge", "payment_intent": "pi_browser_1",
+                       "receipt_url": "%s/receipts/ch_browser_1"}]}""".formatted(StripeStub.baseUrl()))));
+    StripeStub.server().stubFor(get("/receipts/ch_browser_1").willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "text/html").withBody("<html><body><h1>Stripe receipt</h1></body></html>")));
+    page.locator("#payments").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Receipt")).click();
+    assertThat(page.getByRole(AriaRole.HEADING)).hasText("Stripe receipt");
+    page.navigate(baseUrl() + "/credits");
 
     page.getByLabel("purchase").check();
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter")).click();
