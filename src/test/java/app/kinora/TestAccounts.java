@@ -14,12 +14,17 @@ public final class TestAccounts {
   private TestAccounts() {}
 
   public static UserId newUser(JdbcClient jdbc, String role) {
+    return newUser(jdbc, role, null, null);
+  }
+
+  /** A user who can sign in with this email and password hash (null: API keys only). */
+  public static UserId newUser(JdbcClient jdbc, String role, String email, String passwordHash) {
     var user = UserId.random();
-    var email = "user-" + user + "@kinora.test";
+    var address = email != null ? email : "user-" + user + "@kinora.test";
     jdbc.sql("""
             insert into users (id, email, email_normalized, display_name, password_hash, role, created_at)
-            values (?, ?, ?, 'Test User', null, ?, now())""")
-        .params(user.value(), email, email, role)
+            values (?, ?, ?, 'Test User', ?, ?, now())""")
+        .params(user.value(), address, address.toLowerCase(java.util.Locale.ROOT), passwordHash, role)
         .update();
     return user;
   }

@@ -9,6 +9,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.kinora.IntegrationTest;
+import app.kinora.TestAccounts;
 import app.kinora.billing.BillingProperties;
 import app.kinora.billing.CreditLedger;
 import app.kinora.billing.PriceRequest;
@@ -42,6 +43,7 @@ class CreditsBrowserTest extends IntegrationTest {
   @Autowired CreditLedger ledger;
   @Autowired BillingProperties properties;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  @Autowired org.springframework.security.crypto.password.PasswordEncoder passwords;
 
   @BeforeAll
   static void launchBrowser() {
@@ -67,10 +69,7 @@ class CreditsBrowserTest extends IntegrationTest {
   void showsTheQuoteAsTheFormChangesAndBuysAPackThroughStripeCheckout() throws Exception {
     var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
     var page = context.newPage();
-    page.navigate(baseUrl() + "/signup");
-    page.getByLabel("Email").fill("credit.buyer@kinora.test");
-    page.getByLabel("Password").fill("a long credit buyer passphrase");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+    signIn(page, newUser("credit.buyer@kinora.test"));
 
     page.getByLabel("Duration").selectOption("8");
     page.getByLabel("Size").selectOption("1280x720");
@@ -140,22 +139,14 @@ class CreditsBrowserTest extends IntegrationTest {
   void anOperatorGrantsCreditsWhichOrdinaryUsersCannot() {
     var context = browser.newContext();
     var page = context.newPage();
-    page.navigate(baseUrl() + "/signup");
-    page.getByLabel("Email").fill("needs.credits@kinora.test");
-    page.getByLabel("Password").fill("a long needy passphrase");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+    var recipient = signIn(page, newUser("needs.credits@kinora.test")).toString();
     page.navigate(baseUrl() + "/credits");
     assertThat(page.locator("#grant")).hasCount(0);
-    var recipient = jdbc.sql("select id::text from users where email = 'needs.credits@kinora.test'")
-        .query(String.class).single();
     context.close();
 
     var operator = browser.newContext();
     page = operator.newPage();
-    page.navigate(baseUrl() + "/login");
-    page.getByLabel("Email").fill(ADMIN_EMAIL);
-    page.getByLabel("Password").fill(ADMIN_PASSWORD);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
     page.navigate(baseUrl() + "/credits");
     page.getByLabel("Account id").fill(recipient);
     page.getByLabel("Credits", new Page.GetByLabelOptions().setExact(true)).fill("250");
@@ -166,6 +157,28 @@ class CreditsBrowserTest extends IntegrationTest {
     assertThat(ledger.balance(new app.kinora.shared.UserId(java.util.UUID.fromString(recipient))).available().value())
         .isEqualTo(properties.starterCredits() + 250);
     operator.close();
+  }
+
+  private static final String PASSWORD = "a long credits test passphrase";
+
+  /** An account made directly in the database, so these tests do not depend on the sign-up form. */
+  private String newUser(String email) {
+    TestAccounts.newUser(jdbc, "USER", email, passwords.encode(PASSWORD));
+    return email;
+  }
+
+  private app.kinora.shared.UserId signIn(Page page, String email) {
+    signIn(page, email, PASSWORD);
+    return new app.kinora.shared.UserId(java.util.UUID.fromString(
+        jdbc.sql("select id::text from users where email = ?").param(email).query(String.class).single()));
+  }
+
+  private void signIn(Page page, String email, String password) {
+    page.navigate(baseUrl() + "/login");
+    page.getByLabel("Email").fill(email);
+    page.getByLabel("Password").fill(password);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Credits"))).isVisible();
   }
 
   private int webhook(String event) throws Exception {
