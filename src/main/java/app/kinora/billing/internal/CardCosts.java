@@ -32,5 +32,4 @@ class CardCosts {
       case RELEASED -> "0 credits (" + charge.quoted().value() + " returned)";
     };
   }
-
 }
