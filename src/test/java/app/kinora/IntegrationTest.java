@@ -1,5 +1,6 @@
 package app.kinora;
 
+import app.kinora.billing.StripeStub;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,7 +26,9 @@ import org.springframework.test.context.DynamicPropertySource;
       "kinora.privacy.subprocessors[0].name=Example Hosting",
       "kinora.privacy.subprocessors[0].purpose=Servers and storage",
       "kinora.privacy.subprocessors[0].country=Germany",
-      "logging.level.app.kinora=info"
+      "logging.level.app.kinora=info",
+      "kinora.billing.stripe.secret-key=" + StripeStub.SECRET_KEY,
+      "kinora.billing.stripe.webhook-secret=" + StripeStub.WEBHOOK_SECRET
     })
 public abstract class IntegrationTest {
 
@@ -44,6 +47,7 @@ public abstract class IntegrationTest {
   static void dataDirectory(DynamicPropertyRegistry registry) {
     registry.add("kinora.data-dir", DATA_DIR::toString);
     TestServers.register(registry);
+    registry.add("kinora.billing.stripe.api-base", StripeStub::baseUrl);
   }
 
   protected String baseUrl() {

@@ -1,5 +1,6 @@
 package app.kinora.api;
 
+import app.kinora.billing.InsufficientCredits;
 import app.kinora.generation.InvalidGenerationRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,11 @@ class ApiErrors {
   @ExceptionHandler
   ResponseEntity<ApiError> invalid(InvalidGenerationRequest e) {
     return ApiError.of(HttpStatus.BAD_REQUEST, e.code(), e.param(), e.getMessage());
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ApiError> insufficientCredits(InsufficientCredits e) {
+    return ApiError.of(HttpStatus.PAYMENT_REQUIRED, "insufficient_credits", null, e.getMessage());
   }
 
   @ExceptionHandler

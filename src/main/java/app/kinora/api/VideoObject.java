@@ -1,11 +1,13 @@
 package app.kinora.api;
 
+import app.kinora.billing.Charge;
 import app.kinora.generation.Generation;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * The OpenAI video object. Kinora adds {@code seed} (reproducible renders), {@code fps},
- * {@code generate_audio} and {@code caption}; everything else has
+ * {@code generate_audio}, {@code caption} and {@code credits} (the price: the quote while the
+ * video is made, the credits charged once completed, 0 when it failed); everything else has
  * OpenAI's names and types ({@code seconds} is a string, times are Unix seconds).
  */
 record VideoObject(
@@ -26,11 +28,12 @@ record VideoObject(
     int fps,
     @JsonProperty("generate_audio") boolean generateAudio,
     boolean caption,
+    Long credits,
     VideoError error) {
 
   record VideoError(String code, String message) {}
 
-  static VideoObject of(Generation g) {
+  static VideoObject of(Generation g, Charge charge) {
     return new VideoObject(
         g.id().apiId(),
         "video",
@@ -49,6 +52,7 @@ record VideoObject(
         g.framesPerSecond(),
         g.generateAudio(),
         g.caption(),
+        charge == null ? null : charge.cost().value(),
         g.failureIfAny().map(f -> new VideoError(f.code(), f.message())).orElse(null));
   }
 }

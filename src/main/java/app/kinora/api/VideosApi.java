@@ -1,6 +1,9 @@
 package app.kinora.api;
 
 import app.kinora.account.CurrentUser;
+import app.kinora.billing.CreditLedger;
+import app.kinora.billing.HoldId;
+import app.kinora.generation.Generation;
 import app.kinora.generation.GenerationId;
 import app.kinora.generation.GenerationRequest;
 import app.kinora.generation.GenerationStatus;
@@ -35,10 +38,12 @@ class VideosApi {
 
   private final Generations generations;
   private final ReferenceIntake intake;
+  private final CreditLedger credits;
 
-  VideosApi(Generations generations, ReferenceIntake intake) {
+  VideosApi(Generations generations, ReferenceIntake intake, CreditLedger credits) {
     this.generations = generations;
     this.intake = intake;
+    this.credits = credits;
   }
 
   /** JSON body, as sent by most HTTP clients; {@code seed}, {@code fps}, {@code generate_audio} and {@code caption} are Kinora's extensions. */
@@ -82,18 +87,20 @@ class VideosApi {
         intake.accept(user, audio, "audio", MediaKind.AUDIO),
         intake.accept(user, video, "video", MediaKind.VIDEO));
     var body = new CreateVideo(model, prompt, seconds, size, seed, fps, generateAudio, caption);
-    return VideoObject.of(generations.submit(user.userId(), request(body, references)));
+    return video(generations.submit(user.userId(), request(body, references)));
   }
 
   @GetMapping
   VideoList list(@AuthenticationPrincipal CurrentUser user) {
-    var videos = generations.recent(user.userId(), LIST_LIMIT).stream().map(VideoObject::of).toList();
+    var recent = generations.recent(user.userId(), LIST_LIMIT);
+    var charges = credits.charges(recent.stream().map(VideosApi::holdOf).toList());
+    var videos = recent.stream().map(g -> VideoObject.of(g, charges.get(holdOf(g)))).toList();
     return new VideoList("list", videos, videos.size() == LIST_LIMIT);
   }
 
   @GetMapping("/{videoId}")
   VideoObject retrieve(@AuthenticationPrincipal CurrentUser user, @PathVariable String videoId) {
-    return generations.find(user.userId(), parse(videoId)).map(VideoObject::of).orElseThrow(ApiProblem::videoNotFound);
+    return generations.find(user.userId(), parse(videoId)).map(this::video).orElseThrow(ApiProblem::videoNotFound);
   }
 
   @GetMapping("/{videoId}/content")
@@ -118,7 +125,16 @@ class VideosApi {
   }
 
   private VideoObject create(CurrentUser user, CreateVideo body) {
-    return VideoObject.of(generations.submit(user.userId(), request(body, GenerationReferences.NONE)));
+    return video(generations.submit(user.userId(), request(body, GenerationReferences.NONE)));
+  }
+
+  /** The video object with its price from the ledger. */
+  private VideoObject video(Generation generation) {
+    return VideoObject.of(generation, credits.charges(java.util.List.of(holdOf(generation))).get(holdOf(generation)));
+  }
+
+  private static HoldId holdOf(Generation generation) {
+    return new HoldId(generation.id().value());
   }
 
   private static GenerationRequest request(CreateVideo body, GenerationReferences references) {

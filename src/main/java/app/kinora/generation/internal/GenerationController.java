@@ -1,6 +1,7 @@
 package app.kinora.generation.internal;
 
 import app.kinora.account.CurrentUser;
+import app.kinora.billing.InsufficientCredits;
 import app.kinora.generation.GenerationReferences;
 import app.kinora.generation.Generations;
 import app.kinora.media.MediaKind;
@@ -81,7 +82,7 @@ class GenerationController {
           accept(user, audio, MediaKind.AUDIO), accept(user, video, MediaKind.VIDEO));
       model.addAttribute("g", generations.submit(user.userId(), form.toRequest(references)));
       return htmx != null ? "generation/submitted" : "redirect:/";
-    } catch (InvalidGenerationRequest | MediaRejected e) {
+    } catch (InvalidGenerationRequest | MediaRejected | InsufficientCredits e) {
       if (htmx == null) {
         flash.addFlashAttribute("error", e.getMessage());
         return "redirect:/";

@@ -1,5 +1,7 @@
 package app.kinora.generation.internal;
 
+import app.kinora.billing.CreditLedger;
+import app.kinora.billing.HoldId;
 import app.kinora.generation.Generation;
 import app.kinora.generation.GenerationId;
 import app.kinora.generation.GenerationProperties;
@@ -37,6 +39,7 @@ class GenerationService implements Generations {
   private final BlobStore blobs;
   private final GenerationProperties properties;
   private final ReferenceCheck references;
+  private final CreditLedger credits;
 
   GenerationService(
       GenerationRepository repository,
@@ -44,13 +47,15 @@ class GenerationService implements Generations {
       ModelCatalog catalog,
       BlobStore blobs,
       GenerationProperties properties,
-      ReferenceCheck references) {
+      ReferenceCheck references,
+      CreditLedger credits) {
     this.repository = repository;
     this.job = job;
     this.catalog = catalog;
     this.blobs = blobs;
     this.properties = properties;
     this.references = references;
+    this.credits = credits;
   }
 
   @Override
@@ -75,6 +80,8 @@ class GenerationService implements Generations {
             GenerationId.random(), owner, model.id(), prompt, seconds, size, seed, fps, audio, caption,
             GenerationStatus.QUEUED, 0, null, Instant.now().truncatedTo(ChronoUnit.MICROS), null, null,
             references.check(owner, model, request.references()));
+    // the hold is placed in this transaction: no generation without its hold, no hold without it
+    credits.hold(owner, new HoldId(generation.id().value()), GenerationSettlement.work(generation), generation.id().apiId());
     repository.insert(generation);
     job.enqueue(generation.id());
     return generation;

@@ -37,6 +37,7 @@ class GenerationWorker {
   private static final Duration DURATION_TOLERANCE = Duration.ofMillis(150);
 
   private final GenerationRepository repository;
+  private final GenerationSettlement settlement;
   private final ModelCatalog catalog;
   private final MediaProbe probe;
   private final BlobStore blobs;
@@ -46,6 +47,7 @@ class GenerationWorker {
 
   GenerationWorker(
       GenerationRepository repository,
+      GenerationSettlement settlement,
       ModelCatalog catalog,
       MediaProbe probe,
       BlobStore blobs,
@@ -53,6 +55,7 @@ class GenerationWorker {
       MediaUploads uploads,
       MediaProperties media) {
     this.repository = repository;
+    this.settlement = settlement;
     this.catalog = catalog;
     this.probe = probe;
     this.blobs = blobs;
@@ -73,7 +76,7 @@ class GenerationWorker {
     try {
       output = Files.createDirectories(workDir).resolve(id + "-" + attempt.get() + ".mp4");
       render(generation, attempt.get(), localCopies(generation.references(), referencesDir), output);
-      repository.complete(id, attempt.get(), store(generation, output));
+      settlement.complete(generation, attempt.get(), store(generation, output));
       log.info("Generation {} completed", id);
     } catch (Superseded e) {
       log.info("Generation {} attempt {} was superseded by a newer attempt", id, attempt.get());
@@ -172,13 +175,13 @@ class GenerationWorker {
         .find(id)
         .filter(generation -> !generation.status().isTerminal())
         .flatMap(generation -> repository.startAttempt(id))
-        .ifPresent(attempt -> repository.fail(id, attempt, new Generation.Failure(
+        .ifPresent(attempt -> settlement.fail(id, attempt, new Generation.Failure(
             "internal_error", "Something went wrong on our side while making this video.")));
   }
 
   private void fail(GenerationId id, int attempt, String code, String message, Throwable cause) {
     log.warn("Generation {} failed: {} ({})", id, code, cause.toString());
-    repository.fail(id, attempt, new Generation.Failure(code, message));
+    settlement.fail(id, attempt, new Generation.Failure(code, message));
   }
 
   private static void deleteQuietly(Path file) {

@@ -1,0 +1,173 @@
+package app.kinora.billing.internal;
+
+import app.kinora.account.Account;
+import app.kinora.account.Accounts;
+import app.kinora.account.CurrentUser;
+import app.kinora.billing.BillingProperties;
+import app.kinora.billing.Credits;
+import app.kinora.billing.PriceRequest;
+import app.kinora.shared.UserId;
+import app.kinora.shared.VideoSize;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** The Credits page (balance, open holds, history, buying) and the studio's live quote. */
+@Controller
+class CreditsController {
+
+  private static final int HISTORY = 200;
+
+  private final Ledger ledger;
+  private final LedgerEntries entries;
+  private final Payments payments;
+  private final StripeGateway stripe;
+  private final Accounts accounts;
+  private final BillingProperties properties;
+
+  CreditsController(Ledger ledger, LedgerEntries entries, Payments payments, StripeGateway stripe, Accounts accounts,
+      BillingProperties properties) {
+    this.ledger = ledger;
+    this.entries = entries;
+    this.payments = payments;
+    this.stripe = stripe;
+    this.accounts = accounts;
+    this.properties = properties;
+  }
+
+  @GetMapping("/credits")
+  String credits(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) List<String> kind,
+      @RequestParam(required = false) String reference, Model model) {
+    var kinds = kinds(kind);
+    var ref = reference == null || reference.isBlank() ? null : reference.strip();
+    model.addAttribute("balance", ledger.balance(user.userId()));
+    model.addAttribute("holds", entries.openHolds(user.userId()));
+    model.addAttribute("history", entries.history(user.userId(), kinds, ref, HISTORY));
+    model.addAttribute("reference", ref);
+    model.addAttribute("kinds", LedgerEntry.Kind.values());
+    model.addAttribute("selected", kinds);
+    model.addAttribute("payments", payments.of(user.userId()));
+    model.addAttribute("packs", properties.packs());
+    model.addAttribute("paymentsEnabled", stripe.configured() && !properties.packs().isEmpty());
+    model.addAttribute("operator", isOperator(user.userId()));
+    return "billing/credits";
+  }
+
+  /** The price of what the studio form describes, re-rendered by htmx as the form changes. */
+  @GetMapping("/credits/quote")
+  String quote(
+      @AuthenticationPrincipal CurrentUser user,
+      @RequestParam(required = false) String model,
+      @RequestParam(required = false) String seconds,
+      @RequestParam(required = false) String size,
+      @RequestParam(required = false) String sound,
+      Model view) {
+    try {
+      var audio = sound != null && sound.contains("on") && !sound.equals("off");
+      var work = new PriceRequest(model == null ? "" : model, Integer.parseInt(seconds), VideoSize.parse(size), audio);
+      view.addAttribute("price", ledger.quote(work));
+    } catch (IllegalArgumentException | NullPointerException e) {
+      view.addAttribute("price", null);
+    }
+    view.addAttribute("balance", ledger.balance(user.userId()));
+    return "billing/quote :: quote";
+  }
+
+  /** Opens a Stripe Checkout Session for the pack and sends the browser to Stripe's page. */
+  @PostMapping("/credits/checkout")
+  String checkout(@AuthenticationPrincipal CurrentUser user, @RequestParam String pack, Model model,
+      RedirectAttributes flash) {
+    var chosen = properties.pack(pack).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "No such pack."));
+    if (!stripe.configured()) {
+      flash.addFlashAttribute("error", "Payments are not set up on this server; ask its operator for credits.");
+      return "redirect:/credits";
+    }
+    var base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/credits/checkout").toUriString();
+    var email = accounts.find(user.userId()).map(Account::email).orElse(null);
+    try {
+      var session = stripe.createCheckout(chosen, base + "/success?session_id={CHECKOUT_SESSION_ID}", base + "/cancel", email);
+      payments.opened(session.id(), user.userId(), chosen.id(), chosen.credits(), chosen.amount(), chosen.currency());
+      // a page that moves on to Stripe, rather than a redirect: the CSP's form-action stays 'self'
+      model.addAttribute("checkoutUrl", session.url());
+      return "billing/checkout-redirect";
+    } catch (StripeGateway.PaymentsUnavailable e) {
+      flash.addFlashAttribute("error", "The payment page could not be opened. Please try again later.");
+      return "redirect:/credits";
+    }
+  }
+
+  @GetMapping("/credits/checkout/success")
+  String success(@AuthenticationPrincipal CurrentUser user, @RequestParam(name = "session_id", required = false) String session,
+      Model model) {
+    model.addAttribute("payment", session == null ? null : payments.owned(user.userId(), session).orElse(null));
+    model.addAttribute("balance", ledger.balance(user.userId()));
+    return "billing/checkout-success";
+  }
+
+  @GetMapping("/credits/checkout/cancel")
+  String cancel() {
+    return "billing/checkout-cancel";
+  }
+
+  /** Stripe's hosted receipt of one of the user's payments. */
+  @GetMapping("/credits/receipts/{session}")
+  String receipt(@AuthenticationPrincipal CurrentUser user, @PathVariable String session) {
+    var payment = payments.owned(user.userId(), session)
+        .filter(p -> p.paymentIntentId() != null)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    var url = payments.charge(payment.paymentIntentId()).map(Payments.ChargeFacts::receiptUrl)
+        .or(() -> stripe.receiptUrl(payment.paymentIntentId()))
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Stripe has no receipt for it yet."));
+    return "redirect:" + url;
+  }
+
+  /** Operators give credits by account id, e.g. when payments are not configured. */
+  @PostMapping("/credits/grants")
+  String grant(@AuthenticationPrincipal CurrentUser user, @RequestParam String account, @RequestParam long credits,
+      @RequestParam String reason, RedirectAttributes flash) {
+    if (!isOperator(user.userId())) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+    UserId recipient;
+    try {
+      recipient = new UserId(UUID.fromString(account.strip()));
+    } catch (IllegalArgumentException e) {
+      flash.addFlashAttribute("error", "The account id is not valid.");
+      return "redirect:/credits";
+    }
+    if (accounts.find(recipient).isEmpty() || credits <= 0 || reason.isBlank()) {
+      flash.addFlashAttribute("error", "Name an existing account, a positive number of credits and a reason.");
+      return "redirect:/credits";
+    }
+    ledger.grant(recipient, Credits.of(credits), reason.strip(), "operator:" + user.userId());
+    flash.addFlashAttribute("notice", "Granted %s to %s.".formatted(Credits.of(credits), recipient));
+    return "redirect:/credits";
+  }
+
+  private boolean isOperator(UserId user) {
+    return accounts.find(user).map(Account::role).orElse(null) == Account.Role.ADMIN;
+  }
+
+  private static EnumSet<LedgerEntry.Kind> kinds(List<String> names) {
+    var kinds = EnumSet.noneOf(LedgerEntry.Kind.class);
+    if (names != null) {
+      names.stream().flatMap(n -> Arrays.stream(n.split(","))).map(n -> n.strip().toUpperCase(Locale.ROOT))
+          .filter(n -> Arrays.stream(LedgerEntry.Kind.values()).anyMatch(k -> k.name().equals(n)))
+          .forEach(n -> kinds.add(LedgerEntry.Kind.valueOf(n)));
+    }
+    return kinds;
+  }
+}

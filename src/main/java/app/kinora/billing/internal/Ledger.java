@@ -1,0 +1,187 @@
+package app.kinora.billing.internal;
+
+import app.kinora.account.Account;
+import app.kinora.account.Accounts;
+import app.kinora.billing.Balance;
+import app.kinora.billing.BillingProperties;
+import app.kinora.billing.Charge;
+import app.kinora.billing.CreditLedger;
+import app.kinora.billing.Credits;
+import app.kinora.billing.HoldId;
+import app.kinora.billing.InsufficientCredits;
+import app.kinora.billing.PriceRequest;
+import app.kinora.billing.internal.LedgerEntry.Kind;
+import app.kinora.shared.UserId;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The ledger's rules. Each change locks the user's {@code credit_accounts} row first, so one
+ * user's holds are decided one after another against the real sums, on any number of nodes.
+ */
+@Service
+class Ledger implements CreditLedger {
+
+  static final String SYSTEM = "system";
+
+  private final LedgerEntries entries;
+  private final Pricing pricing;
+  private final Accounts accounts;
+  private final BillingProperties properties;
+
+  Ledger(LedgerEntries entries, Pricing pricing, Accounts accounts, BillingProperties properties) {
+    this.entries = entries;
+    this.pricing = pricing;
+    this.accounts = accounts;
+    this.properties = properties;
+  }
+
+  @Override
+  public Credits quote(PriceRequest request) {
+    return pricing.quote(request);
+  }
+
+  @Override
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Credits hold(UserId user, HoldId hold, PriceRequest work, String reference) {
+    var price = pricing.quote(work);
+    if (entries.tryHold(user, hold.value(), price.value(), describe(work), reference)) {
+      return price;
+    }
+    var balance = lock(user); // a first hold opens the account; otherwise this explains the refusal
+    if (balance.frozen()) {
+      throw new InsufficientCredits(price, balance.available(),
+          "Your credits are frozen while a payment dispute is reviewed, so no new video can start.");
+    }
+    if (balance.available().compareTo(price) < 0) {
+      throw new InsufficientCredits(price, balance.available(),
+          "Insufficient credits: this video costs %s and you have %s available."
+              .formatted(price, balance.available()));
+    }
+    entries.append(user, Kind.HOLD, 0, price.value(), hold.value(), describe(work), reference, "user");
+    return price;
+  }
+
+  @Override
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean capture(HoldId hold, PriceRequest actualWork) {
+    return openHold(hold).map(open -> {
+      var held = open.entry().heldChange();
+      var price = Math.min(pricing.quote(actualWork).value(), held);
+      entries.append(open.user(), Kind.CAPTURE, -price, -held, hold.value(),
+          price < held ? "Charged %d of %d held".formatted(price, held) : "Charged", open.entry().reference(), SYSTEM);
+      return true;
+    }).orElse(false);
+  }
+
+  @Override
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean release(HoldId hold, String reason) {
+    return openHold(hold).map(open -> {
+      entries.append(open.user(), Kind.RELEASE, 0, -open.entry().heldChange(), hold.value(), reason,
+          open.entry().reference(), SYSTEM);
+      return true;
+    }).orElse(false);
+  }
+
+  @Override
+  public Map<HoldId, Charge> charges(Collection<HoldId> holds) {
+    var charges = new LinkedHashMap<HoldId, Charge>();
+    for (var entry : entries.holdEntries(holds.stream().map(HoldId::value).toList())) {
+      var id = new HoldId(entry.holdId());
+      switch (entry.kind()) {
+        case HOLD -> charges.put(id, new Charge(id, Charge.State.HELD, Credits.of(entry.heldChange()), Credits.ZERO));
+        case CAPTURE -> charges.computeIfPresent(id, (k, c) ->
+            new Charge(id, Charge.State.CAPTURED, c.quoted(), Credits.of(-entry.amount())));
+        case RELEASE -> charges.computeIfPresent(id, (k, c) ->
+            new Charge(id, Charge.State.RELEASED, c.quoted(), Credits.ZERO));
+        default -> { }
+      }
+    }
+    return charges;
+  }
+
+  @Override
+  @Transactional
+  public Balance balance(UserId user) {
+    return entries.balance(user).orElseGet(() -> lock(user));
+  }
+
+  @Override
+  @Transactional
+  public void grant(UserId user, Credits amount, String reason, String actor) {
+    if (amount.value() <= 0) {
+      throw new IllegalArgumentException("A grant must be a positive number of credits.");
+    }
+    lock(user);
+    entries.append(user, Kind.GRANT, amount.value(), 0, null, reason, null, actor);
+  }
+
+  @Override
+  @Transactional
+  public void adjust(UserId user, Credits amount, String reason, String actor) {
+    if (amount.value() == 0) {
+      throw new IllegalArgumentException("An adjustment must change the balance.");
+    }
+    lock(user);
+    entries.append(user, Kind.ADJUSTMENT, amount.value(), 0, null, reason, null, actor);
+  }
+
+  /** Appends a Stripe-driven entry (purchase, refund, chargeback) under the account's lock. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  void record(UserId user, Kind kind, Credits amount, String reason, String reference) {
+    lock(user);
+    entries.append(user, kind, amount.value(), 0, null, reason, reference, "stripe");
+  }
+
+  boolean recorded(Kind kind, String reference) {
+    return entries.exists(kind, reference);
+  }
+
+  long recordedSum(Kind kind, String reference) {
+    return entries.sum(kind, reference);
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  void freeze(UserId user, String reason) {
+    lock(user);
+    entries.freeze(user, reason);
+  }
+
+  /** Locks the user's account row, opening it (with the starter credits) on first use. */
+  private Balance lock(UserId user) {
+    var locked = entries.lock(user);
+    if (locked.isPresent()) {
+      return locked.get();
+    }
+    if (entries.open(user)) {
+      var starter = accounts.find(user).map(Account::role).orElse(Account.Role.USER) == Account.Role.ADMIN
+          ? properties.adminStarterCredits()
+          : properties.starterCredits();
+      if (starter > 0) {
+        entries.append(user, Kind.GRANT, starter, 0, null, "Starter credits", null, SYSTEM);
+      }
+    }
+    return entries.lock(user).orElseThrow();
+  }
+
+  private Optional<OpenHold> openHold(HoldId hold) {
+    return entries.holder(hold.value()).flatMap(user -> {
+      entries.lock(user);
+      List<LedgerEntry> found = entries.holdEntries(List.of(hold.value()));
+      return found.size() == 1 ? Optional.of(new OpenHold(user, found.getFirst())) : Optional.empty();
+    });
+  }
+
+  private static String describe(PriceRequest work) {
+    return "%d s · %s · %s%s".formatted(work.seconds(), work.size(), work.model(), work.audio() ? " · sound" : "");
+  }
+
+  private record OpenHold(UserId user, LedgerEntry entry) {}
+}
