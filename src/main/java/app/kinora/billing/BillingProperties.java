@@ -16,7 +16,9 @@ import org.springframework.util.StringUtils;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param starterCredits credits granted to a new account when it first uses billing
+ * @param unverifiedAllowance credits an account may use before its email address is verified
+ * @param starterCredits credits a new account has in all once its email address is verified
+ *     (the allowance included)
  * @param adminStarterCredits the same for operator accounts (so an operator can try the service)
  * @param pricing the price table
  * @param packs the credit packs offered for sale through Stripe
@@ -25,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("kinora.billing")
 public record BillingProperties(
+    @Min(0) @DefaultValue("20") long unverifiedAllowance,
     @Min(0) @DefaultValue("100") long starterCredits,
     @Min(0) @DefaultValue("10000") long adminStarterCredits,
     @Valid @DefaultValue Pricing pricing,

@@ -63,6 +63,7 @@ class CreditsController {
     model.addAttribute("packs", properties.packs());
     model.addAttribute("paymentsEnabled", stripe.configured() && !properties.packs().isEmpty());
     model.addAttribute("operator", isOperator(user.userId()));
+    model.addAttribute("verified", accounts.isVerified(user.userId()));
     return "billing/credits";
   }
 
@@ -93,6 +94,10 @@ class CreditsController {
     var chosen = properties.pack(pack).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "No such pack."));
     if (!stripe.configured()) {
       flash.addFlashAttribute("error", "Payments are not set up on this server; ask its operator for credits.");
+      return "redirect:/credits";
+    }
+    if (!accounts.isVerified(user.userId())) {
+      flash.addFlashAttribute("error", "Please confirm your email address first: we sent you a link when you signed up.");
       return "redirect:/credits";
     }
     var base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/credits/checkout").toUriString();

@@ -154,21 +154,36 @@ class Ledger implements CreditLedger {
     entries.freeze(user, reason);
   }
 
-  /** Locks the user's account row, opening it (with the starter credits) on first use. */
+  /**
+   * Locks the user's account row, opening it on first use. A new account gets the unverified
+   * allowance; once its email address is verified (operators are), it is topped up to the full
+   * starter credits, once.
+   */
   private Balance lock(UserId user) {
     var locked = entries.lock(user);
-    if (locked.isPresent()) {
-      return locked.get();
+    if (locked.isEmpty() && entries.open(user)) {
+      var allowance = Math.min(properties.unverifiedAllowance(), properties.starterCredits());
+      if (allowance > 0 && !isAdmin(user)) {
+        entries.append(user, Kind.GRANT, allowance, 0, null, "Credits to try Kinora", null, SYSTEM);
+      }
+      locked = entries.lock(user);
     }
-    if (entries.open(user)) {
-      var starter = accounts.find(user).map(Account::role).orElse(Account.Role.USER) == Account.Role.ADMIN
-          ? properties.adminStarterCredits()
-          : properties.starterCredits();
-      if (starter > 0) {
-        entries.append(user, Kind.GRANT, starter, 0, null, "Starter credits", null, SYSTEM);
+    if (!entries.starterGranted(user)) {
+      boolean admin = isAdmin(user);
+      if ((admin || accounts.isVerified(user)) && entries.markStarterGranted(user)) {
+        var rest = admin ? properties.adminStarterCredits()
+            : properties.starterCredits() - Math.min(properties.unverifiedAllowance(), properties.starterCredits());
+        if (rest > 0) {
+          entries.append(user, Kind.GRANT, rest, 0, null, "Starter credits", null, SYSTEM);
+        }
+        locked = entries.lock(user);
       }
     }
-    return entries.lock(user).orElseThrow();
+    return locked.orElseThrow();
+  }
+
+  private boolean isAdmin(UserId user) {
+    return accounts.find(user).map(Account::role).orElse(Account.Role.USER) == Account.Role.ADMIN;
   }
 
   private Optional<OpenHold> openHold(HoldId hold) {

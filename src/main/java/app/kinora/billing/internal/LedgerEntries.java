@@ -31,6 +31,17 @@ class LedgerEntries {
         .param(user.value()).update() == 1;
   }
 
+  boolean starterGranted(UserId user) {
+    return jdbc.sql("select starter_granted from credit_accounts where user_id = ?").param(user.value())
+        .query(Boolean.class).optional().orElse(false);
+  }
+
+  /** Marks the full starter credits as given; true only the first time. */
+  boolean markStarterGranted(UserId user) {
+    return jdbc.sql("update credit_accounts set starter_granted = true where user_id = ? and not starter_granted")
+        .param(user.value()).update() == 1;
+  }
+
   /** The account's sums, its row locked until the transaction ends. */
   Optional<Balance> lock(UserId user) {
     return jdbc.sql("select balance, held, frozen_at from credit_accounts where user_id = ? for update")

@@ -46,7 +46,7 @@ class PageModel implements HandlerInterceptor {
       }
     }
     page.addObject("consent", consent);
-    page.addObject("operator", properties.operator());
+    page.addObject("siteOperator", properties.operator());
     page.addObject("here", here(request));
     var authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication != null && authentication.getPrincipal() instanceof UserPrincipal user) {

@@ -113,7 +113,7 @@ public final class LedgerBenchmark {
 
   private static BillingProperties properties() {
     var price = new BillingProperties.ModelPrice(BigDecimal.ONE, new BigDecimal("0.25"));
-    return new BillingProperties(0, 0,
+    return new BillingProperties(0, 0, 0,
         new BillingProperties.Pricing(1, price, Map.of("kinora-local", price), Map.of(480, BigDecimal.ONE, 720, new BigDecimal("1.5"))),
         List.of(), new BillingProperties.Stripe(null, null, "https://api.stripe.com", false, Duration.ofMinutes(5)));
   }

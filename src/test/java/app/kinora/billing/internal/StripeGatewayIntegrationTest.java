@@ -99,7 +99,7 @@ class StripeGatewayIntegrationTest {
   }
 
   private BillingProperties properties(String key, boolean sendEmail) {
-    return new BillingProperties(100, 100, null, List.of(PACK),
+    return new BillingProperties(20, 100, 100, null, List.of(PACK),
         new BillingProperties.Stripe(key, "whsec_x", stripe.baseUrl(), sendEmail, Duration.ofMinutes(5)));
   }
 
