@@ -4,7 +4,7 @@ import app.kinora.provider.spi.Capability;
 import app.kinora.provider.spi.ModelDescriptor;
 import app.kinora.shared.VideoSize;
 import java.util.List;
-import java.util.stream.IntStream;
+import java.util.Comparator;
 
 /** The form's choices for one model, derived from its capability descriptor. */
 record ModelOptions(
@@ -24,8 +24,8 @@ record ModelOptions(
   }
 
   static ModelOptions of(ModelDescriptor model) {
-    var seconds = IntStream.rangeClosed(model.minSeconds(), model.maxSeconds()).boxed().toList();
-    var defaultSeconds = Math.clamp(4, model.minSeconds(), model.maxSeconds());
+    var seconds = model.secondsOffered();
+    var defaultSeconds = seconds.stream().min(Comparator.comparingInt(s -> Math.abs(s - 4))).orElseThrow();
     return new ModelOptions(
         model,
         seconds,
