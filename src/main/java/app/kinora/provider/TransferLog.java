@@ -21,9 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The transfer log: one row per transmission of a generation's data to a platform — where it went
  * (platform, country), which fields and files (names and hashes, not contents), when, and how it
  * ended. The platform's job id is kept beside it, to resume the job after a restart; it is never
- * shown. Templates read it as {@code @transferLog}.
+ * shown.
  */
-@Component("transferLog")
+@Component
 class TransferLog {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();

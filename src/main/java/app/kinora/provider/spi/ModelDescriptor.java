@@ -108,7 +108,10 @@ public record ModelDescriptor(
     return Optional.empty();
   }
 
-  /** Why the model cannot serve this request at all, or empty if it can (used between routes). */
+  /**
+   * Why the model cannot serve this request at all, or empty if it can (used between routes). The
+   * frame rate is not compared: platforms choose their own and Kinora validated it on the alias.
+   */
   public Optional<String> refusal(ProviderRequest request) {
     var seconds = Math.toIntExact(request.duration().toSeconds());
     var refusal = secondsRefusal(seconds).or(() -> sizeRefusal(request.size()));
@@ -121,9 +124,6 @@ public record ModelDescriptor(
         || (references.audio() != null && !can(Capability.AUDIO_REFERENCE))
         || (references.video() != null && !can(Capability.VIDEO_REFERENCE))) {
       return Optional.of(id + " cannot use these references.");
-    }
-    if (!framesPerSecond.contains(request.framesPerSecond())) {
-      return Optional.of(id + " does not render at " + request.framesPerSecond() + " fps.");
     }
     return Optional.empty();
   }
