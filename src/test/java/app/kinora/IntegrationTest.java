@@ -18,7 +18,11 @@ import org.springframework.test.context.DynamicPropertySource;
       "kinora.bootstrap.admin-email=" + IntegrationTest.ADMIN_EMAIL,
       "kinora.bootstrap.admin-password=" + IntegrationTest.ADMIN_PASSWORD,
       "kinora.bootstrap.admin-api-key=" + IntegrationTest.ADMIN_API_KEY,
-      "logging.level.app.kinora=info"
+      "logging.level.app.kinora=info",
+      // provider: a second model (an alias on an OpenAI-shaped gateway that is never called) for the studio's options
+      "kinora.provider.openai-gateway.base-url=http://127.0.0.1:9/v1",
+      "kinora.provider.openai-gateway.name=Test gateway",
+      "kinora.provider.models.sora-2.routes[0]=openai-gateway:sora-2"
     })
 public abstract class IntegrationTest {
 

@@ -17,7 +17,8 @@ record ModelOptions(
     boolean firstFrame,
     boolean lastFrame,
     boolean audioReference,
-    boolean videoReference) {
+    boolean videoReference,
+    boolean seed) {
 
   public boolean anyReference() {
     return firstFrame || lastFrame || audioReference || videoReference;
@@ -36,7 +37,8 @@ record ModelOptions(
         model.can(Capability.FIRST_FRAME),
         model.can(Capability.LAST_FRAME),
         model.can(Capability.AUDIO_REFERENCE),
-        model.can(Capability.VIDEO_REFERENCE));
+        model.can(Capability.VIDEO_REFERENCE),
+        model.can(Capability.SEED));
   }
 
   /** A size with a human label such as "1280×720 · 16:9 landscape, 720p". */
