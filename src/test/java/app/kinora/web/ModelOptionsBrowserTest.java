@@ -44,7 +44,7 @@ class ModelOptionsBrowserTest extends IntegrationTest {
   }
 
   @Test
-  void changesDurationsSizesSwitchesAndReferencesWhenTheModelChanges() {
+  void changesDurationsSizesSwitchesAndReferencesWhenTheModelChangesAndShowsWhereAJobWasSent() {
     var page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 1000)).newPage();
     page.navigate(baseUrl() + "/signup");
     page.getByLabel("Email").fill("model.chooser@kinora.test");
@@ -71,6 +71,14 @@ class ModelOptionsBrowserTest extends IntegrationTest {
     assertThat(page.getByLabel("Video to restyle")).hasCount(0);
     assertThat(page.getByText("Advanced")).hasCount(0);
     assertThat(page.locator("#model-options")).hasCount(1);
+
+    page.getByLabel("Prompt", new Page.GetByLabelOptions().setExact(true)).fill("A red kite over the dunes");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate")).click();
+    var card = page.locator("article.job").first();
+    assertThat(card.locator(".transfers")).hasText("Sent to: Test gateway (US) — prompt", 
+        new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
+    assertThat(card.getByRole(AriaRole.ALERT)).hasText("Failed: The video service is unavailable at the moment. Please try again later.");
+    page.screenshot(new Page.ScreenshotOptions().setPath(StudioBrowserTest.SCREENSHOTS.resolve("studio-sent-to.png")));
 
     page.getByLabel("Model").selectOption("kinora-local");
     assertThat(sound(page)).isVisible();
