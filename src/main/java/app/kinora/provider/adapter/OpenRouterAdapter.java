@@ -56,6 +56,7 @@ public class OpenRouterAdapter extends HttpAdapter implements WebhookVerifier {
   private final String webhookSecret;
   private final Clock clock;
   private final AtomicReference<Catalog> catalog = new AtomicReference<>(new Catalog(KNOWN, Instant.EPOCH));
+  private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
    * @param callbackUrl where OpenRouter posts job events; null for polling only
@@ -70,19 +71,35 @@ public class OpenRouterAdapter extends HttpAdapter implements WebhookVerifier {
     this.clock = clock;
   }
 
-  /** The platform's list, refreshed from {@code /videos/models} every few hours; the last good list otherwise. */
+  /**
+   * The platform's list as last fetched from {@code /videos/models}; when it is older than a few
+   * hours a refresh starts in the background, so no page waits for OpenRouter.
+   */
   @Override
   public List<ModelDescriptor> models() {
     var current = catalog.get();
-    if (current.fetchedAt().plus(MODELS_TTL).isBefore(clock.instant())) {
-      try {
-        current = new Catalog(fetchModels(), clock.instant());
-      } catch (ProviderFailure e) {
-        log.warn("OpenRouter's model list is unavailable, keeping the previous one: {}", e.detail());
-        current = new Catalog(current.models(), clock.instant().minus(MODELS_TTL).plus(Duration.ofMinutes(5)));
-      }
-      catalog.set(current);
+    if (current.fetchedAt().plus(MODELS_TTL).isBefore(clock.instant()) && refreshing.compareAndSet(false, true)) {
+      Thread.ofVirtual().name("openrouter-models").start(() -> {
+        try {
+          refreshModels();
+        } finally {
+          refreshing.set(false);
+        }
+      });
     }
+    return current.models();
+  }
+
+  /** Fetches the model list now; keeps the previous one (and retries in a few minutes) if that fails. */
+  public List<ModelDescriptor> refreshModels() {
+    var current = catalog.get();
+    try {
+      current = new Catalog(fetchModels(), clock.instant());
+    } catch (ProviderFailure e) {
+      log.warn("OpenRouter's model list is unavailable, keeping the previous one: {}", e.detail());
+      current = new Catalog(current.models(), clock.instant().minus(MODELS_TTL).plus(Duration.ofMinutes(5)));
+    }
+    catalog.set(current);
     return current.models();
   }
 
@@ -141,7 +158,7 @@ public class OpenRouterAdapter extends HttpAdapter implements WebhookVerifier {
     body.put("duration", request.duration().toSeconds());
     body.put("resolution", Shapes.resolution(request.size()));
     body.put("aspect_ratio", Shapes.aspectRatio(request.size()));
-    var model = models().stream().filter(m -> m.id().equals(request.model())).findFirst();
+    var model = catalog.get().models().stream().filter(m -> m.id().equals(request.model())).findFirst();
     if (model.map(m -> m.can(Capability.AUDIO_GENERATION)).orElse(false)) {
       body.put("generate_audio", request.generateAudio());
     }

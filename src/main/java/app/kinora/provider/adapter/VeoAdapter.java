@@ -28,10 +28,10 @@ public class VeoAdapter extends HttpAdapter {
   private static final List<ModelDescriptor> MODELS = List.of(
       ModelDescriptor.ofDurations("veo-3.1-fast-generate-preview", "Veo 3.1 Fast", "Google's Veo 3.1 Fast, Gemini API.",
           List.of(4, 6, 8), Shapes.WIDE_AND_TALL_720_1080, List.of(24),
-          Set.of(Capability.FIRST_FRAME, Capability.LAST_FRAME, Capability.NEGATIVE_PROMPT), 3, new BigDecimal("0.15")),
+          Set.of(Capability.FIRST_FRAME, Capability.LAST_FRAME, Capability.NEGATIVE_PROMPT), 0, new BigDecimal("0.15")),
       ModelDescriptor.ofDurations("veo-3.1-generate-preview", "Veo 3.1", "Google's Veo 3.1, Gemini API.",
           List.of(4, 6, 8), Shapes.WIDE_AND_TALL_720_1080, List.of(24),
-          Set.of(Capability.FIRST_FRAME, Capability.LAST_FRAME, Capability.NEGATIVE_PROMPT), 3, new BigDecimal("0.40")));
+          Set.of(Capability.FIRST_FRAME, Capability.LAST_FRAME, Capability.NEGATIVE_PROMPT), 0, new BigDecimal("0.40")));
 
   private final String apiKey;
   private final String apiHost;

@@ -135,13 +135,15 @@ class OpenRouterAdapterTest extends AdapterContract {
 
   @Test
   void describesModelsFromTheirListing() {
-    var model = adapter(baseUrl()).models().getFirst();
+    var adapter = (OpenRouterAdapter) adapter(baseUrl());
+    var model = adapter.refreshModels().getFirst();
 
     assertThat(model.id()).isEqualTo("google/veo-3.1");
     assertThat(model.secondsOffered()).containsExactly(4, 6, 8);
     assertThat(model.sizes()).contains(new VideoSize(1280, 720), new VideoSize(1080, 1920));
     assertThat(model.can(Capability.LAST_FRAME)).isTrue();
     assertThat(model.pricePerSecond()).isEqualByComparingTo(new BigDecimal("0.50"));
+    assertThat(adapter.models()).containsExactly(model);
   }
 
   @Test
