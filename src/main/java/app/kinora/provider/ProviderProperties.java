@@ -66,8 +66,11 @@ public record ProviderProperties(
    * @param baseUrl empty means the platform's public API address
    * @param country where the platform processes requests (ISO code), shown in the transfer log
    * @param webhookSecret the platform's webhook signing secret; without it Kinora polls only
+   * @param webhookKeysUrl where a platform that signs webhooks with public keys publishes them
+   *     (fal.ai's JWKS); empty means the platform's documented address
    */
-  public record Platform(String apiKey, String baseUrl, String country, String name, String webhookSecret) {}
+  public record Platform(
+      String apiKey, String baseUrl, String country, String name, String webhookSecret, String webhookKeysUrl) {}
 
   /**
    * A self-hosted ComfyUI server running one workflow.

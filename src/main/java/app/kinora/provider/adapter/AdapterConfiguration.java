@@ -7,7 +7,6 @@ import app.kinora.provider.spi.ModelDescriptor;
 import app.kinora.provider.spi.ProviderInfo;
 import app.kinora.shared.VideoSize;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -42,7 +41,7 @@ class AdapterConfiguration {
   FalAdapter falAdapter(ProviderProperties properties) {
     var platform = properties.fal();
     return new FalAdapter(info(platform, "fal.ai", "US"), base(platform, "https://queue.fal.run"), platform.apiKey(),
-        timeouts(properties));
+        callback(properties, "fal"), platform.webhookKeysUrl(), timeouts(properties), Clock.systemUTC());
   }
 
   @Bean

@@ -11,6 +11,10 @@ import app.kinora.provider.spi.RemoteStatus;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import app.kinora.provider.spi.WebhookVerifier;
+import org.springframework.http.HttpHeaders;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +24,11 @@ import java.util.Set;
  * /{app}/requests/{id}} for the result, {@code PUT /{app}/requests/{id}/cancel}; the app is the
  * endpoint's first two path segments. Authorised with {@code Authorization: Key …}.
  */
-public class FalAdapter extends HttpAdapter {
+public class FalAdapter extends HttpAdapter implements WebhookVerifier {
+
+  /** Where fal publishes the keys its webhooks are signed with. */
+  public static final String JWKS = "https://rest.alpha.fal.ai/.well-known/jwks.json";
+
 
   private static final List<ModelDescriptor> MODELS = List.of(
       ModelDescriptor.ofDurations("fal-ai/veo3/fast", "Veo 3 Fast", "Google's Veo 3 Fast on fal.ai.",
@@ -36,10 +44,24 @@ public class FalAdapter extends HttpAdapter {
           List.of(24), Set.of(Capability.NEGATIVE_PROMPT), 0, new BigDecimal("0.05")));
 
   private final String apiKey;
+  private final String callbackUrl;
+  private final FalWebhookKeys webhookKeys;
 
+  /** Polling only. */
   public FalAdapter(ProviderInfo info, String baseUrl, String apiKey, HttpTimeouts timeouts) {
+    this(info, baseUrl, apiKey, null, null, timeouts, Clock.systemUTC());
+  }
+
+  /**
+   * @param callbackUrl where fal posts the result ({@code fal_webhook}); null for polling only
+   * @param webhookKeysUrl fal's JWKS, to verify those posts
+   */
+  public FalAdapter(ProviderInfo info, String baseUrl, String apiKey, String callbackUrl, String webhookKeysUrl,
+      HttpTimeouts timeouts, Clock clock) {
     super("fal", info, baseUrl, timeouts);
     this.apiKey = apiKey;
+    this.callbackUrl = callbackUrl;
+    this.webhookKeys = new FalWebhookKeys(http, URI.create(webhookKeysUrl == null ? JWKS : webhookKeysUrl), clock);
   }
 
   @Override
@@ -66,7 +88,10 @@ public class FalAdapter extends HttpAdapter {
       input.put("negative_prompt", request.negativePrompt());
     }
     request.references().firstFrameIfAny().ifPresent(image -> input.put("image_url", Shapes.dataUri(image)));
-    var queued = postJson(http.post().uri("/" + request.model()).header("Authorization", "Key " + apiKey), input);
+    var queued = postJson(http.post()
+        .uri(uri -> callbackUrl == null ? uri.path("/" + request.model()).build()
+            : uri.path("/" + request.model()).queryParam("fal_webhook", callbackUrl).build())
+        .header("Authorization", "Key " + apiKey), input);
     var id = text(queued, "request_id");
     if (id == null) {
       throw malformed("no request_id");
@@ -115,6 +140,14 @@ public class FalAdapter extends HttpAdapter {
   @Override
   public void fetch(RemoteJob job, RemoteStatus completed, Path output) {
     download(http.get().uri(URI.create(completed.resultLocation())), output);
+  }
+
+  @Override
+  public Optional<String> verifiedJobId(HttpHeaders headers, byte[] body) {
+    if (callbackUrl == null) {
+      throw new InvalidSignature("fal webhooks are not enabled");
+    }
+    return Optional.of(webhookKeys.verify(headers, body));
   }
 
   @Override
