@@ -22,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
       // provider: a second model (an alias on an OpenAI-shaped gateway that is never called) for the studio's options
       "kinora.provider.openai-gateway.base-url=http://127.0.0.1:9/v1",
       "kinora.provider.openai-gateway.name=Test gateway",
-      "kinora.provider.models.sora-2.routes[0]=openai-gateway:sora-2",
+      "kinora.provider.models.gateway-sora.routes[0]=openai-gateway:sora-2",
       "kinora.provider.retry-wait=50ms"
     })
 public abstract class IntegrationTest {

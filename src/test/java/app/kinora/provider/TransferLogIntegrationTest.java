@@ -30,9 +30,9 @@ class TransferLogIntegrationTest extends IntegrationTest {
   @Test
   void logsNamesAndHashesOfWhatWasSentAndSummarisesThem() throws Exception {
     var image = Files.write(dir.resolve("first.png"), new byte[] {1, 2, 3});
-    var request = new ProviderRequest("sora-2", "A secret prompt", Duration.ofSeconds(4), new VideoSize(1280, 720), 1, 30,
+    var request = new ProviderRequest("gateway-sora", "A secret prompt", Duration.ofSeconds(4), new VideoSize(1280, 720), 1, 30,
         true, false, new ReferenceMedia(image, null, null, null));
-    var route = catalog.routes("sora-2").getFirst();
+    var route = catalog.routes("gateway-sora").getFirst();
     var ticket = new GenerationTicket(UUID.randomUUID(), UserId.random());
 
     transfers.sending(ticket, route, ProviderRouter.fieldsSent(request, route), ProviderRouter.mediaSent(request));
@@ -48,7 +48,7 @@ class TransferLogIntegrationTest extends IntegrationTest {
   @Test
   void exportsWithoutHashesOrPlatformIdsAndErases() {
     var user = UserId.random();
-    var route = catalog.routes("sora-2").getFirst();
+    var route = catalog.routes("gateway-sora").getFirst();
     var transfer = transfers.sending(new GenerationTicket(UUID.randomUUID(), user), route, List.of("prompt"),
         List.of(new SentMedia("first_frame", "ab".repeat(32))));
     transfers.submitted(transfer, new app.kinora.provider.spi.RemoteJob("video_remote_secret_id", ""));

@@ -55,7 +55,7 @@ class ModelOptionsBrowserTest extends IntegrationTest {
     assertThat(values(page.getByLabel("Duration"))).isEqualTo(seconds);
     assertThat(sound(page)).isVisible();
 
-    page.getByLabel("Model").selectOption("sora-2");
+    page.getByLabel("Model").selectOption("gateway-sora");
     assertThat(page.locator("#model-options .model-note")).containsText("gateway");
     page.locator("details.references summary").click();
     page.screenshot(new Page.ScreenshotOptions().setPath(StudioBrowserTest.SCREENSHOTS.resolve("studio-model-options.png"))
