@@ -47,7 +47,7 @@ class Resilience {
   }
 
   /** {@code Retry-After} when the platform sent one (capped), else a doubling pause. */
-  private static IntervalBiFunction<Object> pause(Duration first, Duration cap) {
+  static IntervalBiFunction<Object> pause(Duration first, Duration cap) {
     return (attempt, outcome) -> {
       if (outcome.isLeft() && outcome.getLeft() instanceof ProviderFailure failure && failure.retryAfter().isPresent()) {
         var asked = failure.retryAfter().get();

@@ -82,6 +82,18 @@ class RoutingIntegrationTest extends IntegrationTest {
   }
 
   @Test
+  void skipsARouteWhoseModelCannotServeTheRequest() {
+    platforms.stubFor(post("/v1/videos").willReturn(aResponse().withStatus(503)));
+    var router = router(Duration.ofMillis(10), gateway(), fal());
+    var twelveSeconds = ProviderRequest.textOnly("veo-fast", "A long take", Duration.ofSeconds(12), new VideoSize(1280, 720), 1);
+
+    assertThatThrownBy(() -> router.generate(new GenerationTicket(UUID.randomUUID(), UserId.random()), twelveSeconds,
+        p -> {}, dir.resolve("none.mp4")))
+        .isInstanceOfSatisfying(ProviderFailure.class, f -> assertThat(f.code()).isEqualTo("provider_unavailable"));
+    platforms.verify(0, postRequestedFor(urlEqualTo("/fal-ai/veo3/fast")));
+  }
+
+  @Test
   void doesNotShopAModeratedRequestAroundOtherRoutes() {
     platforms.stubFor(post("/v1/videos").willReturn(okJson("{\"id\":\"video_m\",\"status\":\"queued\"}")));
     platforms.stubFor(get("/v1/videos/video_m").willReturn(okJson("""
