@@ -7,7 +7,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ProviderWebhookController {
 
   static final String PATH = "/providers/webhooks/";
+  static final int MAX_BODY = 256 * 1024;
   private static final Logger log = LoggerFactory.getLogger(ProviderWebhookController.class);
 
   private final ModelCatalog catalog;
@@ -30,8 +30,18 @@ class ProviderWebhookController {
     this.transfers = transfers;
   }
 
+  /** Reads at most {@link #MAX_BODY} bytes: job events are small, and anyone can post here. */
   @PostMapping(PATH + "{provider}")
-  ResponseEntity<Void> receive(@PathVariable String provider, @RequestHeader HttpHeaders headers, @RequestBody byte[] body) {
+  ResponseEntity<Void> receive(@PathVariable String provider, @RequestHeader HttpHeaders headers,
+      jakarta.servlet.http.HttpServletRequest request) throws java.io.IOException {
+    var body = request.getInputStream().readNBytes(MAX_BODY + 1);
+    if (body.length > MAX_BODY) {
+      return ResponseEntity.status(413).build();
+    }
+    return receive(provider, headers, body);
+  }
+
+  ResponseEntity<Void> receive(String provider, HttpHeaders headers, byte[] body) {
     if (!(catalog.remoteProviders().get(provider) instanceof WebhookVerifier verifier)) {
       return ResponseEntity.notFound().build();
     }

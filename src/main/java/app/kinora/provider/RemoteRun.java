@@ -52,7 +52,7 @@ class RemoteRun {
   void follow(RemoteJob job, ProgressListener progress, Path output) {
     try {
       var completed = awaitEnd(job, progress);
-      resilience.run(route.providerId(), () -> route.provider().fetch(job, completed, output));
+      fetch(job, completed, output);
       transfers.finished(transfer, "completed");
       deleteRemote(job);
     } catch (ProviderFailure failure) {
@@ -60,6 +60,15 @@ class RemoteRun {
         transfers.finished(transfer, failure.code());
       }
       throw failure;
+    }
+  }
+
+  /** Once the platform made the video, another route must not make (and bill) it again. */
+  private void fetch(RemoteJob job, RemoteStatus completed, Path output) {
+    try {
+      resilience.run(route.providerId(), () -> route.provider().fetch(job, completed, output));
+    } catch (ProviderFailure failure) {
+      throw failure.withoutFallback();
     }
   }
 

@@ -145,6 +145,19 @@ class RoutingIntegrationTest extends IntegrationTest {
   }
 
   @Test
+  void doesNotMakeTheVideoAgainElsewhereWhenOnlyTheDownloadFails() {
+    platforms.stubFor(post("/v1/videos").willReturn(okJson("{\"id\":\"video_d\",\"status\":\"queued\"}")));
+    platforms.stubFor(get("/v1/videos/video_d").willReturn(okJson("{\"id\":\"video_d\",\"status\":\"completed\"}")));
+    platforms.stubFor(get("/v1/videos/video_d/content").willReturn(aResponse().withStatus(503)));
+    var router = router(Duration.ofMillis(10), gateway(), fal());
+
+    assertThatThrownBy(() -> router.generate(new GenerationTicket(UUID.randomUUID(), UserId.random()), request("veo-fast"),
+        p -> {}, dir.resolve("none.mp4")))
+        .isInstanceOfSatisfying(ProviderFailure.class, f -> assertThat(f.code()).isEqualTo("provider_unavailable"));
+    platforms.verify(0, postRequestedFor(urlEqualTo("/fal-ai/veo3/fast")));
+  }
+
+  @Test
   void resumesAJobSubmittedBeforeARestartInsteadOfSubmittingAgain() throws Exception {
     stubFalJobCompleting("resumed".getBytes(StandardCharsets.UTF_8));
     var fal = fal();

@@ -26,4 +26,13 @@ class WebhookEndpointIntegrationTest extends IntegrationTest {
     assertThat(client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
     assertThat(client.send(unknown, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
   }
+
+  @Test
+  void refusesAnOversizedBody() throws Exception {
+    var huge = HttpRequest.newBuilder(URI.create(baseUrl() + "/providers/webhooks/openai-gateway"))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[ProviderWebhookController.MAX_BODY + 10]))
+        .build();
+
+    assertThat(HttpClient.newHttpClient().send(huge, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(413);
+  }
 }

@@ -16,6 +16,7 @@ public class ProviderFailure extends RuntimeException {
   private final String code;
   private final boolean transientError;
   private final Duration retryAfter;
+  private final boolean noFallback;
 
   /** A failure of the local renderer, or any other with a code of its own. */
   public ProviderFailure(String code, String userMessage, Throwable cause) {
@@ -23,10 +24,21 @@ public class ProviderFailure extends RuntimeException {
   }
 
   private ProviderFailure(String code, String userMessage, Throwable cause, boolean transientError, Duration retryAfter) {
+    this(code, userMessage, cause, transientError, retryAfter, false);
+  }
+
+  private ProviderFailure(
+      String code, String userMessage, Throwable cause, boolean transientError, Duration retryAfter, boolean noFallback) {
     super(userMessage, cause);
     this.code = code;
     this.transientError = transientError;
     this.retryAfter = retryAfter;
+    this.noFallback = noFallback;
+  }
+
+  /** The same failure, but no other route may take over: the platform had already made the video. */
+  public ProviderFailure withoutFallback() {
+    return new ProviderFailure(code, getMessage(), getCause(), transientError, retryAfter, true);
   }
 
   /** A failure with the code's own reason; the detail goes to logs only. */
@@ -55,6 +67,9 @@ public class ProviderFailure extends RuntimeException {
 
   /** Whether another route may try the same request. */
   public boolean allowsFallback() {
+    if (noFallback) {
+      return false;
+    }
     try {
       return FailureCode.valueOf(code.toUpperCase(Locale.ROOT)).allowsFallback();
     } catch (IllegalArgumentException e) {
