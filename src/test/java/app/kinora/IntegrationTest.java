@@ -19,17 +19,22 @@ import org.springframework.test.context.DynamicPropertySource;
       "kinora.bootstrap.admin-password=" + IntegrationTest.ADMIN_PASSWORD,
       "kinora.bootstrap.admin-api-key=" + IntegrationTest.ADMIN_API_KEY,
       "logging.level.app.kinora=info",
-      // provider: a second model (an alias on an OpenAI-shaped gateway that is never called) for the studio's options
-      "kinora.provider.openai-gateway.base-url=http://127.0.0.1:9/v1",
+      // provider: a second model, an alias on an OpenAI-shaped gateway at GATEWAY_PORT (unreachable unless a test stubs it)
       "kinora.provider.openai-gateway.name=Test gateway",
       "kinora.provider.models.gateway-sora.routes[0]=openai-gateway:sora-2",
-      "kinora.provider.retry-wait=50ms"
+      "kinora.provider.models.gateway-sora.routes[1]=openai-gateway:sora-2-pro",
+      "kinora.provider.retry-wait=50ms",
+      "kinora.provider.poll-initial=50ms",
+      "kinora.provider.circuit-open-for=100ms"
     })
 public abstract class IntegrationTest {
 
   public static final String ADMIN_EMAIL = "operator@kinora.test";
   public static final String ADMIN_PASSWORD = "operator passphrase 42";
   public static final String ADMIN_API_KEY = "kn_bootstrap_key_for_tests_0123456789";
+
+  /** A free port for a stub of the test gateway; nothing listens there unless a test starts one. */
+  public static final int GATEWAY_PORT = freePort();
 
   private static final Path DATA_DIR = Path.of("target", "test-data", UUID.randomUUID().toString());
 
@@ -39,6 +44,15 @@ public abstract class IntegrationTest {
   @DynamicPropertySource
   static void dataDirectory(DynamicPropertyRegistry registry) {
     registry.add("kinora.data-dir", DATA_DIR::toString);
+    registry.add("kinora.provider.openai-gateway.base-url", () -> "http://127.0.0.1:" + GATEWAY_PORT + "/v1");
+  }
+
+  private static int freePort() {
+    try (var socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   protected String baseUrl() {

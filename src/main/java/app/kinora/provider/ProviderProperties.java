@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param attempts tries of one call (submit, status, fetch) before its route counts as failed
  * @param retryWait first pause between tries, doubled each time, unless the platform said
  *     {@code Retry-After} (honoured up to {@code maxRetryAfter})
+ * @param circuitOpenFor how long a platform whose calls keep failing gets no new jobs
  * @param publicBaseUrl Kinora's public address, for platforms' webhooks; empty means polling only
  * @param models model aliases users choose, each with an ordered chain of {@code provider:model}
  *     routes
@@ -33,6 +34,7 @@ public record ProviderProperties(
     @Min(1) @DefaultValue("3") int attempts,
     @DefaultValue("2s") Duration retryWait,
     @DefaultValue("60s") Duration maxRetryAfter,
+    @DefaultValue("30s") Duration circuitOpenFor,
     String publicBaseUrl,
     Map<String, Alias> models,
     Platform openrouter,

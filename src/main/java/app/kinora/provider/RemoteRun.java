@@ -66,8 +66,12 @@ class RemoteRun {
   /** Once the platform made the video, another route must not make (and bill) it again. */
   private void fetch(RemoteJob job, RemoteStatus completed, Path output) {
     try {
-      resilience.run(route.providerId(), () -> route.provider().fetch(job, completed, output));
+      resilience.retrying(route.providerId(), () -> {
+        route.provider().fetch(job, completed, output);
+        return null;
+      });
     } catch (ProviderFailure failure) {
+      log.warn("The video made on {} could not be collected ({}: {})", route, failure.code(), failure.detail());
       throw failure.withoutFallback();
     }
   }
@@ -76,7 +80,7 @@ class RemoteRun {
     var deadline = Instant.now().plus(properties.jobTimeout());
     var pause = properties.pollInitial();
     while (true) {
-      var status = resilience.call(route.providerId(), () -> route.provider().status(job));
+      var status = resilience.retrying(route.providerId(), () -> route.provider().status(job));
       if (status.state() == JobState.COMPLETED) {
         return status;
       }

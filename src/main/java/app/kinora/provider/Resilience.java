@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every call to a platform goes through a retry (transient failures only, honouring {@code
- * Retry-After}) around a circuit breaker per platform, so a platform that keeps failing is skipped
- * for a while instead of slowing every job.
+ * Retry-After}); submissions also go through a circuit breaker per platform, so a platform that
+ * keeps failing gets no new jobs for a while and they move on to their next route.
  */
 @Component
 class Resilience {
@@ -31,7 +31,7 @@ class Resilience {
         .slidingWindowSize(10)
         .minimumNumberOfCalls(5)
         .failureRateThreshold(50)
-        .waitDurationInOpenState(Duration.ofSeconds(30))
+        .waitDurationInOpenState(properties.circuitOpenFor())
         .permittedNumberOfCallsInHalfOpenState(2)
         .recordException(Resilience::isTransient)
         .build());
@@ -67,11 +67,12 @@ class Resilience {
     }
   }
 
-  void run(String provider, Runnable call) {
-    call(provider, () -> {
-      call.run();
-      return null;
-    });
+  /**
+   * Retries without the breaker: for following and collecting a job already submitted, which must
+   * go on while the platform is paused for new work.
+   */
+  <T> T retrying(String provider, Supplier<T> call) {
+    return retries.retry(provider).executeSupplier(call);
   }
 
   /** False while the platform's breaker is open: skip it and try the next route. */

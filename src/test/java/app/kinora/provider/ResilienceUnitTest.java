@@ -16,7 +16,7 @@ class ResilienceUnitTest {
 
   static ProviderProperties properties(int attempts) {
     return new ProviderProperties(Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMinutes(1), Duration.ofSeconds(1),
-        Duration.ofSeconds(1), attempts, Duration.ofMillis(1), Duration.ofSeconds(30), null, Map.of(), null, null, null, null,
+        Duration.ofSeconds(1), attempts, Duration.ofMillis(1), Duration.ofSeconds(30), Duration.ofSeconds(30), null, Map.of(), null, null, null, null,
         null, null);
   }
 

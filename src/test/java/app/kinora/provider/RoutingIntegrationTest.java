@@ -207,7 +207,7 @@ class RoutingIntegrationTest extends IntegrationTest {
         "veo-fast", new ProviderProperties.Alias("Veo Fast", null, List.of("openai-gateway:sora-2", "fal:fal-ai/veo3/fast")),
         "veo-3.1", new ProviderProperties.Alias(null, null, List.of("openrouter:google/veo-3.1")));
     return new ProviderProperties(pollInitial, pollInitial.multipliedBy(3), Duration.ofHours(2), Duration.ofSeconds(2),
-        Duration.ofSeconds(3), 3, Duration.ofMillis(10), Duration.ofSeconds(1), null, aliases, null, null, null, null, null,
+        Duration.ofSeconds(3), 3, Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofSeconds(30), null, aliases, null, null, null, null, null,
         null);
   }
 
