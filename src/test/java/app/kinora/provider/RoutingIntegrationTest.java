@@ -51,7 +51,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class RoutingIntegrationTest extends IntegrationTest {
 
-  static final HttpTimeouts TIMEOUTS = new HttpTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3));
+  static final HttpTimeouts TIMEOUTS = new HttpTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(15));
 
   @RegisterExtension
   static WireMockExtension platforms = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();

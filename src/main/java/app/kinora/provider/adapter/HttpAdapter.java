@@ -44,7 +44,9 @@ public abstract class HttpAdapter implements RemoteVideoProvider {
   protected HttpAdapter(String id, ProviderInfo info, String baseUrl, HttpTimeouts timeouts) {
     this.id = id;
     this.info = info;
-    var client = HttpClient.newBuilder().connectTimeout(timeouts.connect()).followRedirects(HttpClient.Redirect.NORMAL).build();
+    // HTTP/1.1: self-hosted servers (ComfyUI) speak plain HTTP, where an HTTP/2 upgrade only gets in the way
+    var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeouts.connect())
+        .followRedirects(HttpClient.Redirect.NORMAL).build();
     var factory = new JdkClientHttpRequestFactory(client);
     factory.setReadTimeout(timeouts.read());
     this.http = RestClient.builder().baseUrl(baseUrl).requestFactory(factory).build();

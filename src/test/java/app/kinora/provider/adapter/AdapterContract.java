@@ -33,7 +33,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 abstract class AdapterContract {
 
-  static final HttpTimeouts TIMEOUTS = new HttpTimeouts(Duration.ofSeconds(2), Duration.ofMillis(1500));
+  /** Generous, so that a loaded machine does not fail the tests; the timeout test uses {@link #IMPATIENT}. */
+  static final HttpTimeouts TIMEOUTS = new HttpTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(15));
+  static final HttpTimeouts IMPATIENT = new HttpTimeouts(Duration.ofSeconds(5), Duration.ofMillis(500));
 
   @RegisterExtension
   static WireMockExtension platform = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -41,7 +43,11 @@ abstract class AdapterContract {
   @TempDir Path dir;
 
   /** The adapter under test, talking to the stub. */
-  abstract HttpAdapter adapter(String baseUrl);
+  abstract HttpAdapter adapter(String baseUrl, HttpTimeouts timeouts);
+
+  HttpAdapter adapter(String baseUrl) {
+    return adapter(baseUrl, TIMEOUTS);
+  }
 
   /** The request sent in every test, with the platform's model id. */
   abstract ProviderRequest request();
@@ -160,9 +166,9 @@ abstract class AdapterContract {
 
   @Test
   void timesOutWhenThePlatformDoesNotAnswer() {
-    stubStatus(running().withFixedDelay(3_500));
+    stubStatus(running().withFixedDelay(2_500));
 
-    assertThatThrownBy(() -> adapter(baseUrl()).status(expectedJob()))
+    assertThatThrownBy(() -> adapter(baseUrl(), IMPATIENT).status(expectedJob()))
         .isInstanceOfSatisfying(ProviderFailure.class, failure -> {
           assertThat(failure.code()).isEqualTo("timeout");
           assertThat(failure.isTransient()).isTrue();

@@ -30,10 +30,10 @@ class ComfyUiAdapterTest extends AdapterContract {
        "8":{"class_type":"EmptyHunyuanLatentVideo","inputs":{"width":"{{width}}","height":"{{height}}","length":"{{frames}}"}}}""";
 
   @Override
-  HttpAdapter adapter(String baseUrl) {
+  HttpAdapter adapter(String baseUrl, HttpTimeouts timeouts) {
     var model = new ModelDescriptor("wan-local", "Wan on our GPU", "A workflow on this site's own GPU server.", 2, 5,
         List.of(new VideoSize(848, 480)), List.of(16), Set.of(Capability.SEED, Capability.NEGATIVE_PROMPT));
-    return new ComfyUiAdapter(new ProviderInfo("ComfyUI (self-hosted)", "FR"), baseUrl, model, WORKFLOW, TIMEOUTS);
+    return new ComfyUiAdapter(new ProviderInfo("ComfyUI (self-hosted)", "FR"), baseUrl, model, WORKFLOW, timeouts);
   }
 
   @Override

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 class FalAdapterTest extends AdapterContract {
 
   @Override
-  HttpAdapter adapter(String baseUrl) {
-    return new FalAdapter(new ProviderInfo("fal.ai", "US"), baseUrl, "fal-key", TIMEOUTS);
+  HttpAdapter adapter(String baseUrl, HttpTimeouts timeouts) {
+    return new FalAdapter(new ProviderInfo("fal.ai", "US"), baseUrl, "fal-key", timeouts);
   }
 
   @Override

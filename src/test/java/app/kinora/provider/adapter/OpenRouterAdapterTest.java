@@ -47,9 +47,9 @@ class OpenRouterAdapterTest extends AdapterContract {
   }
 
   @Override
-  HttpAdapter adapter(String baseUrl) {
+  HttpAdapter adapter(String baseUrl, HttpTimeouts timeouts) {
     return new OpenRouterAdapter(new ProviderInfo("OpenRouter", "US"), baseUrl + "/api/v1", "or-test", null, null,
-        TIMEOUTS, Clock.fixed(NOW, ZoneOffset.UTC));
+        timeouts, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   @Override

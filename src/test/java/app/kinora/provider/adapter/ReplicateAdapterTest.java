@@ -33,8 +33,8 @@ class ReplicateAdapterTest extends AdapterContract {
   static final String SECRET = "whsec_" + Base64.getEncoder().encodeToString("replicate signing key".getBytes(StandardCharsets.UTF_8));
 
   @Override
-  HttpAdapter adapter(String baseUrl) {
-    return new ReplicateAdapter(new ProviderInfo("Replicate", "US"), baseUrl + "/v1", "r8_test", null, null, TIMEOUTS,
+  HttpAdapter adapter(String baseUrl, HttpTimeouts timeouts) {
+    return new ReplicateAdapter(new ProviderInfo("Replicate", "US"), baseUrl + "/v1", "r8_test", null, null, timeouts,
         Clock.fixed(NOW, ZoneOffset.UTC));
   }
 

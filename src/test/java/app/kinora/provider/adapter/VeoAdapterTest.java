@@ -23,8 +23,8 @@ class VeoAdapterTest extends AdapterContract {
   static final String OPERATION = "models/veo-3.1-fast-generate-preview/operations/op1";
 
   @Override
-  HttpAdapter adapter(String baseUrl) {
-    return new VeoAdapter(new ProviderInfo("Google Gemini API", "US"), baseUrl + "/v1beta", "gm-key", TIMEOUTS);
+  HttpAdapter adapter(String baseUrl, HttpTimeouts timeouts) {
+    return new VeoAdapter(new ProviderInfo("Google Gemini API", "US"), baseUrl + "/v1beta", "gm-key", timeouts);
   }
 
   @Override
