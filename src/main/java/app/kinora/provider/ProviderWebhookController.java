@@ -1,6 +1,8 @@
 package app.kinora.provider;
 
 import app.kinora.provider.spi.WebhookVerifier;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -9,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
 
 /**
  * Receives platforms' job events at {@code /providers/webhooks/{provider}}. A verified event only
@@ -33,7 +36,7 @@ class ProviderWebhookController {
   /** Reads at most {@link #MAX_BODY} bytes: job events are small, and anyone can post here. */
   @PostMapping(PATH + "{provider}")
   ResponseEntity<Void> receive(@PathVariable String provider, @RequestHeader HttpHeaders headers,
-      jakarta.servlet.http.HttpServletRequest request) throws java.io.IOException {
+      HttpServletRequest request) throws IOException {
     var body = request.getInputStream().readNBytes(MAX_BODY + 1);
     if (body.length > MAX_BODY) {
       return ResponseEntity.status(413).build();
@@ -51,7 +54,7 @@ class ProviderWebhookController {
         log.info("Webhook from {} about a job Kinora does not know", provider);
       }
       return ResponseEntity.noContent().build();
-    } catch (WebhookVerifier.InvalidSignature | IllegalArgumentException | tools.jackson.core.JacksonException e) {
+    } catch (WebhookVerifier.InvalidSignature | IllegalArgumentException | JacksonException e) {
       log.warn("Refused a webhook claiming to be from {}: {}", provider, e.getMessage());
       return ResponseEntity.status(401).build();
     }

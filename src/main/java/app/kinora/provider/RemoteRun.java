@@ -10,6 +10,7 @@ import app.kinora.provider.spi.RemoteStatus;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,12 +25,12 @@ class RemoteRun {
   private static final Duration WEBHOOK_CHECK = Duration.ofSeconds(1);
 
   private final Route route;
-  private final java.util.UUID transfer;
+  private final UUID transfer;
   private final TransferLog transfers;
   private final Resilience resilience;
   private final ProviderProperties properties;
 
-  RemoteRun(Route route, java.util.UUID transfer, TransferLog transfers, Resilience resilience, ProviderProperties properties) {
+  RemoteRun(Route route, UUID transfer, TransferLog transfers, Resilience resilience, ProviderProperties properties) {
     this.route = route;
     this.transfer = transfer;
     this.transfers = transfers;

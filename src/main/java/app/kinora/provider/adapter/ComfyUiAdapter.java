@@ -10,7 +10,10 @@ import app.kinora.provider.spi.RemoteStatus;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.StringNode;
 
@@ -80,7 +83,7 @@ public class ComfyUiAdapter extends HttpAdapter {
         object.set(name, substitute(object.get(name), values));
       }
     } else if (node.isArray()) {
-      var array = (tools.jackson.databind.node.ArrayNode) node;
+      var array = (ArrayNode) node;
       for (int i = 0; i < array.size(); i++) {
         array.set(i, substitute(array.get(i), values));
       }
@@ -141,8 +144,8 @@ public class ComfyUiAdapter extends HttpAdapter {
   }
 
   @Override
-  protected ProviderFailure httpFailure(org.springframework.http.HttpStatusCode status,
-      org.springframework.http.HttpHeaders headers, String body) {
+  protected ProviderFailure httpFailure(HttpStatusCode status,
+      HttpHeaders headers, String body) {
     if (status.value() == 400) {
       return ProviderFailure.of(FailureCode.INVALID_INPUT, "ComfyUI refused the workflow: " + body);
     }

@@ -8,16 +8,18 @@ import app.kinora.provider.spi.ProviderInfo;
 import app.kinora.provider.spi.ProviderRequest;
 import app.kinora.provider.spi.RemoteJob;
 import app.kinora.provider.spi.RemoteStatus;
+import app.kinora.provider.spi.WebhookVerifier;
+import app.kinora.shared.VideoSize;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
-import app.kinora.provider.spi.WebhookVerifier;
-import org.springframework.http.HttpHeaders;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.springframework.http.HttpHeaders;
+import tools.jackson.databind.JsonNode;
 
 /**
  * fal.ai's queue API: {@code POST /{endpoint}}, {@code GET /{app}/requests/{id}/status}, {@code GET
@@ -39,8 +41,8 @@ public class FalAdapter extends HttpAdapter implements WebhookVerifier {
           List.of(24), Set.of(Capability.FIRST_FRAME, Capability.AUDIO_GENERATION), 0, new BigDecimal("0.40")),
       ModelDescriptor.ofDurations("fal-ai/kling-video/v2.1/standard/text-to-video", "Kling 2.1",
           "Kling 2.1 Standard on fal.ai.", List.of(5, 10),
-          List.of(new app.kinora.shared.VideoSize(1280, 720), new app.kinora.shared.VideoSize(720, 1280),
-              new app.kinora.shared.VideoSize(720, 720)),
+          List.of(new VideoSize(1280, 720), new VideoSize(720, 1280),
+              new VideoSize(720, 720)),
           List.of(24), Set.of(Capability.NEGATIVE_PROMPT), 0, new BigDecimal("0.05")));
 
   private final String apiKey;
@@ -121,7 +123,7 @@ public class FalAdapter extends HttpAdapter implements WebhookVerifier {
   }
 
   /** A completed request may still have failed: its status then carries the error, not a video. */
-  private RemoteStatus completed(RemoteJob job, tools.jackson.databind.JsonNode status) {
+  private RemoteStatus completed(RemoteJob job, JsonNode status) {
     var error = text(status, "error");
     if (error != null) {
       var type = status.path("error_type").asString("");

@@ -1,5 +1,7 @@
 package app.kinora.provider.adapter;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import app.kinora.provider.spi.Capability;
 import app.kinora.provider.spi.FailureCode;
 import app.kinora.provider.spi.JobState;
@@ -10,25 +12,21 @@ import app.kinora.provider.spi.ProviderRequest;
 import app.kinora.provider.spi.RemoteJob;
 import app.kinora.provider.spi.RemoteStatus;
 import app.kinora.provider.spi.WebhookVerifier;
-import app.kinora.shared.VideoSize;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
-import tools.jackson.databind.JsonNode;
 
 /**
  * OpenRouter's video API: {@code POST /videos}, {@code GET /videos/{id}}, {@code GET
@@ -41,22 +39,12 @@ public class OpenRouterAdapter extends HttpAdapter implements WebhookVerifier {
   private static final Duration MODELS_TTL = Duration.ofHours(6);
   private static final Duration SIGNATURE_TOLERANCE = Duration.ofMinutes(5);
 
-  /** Used until {@code /videos/models} has answered once. */
-  private static final List<ModelDescriptor> KNOWN = List.of(
-      ModelDescriptor.ofDurations("google/veo-3.1", "Veo 3.1", "Google's Veo 3.1 through OpenRouter.",
-          List.of(4, 6, 8), Shapes.WIDE_AND_TALL_720_1080, List.of(24),
-          Set.of(Capability.FIRST_FRAME, Capability.LAST_FRAME, Capability.AUDIO_GENERATION, Capability.SEED), 0,
-          new BigDecimal("0.40")),
-      ModelDescriptor.ofDurations("alibaba/wan-2.6", "Wan 2.6", "Alibaba's Wan 2.6 through OpenRouter.",
-          List.of(5, 10), Shapes.WIDE_AND_TALL_720_1080, List.of(24),
-          Set.of(Capability.FIRST_FRAME, Capability.SEED), 0, new BigDecimal("0.04")));
-
   private final String apiKey;
   private final String callbackUrl;
   private final String webhookSecret;
   private final Clock clock;
-  private final AtomicReference<Catalog> catalog = new AtomicReference<>(new Catalog(KNOWN, Instant.EPOCH));
-  private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
+  private final AtomicReference<Catalog> catalog = new AtomicReference<>(new Catalog(OpenRouterModels.KNOWN, Instant.EPOCH));
+  private final AtomicBoolean refreshing = new AtomicBoolean();
 
   /**
    * @param callbackUrl where OpenRouter posts job events; null for polling only
@@ -107,47 +95,12 @@ public class OpenRouterAdapter extends HttpAdapter implements WebhookVerifier {
     var answer = json(http.get().uri("/videos/models").headers(h -> h.setBearerAuth(apiKey)));
     var models = new ArrayList<ModelDescriptor>();
     for (var model : answer.path("data")) {
-      descriptor(model).ifPresent(models::add);
+      OpenRouterModels.descriptor(model).ifPresent(models::add);
     }
     if (models.isEmpty()) {
       throw malformed("no usable model in /videos/models");
     }
     return List.copyOf(models);
-  }
-
-  /** A model's capabilities as OpenRouter lists them; models it describes too little of are skipped. */
-  static Optional<ModelDescriptor> descriptor(JsonNode model) {
-    var id = text(model, "id");
-    var durations = new ArrayList<Integer>();
-    model.path("supported_durations").forEach(d -> durations.add(d.asInt()));
-    var sizes = new LinkedHashSet<VideoSize>();
-    model.path("supported_sizes").forEach(s -> sizes.add(VideoSize.parse(s.asString())));
-    for (var resolution : model.path("supported_resolutions")) {
-      for (var ratio : model.path("supported_aspect_ratios")) {
-        sizes.add(Shapes.size(ratio.asString(), resolution.asString()));
-      }
-    }
-    if (id == null || durations.isEmpty() || sizes.isEmpty()) {
-      return Optional.empty();
-    }
-    var capabilities = EnumSet.noneOf(Capability.class);
-    model.path("supported_frame_images").forEach(f -> {
-      if (f.asString().equals("first_frame")) {
-        capabilities.add(Capability.FIRST_FRAME);
-      } else if (f.asString().equals("last_frame")) {
-        capabilities.add(Capability.LAST_FRAME);
-      }
-    });
-    if (model.path("generate_audio").asBoolean(false)) {
-      capabilities.add(Capability.AUDIO_GENERATION);
-    }
-    if (model.path("seed").asBoolean(false)) {
-      capabilities.add(Capability.SEED);
-    }
-    var price = new BigDecimal(model.path("pricing_skus").path("per-video-second").asString("0"));
-    var name = Optional.ofNullable(text(model, "name")).orElse(id);
-    return Optional.of(ModelDescriptor.ofDurations(id, name, name + " through OpenRouter.", durations,
-        List.copyOf(sizes), List.of(24), capabilities, 0, price));
   }
 
   @Override
@@ -232,8 +185,8 @@ public class OpenRouterAdapter extends HttpAdapter implements WebhookVerifier {
     if (Duration.between(sentAt, clock.instant()).abs().compareTo(SIGNATURE_TOLERANCE) > 0) {
       throw new InvalidSignature("signature too old");
     }
-    var signed = Signatures.concat((timestamp + ",").getBytes(java.nio.charset.StandardCharsets.UTF_8), body);
-    if (!Signatures.equalHex(Signatures.hmacSha256(webhookSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8), signed), expected)) {
+    var signed = Signatures.concat((timestamp + ",").getBytes(UTF_8), body);
+    if (!Signatures.equalHex(Signatures.hmacSha256(webhookSecret.getBytes(UTF_8), signed), expected)) {
       throw new InvalidSignature("signature mismatch");
     }
     var event = JSON.readTree(body);

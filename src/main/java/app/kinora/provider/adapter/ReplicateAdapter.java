@@ -10,10 +10,12 @@ import app.kinora.provider.spi.ProviderRequest;
 import app.kinora.provider.spi.RemoteJob;
 import app.kinora.provider.spi.RemoteStatus;
 import app.kinora.provider.spi.WebhookVerifier;
+import app.kinora.shared.VideoSize;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +41,7 @@ public class ReplicateAdapter extends HttpAdapter implements WebhookVerifier {
           Set.of(Capability.FIRST_FRAME, Capability.AUDIO_GENERATION, Capability.SEED, Capability.NEGATIVE_PROMPT), 0,
           new BigDecimal("0.40")),
       ModelDescriptor.ofDurations("wan-video/wan-2.2-t2v-fast", "Wan 2.2 Fast", "Wan 2.2 on Replicate.",
-          List.of(5), List.of(new app.kinora.shared.VideoSize(832, 480), new app.kinora.shared.VideoSize(480, 832)),
+          List.of(5), List.of(new VideoSize(832, 480), new VideoSize(480, 832)),
           List.of(16), Set.of(Capability.SEED, Capability.NEGATIVE_PROMPT), 0, new BigDecimal("0.02")));
 
   private final String apiToken;
@@ -157,7 +159,7 @@ public class ReplicateAdapter extends HttpAdapter implements WebhookVerifier {
     var expected = Base64.getEncoder().encodeToString(Signatures.hmacSha256(key, signed));
     for (var candidate : signatures.split(" ")) {
       var parts = candidate.split(",", 2);
-      if (parts.length == 2 && java.security.MessageDigest.isEqual(
+      if (parts.length == 2 && MessageDigest.isEqual(
           parts[1].getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
         return Optional.ofNullable(text(JSON.readTree(body), "id"));
       }
