@@ -5,7 +5,9 @@ import app.kinora.provider.spi.Capability;
 import app.kinora.provider.spi.FailureCode;
 import app.kinora.provider.spi.ProgressListener;
 import app.kinora.provider.spi.ProviderFailure;
+import app.kinora.provider.spi.ProviderInfo;
 import app.kinora.provider.spi.ProviderRequest;
+import app.kinora.provider.spi.RemoteVideoProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,6 +17,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -152,5 +155,11 @@ class ProviderRouter implements Providers {
   @Override
   public List<Transfer> transfers(UUID generation) {
     return transfers.of(generation);
+  }
+
+  @Override
+  public List<ProviderInfo> platforms() {
+    return catalog.remoteProviders().values().stream().map(RemoteVideoProvider::info).distinct()
+        .sorted(Comparator.comparing(ProviderInfo::name)).toList();
   }
 }

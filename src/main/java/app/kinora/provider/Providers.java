@@ -2,6 +2,7 @@ package app.kinora.provider;
 
 import app.kinora.provider.spi.ProgressListener;
 import app.kinora.provider.spi.ProviderFailure;
+import app.kinora.provider.spi.ProviderInfo;
 import app.kinora.provider.spi.ProviderRequest;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,4 +23,7 @@ public interface Providers {
 
   /** What was sent where for a generation, oldest first. */
   List<Transfer> transfers(UUID generation);
+
+  /** The enabled platforms with their countries, e.g. for the privacy policy's list of recipients. */
+  List<ProviderInfo> platforms();
 }

@@ -25,6 +25,7 @@ class TransferLogIntegrationTest extends IntegrationTest {
   @Autowired TransferSummaries summaries;
   @Autowired ModelCatalog catalog;
   @Autowired ProviderHealth health;
+  @Autowired Providers providers;
   @TempDir Path dir;
 
   @Test
@@ -59,6 +60,11 @@ class TransferLogIntegrationTest extends IntegrationTest {
     assertThat(export).contains("Test gateway", "first_frame", "prompt").doesNotContain("abab", "video_remote_secret_id");
     assertThat(transfers.ofUser(user)).isEmpty();
     assertThat(personalData.tables()).containsExactly("provider_transfers");
+  }
+
+  @Test
+  void listsTheEnabledPlatformsWithTheirCountries() {
+    assertThat(providers.platforms()).containsExactly(new app.kinora.provider.spi.ProviderInfo("Test gateway", "US"));
   }
 
   @Test
