@@ -65,6 +65,7 @@ class ModelOptionsBrowserTest extends IntegrationTest {
     assertThat(values(page.getByLabel("Size"))).containsExactly("1280x720", "720x1280");
     assertThat(sound(page)).hasCount(0);
     assertThat(page.getByLabel("Caption with the prompt")).hasCount(0);
+    assertThat(page.locator("details.references summary")).hasText("References (optional: a picture)");
     assertThat(page.getByLabel("First frame")).isVisible();
     assertThat(page.getByLabel("Last frame")).hasCount(0);
     assertThat(page.getByLabel("Soundtrack")).hasCount(0);

@@ -24,6 +24,22 @@ record ModelOptions(
     return firstFrame || lastFrame || audioReference || videoReference;
   }
 
+  /** "a picture, a soundtrack or a clip": only the kinds of reference the model takes. */
+  public String referenceKinds() {
+    var kinds = new java.util.ArrayList<String>();
+    if (firstFrame || lastFrame) {
+      kinds.add("a picture");
+    }
+    if (audioReference) {
+      kinds.add("a soundtrack");
+    }
+    if (videoReference) {
+      kinds.add("a clip");
+    }
+    return kinds.size() < 2 ? String.join("", kinds)
+        : String.join(", ", kinds.subList(0, kinds.size() - 1)) + " or " + kinds.getLast();
+  }
+
   static ModelOptions of(ModelDescriptor model) {
     var seconds = model.secondsOffered();
     var defaultSeconds = seconds.stream().min(Comparator.comparingInt(s -> Math.abs(s - 4))).orElseThrow();

@@ -96,7 +96,7 @@ public class ComfyUiAdapter extends HttpAdapter {
     var history = json(http.get().uri("/history/{id}", job.id()));
     var entry = history.path(job.id());
     if (entry.isMissingNode()) {
-      return RemoteStatus.queued(); // ComfyUI lists a prompt in its history only once it has run
+      return running(job) ? RemoteStatus.running(-1) : RemoteStatus.queued();
     }
     var status = entry.path("status");
     if ("error".equals(status.path("status_str").asString(""))) {
@@ -106,6 +106,19 @@ public class ComfyUiAdapter extends HttpAdapter {
       return RemoteStatus.running(-1);
     }
     return RemoteStatus.completed(outputFile(entry.path("outputs")));
+  }
+
+  /**
+   * ComfyUI lists a prompt in its history only once it has run; until then {@code GET /queue}
+   * tells whether it is running ({@code queue_running}) or still waiting.
+   */
+  private boolean running(RemoteJob job) {
+    for (var item : json(http.get().uri("/queue")).path("queue_running")) {
+      if (job.id().equals(item.path(1).asString(""))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The first file among the nodes' outputs, as {@code filename|subfolder|type}. */

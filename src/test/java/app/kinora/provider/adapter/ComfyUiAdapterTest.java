@@ -67,6 +67,23 @@ class ComfyUiAdapterTest extends AdapterContract {
     return json("{}");
   }
 
+  @org.junit.jupiter.api.BeforeEach
+  void queue() {
+    platform.stubFor(get("/queue").willReturn(json("""
+        {"queue_running":[[3,"p-1",{},{},["9"]]],"queue_pending":[[4,"p-2",{},{},["9"]]]}""")));
+  }
+
+  @org.junit.jupiter.api.Test
+  void tellsARunningPromptFromAWaitingOne() {
+    stubStatus(json("{}"));
+    platform.stubFor(get("/history/p-2").willReturn(json("{}")));
+
+    org.assertj.core.api.Assertions.assertThat(adapter(baseUrl()).status(RemoteJob.of("p-1")).state())
+        .isEqualTo(app.kinora.provider.spi.JobState.IN_PROGRESS);
+    org.assertj.core.api.Assertions.assertThat(adapter(baseUrl()).status(RemoteJob.of("p-2")).state())
+        .isEqualTo(app.kinora.provider.spi.JobState.QUEUED);
+  }
+
   @Override
   OptionalDouble expectedProgress() {
     return OptionalDouble.empty();
