@@ -28,7 +28,14 @@ import org.springframework.test.context.DynamicPropertySource;
       "kinora.privacy.subprocessors[0].country=Germany",
       "logging.level.app.kinora=info",
       "kinora.billing.stripe.secret-key=" + StripeStub.SECRET_KEY,
-      "kinora.billing.stripe.webhook-secret=" + StripeStub.WEBHOOK_SECRET
+      "kinora.billing.stripe.webhook-secret=" + StripeStub.WEBHOOK_SECRET,
+      // provider: a second model, an alias on an OpenAI-shaped gateway at GATEWAY_PORT (unreachable unless a test stubs it)
+      "kinora.provider.openai-gateway.name=Test gateway",
+      "kinora.provider.models.gateway-sora.routes[0]=openai-gateway:sora-2",
+      "kinora.provider.models.gateway-sora.routes[1]=openai-gateway:sora-2-pro",
+      "kinora.provider.retry-wait=50ms",
+      "kinora.provider.poll-initial=50ms",
+      "kinora.provider.circuit-open-for=100ms"
     })
 public abstract class IntegrationTest {
 
@@ -37,6 +44,9 @@ public abstract class IntegrationTest {
   public static final String ADMIN_EMAIL = "operator@kinora.test";
   public static final String ADMIN_PASSWORD = "operator passphrase 42";
   public static final String ADMIN_API_KEY = "kn_bootstrap_key_for_tests_0123456789";
+
+  /** A free port for a stub of the test gateway; nothing listens there unless a test starts one. */
+  public static final int GATEWAY_PORT = freePort();
 
   private static final Path DATA_DIR = Path.of("target", "test-data", UUID.randomUUID().toString());
 
@@ -48,6 +58,15 @@ public abstract class IntegrationTest {
     registry.add("kinora.data-dir", DATA_DIR::toString);
     TestServers.register(registry);
     registry.add("kinora.billing.stripe.api-base", StripeStub::baseUrl);
+    registry.add("kinora.provider.openai-gateway.base-url", () -> "http://127.0.0.1:" + GATEWAY_PORT + "/v1");
+  }
+
+  private static int freePort() {
+    try (var socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   protected String baseUrl() {

@@ -1,45 +1,113 @@
 package app.kinora.provider;
 
+import app.kinora.provider.spi.LocalVideoProvider;
 import app.kinora.provider.spi.ModelDescriptor;
+import app.kinora.provider.spi.RemoteVideoProvider;
 import app.kinora.provider.spi.VideoProvider;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** Every model Kinora offers, and the provider that serves each. */
+/**
+ * Every model Kinora offers: the local renderer's models, and each configured alias whose chain
+ * has at least one enabled route. An alias shows the abilities of its first enabled route; the
+ * later routes take over only requests they can serve too.
+ */
 @Service
 public class ModelCatalog {
 
-  private final Map<String, VideoProvider> providersByModel = new LinkedHashMap<>();
-  private final Map<String, ModelDescriptor> models = new LinkedHashMap<>();
+  private static final Logger log = LoggerFactory.getLogger(ModelCatalog.class);
+  private static final Set<String> ADAPTERS = Set.of("openrouter", "fal", "replicate", "gemini", "openai-gateway", "comfyui");
 
-  ModelCatalog(List<VideoProvider> providers) {
+  private final Map<String, LocalVideoProvider> local = new LinkedHashMap<>();
+  private final Map<String, ModelDescriptor> localModels = new LinkedHashMap<>();
+  private final Map<String, RemoteVideoProvider> remote = new LinkedHashMap<>();
+  private final Map<String, ProviderProperties.Alias> aliases;
+
+  ModelCatalog(List<VideoProvider> providers, ProviderProperties properties) {
     for (var provider : providers) {
-      for (var model : provider.models()) {
-        if (providersByModel.putIfAbsent(model.id(), provider) != null) {
-          throw new IllegalStateException("model " + model.id() + " is offered by two providers");
-        }
-        models.put(model.id(), model);
+      switch (provider) {
+        case LocalVideoProvider renderer -> provider.models().forEach(model -> {
+          if (local.putIfAbsent(model.id(), renderer) != null) {
+            throw new IllegalStateException("model " + model.id() + " is offered by two providers");
+          }
+          localModels.put(model.id(), model);
+        });
+        case RemoteVideoProvider adapter -> remote.put(adapter.id(), adapter);
+        default -> throw new IllegalStateException("provider " + provider.id() + " is neither local nor remote");
       }
+    }
+    this.aliases = new LinkedHashMap<>(properties.models());
+    aliases.forEach((alias, config) -> check(alias, config));
+  }
+
+  private void check(String alias, ProviderProperties.Alias config) {
+    if (local.containsKey(alias)) {
+      throw new IllegalStateException("model alias " + alias + " hides a local model");
+    }
+    for (var route : config.routes()) {
+      var provider = route.contains(":") ? route.substring(0, route.indexOf(':')) : "";
+      if (!ADAPTERS.contains(provider)) {
+        throw new IllegalStateException("route " + route + " of " + alias + " names no known provider; use one of " + ADAPTERS);
+      }
+    }
+    if (routes(alias).isEmpty()) {
+      log.info("Model {} is off: none of its routes {} is enabled", alias, config.routes());
     }
   }
 
   public List<ModelDescriptor> models() {
-    return List.copyOf(models.values());
+    var models = new ArrayList<>(localModels.values());
+    aliases.keySet().forEach(alias -> find(alias).ifPresent(models::add));
+    return List.copyOf(models);
   }
 
   public Optional<ModelDescriptor> find(String modelId) {
-    return Optional.ofNullable(models.get(modelId));
+    if (localModels.containsKey(modelId)) {
+      return Optional.of(localModels.get(modelId));
+    }
+    var alias = aliases.get(modelId);
+    if (alias == null) {
+      return Optional.empty();
+    }
+    return routes(modelId).stream().findFirst().map(first -> first.model().as(modelId,
+        blankToNull(alias.name()) != null ? alias.name() : first.model().displayName(),
+        blankToNull(alias.description()) != null ? alias.description() : first.model().description()));
   }
 
-  /** The provider for a model known to this catalog. */
-  public VideoProvider providerFor(String modelId) {
-    var provider = providersByModel.get(modelId);
-    if (provider == null) {
-      throw new IllegalArgumentException("unknown model " + modelId);
+  Optional<LocalVideoProvider> localProvider(String modelId) {
+    return Optional.ofNullable(local.get(modelId));
+  }
+
+  /** The alias's enabled routes, in order: the platform is configured and knows the model. */
+  List<Route> routes(String alias) {
+    var config = aliases.get(alias);
+    if (config == null) {
+      return List.of();
     }
-    return provider;
+    var routes = new ArrayList<Route>();
+    for (var route : config.routes()) {
+      var providerId = route.substring(0, route.indexOf(':'));
+      var modelId = route.substring(route.indexOf(':') + 1);
+      Optional.ofNullable(remote.get(providerId)).ifPresent(provider -> provider.models().stream()
+          .filter(model -> model.id().equals(modelId))
+          .findFirst()
+          .ifPresent(model -> routes.add(new Route(provider, model))));
+    }
+    return routes;
+  }
+
+  Map<String, RemoteVideoProvider> remoteProviders() {
+    return Map.copyOf(remote);
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text;
   }
 }

@@ -5,7 +5,7 @@ import app.kinora.provider.spi.ModelDescriptor;
 import app.kinora.provider.spi.ProgressListener;
 import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ProviderRequest;
-import app.kinora.provider.spi.VideoProvider;
+import app.kinora.provider.spi.LocalVideoProvider;
 import app.kinora.shared.VideoSize;
 import app.kinora.media.VideoFrames;
 import java.io.IOException;
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /** The built-in provider: renders videos on this machine, with no network and no GPU. */
 @Component
-class LocalRenderer implements VideoProvider {
+class LocalRenderer implements LocalVideoProvider {
 
   static final String MODEL = "kinora-local";
 

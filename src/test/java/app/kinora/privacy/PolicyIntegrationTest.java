@@ -44,7 +44,9 @@ class PolicyIntegrationTest extends IntegrationTest {
   void theSubprocessorPageListsTheConfiguredServices() throws Exception {
     var page = get("/privacy/subprocessors").body();
 
-    assertThat(page).contains("<td>Example Hosting</td>", "<td>Servers and storage</td>", "<td>Germany</td>");
+    assertThat(page).contains("<td>Example Hosting</td>", "<td>Servers and storage</td>", "<td>Germany</td>")
+        .as("payments and the model platforms enabled in the test configuration")
+        .contains("<td>Stripe</td>", "<td>Test gateway</td>");
   }
 
   @Test

@@ -13,7 +13,8 @@ import app.kinora.media.UploadId;
 import app.kinora.media.VideoDerivatives;
 import app.kinora.generation.GenerationReferences;
 import org.springframework.util.FileSystemUtils;
-import app.kinora.provider.ModelCatalog;
+import app.kinora.provider.GenerationTicket;
+import app.kinora.provider.Providers;
 import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ProviderRequest;
 import app.kinora.provider.spi.ReferenceMedia;
@@ -38,7 +39,7 @@ class GenerationWorker {
 
   private final GenerationRepository repository;
   private final GenerationSettlement settlement;
-  private final ModelCatalog catalog;
+  private final Providers providers;
   private final MediaProbe probe;
   private final BlobStore blobs;
   private final VideoDerivatives derivatives;
@@ -48,7 +49,7 @@ class GenerationWorker {
   GenerationWorker(
       GenerationRepository repository,
       GenerationSettlement settlement,
-      ModelCatalog catalog,
+      Providers providers,
       MediaProbe probe,
       BlobStore blobs,
       VideoDerivatives derivatives,
@@ -56,7 +57,7 @@ class GenerationWorker {
       MediaProperties media) {
     this.repository = repository;
     this.settlement = settlement;
-    this.catalog = catalog;
+    this.providers = providers;
     this.probe = probe;
     this.blobs = blobs;
     this.derivatives = derivatives;
@@ -151,7 +152,7 @@ class GenerationWorker {
         throw new Superseded();
       }
     });
-    catalog.providerFor(generation.model()).generate(request, progress, output);
+    providers.generate(new GenerationTicket(generation.id().value(), generation.owner()), request, progress, output);
     check(probe.probeMp4(output), generation);
   }
 

@@ -4,7 +4,7 @@ import app.kinora.provider.spi.Capability;
 import app.kinora.provider.spi.ModelDescriptor;
 import app.kinora.shared.VideoSize;
 import java.util.List;
-import java.util.stream.IntStream;
+import java.util.Comparator;
 
 /** The form's choices for one model, derived from its capability descriptor. */
 record ModelOptions(
@@ -17,15 +17,32 @@ record ModelOptions(
     boolean firstFrame,
     boolean lastFrame,
     boolean audioReference,
-    boolean videoReference) {
+    boolean videoReference,
+    boolean seed) {
 
   public boolean anyReference() {
     return firstFrame || lastFrame || audioReference || videoReference;
   }
 
+  /** "a picture, a soundtrack or a clip": only the kinds of reference the model takes. */
+  public String referenceKinds() {
+    var kinds = new java.util.ArrayList<String>();
+    if (firstFrame || lastFrame) {
+      kinds.add("a picture");
+    }
+    if (audioReference) {
+      kinds.add("a soundtrack");
+    }
+    if (videoReference) {
+      kinds.add("a clip");
+    }
+    return kinds.size() < 2 ? String.join("", kinds)
+        : String.join(", ", kinds.subList(0, kinds.size() - 1)) + " or " + kinds.getLast();
+  }
+
   static ModelOptions of(ModelDescriptor model) {
-    var seconds = IntStream.rangeClosed(model.minSeconds(), model.maxSeconds()).boxed().toList();
-    var defaultSeconds = Math.clamp(4, model.minSeconds(), model.maxSeconds());
+    var seconds = model.secondsOffered();
+    var defaultSeconds = seconds.stream().min(Comparator.comparingInt(s -> Math.abs(s - 4))).orElseThrow();
     return new ModelOptions(
         model,
         seconds,
@@ -36,7 +53,8 @@ record ModelOptions(
         model.can(Capability.FIRST_FRAME),
         model.can(Capability.LAST_FRAME),
         model.can(Capability.AUDIO_REFERENCE),
-        model.can(Capability.VIDEO_REFERENCE));
+        model.can(Capability.VIDEO_REFERENCE),
+        model.can(Capability.SEED));
   }
 
   /** A size with a human label such as "1280×720 · 16:9 landscape, 720p". */

@@ -15,5 +15,7 @@ public enum Capability {
   /** Same seed and inputs give the same video ({@code seed}). */
   SEED,
   /** Can overlay the prompt as a caption ({@code caption}). */
-  CAPTION
+  CAPTION,
+  /** Takes a description of what to avoid ({@code negative_prompt}). */
+  NEGATIVE_PROMPT
 }

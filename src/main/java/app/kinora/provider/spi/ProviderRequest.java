@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param generateAudio whether the video should have a soundtrack
  * @param caption whether to overlay the prompt as a caption, where the model can
  * @param references sanitised reference media, each optional
+ * @param negativePrompt what the video should avoid, where the model takes it; may be null
  */
 public record ProviderRequest(
     String model,
@@ -22,7 +23,8 @@ public record ProviderRequest(
     int framesPerSecond,
     boolean generateAudio,
     boolean caption,
-    ReferenceMedia references) {
+    ReferenceMedia references,
+    String negativePrompt) {
 
   public ProviderRequest {
     Objects.requireNonNull(model, "model");
@@ -33,6 +35,18 @@ public record ProviderRequest(
     if (framesPerSecond < 1 || framesPerSecond > 120) {
       throw new IllegalArgumentException("frames per second out of range: " + framesPerSecond);
     }
+  }
+
+  public ProviderRequest(
+      String model, String prompt, Duration duration, VideoSize size, long seed, int framesPerSecond,
+      boolean generateAudio, boolean caption, ReferenceMedia references) {
+    this(model, prompt, duration, size, seed, framesPerSecond, generateAudio, caption, references, null);
+  }
+
+  /** The same request addressed to another model (a route's model on its platform). */
+  public ProviderRequest forModel(String platformModel) {
+    return new ProviderRequest(platformModel, prompt, duration, size, seed, framesPerSecond, generateAudio, caption,
+        references, negativePrompt);
   }
 
   /** A text-only request at 30 fps with sound and caption, the usual case in tests. */

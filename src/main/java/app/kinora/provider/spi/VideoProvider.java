@@ -1,26 +1,17 @@
 package app.kinora.provider.spi;
 
-import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A back end that turns a prompt into a video: the built-in local renderer or an adapter for a
- * third-party platform. Implementations are Spring beans; the {@link
- * app.kinora.provider.ModelCatalog} finds them.
+ * A back end that turns a prompt into a video. Two kinds exist: a {@link LocalVideoProvider}
+ * renders in this process (the built-in renderer), a {@link RemoteVideoProvider} is an adapter for
+ * a third-party platform that runs jobs remotely. Implementations are Spring beans.
  */
 public interface VideoProvider {
 
-  /** Stable id of this provider, e.g. {@code local}; used in logs and the transfer log. */
+  /** Stable id of this provider, e.g. {@code local} or {@code fal}; used in routes and logs. */
   String id();
 
-  /** The models this provider serves, with what each can do. */
+  /** The models this provider serves, with what each can do, under the provider's own ids. */
   List<ModelDescriptor> models();
-
-  /**
-   * Generates the video and writes it as MP4 to {@code output}. Blocks until done; reports
-   * progress as it goes and reacts to thread interruption by stopping.
-   *
-   * @throws ProviderFailure when the provider cannot produce the video
-   */
-  void generate(ProviderRequest request, ProgressListener progress, Path output);
 }

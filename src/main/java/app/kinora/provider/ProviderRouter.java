@@ -1,0 +1,165 @@
+package app.kinora.provider;
+
+import app.kinora.provider.Transfer.SentMedia;
+import app.kinora.provider.spi.Capability;
+import app.kinora.provider.spi.FailureCode;
+import app.kinora.provider.spi.ProgressListener;
+import app.kinora.provider.spi.ProviderFailure;
+import app.kinora.provider.spi.ProviderInfo;
+import app.kinora.provider.spi.ProviderRequest;
+import app.kinora.provider.spi.RemoteVideoProvider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** Runs a generation on its model's routes in order, falling back while another route may help. */
+@Service
+class ProviderRouter implements Providers {
+
+  private static final Logger log = LoggerFactory.getLogger(ProviderRouter.class);
+
+  private final ModelCatalog catalog;
+  private final TransferLog transfers;
+  private final Resilience resilience;
+  private final ProviderProperties properties;
+
+  ProviderRouter(ModelCatalog catalog, TransferLog transfers, Resilience resilience, ProviderProperties properties) {
+    this.catalog = catalog;
+    this.transfers = transfers;
+    this.resilience = resilience;
+    this.properties = properties;
+  }
+
+  @Override
+  public void generate(GenerationTicket ticket, ProviderRequest request, ProgressListener progress, Path output) {
+    var local = catalog.localProvider(request.model());
+    if (local.isPresent()) {
+      local.get().generate(request, progress, output);
+      return;
+    }
+    var routes = catalog.routes(request.model());
+    if (routes.isEmpty()) {
+      throw ProviderFailure.of(FailureCode.PROVIDER_UNAVAILABLE, "no enabled route for " + request.model());
+    }
+    var start = resumed(ticket, routes, progress, output);
+    if (start < 0) {
+      return;
+    }
+    ProviderFailure last = null;
+    for (var route : routes.subList(start, routes.size())) {
+      var refusal = route.model().refusal(request);
+      if (refusal.isPresent()) {
+        log.info("Route {} skipped for {}: {}", route, ticket.generation(), refusal.get());
+        continue;
+      }
+      if (!resilience.available(route.providerId())) {
+        log.info("Route {} skipped for {}: its platform is paused", route, ticket.generation());
+        last = ProviderFailure.of(FailureCode.PROVIDER_UNAVAILABLE, route.providerId() + " paused");
+        continue;
+      }
+      try {
+        var transfer = transfers.sending(ticket, route, fieldsSent(request, route), mediaSent(request));
+        new RemoteRun(route, transfer, transfers, resilience, properties).submitAndFollow(request, progress, output);
+        return;
+      } catch (ProviderFailure failure) {
+        if (!failure.allowsFallback() || Thread.currentThread().isInterrupted()) {
+          throw failure;
+        }
+        log.warn("Route {} failed for {} ({}: {}); trying the next route", route, ticket.generation(), failure.code(),
+            failure.detail());
+        last = failure;
+      }
+    }
+    throw last != null ? last
+        : ProviderFailure.of(FailureCode.INVALID_INPUT, "no route of " + request.model() + " can serve this request");
+  }
+
+  /**
+   * Follows a job submitted before a restart instead of submitting again. Returns -1 when it
+   * completed, else the index of the first route still to try.
+   */
+  private int resumed(GenerationTicket ticket, List<Route> routes, ProgressListener progress, Path output) {
+    var unfinished = transfers.unfinished(ticket.generation());
+    if (unfinished.isEmpty()) {
+      return 0;
+    }
+    var job = unfinished.get();
+    for (int i = 0; i < routes.size(); i++) {
+      var route = routes.get(i);
+      if (route.providerId().equals(job.provider()) && route.model().id().equals(job.model())) {
+        log.info("Generation {} resumes its job on {}", ticket.generation(), route);
+        try {
+          new RemoteRun(route, job.transfer(), transfers, resilience, properties).follow(job.job(), progress, output);
+          return -1;
+        } catch (ProviderFailure failure) {
+          if (!failure.allowsFallback() || Thread.currentThread().isInterrupted()) {
+            throw failure;
+          }
+          return i + 1;
+        }
+      }
+    }
+    transfers.finished(job.transfer(), "abandoned");
+    return 0;
+  }
+
+  /** The request fields an adapter sends for this model: the prompt and the parameters it takes. */
+  static List<String> fieldsSent(ProviderRequest request, Route route) {
+    var model = route.model();
+    var fields = new ArrayList<>(List.of("prompt", "duration", "size"));
+    if (model.can(Capability.SEED)) {
+      fields.add("seed");
+    }
+    if (model.can(Capability.AUDIO_GENERATION)) {
+      fields.add("generate_audio");
+    }
+    if (model.can(Capability.NEGATIVE_PROMPT) && request.negativePrompt() != null) {
+      fields.add("negative_prompt");
+    }
+    return fields;
+  }
+
+  /** The files sent along, by field name, with the SHA-256 of the (sanitised) bytes. */
+  static List<SentMedia> mediaSent(ProviderRequest request) {
+    var references = request.references();
+    var media = new ArrayList<SentMedia>();
+    references.firstFrameIfAny().ifPresent(file -> media.add(new SentMedia("first_frame", sha256(file))));
+    references.lastFrameIfAny().ifPresent(file -> media.add(new SentMedia("last_frame", sha256(file))));
+    references.audioIfAny().ifPresent(file -> media.add(new SentMedia("audio", sha256(file))));
+    references.videoIfAny().ifPresent(file -> media.add(new SentMedia("video", sha256(file))));
+    return media;
+  }
+
+  private static String sha256(Path file) {
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+      in.transferTo(OutputStream.nullOutputStream());
+      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+    } catch (IOException | NoSuchAlgorithmException e) {
+      throw ProviderFailure.of(FailureCode.INVALID_INPUT, "reference unreadable: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public List<Transfer> transfers(UUID generation) {
+    return transfers.of(generation);
+  }
+
+  @Override
+  public List<ProviderInfo> platforms() {
+    return catalog.remoteProviders().values().stream().map(RemoteVideoProvider::info).distinct()
+        .sorted(Comparator.comparing(ProviderInfo::name)).toList();
+  }
+}

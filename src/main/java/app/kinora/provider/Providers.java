@@ -1,0 +1,29 @@
+package app.kinora.provider;
+
+import app.kinora.provider.spi.ProgressListener;
+import app.kinora.provider.spi.ProviderFailure;
+import app.kinora.provider.spi.ProviderInfo;
+import app.kinora.provider.spi.ProviderRequest;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+/** The provider module's API: make a generation's video on the best available route. */
+public interface Providers {
+
+  /**
+   * Makes the video and writes it as MP4 to {@code output}. A local model renders here; an alias
+   * runs on its first healthy route that can serve the request, falling back to the next route
+   * when one fails for a reason another route may not share, before any output exists. A job
+   * submitted before a restart is resumed, not submitted again. Blocks until done.
+   *
+   * @throws ProviderFailure with a machine code and a user-readable message
+   */
+  void generate(GenerationTicket ticket, ProviderRequest request, ProgressListener progress, Path output);
+
+  /** What was sent where for a generation, oldest first. */
+  List<Transfer> transfers(UUID generation);
+
+  /** The enabled platforms with their countries, e.g. for the privacy policy's list of recipients. */
+  List<ProviderInfo> platforms();
+}

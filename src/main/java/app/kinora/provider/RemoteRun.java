@@ -1,0 +1,135 @@
+package app.kinora.provider;
+
+import app.kinora.provider.spi.FailureCode;
+import app.kinora.provider.spi.JobState;
+import app.kinora.provider.spi.ProgressListener;
+import app.kinora.provider.spi.ProviderFailure;
+import app.kinora.provider.spi.ProviderRequest;
+import app.kinora.provider.spi.RemoteJob;
+import app.kinora.provider.spi.RemoteStatus;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One job on one route: submit, poll with a growing pause (cut short by a webhook), fetch the
+ * video as soon as it is ready, then delete the platform's copy. Records the outcome in the
+ * transfer log.
+ */
+class RemoteRun {
+
+  private static final Logger log = LoggerFactory.getLogger(RemoteRun.class);
+  private static final Duration WEBHOOK_CHECK = Duration.ofSeconds(1);
+
+  private final Route route;
+  private final UUID transfer;
+  private final TransferLog transfers;
+  private final Resilience resilience;
+  private final ProviderProperties properties;
+
+  RemoteRun(Route route, UUID transfer, TransferLog transfers, Resilience resilience, ProviderProperties properties) {
+    this.route = route;
+    this.transfer = transfer;
+    this.transfers = transfers;
+    this.resilience = resilience;
+    this.properties = properties;
+  }
+
+  void submitAndFollow(ProviderRequest request, ProgressListener progress, Path output) {
+    RemoteJob job;
+    try {
+      job = resilience.call(route.providerId(), () -> route.provider().submit(request.forModel(route.model().id())));
+    } catch (ProviderFailure failure) {
+      transfers.finished(transfer, failure.code());
+      throw failure;
+    }
+    transfers.submitted(transfer, job);
+    follow(job, progress, output);
+  }
+
+  void follow(RemoteJob job, ProgressListener progress, Path output) {
+    try {
+      var completed = awaitEnd(job, progress);
+      fetch(job, completed, output);
+      transfers.finished(transfer, "completed");
+      deleteRemote(job);
+    } catch (ProviderFailure failure) {
+      if (!Thread.currentThread().isInterrupted()) {
+        transfers.finished(transfer, failure.code());
+      }
+      throw failure;
+    }
+  }
+
+  /** Once the platform made the video, another route must not make (and bill) it again. */
+  private void fetch(RemoteJob job, RemoteStatus completed, Path output) {
+    try {
+      resilience.retrying(route.providerId(), () -> {
+        route.provider().fetch(job, completed, output);
+        return null;
+      });
+    } catch (ProviderFailure failure) {
+      log.warn("The video made on {} could not be collected ({}: {})", route, failure.code(), failure.detail());
+      throw failure.withoutFallback();
+    }
+  }
+
+  private RemoteStatus awaitEnd(RemoteJob job, ProgressListener progress) {
+    var deadline = Instant.now().plus(properties.jobTimeout());
+    var pause = properties.pollInitial();
+    while (true) {
+      var status = resilience.retrying(route.providerId(), () -> route.provider().status(job));
+      if (status.state() == JobState.COMPLETED) {
+        return status;
+      }
+      if (status.state().isTerminal()) {
+        throw status.failure();
+      }
+      status.progressIfKnown().ifPresent(progress::progressed);
+      if (Instant.now().plus(pause).isAfter(deadline)) {
+        cancel(job);
+        throw ProviderFailure.of(FailureCode.TIMEOUT, route + " did not finish within " + properties.jobTimeout());
+      }
+      sleep(pause);
+      pause = pause.multipliedBy(2).compareTo(properties.pollMax()) > 0 ? properties.pollMax() : pause.multipliedBy(2);
+    }
+  }
+
+  /** Waits, but wakes as soon as a webhook says the job changed. */
+  private void sleep(Duration pause) {
+    var since = Instant.now();
+    var until = since.plus(pause);
+    try {
+      while (Instant.now().isBefore(until)) {
+        var left = Duration.between(Instant.now(), until);
+        Thread.sleep(Math.max(1, Math.min(left.toMillis(), WEBHOOK_CHECK.toMillis())));
+        if (transfers.pushedSince(transfer, since)) {
+          return;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ProviderFailure.of(FailureCode.CANCELLED, "interrupted while waiting for " + route);
+    }
+  }
+
+  private void cancel(RemoteJob job) {
+    try {
+      route.provider().cancel(job);
+    } catch (RuntimeException e) {
+      log.warn("Could not cancel a timed-out job on {}: {}", route, e.toString());
+    }
+  }
+
+  /** The video is in Kinora's storage now; the platform's copy goes where its API lets it. */
+  private void deleteRemote(RemoteJob job) {
+    try {
+      route.provider().deleteRemote(job);
+    } catch (RuntimeException e) {
+      log.warn("Could not delete the remote copy on {}: {}", route, e.toString());
+    }
+  }
+}

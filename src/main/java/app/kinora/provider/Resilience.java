@@ -1,0 +1,90 @@
+package app.kinora.provider;
+
+import app.kinora.provider.spi.FailureCode;
+import app.kinora.provider.spi.ProviderFailure;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every call to a platform goes through a retry (transient failures only, honouring {@code
+ * Retry-After}); submissions also go through a circuit breaker per platform, so a platform that
+ * keeps failing gets no new jobs for a while and they move on to their next route.
+ */
+@Component
+class Resilience {
+
+  private final CircuitBreakerRegistry breakers;
+  private final RetryRegistry retries;
+
+  Resilience(ProviderProperties properties) {
+    this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+        .slidingWindowSize(10)
+        .minimumNumberOfCalls(5)
+        .failureRateThreshold(50)
+        .waitDurationInOpenState(properties.circuitOpenFor())
+        .permittedNumberOfCallsInHalfOpenState(2)
+        .recordException(Resilience::isTransient)
+        .build());
+    this.retries = RetryRegistry.of(RetryConfig.custom()
+        .maxAttempts(properties.attempts())
+        .retryOnException(Resilience::isTransient)
+        .intervalBiFunction(pause(properties.retryWait(), properties.maxRetryAfter()))
+        .build());
+  }
+
+  private static boolean isTransient(Throwable e) {
+    return e instanceof ProviderFailure failure && failure.isTransient();
+  }
+
+  /** {@code Retry-After} when the platform sent one (capped), else a doubling pause. */
+  static IntervalBiFunction<Object> pause(Duration first, Duration cap) {
+    return (attempt, outcome) -> {
+      if (outcome.isLeft() && outcome.getLeft() instanceof ProviderFailure failure && failure.retryAfter().isPresent()) {
+        var asked = failure.retryAfter().get();
+        return (asked.compareTo(cap) > 0 ? cap : asked).toMillis();
+      }
+      return first.toMillis() << Math.min(attempt - 1, 10);
+    };
+  }
+
+  <T> T call(String provider, Supplier<T> call) {
+    var breaker = breakers.circuitBreaker(provider);
+    var retry = retries.retry(provider);
+    try {
+      return retry.executeSupplier(() -> breaker.executeSupplier(call));
+    } catch (CallNotPermittedException e) {
+      throw ProviderFailure.of(FailureCode.PROVIDER_UNAVAILABLE, provider + " is paused after repeated failures");
+    }
+  }
+
+  /**
+   * Retries without the breaker: for following and collecting a job already submitted, which must
+   * go on while the platform is paused for new work.
+   */
+  <T> T retrying(String provider, Supplier<T> call) {
+    return retries.retry(provider).executeSupplier(call);
+  }
+
+  /** False while the platform's breaker is open: skip it and try the next route. */
+  boolean available(String provider) {
+    var state = breakers.circuitBreaker(provider).getState();
+    return state != CircuitBreaker.State.OPEN && state != CircuitBreaker.State.FORCED_OPEN;
+  }
+
+  /** Each platform's breaker state, for operators. */
+  Map<String, String> states() {
+    var states = new TreeMap<String, String>();
+    breakers.getAllCircuitBreakers().forEach(b -> states.put(b.getName(), b.getState().name()));
+    return states;
+  }
+}

@@ -1,0 +1,136 @@
+package app.kinora.provider;
+
+import app.kinora.provider.Transfer.SentMedia;
+import app.kinora.provider.spi.RemoteJob;
+import app.kinora.shared.UserId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The transfer log: one row per transmission of a generation's data to a platform — where it went
+ * (platform, country), which fields and files (names and hashes, not contents), when, and how it
+ * ended. The platform's job id is kept beside it, to resume the job after a restart; it is never
+ * shown.
+ */
+@Component
+class TransferLog {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final JdbcClient jdbc;
+
+  TransferLog(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Records what is about to be sent, before it is: a failed call was still a transmission. */
+  UUID sending(GenerationTicket ticket, Route route, List<String> fields, List<SentMedia> media) {
+    var id = UUID.randomUUID();
+    var info = route.provider().info();
+    jdbc.sql("""
+            insert into provider_transfers
+              (id, generation_id, user_id, provider, provider_name, country, model, fields, media, sent_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)""")
+        .params(id, ticket.generation(), ticket.owner().value(), route.providerId(), info.name(), info.country(),
+            route.model().id(), String.join(",", fields), JSON.writeValueAsString(media), now())
+        .update();
+    return id;
+  }
+
+  void submitted(UUID transfer, RemoteJob job) {
+    jdbc.sql("update provider_transfers set remote_id = ?, remote_locator = ? where id = ?")
+        .params(job.id(), job.locator(), transfer)
+        .update();
+  }
+
+  void finished(UUID transfer, String outcome) {
+    jdbc.sql("update provider_transfers set outcome = ?, finished_at = ? where id = ? and outcome is null")
+        .params(outcome, now(), transfer)
+        .update();
+  }
+
+  /** The generation's job that was submitted and has not ended: a restart resumes it. */
+  Optional<Unfinished> unfinished(UUID generation) {
+    return jdbc.sql("""
+            select id, provider, model, remote_id, remote_locator from provider_transfers
+             where generation_id = ? and remote_id is not null and outcome is null
+             order by sent_at desc limit 1""")
+        .param(generation)
+        .query((rs, n) -> new Unfinished(rs.getObject("id", UUID.class), rs.getString("provider"), rs.getString("model"),
+            new RemoteJob(rs.getString("remote_id"), rs.getString("remote_locator"))))
+        .optional();
+  }
+
+  /** A platform's webhook said the job changed; idempotent. Returns whether the job is Kinora's. */
+  boolean pushed(String provider, String remoteId) {
+    return jdbc.sql("update provider_transfers set pushed_at = ? where provider = ? and remote_id = ?")
+        .params(now(), provider, remoteId)
+        .update() > 0;
+  }
+
+  boolean pushedSince(UUID transfer, Instant since) {
+    return jdbc.sql("select count(*) from provider_transfers where id = ? and pushed_at >= ?")
+        .params(transfer, Timestamp.from(since))
+        .query(Long.class)
+        .single() > 0;
+  }
+
+  List<Transfer> of(UUID generation) {
+    return jdbc.sql("select * from provider_transfers where generation_id = ? order by sent_at, id")
+        .param(generation)
+        .query(TransferLog::transfer)
+        .list();
+  }
+
+  /** The lines a generation's card shows, e.g. "Sent to: fal.ai (US) — prompt, 1 image". */
+  public List<String> summaries(UUID generation) {
+    return of(generation).stream().map(Transfer::summary).distinct().toList();
+  }
+
+  List<Transfer> ofUser(UserId user) {
+    return jdbc.sql("select * from provider_transfers where user_id = ? order by sent_at, id")
+        .param(user.value())
+        .query(TransferLog::transfer)
+        .list();
+  }
+
+  List<UUID> generationsOf(UserId user) {
+    return jdbc.sql("select distinct generation_id from provider_transfers where user_id = ?")
+        .param(user.value())
+        .query(UUID.class)
+        .list();
+  }
+
+  void erase(UserId user) {
+    jdbc.sql("delete from provider_transfers where user_id = ?").param(user.value()).update();
+  }
+
+  private static Transfer transfer(ResultSet rs, int row) throws SQLException {
+    var media = new ArrayList<SentMedia>();
+    for (var node : JSON.readTree(rs.getString("media"))) {
+      media.add(new SentMedia(node.path("name").asString(), node.path("sha256").asString()));
+    }
+    var fields = rs.getString("fields");
+    return new Transfer(rs.getString("provider_name"), rs.getString("country"), rs.getString("model"),
+        fields.isEmpty() ? List.of() : Arrays.asList(fields.split(",")), media,
+        rs.getTimestamp("sent_at").toInstant(), rs.getString("outcome"));
+  }
+
+  private static Timestamp now() {
+    return Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS));
+  }
+
+  /** A submitted job that has not ended. */
+  record Unfinished(UUID transfer, String provider, String model, RemoteJob job) {}
+}

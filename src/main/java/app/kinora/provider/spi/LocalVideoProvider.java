@@ -1,0 +1,15 @@
+package app.kinora.provider.spi;
+
+import java.nio.file.Path;
+
+/** A provider that renders on this machine: nothing leaves Kinora, so nothing is logged as sent. */
+public interface LocalVideoProvider extends VideoProvider {
+
+  /**
+   * Generates the video and writes it as MP4 to {@code output}. Blocks until done; reports
+   * progress as it goes and reacts to thread interruption by stopping.
+   *
+   * @throws ProviderFailure when the provider cannot produce the video
+   */
+  void generate(ProviderRequest request, ProgressListener progress, Path output);
+}

@@ -1,0 +1,86 @@
+package app.kinora.provider;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.kinora.IntegrationTest;
+import app.kinora.generation.GenerationRequest;
+import app.kinora.generation.GenerationStatus;
+import app.kinora.generation.Generations;
+import app.kinora.generation.OutputVariant;
+import app.kinora.shared.UserId;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A whole generation on a remote model, through the job, the worker, the router and the checks:
+ * the first route keeps answering 503, the second makes the video, which is stored once.
+ */
+class RemoteGenerationIntegrationTest extends IntegrationTest {
+
+  @RegisterExtension
+  static WireMockExtension gateway = WireMockExtension.newInstance()
+      .options(wireMockConfig().port(GATEWAY_PORT)).build();
+
+  @Autowired Generations generations;
+  @Autowired Providers providers;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void fallsBackToTheSecondRouteAfterThree503sAndCompletesOnce() throws Exception {
+    var video = realVideo();
+    gateway.stubFor(post("/v1/videos").withRequestBody(matchingJsonPath("$.model", equalTo("sora-2")))
+        .willReturn(aResponse().withStatus(503).withBody("overloaded")));
+    gateway.stubFor(post("/v1/videos").withRequestBody(matchingJsonPath("$.model", equalTo("sora-2-pro")))
+        .willReturn(okJson("{\"id\":\"video_pro\",\"object\":\"video\",\"status\":\"queued\"}")));
+    gateway.stubFor(get("/v1/videos/video_pro").willReturn(okJson("{\"id\":\"video_pro\",\"status\":\"completed\"}")));
+    gateway.stubFor(get("/v1/videos/video_pro/content").willReturn(aResponse().withBody(video)));
+    gateway.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete("/v1/videos/video_pro")
+        .willReturn(okJson("{\"id\":\"video_pro\",\"deleted\":true}")));
+    var owner = UserId.random();
+
+    var generation = generations.submit(owner, GenerationRequest.of("gateway-sora", "A harbour at dawn", "4", "1280x720", null));
+    await().atMost(Duration.ofSeconds(90))
+        .until(() -> generations.find(owner, generation.id()).orElseThrow().status().isTerminal());
+
+    var done = generations.find(owner, generation.id()).orElseThrow();
+    assertThat(done.status()).as("%s", done.failureIfAny()).isEqualTo(GenerationStatus.COMPLETED);
+    try (var stored = generations.output(owner, generation.id(), OutputVariant.VIDEO).orElseThrow().getInputStream()) {
+      assertThat(stored.readAllBytes()).isEqualTo(video);
+    }
+    gateway.verify(3, postRequestedFor(urlEqualTo("/v1/videos")).withRequestBody(matchingJsonPath("$.model", equalTo("sora-2"))));
+    gateway.verify(1, postRequestedFor(urlEqualTo("/v1/videos")).withRequestBody(matchingJsonPath("$.model", equalTo("sora-2-pro"))));
+    gateway.verify(1, com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(urlEqualTo("/v1/videos/video_pro")));
+    assertThat(providers.transfers(generation.id().value())).extracting(Transfer::model, Transfer::outcome)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("sora-2", "provider_unavailable"),
+            org.assertj.core.groups.Tuple.tuple("sora-2-pro", "completed"));
+    assertThat(jdbc.sql("select attempt from generations where id = ?").param(generation.id().value()).query(Integer.class)
+        .single()).isEqualTo(1);
+    assertThat(gateway.getAllServeEvents()).allSatisfy(event -> assertThat(event.getRequest().getBodyAsString())
+        .doesNotContain(owner.toString()));
+  }
+
+  /** A 4 s 1280x720 MP4 made by the local renderer, as a platform would return one. */
+  private byte[] realVideo() throws Exception {
+    var owner = UserId.random();
+    var local = generations.submit(owner, GenerationRequest.of("kinora-local", "Calm sea", "4", "1280x720", 1L));
+    await().atMost(Duration.ofSeconds(90))
+        .until(() -> generations.find(owner, local.id()).orElseThrow().status() == GenerationStatus.COMPLETED);
+    try (var in = generations.output(owner, local.id(), OutputVariant.VIDEO).orElseThrow().getInputStream()) {
+      return in.readAllBytes();
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package app.kinora.provider.adapter;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.kinora.provider.spi.ProviderInfo;
+import app.kinora.provider.spi.ProviderRequest;
+import app.kinora.provider.spi.ReferenceMedia;
+import app.kinora.provider.spi.RemoteJob;
+import app.kinora.provider.spi.WebhookVerifier;
+import app.kinora.shared.VideoSize;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+
+/** Replicate's predictions and its Standard-Webhooks signatures. */
+class ReplicateAdapterTest extends AdapterContract {
+
+  static final Instant NOW = Instant.parse("2026-11-29T05:00:00Z");
+  static final String SECRET = "whsec_" + Base64.getEncoder().encodeToString("replicate signing key".getBytes(StandardCharsets.UTF_8));
+
+  @Override
+  HttpAdapter adapter(String baseUrl, HttpTimeouts timeouts) {
+    return new ReplicateAdapter(new ProviderInfo("Replicate", "US"), baseUrl + "/v1", "r8_test", null, null, timeouts,
+        Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  @Override
+  ProviderRequest request() {
+    try {
+      return new ProviderRequest("google/veo-3-fast", "A paper boat on a river", Duration.ofSeconds(8),
+          new VideoSize(1280, 720), 42, 24, false, false, new ReferenceMedia(png(dir), null, null, null));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  void stubSubmit(ResponseDefinitionBuilder answer) {
+    platform.stubFor(post("/v1/models/google/veo-3-fast/predictions").willReturn(answer));
+  }
+
+  @Override
+  ResponseDefinitionBuilder accepted() {
+    return json("""
+        {"id":"pred-1","model":"google/veo-3-fast","status":"starting","output":null,"error":null,
+         "urls":{"get":"https://api.replicate.com/v1/predictions/pred-1","cancel":"https://api.replicate.com/v1/predictions/pred-1/cancel"}}""")
+        .withStatus(201);
+  }
+
+  @Override
+  RemoteJob expectedJob() {
+    return RemoteJob.of("pred-1");
+  }
+
+  @Override
+  void stubStatus(ResponseDefinitionBuilder answer) {
+    platform.stubFor(get("/v1/predictions/pred-1").willReturn(answer));
+  }
+
+  @Override
+  ResponseDefinitionBuilder running() {
+    return json("""
+        {"id":"pred-1","status":"processing","logs":"step 3/30"}""");
+  }
+
+  @Override
+  OptionalDouble expectedProgress() {
+    return OptionalDouble.empty();
+  }
+
+  @Override
+  void stubCompleted(byte[] video) {
+    stubStatus(json("""
+        {"id":"pred-1","status":"succeeded","output":"%s/files/pred-1.mp4"}""".formatted(baseUrl())));
+    platform.stubFor(get("/files/pred-1.mp4").willReturn(aResponse().withHeader("Content-Type", "video/mp4").withBody(video)));
+  }
+
+  @Override
+  ResponseDefinitionBuilder failed() {
+    return json("""
+        {"id":"pred-1","status":"failed","error":"CUDA out of memory"}""");
+  }
+
+  @Override
+  Optional<ResponseDefinitionBuilder> moderated() {
+    return Optional.of(json("""
+        {"id":"pred-1","status":"failed","error":"The input or output was flagged as sensitive. Please try again with different inputs. (E005)"}"""));
+  }
+
+  @Override
+  void stubExpired() {
+    stubStatus(json("""
+        {"id":"pred-1","status":"succeeded","output":null,"data_removed":true}"""));
+  }
+
+  @Override
+  String expectedPayload() {
+    try {
+      return """
+          {"input":{"prompt":"A paper boat on a river","duration":8,"aspect_ratio":"16:9","resolution":"720p",
+            "generate_audio":false,"seed":42,"image":"data:image/png;base64,%s"}}""".formatted(base64(dir.resolve("first.png")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void acceptsOnlyWebhooksSignedWithTheSecret() {
+    var adapter = new ReplicateAdapter(new ProviderInfo("Replicate", "US"), baseUrl() + "/v1", "r8_test",
+        "https://kinora.example/providers/webhooks/replicate", SECRET, TIMEOUTS, Clock.fixed(NOW, ZoneOffset.UTC));
+    var body = "{\"id\":\"pred-1\",\"status\":\"succeeded\"}".getBytes(StandardCharsets.UTF_8);
+
+    assertThat(adapter.verifiedJobId(signed("msg_1", body, SECRET), body)).contains("pred-1");
+    assertThatThrownBy(() -> adapter.verifiedJobId(signed("msg_1", body, "whsec_" + Base64.getEncoder()
+        .encodeToString("wrong".getBytes(StandardCharsets.UTF_8))), body))
+        .isInstanceOf(WebhookVerifier.InvalidSignature.class);
+  }
+
+  private static HttpHeaders signed(String id, byte[] body, String secret) {
+    var timestamp = String.valueOf(NOW.getEpochSecond());
+    var key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
+    var mac = Signatures.hmacSha256(key, Signatures.concat((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8), body));
+    var headers = new HttpHeaders();
+    headers.add("webhook-id", id);
+    headers.add("webhook-timestamp", timestamp);
+    headers.add("webhook-signature", "v1," + Base64.getEncoder().encodeToString(mac));
+    return headers;
+  }
+}

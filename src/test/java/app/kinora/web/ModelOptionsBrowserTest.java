@@ -1,0 +1,98 @@
+package app.kinora.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.kinora.IntegrationTest;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The studio offers only what the chosen model can do, and changes its options with the model. */
+class ModelOptionsBrowserTest extends IntegrationTest {
+
+  static Playwright playwright;
+  static Browser browser;
+
+  @BeforeAll
+  static void launchBrowser() {
+    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        .setExecutablePath(Path.of("/usr/bin/chromium"))
+        .setHeadless(true)
+        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking")));
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+  }
+
+  @Test
+  void changesDurationsSizesSwitchesAndReferencesWhenTheModelChangesAndShowsWhereAJobWasSent() {
+    var page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 1000)).newPage();
+    page.navigate(baseUrl() + "/signup");
+    page.getByLabel("Email").fill("model.chooser@kinora.test");
+    page.getByLabel("Password").fill("a long model chooser passphrase");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("New video"))).isVisible();
+    var seconds = IntStream.rangeClosed(2, 20).mapToObj(String::valueOf).toList();
+    assertThat(values(page.getByLabel("Duration"))).isEqualTo(seconds);
+    assertThat(sound(page)).isVisible();
+
+    page.getByLabel("Model").selectOption("gateway-sora");
+    assertThat(page.locator("#model-options .model-note")).containsText("gateway");
+    page.locator("details.references summary").click();
+    page.screenshot(new Page.ScreenshotOptions().setPath(StudioBrowserTest.SCREENSHOTS.resolve("studio-model-options.png"))
+        .setFullPage(true));
+
+    assertThat(values(page.getByLabel("Duration"))).containsExactly("4", "8", "12");
+    assertThat(values(page.getByLabel("Size"))).containsExactly("1280x720", "720x1280");
+    assertThat(sound(page)).hasCount(0);
+    assertThat(page.getByLabel("Caption with the prompt")).hasCount(0);
+    assertThat(page.locator("details.references summary")).hasText("References (optional: a picture)");
+    assertThat(page.getByLabel("First frame")).isVisible();
+    assertThat(page.getByLabel("Last frame")).hasCount(0);
+    assertThat(page.getByLabel("Soundtrack")).hasCount(0);
+    assertThat(page.getByLabel("Video to restyle")).hasCount(0);
+    assertThat(page.getByText("Advanced")).hasCount(0);
+    assertThat(page.locator("#model-options")).hasCount(1);
+
+    page.getByLabel("Prompt", new Page.GetByLabelOptions().setExact(true)).fill("A red kite over the dunes");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate")).click();
+    var card = page.locator("article.job").first();
+    assertThat(card.locator(".transfers")).hasText("Sent to: Test gateway (US) — prompt", 
+        new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
+    assertThat(card.getByRole(AriaRole.ALERT)).hasText("Failed: The video service is unavailable at the moment. Please try again later.");
+    page.screenshot(new Page.ScreenshotOptions().setPath(StudioBrowserTest.SCREENSHOTS.resolve("studio-sent-to.png")));
+
+    page.getByLabel("Model").selectOption("kinora-local");
+    assertThat(sound(page)).isVisible();
+    assertThat(values(page.getByLabel("Duration"))).isEqualTo(seconds);
+    assertThat(page.getByText("Advanced")).isVisible();
+    page.context().close();
+  }
+
+  private static Locator sound(Page page) {
+    return page.getByLabel("Sound", new Page.GetByLabelOptions().setExact(true));
+  }
+
+  private static List<String> values(Locator select) {
+    return select.locator("option").all().stream().map(option -> option.getAttribute("value")).toList();
+  }
+}
