@@ -11,9 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A user's credit usage and payments. On erasure the ledger and payment records stay, as
- * accounting requires: they are keyed by the account's random id only (no name, email or card
- * data), which no longer leads to a person once the account is erased; the link to Stripe's
- * customer record is cut.
+ * accounting requires, pseudonymised: the account's id is replaced by a random tombstone id
+ * (they hold no name, email or card data), and the link to Stripe's customer record is cut.
  */
 @Component
 class BillingPersonalData implements PersonalDataHolder {
@@ -60,6 +59,11 @@ class BillingPersonalData implements PersonalDataHolder {
 
   @Override
   public void erase(UserId user) {
-    jdbc.sql("update stripe_payments set customer_id = null where user_id = ?").param(user.value()).update();
+    var tombstone = java.util.UUID.randomUUID();
+    var id = user.value();
+    jdbc.sql("update stripe_payments set customer_id = null, user_id = ? where user_id = ?").params(tombstone, id).update();
+    jdbc.sql("update credit_entries set user_id = ? where user_id = ?").params(tombstone, id).update();
+    jdbc.sql("update credit_entries set actor = ? where actor = ?").params("operator:" + tombstone, "operator:" + id).update();
+    jdbc.sql("update credit_accounts set user_id = ? where user_id = ?").params(tombstone, id).update();
   }
 }
