@@ -37,7 +37,7 @@ class BillingPrivacyIntegrationTest extends IntegrationTest {
   }
 
   @Test
-  void exportsCreditUsageWithTimesAndOnErasureCutsTheLinkToStripesCustomer() {
+  void exportsCreditUsageWithTimesAndOnErasurePseudonymisesTheLedgerAndCutsTheLinkToStripe() {
     var user = TestAccounts.newUser(jdbc, "USER");
     ledger.grant(user, Credits.of(25), "Welcome back", "operator:test");
     payments.opened("cs_test_privacy_" + user, user, "starter", 100, 500, "eur");
@@ -47,10 +47,18 @@ class BillingPrivacyIntegrationTest extends IntegrationTest {
     assertThat(export).contains("Welcome back", "Starter credits", "cs_test_privacy_" + user, "time=");
 
     inventory.erase(user);
-    assertThat(jdbc.sql("select count(*) from stripe_payments where user_id = ? and customer_id is null")
-        .param(user.value()).query(Long.class).single()).isEqualTo(1);
-    // the ledger stays for accounting, and still reconciles
+
+    assertThat(jdbc.sql("select count(*) from stripe_payments where user_id = ?")
+        .param(user.value()).query(Long.class).single()).as("no payment names the account").isZero();
+    var tombstone = jdbc.sql("select user_id from stripe_payments where checkout_session_id = ? and customer_id is null")
+        .param("cs_test_privacy_" + user).query(java.util.UUID.class).single();
+    assertThat(tombstone).isNotEqualTo(user.value());
+    // the ledger stays for accounting under the tombstone id, and still reconciles
     assertThat(jdbc.sql("select count(*) from credit_entries where user_id = ?").param(user.value())
+        .query(Long.class).single()).isZero();
+    assertThat(jdbc.sql("select count(*) from credit_entries where user_id = ?").param(tombstone)
         .query(Long.class).single()).isEqualTo(2);
+    assertThat(jdbc.sql("select count(*) from credit_accounts where user_id = ?").param(tombstone)
+        .query(Long.class).single()).isOne();
   }
 }
