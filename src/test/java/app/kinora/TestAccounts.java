@@ -17,13 +17,13 @@ public final class TestAccounts {
     return newUser(jdbc, role, null, null);
   }
 
-  /** A user who can sign in with this email and password hash (null: API keys only). */
+  /** A user with a verified email who can sign in with this email and password hash (null: API keys only). */
   public static UserId newUser(JdbcClient jdbc, String role, String email, String passwordHash) {
     var user = UserId.random();
     var address = email != null ? email : "user-" + user + "@kinora.test";
     jdbc.sql("""
-            insert into users (id, email, email_normalized, display_name, password_hash, role, created_at)
-            values (?, ?, ?, 'Test User', ?, ?, now())""")
+            insert into users (id, email, email_normalized, display_name, password_hash, role, created_at, email_verified_at)
+            values (?, ?, ?, 'Test User', ?, ?, now(), now())""")
         .params(user.value(), address, address.toLowerCase(java.util.Locale.ROOT), passwordHash, role)
         .update();
     return user;

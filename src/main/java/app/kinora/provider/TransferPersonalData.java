@@ -1,8 +1,12 @@
 package app.kinora.provider;
 
+import app.kinora.privacy.spi.DataCategory;
+import app.kinora.privacy.spi.PersonalColumn;
 import app.kinora.privacy.spi.PersonalDataHolder;
+import app.kinora.privacy.spi.Purpose;
 import app.kinora.shared.UserId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -25,6 +29,13 @@ class TransferPersonalData implements PersonalDataHolder {
   @Override
   public Set<String> tables() {
     return Set.of("provider_transfers");
+  }
+
+  @Override
+  public List<PersonalColumn> columns() {
+    return PersonalColumn.of("provider_transfers", DataCategory.CONTENT, "until the generation or the account is deleted",
+        Set.of(Purpose.RENDERING, Purpose.LEGAL), "provider", "provider_name", "country", "model", "fields", "media",
+        "remote_id", "remote_locator", "outcome");
   }
 
   @Override

@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.kinora.IntegrationTest;
 import app.kinora.TestAccounts;
 import app.kinora.billing.BillingProperties;
 import app.kinora.billing.CreditLedger;
@@ -16,44 +15,27 @@ import app.kinora.billing.PriceRequest;
 import app.kinora.billing.StripeStub;
 import app.kinora.shared.VideoSize;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.stripe.net.Webhook;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Credits in Chromium: the studio's live quote, the Credits page, buying a pack through Checkout. */
-class CreditsBrowserTest extends IntegrationTest {
+class CreditsBrowserTest extends BrowserTest {
 
-  static Playwright playwright;
-  static Browser browser;
 
   @Autowired CreditLedger ledger;
   @Autowired BillingProperties properties;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
   @Autowired org.springframework.security.crypto.password.PasswordEncoder passwords;
 
-  @BeforeAll
-  static void launchBrowser() {
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(Path.of("/usr/bin/chromium"))
-        .setHeadless(true)
-        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-  }
 
   @AfterAll
   static void closeBrowser() {
@@ -175,6 +157,9 @@ class CreditsBrowserTest extends IntegrationTest {
 
   private void signIn(Page page, String email, String password) {
     page.navigate(baseUrl() + "/login");
+    if (page.locator(".consent-banner").count() > 0) {
+      rejectOptionalCookies(page);
+    }
     page.getByLabel("Email").fill(email);
     page.getByLabel("Password").fill(password);
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();

@@ -3,35 +3,19 @@ package app.kinora.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.kinora.IntegrationTest;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The studio offers only what the chosen model can do, and changes its options with the model. */
-class ModelOptionsBrowserTest extends IntegrationTest {
+class ModelOptionsBrowserTest extends BrowserTest {
 
-  static Playwright playwright;
-  static Browser browser;
 
-  @BeforeAll
-  static void launchBrowser() {
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(Path.of("/usr/bin/chromium"))
-        .setHeadless(true)
-        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking")));
-  }
 
   @AfterAll
   static void closeBrowser() {
@@ -47,9 +31,8 @@ class ModelOptionsBrowserTest extends IntegrationTest {
   void changesDurationsSizesSwitchesAndReferencesWhenTheModelChangesAndShowsWhereAJobWasSent() {
     var page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 1000)).newPage();
     page.navigate(baseUrl() + "/signup");
-    page.getByLabel("Email").fill("model.chooser@kinora.test");
-    page.getByLabel("Password").fill("a long model chooser passphrase");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+    rejectOptionalCookies(page);
+    BrowserAccounts.signUpAndSignIn(page, "model.chooser@kinora.test", "a long model chooser passphrase");
     assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("New video"))).isVisible();
     var seconds = IntStream.rangeClosed(2, 20).mapToObj(String::valueOf).toList();
     assertThat(values(page.getByLabel("Duration"))).isEqualTo(seconds);

@@ -1,6 +1,9 @@
 package app.kinora.billing.internal;
 
+import app.kinora.privacy.spi.DataCategory;
+import app.kinora.privacy.spi.PersonalColumn;
 import app.kinora.privacy.spi.PersonalDataHolder;
+import app.kinora.privacy.spi.Purpose;
 import app.kinora.shared.UserId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +38,20 @@ class BillingPersonalData implements PersonalDataHolder {
   @Override
   public Set<String> tables() {
     return Set.of("credit_accounts", "credit_entries", "stripe_payments");
+  }
+
+  @Override
+  public List<PersonalColumn> columns() {
+    var columns = new java.util.ArrayList<PersonalColumn>();
+    var kept = "kept for accounting; under a tombstone id once the account is erased";
+    columns.addAll(PersonalColumn.of("credit_accounts", DataCategory.BILLING, kept, Set.of(Purpose.CREDIT_ACCOUNTING),
+        "frozen_reason"));
+    columns.addAll(PersonalColumn.of("credit_entries", DataCategory.BILLING, kept,
+        Set.of(Purpose.CREDIT_ACCOUNTING, Purpose.LEGAL), "kind", "reason", "reference", "actor"));
+    columns.addAll(PersonalColumn.of("stripe_payments", DataCategory.BILLING, kept + "; the customer link is cut",
+        Set.of(Purpose.CREDIT_ACCOUNTING, Purpose.LEGAL), "checkout_session_id", "pack", "currency", "status",
+        "customer_id", "payment_intent_id"));
+    return columns;
   }
 
   @Override

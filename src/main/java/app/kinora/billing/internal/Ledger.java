@@ -110,7 +110,11 @@ class Ledger implements CreditLedger {
   @Override
   @Transactional
   public Balance balance(UserId user) {
-    return entries.balance(user).orElseGet(() -> lock(user));
+    var known = entries.balance(user);
+    if (known.isPresent() && (entries.starterGranted(user) || !accounts.isVerified(user))) {
+      return known.get();
+    }
+    return lock(user);
   }
 
   @Override
@@ -162,24 +166,30 @@ class Ledger implements CreditLedger {
   private Balance lock(UserId user) {
     var locked = entries.lock(user);
     if (locked.isEmpty() && entries.open(user)) {
-      var allowance = Math.min(properties.unverifiedAllowance(), properties.starterCredits());
-      if (allowance > 0 && !isAdmin(user)) {
-        entries.append(user, Kind.GRANT, allowance, 0, null, "Credits to try Kinora", null, SYSTEM);
-      }
-      locked = entries.lock(user);
-    }
-    if (!entries.starterGranted(user)) {
       boolean admin = isAdmin(user);
-      if ((admin || accounts.isVerified(user)) && entries.markStarterGranted(user)) {
-        var rest = admin ? properties.adminStarterCredits()
-            : properties.starterCredits() - Math.min(properties.unverifiedAllowance(), properties.starterCredits());
-        if (rest > 0) {
-          entries.append(user, Kind.GRANT, rest, 0, null, "Starter credits", null, SYSTEM);
-        }
-        locked = entries.lock(user);
+      if (admin || accounts.isVerified(user)) {
+        entries.markStarterGranted(user);
+        grant(user, admin ? properties.adminStarterCredits() : properties.starterCredits(), "Starter credits");
+      } else {
+        grant(user, allowance(), "Credits to try Kinora");
       }
+      return entries.lock(user).orElseThrow();
+    }
+    if (!entries.starterGranted(user) && accounts.isVerified(user) && entries.markStarterGranted(user)) {
+      grant(user, properties.starterCredits() - allowance(), "Starter credits");
+      return entries.lock(user).orElseThrow();
     }
     return locked.orElseThrow();
+  }
+
+  private long allowance() {
+    return Math.min(properties.unverifiedAllowance(), properties.starterCredits());
+  }
+
+  private void grant(UserId user, long credits, String reason) {
+    if (credits > 0) {
+      entries.append(user, Kind.GRANT, credits, 0, null, reason, null, SYSTEM);
+    }
   }
 
   private boolean isAdmin(UserId user) {

@@ -1,5 +1,6 @@
 package app.kinora.account.internal;
 
+import app.kinora.DatabaseScan;
 import static app.kinora.account.internal.SignUpIntegrationTest.yearsAgo;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
 package app.kinora.account.internal;
 
+import app.kinora.DatabaseScan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.kinora.IntegrationTest;

@@ -64,6 +64,21 @@ class CreditLedgerIntegrationTest extends IntegrationTest {
   }
 
   @Test
+  void anUnverifiedAccountHasOnlyTheAllowanceUntilItsEmailIsVerifiedThenTheRestOnce() {
+    var user = TestAccounts.newUser(jdbc, "USER");
+    jdbc.sql("update users set email_verified_at = null where id = ?").param(user.value()).update();
+
+    assertThat(ledger.balance(user).available()).isEqualTo(Credits.of(properties.unverifiedAllowance()));
+    assertThat(ledger.balance(user).available()).isEqualTo(Credits.of(properties.unverifiedAllowance()));
+
+    jdbc.sql("update users set email_verified_at = now() where id = ?").param(user.value()).update();
+
+    assertThat(ledger.balance(user).available()).isEqualTo(Credits.of(properties.starterCredits()));
+    assertThat(ledger.balance(user).available()).isEqualTo(Credits.of(properties.starterCredits()));
+    assertThat(count(jdbc, user, "grant")).isEqualTo(2);
+  }
+
+  @Test
   void aHoldReducesWhatIsAvailableAndIsCapturedAtMostOnceAtNoMoreThanTheQuote() {
     var user = TestAccounts.newUser(jdbc, "USER");
     var hold = new HoldId(UUID.randomUUID());

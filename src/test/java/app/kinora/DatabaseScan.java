@@ -1,4 +1,4 @@
-package app.kinora.account.internal;
+package app.kinora;
 
 import java.util.List;
 import java.util.Map;
@@ -9,22 +9,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Looks through every table of the catalogue for a value, in every column (text as text, binary
  * columns such as serialized session attributes as bytes).
  */
-final class DatabaseScan {
+public final class DatabaseScan {
 
   private DatabaseScan() {}
 
-  static List<String> tables(JdbcClient jdbc) {
+  public static List<String> tables(JdbcClient jdbc) {
     return jdbc.sql("select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'")
         .query(String.class)
         .list();
   }
 
   /** The tables with a row whose text, or any binary column, contains the value. */
-  static List<String> tablesContaining(JdbcClient jdbc, String value) {
+  public static List<String> tablesContaining(JdbcClient jdbc, String value) {
     return tables(jdbc).stream().filter(table -> contains(jdbc, table, value)).toList();
   }
 
-  static Map<String, Long> rowCounts(JdbcClient jdbc) {
+  public static Map<String, Long> rowCounts(JdbcClient jdbc) {
     var counts = new TreeMap<String, Long>();
     tables(jdbc).forEach(table ->
         counts.put(table, jdbc.sql("select count(*) from \"" + table + "\"").query(Long.class).single()));
