@@ -3,6 +3,7 @@ package app.kinora.media;
 import app.kinora.shared.UserId;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Optional;
 
 /** Reference media from users: checked, sanitised and stored; the original is never kept. */
@@ -18,6 +19,15 @@ public interface MediaUploads {
 
   /** The owner's upload; another user's id is simply not found. */
   Optional<Upload> find(UserId owner, UploadId id);
+
+  /**
+   * Deletes the owner's uploads (file and row), e.g. those accepted for a request that was then
+   * refused, so a refused request leaves nothing behind. Unknown or foreign ids are ignored.
+   */
+  void discard(UserId owner, Collection<UploadId> ids);
+
+  /** Bytes of uploads the owner keeps, counted against {@code kinora.media.user-quota}. */
+  long usedBytes(UserId owner);
 
   /** Copies the sanitised file into {@code directory} for a provider and returns its path. */
   Path copyToLocal(UploadId id, Path directory);

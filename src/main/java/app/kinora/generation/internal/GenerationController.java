@@ -75,13 +75,15 @@ class GenerationController {
       Model model,
       HttpServletResponse response,
       RedirectAttributes flash) {
+    var accepted = new java.util.ArrayList<UploadId>();
     try {
       var references = new GenerationReferences(
-          accept(user, firstFrame, MediaKind.IMAGE), accept(user, lastFrame, MediaKind.IMAGE),
-          accept(user, audio, MediaKind.AUDIO), accept(user, video, MediaKind.VIDEO));
+          accept(user, firstFrame, MediaKind.IMAGE, accepted), accept(user, lastFrame, MediaKind.IMAGE, accepted),
+          accept(user, audio, MediaKind.AUDIO, accepted), accept(user, video, MediaKind.VIDEO, accepted));
       model.addAttribute("g", generations.submit(user.userId(), form.toRequest(references)));
       return htmx != null ? "generation/submitted" : "redirect:/";
     } catch (InvalidGenerationRequest | MediaRejected e) {
+      uploads.discard(user.userId(), accepted); // a refused request keeps none of its files
       if (htmx == null) {
         flash.addFlashAttribute("error", e.getMessage());
         return "redirect:/";
@@ -93,12 +95,14 @@ class GenerationController {
     }
   }
 
-  private UploadId accept(CurrentUser user, MultipartFile file, MediaKind kind) {
+  private UploadId accept(CurrentUser user, MultipartFile file, MediaKind kind, java.util.List<UploadId> accepted) {
     if (file == null || file.isEmpty()) {
       return null;
     }
     try (var content = file.getInputStream()) {
-      return uploads.accept(user.userId(), kind, content).id();
+      var id = uploads.accept(user.userId(), kind, content).id();
+      accepted.add(id);
+      return id;
     } catch (IOException e) {
       throw new MediaRejected("The upload could not be read.", e);
     }

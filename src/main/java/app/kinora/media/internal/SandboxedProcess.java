@@ -68,8 +68,13 @@ final class SandboxedProcess {
     return builder;
   }
 
+  /** FFmpeg's first complaint, without the server's paths (which a user must not see). */
   private static String firstLine(String text) {
-    var line = text.strip().lines().findFirst().orElse("unknown error");
+    var line = text.strip().lines().findFirst().orElse("unknown error")
+        .replaceAll("(file:)?/[^\\s:]+:?\\s*", "").strip();
+    if (line.isEmpty()) {
+      line = "unreadable data";
+    }
     return line.length() > 200 ? line.substring(0, 200) : line;
   }
 

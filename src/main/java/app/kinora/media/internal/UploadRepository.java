@@ -49,6 +49,20 @@ class UploadRepository {
     return jdbc.sql("select blob_key from media_uploads where id = ?").param(id.value()).query(String.class).optional();
   }
 
+  Optional<String> blobKey(UserId owner, UploadId id) {
+    return jdbc.sql("select blob_key from media_uploads where id = ? and user_id = ?")
+        .param(id.value()).param(owner.value()).query(String.class).optional();
+  }
+
+  long usedBytes(UserId owner) {
+    return jdbc.sql("select coalesce(sum(bytes), 0) from media_uploads where user_id = ?")
+        .param(owner.value()).query(Long.class).single();
+  }
+
+  void delete(UserId owner, UploadId id) {
+    jdbc.sql("delete from media_uploads where id = ? and user_id = ?").param(id.value()).param(owner.value()).update();
+  }
+
   List<Upload> all(UserId owner) {
     return jdbc.sql("select * from media_uploads where user_id = ? order by created_at desc")
         .param(owner.value()).query(UploadRepository::map).list();
