@@ -10,6 +10,7 @@ import app.kinora.media.MediaRejected.Reason;
 import app.kinora.media.MediaUploads;
 import app.kinora.media.Upload;
 import app.kinora.media.UploadId;
+import app.kinora.media.UploadsChanged;
 import app.kinora.shared.UserId;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -23,6 +24,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.tika.Tika;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,10 +44,13 @@ class UploadIntake implements MediaUploads {
   private final BlobStore blobs;
   private final UploadRepository uploads;
 
-  UploadIntake(MediaProperties properties, BlobStore blobs, UploadRepository uploads) {
+  private final ApplicationEventPublisher events;
+
+  UploadIntake(MediaProperties properties, BlobStore blobs, UploadRepository uploads, ApplicationEventPublisher events) {
     this.properties = properties;
     this.blobs = blobs;
     this.uploads = uploads;
+    this.events = events;
   }
 
   @Override
@@ -114,6 +120,7 @@ class UploadIntake implements MediaUploads {
       blobs.delete(key); // no object without its row
       throw e;
     }
+    events.publishEvent(new UploadsChanged(id, owner, false));
     return upload;
   }
 
@@ -123,8 +130,19 @@ class UploadIntake implements MediaUploads {
       uploads.blobKey(owner, id).ifPresent(key -> {
         blobs.deleteAll(java.util.List.of(key));
         uploads.delete(owner, id);
+        events.publishEvent(new UploadsChanged(id, owner, true));
       });
     }
+  }
+
+  @Override
+  public Optional<Resource> open(UserId owner, UploadId id) {
+    return uploads.blobKey(owner, id).flatMap(key -> blobs.open(new BlobKey(key)));
+  }
+
+  @Override
+  public java.util.Set<String> referenced(java.util.Collection<String> keys) {
+    return uploads.referencedKeys(keys);
   }
 
   @Override

@@ -54,6 +54,14 @@ class UploadRepository {
         .param(id.value()).param(owner.value()).query(String.class).optional();
   }
 
+  java.util.Set<String> referencedKeys(java.util.Collection<String> keys) {
+    if (keys.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return new java.util.HashSet<>(jdbc.sql("select blob_key from media_uploads where blob_key = any(?)")
+        .param(keys.toArray(String[]::new)).query(String.class).list());
+  }
+
   long usedBytes(UserId owner) {
     return jdbc.sql("select coalesce(sum(bytes), 0) from media_uploads where user_id = ?")
         .param(owner.value()).query(Long.class).single();
