@@ -71,15 +71,21 @@ class GenerationController {
       @RequestParam(name = "last_frame", required = false) MultipartFile lastFrame,
       @RequestParam(name = "audio", required = false) MultipartFile audio,
       @RequestParam(name = "video", required = false) MultipartFile video,
+      @RequestParam(name = "first_frame_upload", required = false) UUID firstFrameUpload,
+      @RequestParam(name = "audio_upload", required = false) UUID audioUpload,
+      @RequestParam(name = "video_upload", required = false) UUID videoUpload,
       @RequestHeader(name = "HX-Request", required = false) String htmx,
       Model model,
       HttpServletResponse response,
       RedirectAttributes flash) {
     var accepted = new java.util.ArrayList<UploadId>();
     try {
+      // a file sent now wins; otherwise an upload from the library (ownership is checked on submit)
       var references = new GenerationReferences(
-          accept(user, firstFrame, MediaKind.IMAGE, accepted), accept(user, lastFrame, MediaKind.IMAGE, accepted),
-          accept(user, audio, MediaKind.AUDIO, accepted), accept(user, video, MediaKind.VIDEO, accepted));
+          or(accept(user, firstFrame, MediaKind.IMAGE, accepted), firstFrameUpload),
+          accept(user, lastFrame, MediaKind.IMAGE, accepted),
+          or(accept(user, audio, MediaKind.AUDIO, accepted), audioUpload),
+          or(accept(user, video, MediaKind.VIDEO, accepted), videoUpload));
       model.addAttribute("g", generations.submit(user.userId(), form.toRequest(references)));
       return htmx != null ? "generation/submitted" : "redirect:/";
     } catch (InvalidGenerationRequest | MediaRejected e) {
@@ -93,6 +99,10 @@ class GenerationController {
       model.addAttribute("error", e.getMessage());
       return "generation/studio :: form-error";
     }
+  }
+
+  private static UploadId or(UploadId sent, UUID fromLibrary) {
+    return sent != null || fromLibrary == null ? sent : new UploadId(fromLibrary);
   }
 
   private UploadId accept(CurrentUser user, MultipartFile file, MediaKind kind, java.util.List<UploadId> accepted) {

@@ -123,7 +123,8 @@ class LibraryController {
       throw notFound();
     }
     var upload = lastFrame.asUpload(user.userId(), item);
-    return "redirect:/?first_frame_upload=" + upload.value();
+    var generation = generations.find(user.userId(), new GenerationId(id)).orElseThrow(LibraryController::notFound);
+    return "redirect:" + Rerun.continuation(generation, upload.value());
   }
 
   private LibraryItem owned(CurrentUser user, UUID id) {

@@ -20,10 +20,13 @@ class LibraryPagesIntegrationTest extends IntegrationTest {
   @Autowired JdbcClient jdbc;
   @Autowired LibraryItems items;
 
-  private UUID owner;
+  private static UUID owner;
 
   @BeforeEach
-  void tenThousandItems() {
+  void tenThousandItemsOnce() {
+    if (owner != null) {
+      return;
+    }
     owner = UUID.randomUUID();
     // i % 4 decides the model, i % 3 the status, i % 10 the prompt; one item per minute, newest last
     jdbc.sql("""
