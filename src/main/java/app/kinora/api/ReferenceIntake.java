@@ -6,6 +6,7 @@ import app.kinora.media.MediaRejected;
 import app.kinora.media.MediaUploads;
 import app.kinora.media.UploadId;
 import java.io.IOException;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
@@ -20,16 +21,24 @@ class ReferenceIntake {
     this.uploads = uploads;
   }
 
-  /** The accepted upload's id, or null when the field was not sent. */
-  UploadId accept(CurrentUser user, MultipartFile file, String field, MediaKind kind) {
+  /** Deletes uploads accepted for a request that was refused after all. */
+  void discard(CurrentUser user, List<UploadId> accepted) {
+    uploads.discard(user.userId(), accepted);
+  }
+
+  /** The accepted upload's id (also added to {@code accepted}), or null when the field was not sent. */
+  UploadId accept(CurrentUser user, MultipartFile file, String field, MediaKind kind, List<UploadId> accepted) {
     if (file == null || file.isEmpty()) {
       return null;
     }
     try (var content = file.getInputStream()) {
-      return uploads.accept(user.userId(), kind, content).id();
+      var id = uploads.accept(user.userId(), kind, content).id();
+      accepted.add(id);
+      return id;
     } catch (MediaRejected e) {
       throw switch (e.reason()) {
         case TOO_LARGE -> new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "file_too_large", field, e.getMessage());
+        case QUOTA_EXCEEDED -> new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "storage_quota_exceeded", field, e.getMessage());
         case UNSUPPORTED_TYPE -> new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_file_type", field, e.getMessage());
         case INVALID -> new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_file", field, e.getMessage());
       };

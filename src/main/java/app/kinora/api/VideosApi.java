@@ -81,13 +81,19 @@ class VideosApi {
       @RequestParam(name = "last_frame", required = false) MultipartFile lastFrame,
       @RequestParam(required = false) MultipartFile audio,
       @RequestParam(required = false) MultipartFile video) {
-    var references = new GenerationReferences(
-        intake.accept(user, inputReference, "input_reference", MediaKind.IMAGE),
-        intake.accept(user, lastFrame, "last_frame", MediaKind.IMAGE),
-        intake.accept(user, audio, "audio", MediaKind.AUDIO),
-        intake.accept(user, video, "video", MediaKind.VIDEO));
-    var body = new CreateVideo(model, prompt, seconds, size, seed, fps, generateAudio, caption);
-    return video(generations.submit(user.userId(), request(body, references)));
+    var accepted = new java.util.ArrayList<app.kinora.media.UploadId>();
+    try {
+      var references = new GenerationReferences(
+          intake.accept(user, inputReference, "input_reference", MediaKind.IMAGE, accepted),
+          intake.accept(user, lastFrame, "last_frame", MediaKind.IMAGE, accepted),
+          intake.accept(user, audio, "audio", MediaKind.AUDIO, accepted),
+          intake.accept(user, video, "video", MediaKind.VIDEO, accepted));
+      var body = new CreateVideo(model, prompt, seconds, size, seed, fps, generateAudio, caption);
+      return video(generations.submit(user.userId(), request(body, references)));
+    } catch (RuntimeException e) {
+      intake.discard(user, accepted); // a refused request keeps none of its files
+      throw e;
+    }
   }
 
   @GetMapping

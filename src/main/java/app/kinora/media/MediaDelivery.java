@@ -32,8 +32,10 @@ public final class MediaDelivery {
     if (request.checkNotModified(quotedTag, lastModified)) {
       return ResponseEntity.status(HttpStatus.NOT_MODIFIED).build();
     }
+    var zeroCopy = Sendfile.prepare(file, request);
+    boolean partial = zeroCopy.map(Sendfile.Span::partial).orElse(false);
     var response =
-        ResponseEntity.ok()
+        ResponseEntity.status(partial ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK)
             .contentType(MediaType.parseMediaType(contentType))
             .cacheControl(CacheControl.maxAge(1, TimeUnit.HOURS).cachePrivate())
             .eTag(quotedTag)
@@ -43,6 +45,14 @@ public final class MediaDelivery {
     if (downloadName != null) {
       response.header(
           HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(downloadName).build().toString());
+    }
+    if (zeroCopy.isPresent()) {
+      var span = zeroCopy.get();
+      response.contentLength(span.length());
+      if (span.partial()) {
+        response.header(HttpHeaders.CONTENT_RANGE, span.contentRange());
+      }
+      return response.build(); // Tomcat sends the bytes with sendfile
     }
     return response.body(file);
   }

@@ -1,7 +1,9 @@
 package app.kinora.media;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -21,6 +23,10 @@ import org.springframework.validation.annotation.Validated;
  * @param maxVideoSize largest video upload
  * @param maxPixels largest image or video frame, width times height (decompression bombs)
  * @param maxMediaDuration longest audio or video upload
+ * @param userQuota the most bytes of uploads one user may keep
+ * @param storage where objects live: {@code filesystem} (under {@code storageDir}) or {@code s3}
+ * @param s3 the S3-compatible object store, when {@code storage} is {@code s3}
+ * @param signedUrlLifetime how long a signed media link (for {@code <video>} tags and downloads) works
  */
 @Validated
 @ConfigurationProperties("kinora.media")
@@ -32,7 +38,39 @@ public record MediaProperties(
     @NotNull @DefaultValue("50MB") DataSize maxAudioSize,
     @NotNull @DefaultValue("500MB") DataSize maxVideoSize,
     @Min(1) @DefaultValue("40000000") long maxPixels,
-    @NotNull @DefaultValue("10m") Duration maxMediaDuration) {
+    @NotNull @DefaultValue("10m") Duration maxMediaDuration,
+    @NotNull @DefaultValue("2GB") DataSize userQuota,
+    @NotNull @DefaultValue("filesystem") Storage storage,
+    @Valid @NotNull @DefaultValue S3 s3,
+    @NotNull @DefaultValue("10m") Duration signedUrlLifetime) {
+
+  /** The kinds of blob store. */
+  public enum Storage {
+    FILESYSTEM,
+    S3
+  }
+
+  /**
+   * An S3-compatible object store (AWS S3, MinIO, Cloudflare R2, …).
+   *
+   * @param endpoint the service's URL; unset for AWS's regional endpoint
+   * @param region the signing region ({@code auto} for R2)
+   * @param bucket the bucket, which must exist
+   * @param pathStyle {@code http://host/bucket/key} instead of {@code http://bucket.host/key} (MinIO)
+   * @param accessKey unset to use the SDK's default credentials chain (environment, profile, role)
+   * @param secretKey the access key's secret
+   * @param multipartThreshold objects at least this large are sent in parts
+   * @param partSize the size of one part (S3 requires at least 5 MB)
+   */
+  public record S3(
+      URI endpoint,
+      @NotNull @DefaultValue("us-east-1") String region,
+      String bucket,
+      @DefaultValue("false") boolean pathStyle,
+      String accessKey,
+      String secretKey,
+      @NotNull @DefaultValue("16MB") DataSize multipartThreshold,
+      @NotNull @DefaultValue("8MB") DataSize partSize) {}
 
   public DataSize maxSize(MediaKind kind) {
     return switch (kind) {

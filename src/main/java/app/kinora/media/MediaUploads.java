@@ -3,7 +3,9 @@ package app.kinora.media;
 import app.kinora.shared.UserId;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Optional;
+import org.springframework.core.io.Resource;
 
 /** Reference media from users: checked, sanitised and stored; the original is never kept. */
 public interface MediaUploads {
@@ -18,6 +20,22 @@ public interface MediaUploads {
 
   /** The owner's upload; another user's id is simply not found. */
   Optional<Upload> find(UserId owner, UploadId id);
+
+  /**
+   * Deletes the owner's uploads (file and row): from the library, or those accepted for a request
+   * that was then refused, so a refused request leaves nothing behind. Unknown or foreign ids are
+   * ignored.
+   */
+  void discard(UserId owner, Collection<UploadId> ids);
+
+  /** The owner's sanitised file (PNG, WAV or MP4) for delivery; another user's id is not found. */
+  Optional<Resource> open(UserId owner, UploadId id);
+
+  /** Those of the given blob keys that an upload still refers to (for the storage sweep). */
+  java.util.Set<String> referenced(Collection<String> keys);
+
+  /** Bytes of uploads the owner keeps, counted against {@code kinora.media.user-quota}. */
+  long usedBytes(UserId owner);
 
   /** Copies the sanitised file into {@code directory} for a provider and returns its path. */
   Path copyToLocal(UploadId id, Path directory);

@@ -48,6 +48,37 @@ class MediaUploadsIntegrationTest extends IntegrationTest {
   }
 
   @Test
+  void appliesTheExifOrientationThenDropsExifGpsXmpAndComments(@TempDir Path dir) throws IOException {
+    var original = TestMedia.jpegWithExif(640, 360, 6);
+    assertThat(new String(original, StandardCharsets.ISO_8859_1)).contains("SpyCam", "secret-place", "Alice");
+
+    var upload = uploads.accept(owner, MediaKind.IMAGE, stream(original));
+
+    // what the worker hands a provider is this copy
+    var sent = Files.readAllBytes(uploads.copyToLocal(upload.id(), dir));
+    var text = new String(sent, StandardCharsets.ISO_8859_1);
+    assertThat(text).doesNotContain("SpyCam", "secret-place", "Alice", "Exif", "eXIf", "GPS", "xmpmeta", "tEXt", "iTXt", "zTXt");
+    var picture = javax.imageio.ImageIO.read(new ByteArrayInputStream(sent));
+    assertThat(picture.getWidth()).as("orientation 6 turns the picture upright").isEqualTo(360);
+    assertThat(picture.getHeight()).isEqualTo(640);
+    assertThat(new java.awt.Color(picture.getRGB(180, 100)).getRed()).as("left half is now on top").isGreaterThan(150);
+    assertThat(new java.awt.Color(picture.getRGB(180, 540)).getBlue()).isGreaterThan(150);
+    assertThat(upload.width()).isEqualTo(360);
+  }
+
+  @Test
+  void refusesUploadsBeyondTheUsersQuotaAndDiscardsOnRequest() {
+    var first = uploads.accept(owner, MediaKind.IMAGE, stream(TestMedia.png(64, 64)));
+    assertThat(uploads.usedBytes(owner)).isEqualTo(first.bytes());
+
+    uploads.discard(UserId.random(), java.util.List.of(first.id()));
+    assertThat(uploads.find(owner, first.id())).as("another user cannot discard it").isPresent();
+    uploads.discard(owner, java.util.List.of(first.id()));
+    assertThat(uploads.find(owner, first.id())).isEmpty();
+    assertThat(uploads.usedBytes(owner)).isZero();
+  }
+
+  @Test
   void acceptsAudioAsMonoWavAndVideoAsFastStartMp4(@TempDir Path dir) {
     var audio = uploads.accept(owner, MediaKind.AUDIO, stream(TestMedia.wav(1.5, 44100)));
     assertThat(audio.duration().toMillis()).isBetween(1450L, 1550L);

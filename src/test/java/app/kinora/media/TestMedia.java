@@ -93,4 +93,42 @@ public final class TestMedia {
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * A JPEG of {@link #picture} carrying what a phone writes: EXIF with camera make, orientation
+   * and GPS position, an XMP packet with a location, and a comment with the owner's name.
+   */
+  public static byte[] jpegWithExif(int width, int height, int orientation) {
+    var tiff = ByteBuffer.allocate(112);
+    tiff.put("MM".getBytes()).putShort((short) 42).putInt(8);
+    tiff.putShort((short) 3);
+    tiff.putShort((short) 0x010F).putShort((short) 2).putInt(7).putInt(50);
+    tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+    tiff.putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(58);
+    tiff.putInt(0);
+    tiff.put("SpyCam\0".getBytes()).put((byte) 0);
+    tiff.putShort((short) 2);
+    tiff.putShort((short) 1).putShort((short) 2).putInt(2).put("N\0\0\0".getBytes());
+    tiff.putShort((short) 2).putShort((short) 5).putInt(3).putInt(88);
+    tiff.putInt(0);
+    tiff.putInt(52).putInt(1).putInt(31).putInt(1).putInt(1234).putInt(100);
+    var exif = concat("Exif\0\0".getBytes(), tiff.array());
+    var xmp = concat("http://ns.adobe.com/xap/1.0/\0".getBytes(),
+        "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><exif:GPSLatitude>52,31.2N secret-place</exif:GPSLatitude></x:xmpmeta>".getBytes());
+    var plain = jpeg(width, height);
+    return concat(new byte[] {(byte) 0xFF, (byte) 0xD8}, segment(0xE1, exif), segment(0xE1, xmp),
+        segment(0xFE, "Alice Example's phone".getBytes()), java.util.Arrays.copyOfRange(plain, 2, plain.length));
+  }
+
+  private static byte[] segment(int marker, byte[] body) {
+    return concat(new byte[] {(byte) 0xFF, (byte) marker, (byte) ((body.length + 2) >> 8), (byte) (body.length + 2)}, body);
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    var out = new ByteArrayOutputStream();
+    for (var part : parts) {
+      out.writeBytes(part);
+    }
+    return out.toByteArray();
+  }
 }

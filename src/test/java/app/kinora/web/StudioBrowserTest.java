@@ -41,19 +41,19 @@ class StudioBrowserTest extends BrowserTest {
     assertThat(page.evaluate("window.__sameDocument === true")).as("no page reload").isEqualTo(true);
 
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My library")).click();
-    var preview = page.locator(".video-card .preview");
+    var preview = page.locator(".item-card .preview");
     assertThat(preview).hasCount(1);
-    page.waitForFunction("() => document.querySelector('.video-card .poster').naturalWidth === 1280");
+    page.waitForFunction("() => document.querySelector('.item-card .poster').naturalWidth === 1280");
     preview.hover();
     page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("library-hover.png")));
     preview.click();
-    assertThat(page.locator(".video-card video")).hasCount(1);
-    page.waitForFunction("() => document.querySelector('.video-card video').readyState >= 1");
-    var duration = ((Number) page.evaluate("document.querySelector('.video-card video').duration")).doubleValue();
+    assertThat(page.locator("video.player")).hasCount(1);
+    page.waitForFunction("() => document.querySelector('video.player').readyState >= 1");
+    var duration = ((Number) page.evaluate("document.querySelector('video.player').duration")).doubleValue();
     assertThat(duration).isCloseTo(4.0, org.assertj.core.data.Offset.offset(0.1));
     page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("library.png")).setFullPage(true));
 
-    var download = page.waitForDownload(() -> page.locator(".video-card").getByText("Download").click());
+    var download = page.waitForDownload(() -> page.getByText("Download MP4").click());
     assertThat(download.suggestedFilename()).endsWith(".mp4");
     assertThat(Files.size(download.path())).isGreaterThan(10_000);
     context.close();

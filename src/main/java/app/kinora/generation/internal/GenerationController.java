@@ -72,17 +72,25 @@ class GenerationController {
       @RequestParam(name = "last_frame", required = false) MultipartFile lastFrame,
       @RequestParam(name = "audio", required = false) MultipartFile audio,
       @RequestParam(name = "video", required = false) MultipartFile video,
+      @RequestParam(name = "first_frame_upload", required = false) UUID firstFrameUpload,
+      @RequestParam(name = "audio_upload", required = false) UUID audioUpload,
+      @RequestParam(name = "video_upload", required = false) UUID videoUpload,
       @RequestHeader(name = "HX-Request", required = false) String htmx,
       Model model,
       HttpServletResponse response,
       RedirectAttributes flash) {
+    var accepted = new java.util.ArrayList<UploadId>();
     try {
+      // a file sent now wins; otherwise an upload from the library (ownership is checked on submit)
       var references = new GenerationReferences(
-          accept(user, firstFrame, MediaKind.IMAGE), accept(user, lastFrame, MediaKind.IMAGE),
-          accept(user, audio, MediaKind.AUDIO), accept(user, video, MediaKind.VIDEO));
+          or(accept(user, firstFrame, MediaKind.IMAGE, accepted), firstFrameUpload),
+          accept(user, lastFrame, MediaKind.IMAGE, accepted),
+          or(accept(user, audio, MediaKind.AUDIO, accepted), audioUpload),
+          or(accept(user, video, MediaKind.VIDEO, accepted), videoUpload));
       model.addAttribute("g", generations.submit(user.userId(), form.toRequest(references)));
       return htmx != null ? "generation/submitted" : "redirect:/";
     } catch (InvalidGenerationRequest | MediaRejected | InsufficientCredits e) {
+      uploads.discard(user.userId(), accepted); // a refused request keeps none of its files
       if (htmx == null) {
         flash.addFlashAttribute("error", e.getMessage());
         return "redirect:/";
@@ -94,12 +102,18 @@ class GenerationController {
     }
   }
 
-  private UploadId accept(CurrentUser user, MultipartFile file, MediaKind kind) {
+  private static UploadId or(UploadId sent, UUID fromLibrary) {
+    return sent != null || fromLibrary == null ? sent : new UploadId(fromLibrary);
+  }
+
+  private UploadId accept(CurrentUser user, MultipartFile file, MediaKind kind, java.util.List<UploadId> accepted) {
     if (file == null || file.isEmpty()) {
       return null;
     }
     try (var content = file.getInputStream()) {
-      return uploads.accept(user.userId(), kind, content).id();
+      var id = uploads.accept(user.userId(), kind, content).id();
+      accepted.add(id);
+      return id;
     } catch (IOException e) {
       throw new MediaRejected("The upload could not be read.", e);
     }

@@ -1,6 +1,7 @@
 package app.kinora.generation.internal;
 
 import app.kinora.generation.Generation;
+import app.kinora.generation.GenerationChanged;
 import app.kinora.generation.GenerationId;
 import app.kinora.generation.GenerationReferences;
 import app.kinora.media.UploadId;
@@ -12,10 +13,14 @@ import app.kinora.shared.VideoSize;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,9 +35,11 @@ class GenerationRepository {
   static final String CHANNEL = "kinora_generation";
 
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
 
-  GenerationRepository(JdbcClient jdbc) {
+  GenerationRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
   }
 
   void insert(Generation g) {
@@ -61,6 +68,7 @@ class GenerationRepository {
         .param("status", g.status().name())
         .param("created", Timestamp.from(g.createdAt()))
         .update();
+    events.publishEvent(new GenerationChanged(g.id(), g.owner()));
   }
 
   Optional<Generation> find(GenerationId id) {
@@ -110,7 +118,11 @@ class GenerationRepository {
             returning attempt""")
         .param(id.value())
         .query(Integer.class)
-        .optional();
+        .optional()
+        .map(attempt -> {
+          stateChanged(id);
+          return attempt;
+        });
   }
 
   boolean progress(GenerationId id, int attempt, int percent) {
@@ -128,7 +140,7 @@ class GenerationRepository {
 
   boolean complete(GenerationId id, int attempt, StoredOutput output) {
     var sprite = output.spriteSheet();
-    return changed(
+    return stateChanged(id, changed(
         jdbc.sql(
                 """
                 update generations
@@ -149,11 +161,11 @@ class GenerationRepository {
             .param("id", id.value())
             .param("attempt", attempt)
             .update(),
-        id);
+        id));
   }
 
   boolean fail(GenerationId id, int attempt, Generation.Failure failure) {
-    return changed(
+    return stateChanged(id, changed(
         jdbc.sql(
                 """
                 update generations
@@ -164,7 +176,7 @@ class GenerationRepository {
             .param("id", id.value())
             .param("attempt", attempt)
             .update(),
-        id);
+        id));
   }
 
   /** Every stored file of the owner's generations: videos, posters, sprite sheets. */
@@ -191,8 +203,50 @@ class GenerationRepository {
   /** The stored files of a finished generation and the layout of its sprite sheet. */
   record StoredOutput(String videoKey, long videoBytes, String posterKey, String spriteKey, SpriteSheet spriteSheet) {}
 
+  /** The stored files of one generation of the owner's. */
+  List<String> outputKeys(UserId owner, GenerationId id) {
+    return jdbc.sql(
+            """
+            select key from generations, unnest(array[output_key, poster_key, sprite_key]) as key
+             where id = ? and user_id = ? and key is not null""")
+        .param(id.value())
+        .param(owner.value())
+        .query(String.class)
+        .list();
+  }
+
+  Set<String> referencedKeys(Collection<String> keys) {
+    if (keys.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(jdbc.sql(
+            """
+            select key from generations, unnest(array[output_key, poster_key, sprite_key]) as key
+             where key = any(?)""")
+        .param(keys.toArray(String[]::new))
+        .query(String.class)
+        .list());
+  }
+
+  void delete(UserId owner, GenerationId id) {
+    jdbc.sql("delete from generations where id = ? and user_id = ?").param(id.value()).param(owner.value()).update();
+  }
+
   void deleteAll(UserId owner) {
     jdbc.sql("delete from generations where user_id = ?").param(owner.value()).update();
+  }
+
+  /** Tells this node's listeners (the library) that the generation's state changed. */
+  private boolean stateChanged(GenerationId id, boolean changed) {
+    if (changed) {
+      stateChanged(id);
+    }
+    return changed;
+  }
+
+  private void stateChanged(GenerationId id) {
+    jdbc.sql("select user_id from generations where id = ?").param(id.value()).query(UUID.class).optional()
+        .ifPresent(owner -> events.publishEvent(new GenerationChanged(id, new UserId(owner))));
   }
 
   /** Tells every node's progress listeners that the generation changed. */

@@ -59,6 +59,7 @@ final class SandboxedProcess {
    * an environment holding nothing but FFmpeg's library path: the child gets none of our secrets.
    */
   static ProcessBuilder confined(List<String> command) {
+    requireFileProtocolOnly(command);
     var full = new ArrayList<>(SANDBOX);
     full.addAll(command);
     var builder = new ProcessBuilder(full).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -68,8 +69,26 @@ final class SandboxedProcess {
     return builder;
   }
 
+  /**
+   * Every FFmpeg child must name its protocols: only {@code file} (no {@code http}, {@code hls},
+   * {@code concat}, {@code subfile}, {@code data}…), so that a crafted file cannot make it open
+   * another file or a connection. A command that does not say so is a programming error.
+   */
+  static void requireFileProtocolOnly(List<String> command) {
+    int flag = command.indexOf("-protocol_whitelist");
+    if (flag < 0 || flag + 1 >= command.size() || !command.get(flag + 1).equals("file")
+        || command.lastIndexOf("-protocol_whitelist") != flag) {
+      throw new IllegalArgumentException("FFmpeg must run with -protocol_whitelist file: " + command);
+    }
+  }
+
+  /** FFmpeg's first complaint, without the server's paths (which a user must not see). */
   private static String firstLine(String text) {
-    var line = text.strip().lines().findFirst().orElse("unknown error");
+    var line = text.strip().lines().findFirst().orElse("unknown error")
+        .replaceAll("(file:)?/[^\\s:]+:?\\s*", "").strip();
+    if (line.isEmpty()) {
+      line = "unreadable data";
+    }
     return line.length() > 200 ? line.substring(0, 200) : line;
   }
 

@@ -16,6 +16,14 @@ import java.util.Locale;
  */
 final class Sanitiser {
 
+  /**
+   * FFmpeg applies an EXIF or display-matrix orientation to the pixels first (autorotate); then
+   * every frame side data goes, EXIF included — FFmpeg 8's PNG encoder would otherwise copy the
+   * whole EXIF block (camera, GPS) into an {@code eXIf} chunk, which {@code -map_metadata -1}
+   * does not touch.
+   */
+  private static final String DROP_SIDE_DATA = "sidedata=mode=delete";
+
   private Sanitiser() {}
 
   static String extension(MediaKind kind) {
@@ -36,12 +44,12 @@ final class Sanitiser {
         "-map_metadata", "-1", "-map_chapters", "-1", "-fflags", "+bitexact"));
     command.addAll(switch (format.kind()) {
       case IMAGE -> List.of("-map", "0:v:0", "-frames:v", "1",
-          "-vf", "scale='if(gt(iw,ih),min(3840,iw),-2)':'if(gt(iw,ih),-2,min(3840,ih))'",
+          "-vf", "scale='if(gt(iw,ih),min(3840,iw),-2)':'if(gt(iw,ih),-2,min(3840,ih))'," + DROP_SIDE_DATA,
           "-c:v", "png", "-f", "image2", "-update", "1");
       case AUDIO -> List.of("-map", "0:a:0", "-t", seconds(maxDuration), "-ac", "1", "-ar", "48000",
           "-c:a", "pcm_s16le", "-flags:a", "+bitexact", "-f", "wav");
       case VIDEO -> List.of("-map", "0:v:0", "-map", "0:a:0?", "-t", seconds(maxDuration),
-          "-vf", "scale='if(gt(iw,ih),min(1920,iw),-2)':'if(gt(iw,ih),-2,min(1920,ih))',format=yuv420p",
+          "-vf", "scale='if(gt(iw,ih),min(1920,iw),-2)':'if(gt(iw,ih),-2,min(1920,ih))',format=yuv420p," + DROP_SIDE_DATA,
           "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-flags:v", "+bitexact",
           "-c:a", "aac", "-b:a", "128k", "-flags:a", "+bitexact", "-movflags", "+faststart", "-f", "mp4");
     });

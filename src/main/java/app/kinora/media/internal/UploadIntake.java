@@ -10,6 +10,7 @@ import app.kinora.media.MediaRejected.Reason;
 import app.kinora.media.MediaUploads;
 import app.kinora.media.Upload;
 import app.kinora.media.UploadId;
+import app.kinora.media.UploadsChanged;
 import app.kinora.shared.UserId;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -23,6 +24,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.tika.Tika;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,15 +37,20 @@ import org.springframework.stereotype.Service;
 @Service
 class UploadIntake implements MediaUploads {
 
+  private static final long MIN_DURATION_MILLIS = 40;
+
   private final Tika tika = new Tika();
   private final MediaProperties properties;
   private final BlobStore blobs;
   private final UploadRepository uploads;
 
-  UploadIntake(MediaProperties properties, BlobStore blobs, UploadRepository uploads) {
+  private final ApplicationEventPublisher events;
+
+  UploadIntake(MediaProperties properties, BlobStore blobs, UploadRepository uploads, ApplicationEventPublisher events) {
     this.properties = properties;
     this.blobs = blobs;
     this.uploads = uploads;
+    this.events = events;
   }
 
   @Override
@@ -53,6 +61,7 @@ class UploadIntake implements MediaUploads {
       var work = Files.createDirectories(properties.workDir());
       original = Files.createTempFile(work, "upload-", ".original");
       sanitised = Files.createTempFile(work, "upload-", "." + Sanitiser.extension(expected));
+      checkQuota(owner, 0);
       copyCapped(content, original, properties.maxSize(expected).toBytes(), expected);
       var format = detect(original, expected);
       if (expected == MediaKind.IMAGE) {
@@ -61,6 +70,8 @@ class UploadIntake implements MediaUploads {
       var timeout = properties.probeTimeout();
       check(Ffprobe.probe(original, format.forcedFormat(), format.demuxer(), false, timeout), expected);
       Sanitiser.sanitise(original, format, properties.maxMediaDuration(), sanitised, timeout);
+      deleteQuietly(original); // the original is never kept
+      checkQuota(owner, Files.size(sanitised));
       return store(owner, expected, sanitised);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -93,6 +104,9 @@ class UploadIntake implements MediaUploads {
     var info = Ffprobe.probe(sanitised, format.forcedFormat(), format.demuxer(), false, properties.probeTimeout());
     var id = new UploadId(UUID.randomUUID());
     var key = new BlobKey("uploads/" + id + "." + Sanitiser.extension(kind));
+    if (kind != MediaKind.IMAGE && info.duration().toMillis() < MIN_DURATION_MILLIS) {
+      throw new MediaRejected("The %s holds no %s.".formatted(kind.label(), kind == MediaKind.AUDIO ? "sound" : "pictures"));
+    }
     var video = info.video();
     var upload = new Upload(
         id, owner, kind, Files.size(sanitised),
@@ -100,8 +114,50 @@ class UploadIntake implements MediaUploads {
         kind == MediaKind.IMAGE ? java.time.Duration.ZERO : info.duration(),
         Instant.now().truncatedTo(ChronoUnit.MICROS));
     blobs.put(key, sanitised);
-    uploads.insert(upload, key.value());
+    try {
+      uploads.insert(upload, key.value());
+    } catch (RuntimeException e) {
+      blobs.delete(key); // no object without its row
+      throw e;
+    }
+    events.publishEvent(new UploadsChanged(id, owner, false));
     return upload;
+  }
+
+  @Override
+  public void discard(UserId owner, java.util.Collection<UploadId> ids) {
+    for (var id : ids) {
+      uploads.blobKey(owner, id).ifPresent(key -> {
+        blobs.deleteAll(java.util.List.of(key));
+        uploads.delete(owner, id);
+        events.publishEvent(new UploadsChanged(id, owner, true));
+      });
+    }
+  }
+
+  @Override
+  public Optional<Resource> open(UserId owner, UploadId id) {
+    return uploads.blobKey(owner, id).flatMap(key -> blobs.open(new BlobKey(key)));
+  }
+
+  @Override
+  public java.util.Set<String> referenced(java.util.Collection<String> keys) {
+    return uploads.referencedKeys(keys);
+  }
+
+  @Override
+  public long usedBytes(UserId owner) {
+    return uploads.usedBytes(owner);
+  }
+
+  private void checkQuota(UserId owner, long adding) {
+    long used = uploads.usedBytes(owner);
+    long quota = properties.userQuota().toBytes();
+    if (used + adding > quota || (adding == 0 && used >= quota)) {
+      throw new MediaRejected(Reason.QUOTA_EXCEEDED,
+          "Your uploads use %d of your %d MB; delete some in your library to make room."
+              .formatted(used / (1024 * 1024), quota / (1024 * 1024)));
+    }
   }
 
   private static void copyCapped(InputStream content, Path target, long maxBytes, MediaKind kind) throws IOException {

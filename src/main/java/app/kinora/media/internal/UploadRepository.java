@@ -49,6 +49,28 @@ class UploadRepository {
     return jdbc.sql("select blob_key from media_uploads where id = ?").param(id.value()).query(String.class).optional();
   }
 
+  Optional<String> blobKey(UserId owner, UploadId id) {
+    return jdbc.sql("select blob_key from media_uploads where id = ? and user_id = ?")
+        .param(id.value()).param(owner.value()).query(String.class).optional();
+  }
+
+  java.util.Set<String> referencedKeys(java.util.Collection<String> keys) {
+    if (keys.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return new java.util.HashSet<>(jdbc.sql("select blob_key from media_uploads where blob_key = any(?)")
+        .param(keys.toArray(String[]::new)).query(String.class).list());
+  }
+
+  long usedBytes(UserId owner) {
+    return jdbc.sql("select coalesce(sum(bytes), 0) from media_uploads where user_id = ?")
+        .param(owner.value()).query(Long.class).single();
+  }
+
+  void delete(UserId owner, UploadId id) {
+    jdbc.sql("delete from media_uploads where id = ? and user_id = ?").param(id.value()).param(owner.value()).update();
+  }
+
   List<Upload> all(UserId owner) {
     return jdbc.sql("select * from media_uploads where user_id = ? order by created_at desc")
         .param(owner.value()).query(UploadRepository::map).list();

@@ -1,0 +1,141 @@
+package app.kinora.library.internal;
+
+import app.kinora.account.CurrentUser;
+import app.kinora.generation.GenerationId;
+import app.kinora.generation.Generations;
+import app.kinora.library.internal.LibraryItem.Source;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * "My library": the grid of a user's videos or uploads with filters, search, sort and keyset
+ * pages; an item's detail page; deletes, one or many.
+ */
+@Controller
+class LibraryController {
+
+  private final LibraryItems items;
+  private final Generations generations;
+  private final LibraryRemoval removal;
+  private final SignedLinks links;
+  private final LastFrame lastFrame;
+
+  LibraryController(
+      LibraryItems items, Generations generations, LibraryRemoval removal, SignedLinks links, LastFrame lastFrame) {
+    this.items = items;
+    this.generations = generations;
+    this.removal = removal;
+    this.links = links;
+    this.lastFrame = lastFrame;
+  }
+
+  @GetMapping("/library")
+  String library(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "videos") String tab,
+      @RequestParam(required = false) String model, @RequestParam(required = false) String status,
+      @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+      @RequestParam(required = false) String q, @RequestParam(required = false) String sort, Model view) {
+    var query = LibraryQuery.of(source(tab), model, status, from, to, q, sort, null);
+    view.addAttribute("tab", query.source() == Source.UPLOAD ? "uploads" : "videos");
+    view.addAttribute("query", query);
+    view.addAttribute("models", items.models(user.userId().value()));
+    view.addAttribute("page", items.page(user.userId().value(), query));
+    view.addAttribute("filtered", query.model() != null || query.status() != null || query.from() != null
+        || query.to() != null || !query.words().isEmpty());
+    return "library/library";
+  }
+
+  /** The next page of cards and its own "more" button, for htmx. */
+  @GetMapping("/library/page")
+  String page(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "videos") String tab,
+      @RequestParam(required = false) String model, @RequestParam(required = false) String status,
+      @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+      @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+      @RequestParam(required = false) String after, Model view) {
+    var query = LibraryQuery.of(source(tab), model, status, from, to, q, sort, after);
+    view.addAttribute("tab", query.source() == Source.UPLOAD ? "uploads" : "videos");
+    view.addAttribute("query", query);
+    view.addAttribute("page", items.page(user.userId().value(), query));
+    return "library/library :: cards";
+  }
+
+  /** One card again: running ones ask for themselves every few seconds until they finish. */
+  @GetMapping("/library/{id}/card")
+  String card(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model view) {
+    view.addAttribute("item", owned(user, id));
+    return "library/library :: card";
+  }
+
+  @GetMapping("/library/{id}")
+  String detail(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model view) {
+    var item = owned(user, id);
+    if (!item.isOutput()) {
+      return "redirect:/library?tab=uploads";
+    }
+    var generation = generations.find(user.userId(), new GenerationId(id)).orElseThrow(LibraryController::notFound);
+    var owner = user.userId().value();
+    view.addAttribute("item", item);
+    view.addAttribute("g", generation);
+    view.addAttribute("references", References.of(generation.references(), items, owner));
+    if (item.status() == LibraryItem.Status.COMPLETED) {
+      view.addAttribute("videoLink", links.link(owner, id, "video"));
+      view.addAttribute("downloadLink", links.link(owner, id, "download"));
+      view.addAttribute("downloadName", DownloadName.of(item, "mp4"));
+    }
+    view.addAttribute("rerunLink", Rerun.link(generation));
+    return "library/detail";
+  }
+
+  @PostMapping("/library/{id}/delete")
+  String delete(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, RedirectAttributes flash) {
+    var item = owned(user, id);
+    var outcome = removal.delete(user.userId(), List.of(id));
+    flash.addFlashAttribute("notice", outcome.deleted() == 1 ? "Deleted." : "It is still rendering; delete it once it has finished.");
+    return "redirect:/library" + (item.isOutput() ? "" : "?tab=uploads");
+  }
+
+  @PostMapping("/library/delete")
+  String deleteMany(@AuthenticationPrincipal CurrentUser user, @RequestParam(name = "ids", required = false) List<UUID> ids,
+      @RequestParam(defaultValue = "videos") String tab, RedirectAttributes flash) {
+    var outcome = removal.delete(user.userId(), ids == null ? List.of() : ids);
+    var message = outcome.deleted() == 1 ? "Deleted 1 item." : "Deleted %d items.".formatted(outcome.deleted());
+    if (outcome.stillRunning() > 0) {
+      message += " %d still rendering were kept.".formatted(outcome.stillRunning());
+    }
+    flash.addFlashAttribute("notice", ids == null || ids.isEmpty() ? "Select items to delete first." : message);
+    return "redirect:/library" + (tab.equals("uploads") ? "?tab=uploads" : "");
+  }
+
+  /** Takes the video's last frame as a new image upload and opens the studio with it as first frame. */
+  @PostMapping("/library/{id}/last-frame")
+  String useLastFrame(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+    var item = owned(user, id);
+    if (item.status() != LibraryItem.Status.COMPLETED || !item.isOutput()) {
+      throw notFound();
+    }
+    var upload = lastFrame.asUpload(user.userId(), item);
+    var generation = generations.find(user.userId(), new GenerationId(id)).orElseThrow(LibraryController::notFound);
+    return "redirect:" + Rerun.continuation(generation, upload.value());
+  }
+
+  private LibraryItem owned(CurrentUser user, UUID id) {
+    return items.find(user.userId().value(), id).orElseThrow(LibraryController::notFound);
+  }
+
+  private static Source source(String tab) {
+    return "uploads".equals(tab) ? Source.UPLOAD : Source.OUTPUT;
+  }
+
+  private static ResponseStatusException notFound() {
+    return new ResponseStatusException(HttpStatus.NOT_FOUND);
+  }
+}
