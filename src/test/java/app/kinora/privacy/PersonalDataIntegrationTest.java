@@ -43,7 +43,8 @@ class PersonalDataIntegrationTest extends IntegrationTest {
     var candidates = jdbc.sql("""
             select c.table_name || '.' || c.column_name from information_schema.columns c
              where c.table_schema = 'public' and c.table_name in (:tables)
-               and c.data_type in ('text', 'character varying', 'character', 'inet', 'cidr', 'json', 'jsonb', 'bytea', 'date')""")
+               and c.data_type in ('text', 'character varying', 'character', 'inet', 'cidr', 'json', 'jsonb', 'bytea', 'date',
+                                 'tsvector')""")
         .param("tables", userTables)
         .query(String.class)
         .set();

@@ -56,6 +56,7 @@ class PiiSweepIntegrationTest extends IntegrationTest {
   @Autowired JdbcClient jdbc;
   @Autowired DataExports exports;
   @Autowired RetentionEngine retention;
+  @Autowired app.kinora.generation.Generations generations;
 
   @Value("${kinora.media.storage-dir}")
   Path storage;
@@ -77,7 +78,7 @@ class PiiSweepIntegrationTest extends IntegrationTest {
     session.submit("/privacy/cookies", "/privacy/cookies", Map.of("choice", "accept"));
     session.submit("/account/privacy", "/account/privacy/settings", Map.of("marketingEmail", "true"));
     // makes an API key, uploads a photo with camera metadata, generates
-    var keyPage = session.submit("/account/api-keys", "/account/api-keys", Map.of("name", "Sweep laptop"));
+    var keyPage = session.submit("/account/api-keys", "/account/api-keys", Map.of("name", "Sweep laptop", "scope", "generate"));
     var matcher = NEW_KEY.matcher(keyPage.body());
     assertThat(matcher.find()).as("the new key on the page").isTrue();
     var api = new ApiClient(baseUrl(), matcher.group(1));
@@ -86,8 +87,10 @@ class PiiSweepIntegrationTest extends IntegrationTest {
         Map.of("input_reference", photo));
     assertThat(reply.status()).as(String.valueOf(reply.json())).isEqualTo(200);
     var video = reply.json().path("id").asString();
-    await().atMost(Duration.ofSeconds(90)).until(() -> api.get("/v1/videos/" + video).json().path("status").asString(),
-        status -> status.equals("completed"));
+    var owner = new app.kinora.shared.UserId(user);
+    var generation = app.kinora.generation.GenerationId.fromApiId(video);
+    await().atMost(Duration.ofSeconds(90)).until(() -> generations.find(owner, generation).orElseThrow().status(),
+        status -> status == app.kinora.generation.GenerationStatus.COMPLETED);
     // buys credits through Stripe
     buyCredits(session);
     // downloads their data

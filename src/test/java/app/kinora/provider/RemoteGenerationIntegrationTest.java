@@ -71,6 +71,9 @@ class RemoteGenerationIntegrationTest extends IntegrationTest {
         .single()).isEqualTo(1);
     assertThat(gateway.getAllServeEvents()).allSatisfy(event -> assertThat(event.getRequest().getBodyAsString())
         .doesNotContain(owner.toString()));
+    assertThat(jdbc.sql("select kind from credit_entries where user_id = ? and kind in ('hold', 'capture', 'release') order by id")
+        .param(owner.value()).query(String.class).list())
+        .as("one hold, captured once, however many routes were tried").containsExactly("hold", "capture");
   }
 
   /** A 4 s 1280x720 MP4 made by the local renderer, as a platform would return one. */

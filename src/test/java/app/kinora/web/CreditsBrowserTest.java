@@ -23,29 +23,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Credits in Chromium: the studio's live quote, the Credits page, buying a pack through Checkout. */
 class CreditsBrowserTest extends BrowserTest {
 
-
   @Autowired CreditLedger ledger;
   @Autowired BillingProperties properties;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
   @Autowired org.springframework.security.crypto.password.PasswordEncoder passwords;
-
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
-  }
 
   @Test
   void showsTheQuoteAsTheFormChangesAndBuysAPackThroughStripeCheckout() throws Exception {
@@ -70,7 +57,7 @@ class CreditsBrowserTest extends BrowserTest {
     StripeStub.server().stubFor(get("/pay/" + session).willReturn(aResponse().withStatus(200)
         .withHeader("Content-Type", "text/html").withBody("<html><body><h1>Stripe test checkout</h1></body></html>")));
 
-    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Credits")).click();
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Credits").setExact(true)).click();
     assertThat(page.locator("#available")).hasText(Long.toString(properties.starterCredits()));
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("500 credits · 20.00 EUR")).click();
     page.waitForURL(StripeStub.baseUrl() + "/pay/" + session);
@@ -163,7 +150,7 @@ class CreditsBrowserTest extends BrowserTest {
     page.getByLabel("Email").fill(email);
     page.getByLabel("Password").fill(password);
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-    assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Credits"))).isVisible();
+    assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Credits").setExact(true))).isVisible();
   }
 
   private int webhook(String event) throws Exception {

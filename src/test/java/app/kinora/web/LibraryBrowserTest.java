@@ -4,47 +4,17 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.kinora.ApiClient;
-import app.kinora.IntegrationTest;
 import app.kinora.media.TestMedia;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The library in Debian's Chromium: grid, search, detail page, last frame to the studio, uploads, batch delete. */
-class LibraryBrowserTest extends IntegrationTest {
-
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-  static Playwright playwright;
-  static Browser browser;
-
-  @BeforeAll
-  static void launchBrowser() {
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(Path.of("/usr/bin/chromium")).setHeadless(true)
-        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking")));
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
-  }
+class LibraryBrowserTest extends BrowserTest {
 
   @Test
   void browsesSearchesOpensReusesAndDeletes() throws Exception {
@@ -55,6 +25,7 @@ class LibraryBrowserTest extends IntegrationTest {
     var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setAcceptDownloads(true));
     var page = context.newPage();
     page.navigate(baseUrl() + "/login");
+    rejectOptionalCookies(page);
     page.getByLabel("Email").fill(ADMIN_EMAIL);
     page.getByLabel("Password").fill(ADMIN_PASSWORD);
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();

@@ -9,23 +9,11 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /** The studio offers only what the chosen model can do, and changes its options with the model. */
 class ModelOptionsBrowserTest extends BrowserTest {
 
-
-
-  @AfterAll
-  static void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
-  }
 
   @Test
   void changesDurationsSizesSwitchesAndReferencesWhenTheModelChangesAndShowsWhereAJobWasSent() {

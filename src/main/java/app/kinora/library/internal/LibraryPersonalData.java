@@ -1,7 +1,11 @@
 package app.kinora.library.internal;
 
+import app.kinora.privacy.spi.DataCategory;
+import app.kinora.privacy.spi.PersonalColumn;
 import app.kinora.privacy.spi.PersonalDataHolder;
+import app.kinora.privacy.spi.Purpose;
 import app.kinora.shared.UserId;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -27,6 +31,12 @@ class LibraryPersonalData implements PersonalDataHolder {
   @Override
   public Set<String> tables() {
     return Set.of("library_items");
+  }
+
+  @Override
+  public List<PersonalColumn> columns() {
+    return PersonalColumn.of("library_items", DataCategory.CONTENT, "until the user deletes the item or the account",
+        Set.of(Purpose.DELIVERY), "source", "kind", "status", "model", "prompt", "prompt_words");
   }
 
   @Override
