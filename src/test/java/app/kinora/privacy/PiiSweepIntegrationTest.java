@@ -12,7 +12,6 @@ import app.kinora.TestServers;
 import app.kinora.account.Mailbox;
 import app.kinora.account.WebSession;
 import app.kinora.billing.StripeStub;
-import app.kinora.media.TestMedia;
 import com.stripe.net.Webhook;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -82,7 +81,7 @@ class PiiSweepIntegrationTest extends IntegrationTest {
     var matcher = NEW_KEY.matcher(keyPage.body());
     assertThat(matcher.find()).as("the new key on the page").isTrue();
     var api = new ApiClient(baseUrl(), matcher.group(1));
-    var photo = withCameraMetadata(TestMedia.jpeg(640, 480), CAMERA);
+    var photo = withCameraMetadata(uniquePhoto(), CAMERA);
     var reply = api.postMultipart("/v1/videos", Map.of("prompt", PROMPT, "seconds", "2", "size", "480x480"),
         Map.of("input_reference", photo));
     assertThat(reply.status()).as(String.valueOf(reply.json())).isEqualTo(200);
@@ -163,6 +162,23 @@ class PiiSweepIntegrationTest extends IntegrationTest {
         .query(String.class)
         .list();
     return keys.stream().map(storage::resolve).toList();
+  }
+
+  /** A picture no other test uploads, so a stored copy with its bytes can only be this person's. */
+  private static byte[] uniquePhoto() throws Exception {
+    var image = new java.awt.image.BufferedImage(640, 480, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    var random = new java.util.Random();
+    for (int y = 0; y < 480; y += 16) {
+      for (int x = 0; x < 640; x += 16) {
+        var g = image.getGraphics();
+        g.setColor(new java.awt.Color(random.nextInt(0xffffff)));
+        g.fillRect(x, y, 16, 16);
+        g.dispose();
+      }
+    }
+    var out = new ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "jpg", out);
+    return out.toByteArray();
   }
 
   /** The JPEG with an EXIF block naming the camera, as a phone would write it. */
