@@ -1,6 +1,9 @@
 package app.kinora.privacy;
 
 import app.kinora.privacy.internal.ExportArchiveWriter;
+import app.kinora.notification.Email;
+import app.kinora.notification.Mailer;
+import app.kinora.privacy.spi.AccountDirectory;
 import app.kinora.privacy.spi.ArchiveStorage;
 import app.kinora.shared.UserId;
 import com.github.kagkarlsson.scheduler.Scheduler;
@@ -13,22 +16,25 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.StringUtils;
 
 /**
  * "Download my data" (P11): a request becomes a background job on any node that writes a ZIP of
  * everything every module holds about the user — a documented JSON file and the media files —
- * into shared storage. The archive can be downloaded by its owner for seven days, then the
- * retention engine deletes it.
+ * into shared storage. The owner is told by email; the archive can be downloaded by its owner
+ * for seven days, then the retention engine deletes it.
  */
 @Service
 public class DataExports {
@@ -51,10 +57,17 @@ public class DataExports {
   private final OneTimeTask<String> task;
   private final ExportArchiveWriter writer;
   private final ArchiveStorage storage;
+  private final AccountDirectory accounts;
+  private final Mailer mailer;
+  private final String publicUrl;
   private final Clock clock;
 
   DataExports(JdbcClient jdbc, Scheduler scheduler, @Qualifier("dataExportTask") OneTimeTask<String> task,
-      ExportArchiveWriter writer, ArchiveStorage storage, Clock clock) {
+      ExportArchiveWriter writer, ArchiveStorage storage, AccountDirectory accounts, Mailer mailer,
+      @Value("${kinora.account.public-url:}") String publicUrl, Clock clock) {
+    this.accounts = accounts;
+    this.mailer = mailer;
+    this.publicUrl = publicUrl;
     this.jdbc = jdbc;
     this.scheduler = scheduler;
     this.task = task;
@@ -128,11 +141,22 @@ public class DataExports {
           .update();
       if (updated == 0) {
         storage.delete(key);
+        return;
       }
       log.info("Data export {} is ready ({} bytes)", id, bytes);
+      tellOwner(new UserId(user.get()), now.plus(LIFETIME));
     } finally {
       Files.deleteIfExists(archive);
     }
+  }
+
+  /** Emails the owner that the archive is ready, at the account's own address. */
+  private void tellOwner(UserId user, Instant until) {
+    accounts.emailOf(user).ifPresent(email -> mailer.send(new Email(email, "Your Kinora data is ready",
+        "privacy-export-ready", Map.of(
+            "where", StringUtils.hasText(publicUrl) ? publicUrl.replaceAll("/+$", "") + "/account/privacy"
+                : "Your data, in the menu of your Kinora account",
+            "until", until.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString()))));
   }
 
   /** Marks an export that cannot be built as failed, so the user can ask again. */

@@ -57,6 +57,8 @@ class DataExportIntegrationTest extends IntegrationTest {
     var schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
         .getSchema(Files.readString(Path.of("docs", "export-format.schema.json")), InputFormat.JSON);
     assertThat(schema.validate(JsonMapper.builder().build().readTree(json))).as("schema errors").isEmpty();
+    var mail = app.kinora.account.Mailbox.awaitMessage("exporter@kinora.test", 1);
+    assertThat(mail).contains("the copy of your data you asked for is ready", "Your data, in the menu");
   }
 
   @Test

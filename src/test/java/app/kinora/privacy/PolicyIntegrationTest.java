@@ -18,6 +18,8 @@ class PolicyIntegrationTest extends IntegrationTest {
 
   @Autowired JdbcClient jdbc;
   @Autowired Clock clock;
+  @Autowired app.kinora.privacy.spi.AccountDirectory accounts;
+  @Autowired app.kinora.notification.Mailer mailer;
 
   @Test
   void thePrivacyPolicyNamesTheOperatorTheContactTheSubprocessorsAndTheRetentionPeriods() throws Exception {
@@ -78,6 +80,27 @@ class PolicyIntegrationTest extends IntegrationTest {
 
     assertThat(acknowledgements.pendingFor(reader)).isEmpty();
     assertThat(acknowledgements.export(reader)).hasSize(2);
+  }
+
+  @Test
+  void aMaterialChangeIsAnnouncedByEmailToVerifiedAddressesOnceOnlyWhenItsDateHasCome() {
+    var verified = app.kinora.TestAccounts.newUser(jdbc, "USER", "announce.me@kinora.test", null);
+    app.kinora.TestAccounts.newUser(jdbc, "USER", "not.yet.verified@kinora.test", null);
+    jdbc.sql("update users set email_verified_at = null where email = 'not.yet.verified@kinora.test'").update();
+    var documents = new PolicyDocuments("classpath*:legal-changed/*/*.md");
+    var before = new PolicyAnnouncements(documents, accounts, mailer, jdbc, "https://kinora.example",
+        Clock.fixed(java.time.Instant.parse("2027-01-31T12:00:00Z"), java.time.ZoneOffset.UTC));
+    var after = new PolicyAnnouncements(documents, accounts, mailer, jdbc, "https://kinora.example",
+        Clock.fixed(java.time.Instant.parse("2027-02-01T12:00:00Z"), java.time.ZoneOffset.UTC));
+
+    assertThat(before.announcePending()).as("not before its date").isZero();
+    assertThat(after.announcePending()).isPositive();
+    assertThat(after.announcePending()).as("once").isZero();
+
+    var mail = app.kinora.account.Mailbox.awaitMessage("announce.me@kinora.test", 1);
+    assertThat(mail).contains("provider in Canada", "https://kinora.example/privacy");
+    assertThat(app.kinora.account.Mailbox.messagesTo("not.yet.verified@kinora.test")).isEmpty();
+    assertThat(verified).isNotNull();
   }
 
   @Test

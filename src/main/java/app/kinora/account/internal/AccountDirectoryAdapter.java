@@ -21,6 +21,11 @@ class AccountDirectoryAdapter implements AccountDirectory {
   }
 
   @Override
+  public void forEachVerifiedEmail(java.util.function.Consumer<String> action) {
+    users.forEachVerifiedEmail(action);
+  }
+
+  @Override
   public Optional<String> emailOf(UserId user) {
     return users.find(user).map(account -> account.email());
   }

@@ -18,8 +18,10 @@ class ApiKeysController {
   private static final int MAX_NAME = 60;
 
   private final ApiKeys apiKeys;
+  private final SecurityAudit audit;
 
-  ApiKeysController(ApiKeys apiKeys) {
+  ApiKeysController(ApiKeys apiKeys, SecurityAudit audit) {
+    this.audit = audit;
     this.apiKeys = apiKeys;
   }
 
@@ -53,12 +55,14 @@ class ApiKeysController {
       label = label.substring(0, MAX_NAME);
     }
     flash.addFlashAttribute("newKey", apiKeys.create(user.userId(), label, chosen));
+    audit.byOwner(user.userId(), "api_key_created", label + " (" + chosen + ")");
     return "redirect:/account/api-keys";
   }
 
   @PostMapping("/account/api-keys/{id}/revoke")
   String revoke(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
     apiKeys.revoke(user.userId(), id);
+    audit.byOwner(user.userId(), "api_key_revoked", id.toString());
     return "redirect:/account/api-keys";
   }
 }

@@ -20,13 +20,17 @@ class CredentialChanges {
   private final AccountEmails emails;
   private final UserSessions sessions;
 
+  private final SecurityAudit audit;
+
   CredentialChanges(
       Users users,
       PasswordEncoder passwords,
       PasswordPolicy policy,
       SignedTokens tokens,
       AccountEmails emails,
-      UserSessions sessions) {
+      UserSessions sessions,
+      SecurityAudit audit) {
+    this.audit = audit;
     this.users = users;
     this.passwords = passwords;
     this.policy = policy;
@@ -82,6 +86,7 @@ class CredentialChanges {
     users.changePassword(target.account().id(), passwords.encode(newPassword));
     users.markVerified(target.account().id(), target.account().email());
     sessions.endAll(target.account().id(), null);
+    audit.byOwner(target.account().id(), "password_reset", "by emailed link; every session ended");
     return true;
   }
 
@@ -105,6 +110,7 @@ class CredentialChanges {
     });
     users.changePassword(user, passwords.encode(newPassword));
     sessions.endAll(user, currentSessionId);
+    audit.byOwner(user, "password_changed", "other sessions ended");
     emails.sendPasswordChanged(credentials.account());
   }
 

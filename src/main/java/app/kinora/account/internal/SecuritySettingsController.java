@@ -24,9 +24,11 @@ class SecuritySettingsController {
   private final Totp totp;
   private final RecoveryCodes recoveryCodes;
   private final Identities identities;
+  private final SecurityAudit audit;
 
   SecuritySettingsController(
-      Users users, UserSessions sessions, Totp totp, RecoveryCodes recoveryCodes, Identities identities) {
+      Users users, UserSessions sessions, Totp totp, RecoveryCodes recoveryCodes, Identities identities, SecurityAudit audit) {
+    this.audit = audit;
     this.users = users;
     this.sessions = sessions;
     this.totp = totp;
@@ -43,6 +45,7 @@ class SecuritySettingsController {
   @PostMapping("/account/sessions/end-all")
   String signOutEverywhere(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request) {
     sessions.endAll(user.userId(), null);
+    audit.byOwner(user.userId(), "signed_out_everywhere", "");
     var session = request.getSession(false);
     if (session != null) {
       session.invalidate();
@@ -75,6 +78,7 @@ class SecuritySettingsController {
     }
     session.removeAttribute(TOTP_SETUP);
     users.enableTotp(user.userId(), secret);
+    audit.byOwner(user.userId(), "two_step_on", "");
     model.addAttribute("codes", recoveryCodes.renew(user.userId()));
     return "account/recovery-codes";
   }
@@ -83,6 +87,7 @@ class SecuritySettingsController {
   @Transactional
   String disable(@AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
     users.disableTotp(user.userId());
+    audit.byOwner(user.userId(), "two_step_off", "");
     recoveryCodes.deleteAll(user.userId());
     flash.addFlashAttribute("notice", "Two-step sign-in is off.");
     return "redirect:/account";
@@ -105,6 +110,7 @@ class SecuritySettingsController {
     if (!hasPassword && others == 0) {
       flash.addFlashAttribute("error", "This is your only way to sign in. Set a password or link another provider first.");
     } else if (identities.unlink(user.userId(), provider)) {
+      audit.byOwner(user.userId(), "provider_unlinked", provider);
       flash.addFlashAttribute("notice", "The provider is unlinked.");
     }
     return "redirect:/account#sign-in";

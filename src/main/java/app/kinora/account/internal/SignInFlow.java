@@ -28,11 +28,13 @@ class SignInFlow {
   private final DeviceParser devices;
   private final RequestContexts requestContexts;
   private final AccountClosures closures;
+  private final SecurityAudit audit;
   private final HttpSessionRequestCache savedRequests = new HttpSessionRequestCache();
 
   SignInFlow(Users users, SecurityContextRepository contexts, DeviceParser devices, RequestContexts requestContexts,
-      AccountClosures closures) {
+      AccountClosures closures, SecurityAudit audit) {
     this.closures = closures;
+    this.audit = audit;
     this.users = users;
     this.contexts = contexts;
     this.devices = devices;
@@ -61,6 +63,7 @@ class SignInFlow {
     session.setAttribute(UserSessions.DEVICE, devices.parse(request.getHeader("User-Agent")).summary());
     session.setAttribute(UserSessions.SIGNED_IN_AT, Instant.now().toEpochMilli());
     requestContexts.record(credentials.account().id(), RequestContexts.Activity.SIGN_IN, request);
+    audit.byOwner(credentials.account().id(), "signed_in", credentials.totpEnabled() ? "with two-step code" : "");
     var saved = savedRequests.getRequest(request, response);
     savedRequests.removeRequest(request, response);
     if (closures.cancel(credentials.account().id())) {

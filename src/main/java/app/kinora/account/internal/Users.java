@@ -74,6 +74,24 @@ class Users {
         > 0;
   }
 
+  /** Every verified address, read in pages of 500 by address so memory stays small. */
+  void forEachVerifiedEmail(java.util.function.Consumer<String> action) {
+    var after = "";
+    while (true) {
+      var page = jdbc.sql("""
+              select email_normalized from users where email_verified_at is not null and email_normalized > ?
+               order by email_normalized limit 500""")
+          .param(after)
+          .query(String.class)
+          .list();
+      page.forEach(action);
+      if (page.size() < 500) {
+        return;
+      }
+      after = page.getLast();
+    }
+  }
+
   Optional<Account> find(UserId id) {
     return jdbc.sql("select * from users where id = ?").param(id.value()).query(Users::account).optional();
   }

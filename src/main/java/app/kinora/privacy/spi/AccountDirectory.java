@@ -12,4 +12,7 @@ public interface AccountDirectory {
   Optional<UserId> findByEmail(String email);
 
   Optional<String> emailOf(UserId user);
+
+  /** Calls back with every verified address, a page at a time (for announcements everyone must get). */
+  void forEachVerifiedEmail(java.util.function.Consumer<String> action);
 }
