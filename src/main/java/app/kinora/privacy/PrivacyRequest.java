@@ -10,6 +10,7 @@ import java.util.UUID;
  *
  * @param user the account it is about, if one has the requester's address
  * @param dueAt when it must be answered (extended at most once)
+ * @param details what the requester asks for, in their words
  */
 public record PrivacyRequest(
     UUID id,
@@ -25,7 +26,8 @@ public record PrivacyRequest(
     Status status,
     Instant verifiedAt,
     Instant closedAt,
-    String outcome) {
+    String outcome,
+    String details) {
 
   /** What the requester asks for. */
   public enum Kind { ACCESS, PORTABILITY, CORRECTION, DELETION, OBJECTION }

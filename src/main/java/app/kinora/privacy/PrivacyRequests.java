@@ -73,6 +73,31 @@ public class PrivacyRequests {
   }
 
   /**
+   * A request from a signed-in user through their own account (a correction the pages do not
+   * offer, say): the session proves who they are, so it is verified at once and goes to the
+   * operators' queue with the legal due date.
+   */
+  @Transactional
+  public PrivacyRequest fromAccount(UserId user, Kind kind, String details, Jurisdiction jurisdiction) {
+    var text = details == null ? "" : details.strip();
+    if (text.isEmpty() || text.length() > 2000) {
+      throw new IllegalArgumentException("Tell us what to change, in up to 2000 characters.");
+    }
+    var email = accounts.emailOf(user).orElseThrow(() -> new IllegalStateException("The account is gone."));
+    var id = UUID.randomUUID();
+    var now = clock.instant();
+    jdbc.sql("""
+            insert into privacy_requests (id, kind, requester_email, user_id, channel, jurisdiction, received_at, due_at,
+                                          status, verified_at, details)
+            values (?, ?, ?, ?, 'account', ?, ?, ?, 'VERIFIED', ?, ?)""")
+        .params(id, kind.name(), email, user.value(), jurisdiction.name(), Timestamp.from(now),
+            Timestamp.from(now.plus(jurisdiction.deadline())), Timestamp.from(now), text)
+        .update();
+    events.publishEvent(new PrivacyRequestEvent(id, "logged", null, user, kind + " from the account"));
+    return find(id).orElseThrow();
+  }
+
+  /**
    * Starts verification: a one-time token whose link goes to the account's own address (never
    * to an address the requester merely claims). Returns the token for the email; only its hash
    * is stored.
@@ -194,7 +219,8 @@ public class PrivacyRequests {
    */
   public void pseudonymise(UserId user) {
     jdbc.sql("""
-            update privacy_requests set requester_email = 'erased', user_id = ?, verification_token_hash = null
+            update privacy_requests set requester_email = 'erased', user_id = ?, verification_token_hash = null,
+                                        details = ''
              where user_id = ?""")
         .params(UUID.randomUUID(), user.value())
         .update();
@@ -247,7 +273,8 @@ public class PrivacyRequests {
         Status.valueOf(rs.getString("status")),
         instant(rs.getTimestamp("verified_at")),
         instant(rs.getTimestamp("closed_at")),
-        rs.getString("outcome"));
+        rs.getString("outcome"),
+        rs.getString("details"));
   }
 
   private static Instant instant(Timestamp timestamp) {

@@ -108,6 +108,18 @@ class PrivacyRequestsIntegrationTest extends IntegrationTest {
   }
 
   @Test
+  void aSignedInUsersCorrectionRequestIsVerifiedByTheSessionAndQueuedWithItsDueDate() {
+    var request = requests.fromAccount(operator, Kind.CORRECTION, "My country is Estonia, not Latvia", Jurisdiction.GDPR);
+
+    assertThat(request.status()).isEqualTo(Status.VERIFIED);
+    assertThat(request.details()).isEqualTo("My country is Estonia, not Latvia");
+    assertThat(request.dueAt()).isEqualTo(RECEIVED.plus(Duration.ofDays(30)));
+    assertThat(requests.open()).extracting(PrivacyRequest::id).contains(request.id());
+    assertThatThrownBy(() -> requests.fromAccount(operator, Kind.CORRECTION, "  ", Jurisdiction.GDPR))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void aRequestWithoutAnAddressIsRefusedAndNothingIsStored() {
     long before = jdbc.sql("select count(*) from privacy_requests").query(Long.class).single();
 

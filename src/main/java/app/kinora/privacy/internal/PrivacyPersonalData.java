@@ -55,7 +55,7 @@ class PrivacyPersonalData implements PersonalDataHolder {
     columns.addAll(PersonalColumn.of("privacy_requests", DataCategory.CHOICES,
         "kept as proof of the answer; address removed when the account is closed", Set.of(Purpose.LEGAL),
         "kind", "requester_email", "channel", "jurisdiction", "status", "extension_reason", "outcome",
-        "verification_token_hash"));
+        "verification_token_hash", "details"));
     return columns;
   }
 

@@ -1,6 +1,8 @@
 package app.kinora.privacy.internal;
 
 import app.kinora.privacy.DataExports;
+import app.kinora.privacy.PrivacyRequest;
+import app.kinora.privacy.PrivacyRequests;
 import app.kinora.privacy.PrivacySettings;
 import app.kinora.shared.UserPrincipal;
 import java.time.LocalDate;
@@ -27,10 +29,12 @@ class YourDataController {
 
   private final DataExports exports;
   private final PrivacySettings settings;
+  private final PrivacyRequests requests;
 
-  YourDataController(DataExports exports, PrivacySettings settings) {
+  YourDataController(DataExports exports, PrivacySettings settings, PrivacyRequests requests) {
     this.exports = exports;
     this.settings = settings;
+    this.requests = requests;
   }
 
   @GetMapping("/account/privacy")
@@ -54,6 +58,20 @@ class YourDataController {
       @RequestParam(defaultValue = "false") boolean marketingEmail) {
     settings.save(user.userId(), new PrivacySettings.Settings(contentForQuality, marketingEmail));
     return "redirect:/account/privacy?saved";
+  }
+
+  /** Anything the pages do not let the user change themselves goes to the operators as a request. */
+  @PostMapping("/account/privacy/correction")
+  String requestCorrection(@AuthenticationPrincipal UserPrincipal user, @RequestParam(defaultValue = "") String details,
+      org.springframework.web.servlet.mvc.support.RedirectAttributes flash) {
+    try {
+      var request = requests.fromAccount(user.userId(), PrivacyRequest.Kind.CORRECTION, details,
+          PrivacyRequest.Jurisdiction.GDPR);
+      flash.addFlashAttribute("requestSent", request.dueAt());
+    } catch (IllegalArgumentException e) {
+      flash.addFlashAttribute("requestError", e.getMessage());
+    }
+    return "redirect:/account/privacy#correction";
   }
 
   @GetMapping("/account/privacy/exports/{id}")
