@@ -55,7 +55,9 @@ public record BillingProperties(
       @Min(0) @DefaultValue("1") long minimumPerJob,
       @Valid @DefaultValue ModelPrice defaultPrice,
       Map<String, @Valid ModelPrice> models,
-      Map<Integer, BigDecimal> resolutionFactors) {
+      Map<Integer, BigDecimal> resolutionFactors,
+      @DefaultValue("20") BigDecimal creditsPerUsd,
+      @DefaultValue("1.3") BigDecimal markup) {
 
     public Pricing {
       models = models == null ? Map.of() : Map.copyOf(models);

@@ -55,7 +55,7 @@ class ApiKeysController {
       label = label.substring(0, MAX_NAME);
     }
     flash.addFlashAttribute("newKey", apiKeys.create(user.userId(), label, chosen));
-    audit.byOwner(user.userId(), "api_key_created", label + " (" + chosen + ")");
+    audit.byOwner(user.userId(), "api_key_created", "scopes " + chosen); // not its name: the user chose it
     return "redirect:/account/api-keys";
   }
 

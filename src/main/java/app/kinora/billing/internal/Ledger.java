@@ -144,6 +144,13 @@ class Ledger implements CreditLedger {
     entries.append(user, kind, amount.value(), 0, null, reason, reference, "stripe");
   }
 
+  /** Records that what was left of a purchase expired (zero too, so the purchase is settled). */
+  @Transactional(propagation = Propagation.MANDATORY)
+  void recordExpiry(UserId user, long credits, String purchase) {
+    lock(user);
+    entries.append(user, Kind.EXPIRY, -credits, 0, null, "Purchased credits expired unused", purchase, SYSTEM);
+  }
+
   boolean recorded(Kind kind, String reference) {
     return entries.exists(kind, reference);
   }

@@ -5,6 +5,7 @@ import app.kinora.billing.Credits;
 import app.kinora.shared.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,36 @@ class LedgerEntries {
   boolean starterGranted(UserId user) {
     return jdbc.sql("select starter_granted from credit_accounts where user_id = ?").param(user.value())
         .query(Boolean.class).optional().orElse(false);
+  }
+
+  /** Purchases made before the cutoff that have no expiry entry yet. */
+  java.util.List<PurchaseExpiry.Purchase> unexpiredPurchasesBefore(Timestamp cutoff) {
+    return jdbc.sql("""
+            select p.id, p.user_id, p.reference from credit_entries p
+             where p.kind = 'purchase' and p.created_at < ?
+               and not exists (select 1 from credit_entries e where e.kind = 'expiry' and e.reference = p.reference)
+             order by p.id""")
+        .param(cutoff)
+        .query((rs, n) -> new PurchaseExpiry.Purchase(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3)))
+        .list();
+  }
+
+  /**
+   * What is left of one credit lot (a grant or purchase) when uses are taken first in, first out:
+   * everything added up to and including the lot, minus all that was used or expired since the
+   * start, capped to the lot's own size.
+   */
+  long fifoRemainder(UserId user, long lotId) {
+    return jdbc.sql("""
+            select greatest(0, least(
+                     (select amount from credit_entries where id = :lot),
+                     (select coalesce(sum(amount), 0) from credit_entries
+                       where user_id = :user and id <= :lot and kind in ('grant', 'purchase') and amount > 0)
+                     + (select coalesce(sum(amount), 0) from credit_entries where user_id = :user and amount < 0)))""")
+        .param("lot", lotId)
+        .param("user", user.value())
+        .query(Long.class)
+        .single();
   }
 
   /** Marks the full starter credits as given; true only the first time. */

@@ -114,7 +114,8 @@ public final class LedgerBenchmark {
   private static BillingProperties properties() {
     var price = new BillingProperties.ModelPrice(BigDecimal.ONE, new BigDecimal("0.25"));
     return new BillingProperties(0, 0, 0,
-        new BillingProperties.Pricing(1, price, Map.of("kinora-local", price), Map.of(480, BigDecimal.ONE, 720, new BigDecimal("1.5"))),
+        new BillingProperties.Pricing(1, price, Map.of("kinora-local", price), Map.of(480, BigDecimal.ONE, 720, new BigDecimal("1.5")),
+            new BigDecimal("20"), new BigDecimal("1.3")),
         List.of(), new BillingProperties.Stripe(null, null, "https://api.stripe.com", false, Duration.ofMinutes(5)));
   }
 }
