@@ -118,15 +118,18 @@ class VideosApi {
     var output = OutputVariant.parse(variant).orElseThrow(() -> new ApiProblem(
         HttpStatus.BAD_REQUEST, "invalid_variant", "variant", "variant must be video, thumbnail or spritesheet."));
     var id = parse(videoId);
-    var generation = generations.find(user.userId(), id).orElseThrow(ApiProblem::videoNotFound);
-    if (generation.status() != GenerationStatus.COMPLETED) {
-      throw new ApiProblem(
-          HttpStatus.CONFLICT,
-          "video_not_ready",
-          "video_id",
-          "The video is %s; its content is available once it is completed.".formatted(generation.status().apiName()));
-    }
-    var file = generations.output(user.userId(), id, output).orElseThrow(ApiProblem::videoNotFound);
+    // one query when the file is there (players ask for many ranges); the reason when it is not
+    var file = generations.output(user.userId(), id, output).orElseThrow(() -> {
+      var generation = generations.find(user.userId(), id).orElseThrow(ApiProblem::videoNotFound);
+      if (generation.status() != GenerationStatus.COMPLETED) {
+        return new ApiProblem(
+            HttpStatus.CONFLICT,
+            "video_not_ready",
+            "video_id",
+            "The video is %s; its content is available once it is completed.".formatted(generation.status().apiName()));
+      }
+      return ApiProblem.videoNotFound();
+    });
     return MediaDelivery.file(file, output.contentType(), id.apiId() + "-" + variant, null, request);
   }
 

@@ -29,8 +29,41 @@ public record PrivacyRequest(
     String outcome,
     String details) {
 
-  /** What the requester asks for. */
-  public enum Kind { ACCESS, PORTABILITY, CORRECTION, DELETION, OBJECTION }
+  /** What the requester asks for, and what executing the request does. */
+  public enum Kind {
+    ACCESS("Access", "Prepare their data export"),
+    PORTABILITY("Portability", "Prepare their data export"),
+    CORRECTION("Correction", null),
+    DELETION("Deletion", "Close the account (after the grace period)"),
+    OBJECTION("Objection", "Stop content use and marketing email"),
+    /** A report (from a parent, say) that the account belongs to a child under the minimum age. */
+    UNDER_AGE("Under-age report", "Erase the account now");
+
+    private final String label;
+    private final String action;
+
+    Kind(String label, String action) {
+      this.label = label;
+      this.action = action;
+    }
+
+    public String label() {
+      return label;
+    }
+
+    /** The button that carries the request out, or null when an operator does it by hand. */
+    public String action() {
+      return action;
+    }
+
+    /**
+     * Whether the account's owner must confirm the request first. A report of a child's account
+     * comes from someone else; the operator weighs the evidence instead.
+     */
+    public boolean needsOwnerConfirmation() {
+      return this != UNDER_AGE;
+    }
+  }
 
   /** Where a request stands. */
   public enum Status {

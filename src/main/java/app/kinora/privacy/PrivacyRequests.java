@@ -14,6 +14,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -38,11 +40,15 @@ public class PrivacyRequests {
   private final JdbcClient jdbc;
   private final AccountDirectory accounts;
   private final DataExports exports;
+  private final AccountClosures closures;
+  private final PrivacySettings settings;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  PrivacyRequests(JdbcClient jdbc, AccountDirectory accounts, DataExports exports, ApplicationEventPublisher events,
-      Clock clock) {
+  PrivacyRequests(JdbcClient jdbc, AccountDirectory accounts, DataExports exports, AccountClosures closures,
+      PrivacySettings settings, ApplicationEventPublisher events, Clock clock) {
+    this.closures = closures;
+    this.settings = settings;
     this.jdbc = jdbc;
     this.accounts = accounts;
     this.exports = exports;
@@ -155,13 +161,18 @@ public class PrivacyRequests {
   }
 
   /**
-   * Carries out a verified access or portability request as self-service would (a data export of
-   * the account), and closes it.
+   * Carries out a request with the machinery of self-service and closes it: a data export for
+   * access and portability, the account's closure (grace period included) for deletion, the
+   * objection switches for objection, and an immediate erasure for an account reported to belong
+   * to a child (P13). Corrections are made by hand on the account's pages.
    */
   @Transactional
   public PrivacyRequest execute(UUID id, UserId operator) {
     var request = open(id);
-    if (request.status() != Status.VERIFIED) {
+    if (request.user() == null) {
+      throw new IllegalStateException("No account uses this address; there is nothing to carry out.");
+    }
+    if (request.kind().needsOwnerConfirmation() && request.status() != Status.VERIFIED) {
       throw new IllegalStateException("Verify the requester first.");
     }
     return switch (request.kind()) {
@@ -170,8 +181,25 @@ public class PrivacyRequests {
         yield close(request, Status.COMPLETED, "Data export prepared; the requester downloads it from their account.",
             operator);
       }
-      default -> throw new IllegalStateException("Carry out " + request.kind().name().toLowerCase()
-          + " requests from the account's pages, then close the request with its outcome.");
+      case DELETION -> {
+        var eraseAfter = closures.schedule(request.user());
+        yield close(request, Status.COMPLETED, "Account closure scheduled: erased on "
+            + DateTimeFormatter.ISO_LOCAL_DATE.format(eraseAfter.atZone(ZoneOffset.UTC))
+            + " unless the owner signs in again before.", operator);
+      }
+      case OBJECTION -> {
+        settings.save(request.user(), new PrivacySettings.Settings(false, false));
+        yield close(request, Status.COMPLETED, "Their content is no longer used for quality and safety, and no "
+            + "marketing email goes to them; analytics is chosen in each browser and is off without consent.", operator);
+      }
+      case UNDER_AGE -> {
+        closures.erase(request.user());
+        // re-read: the erasure replaced the account's id in this request by a tombstone
+        yield close(find(id).orElseThrow(), Status.COMPLETED, "Account erased: reported under the minimum age.",
+            operator);
+      }
+      case CORRECTION -> throw new IllegalStateException(
+          "Corrections are made by hand: change it on the account's pages, then close the request with what was changed.");
     };
   }
 

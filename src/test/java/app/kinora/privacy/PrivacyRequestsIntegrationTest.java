@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.kinora.IntegrationTest;
+import app.kinora.TestAccounts;
 import app.kinora.audit.AuditTrail;
 import app.kinora.privacy.PrivacyRequest.Jurisdiction;
 import app.kinora.privacy.PrivacyRequest.Kind;
@@ -30,6 +31,8 @@ class PrivacyRequestsIntegrationTest extends IntegrationTest {
   @Autowired DataExports exports;
   @Autowired ApplicationEventPublisher events;
   @Autowired AuditTrail audit;
+  @Autowired AccountClosures closures;
+  @Autowired PrivacySettings settings;
 
   private final MovingClock clock = new MovingClock();
   private PrivacyRequests requests;
@@ -38,7 +41,7 @@ class PrivacyRequestsIntegrationTest extends IntegrationTest {
   @BeforeEach
   void setUp() {
     clock.now = RECEIVED;
-    requests = new PrivacyRequests(jdbc, accounts, exports, events, clock);
+    requests = new PrivacyRequests(jdbc, accounts, exports, closures, settings, events, clock);
     operator = accounts.findByEmail(ADMIN_EMAIL).orElseThrow();
   }
 
@@ -92,6 +95,59 @@ class PrivacyRequestsIntegrationTest extends IntegrationTest {
     assertThat(audit.about(operator)).extracting(AuditTrail.Event::action)
         .containsSubsequence("privacy_request.logged", "privacy_request.verification_sent", "privacy_request.verified",
             "privacy_request.completed");
+  }
+
+  @Test
+  void aVerifiedDeletionRequestSchedulesTheAccountsClosureWithItsGracePeriod() {
+    var user = TestAccounts.newUser(jdbc, "USER", "leaving.by.mail@kinora.test", null);
+    var request = requests.log(Kind.DELETION, "leaving.by.mail@kinora.test", "email", Jurisdiction.GDPR, operator);
+    assertThatThrownBy(() -> requests.execute(request.id(), operator)).hasMessageContaining("Verify");
+    requests.verify(requests.startVerification(request.id(), operator).token());
+
+    var done = requests.execute(request.id(), operator);
+
+    assertThat(done.status()).isEqualTo(Status.COMPLETED);
+    assertThat(closures.pending(user)).as("erased after the grace period, cancellable by signing in").isPresent();
+    assertThat(done.outcome()).contains("closure scheduled").contains(closures.pending(user).orElseThrow().toString().substring(0, 10));
+    assertThat(accounts.findByEmail("leaving.by.mail@kinora.test")).hasValue(user);
+  }
+
+  @Test
+  void aVerifiedObjectionTurnsOffContentUseAndMarketingEmail() {
+    var user = TestAccounts.newUser(jdbc, "USER", "objecting@kinora.test", null);
+    settings.save(user, new PrivacySettings.Settings(true, true));
+    var request = requests.log(Kind.OBJECTION, "objecting@kinora.test", "email", Jurisdiction.GDPR, operator);
+    requests.verify(requests.startVerification(request.id(), operator).token());
+
+    assertThat(requests.execute(request.id(), operator).status()).isEqualTo(Status.COMPLETED);
+    assertThat(settings.of(user)).isEqualTo(new PrivacySettings.Settings(false, false));
+    assertThat(settings.allowsContentUse(user)).isFalse();
+  }
+
+  @Test
+  void anUnderAgeReportErasesTheAccountAtOnceWithoutAskingItsHolder() {
+    var child = TestAccounts.newUser(jdbc, "USER", "too.young@kinora.test", null);
+    var request = requests.log(Kind.UNDER_AGE, "too.young@kinora.test", "email", Jurisdiction.GDPR, operator);
+    assertThat(request.user()).isEqualTo(child);
+
+    var done = requests.execute(request.id(), operator);
+
+    assertThat(done.status()).isEqualTo(Status.COMPLETED);
+    assertThat(done.outcome()).contains("erased");
+    assertThat(accounts.findByEmail("too.young@kinora.test")).isEmpty();
+    assertThat(jdbc.sql("select count(*) from users where id = ?").param(child.value()).query(Long.class).single()).isZero();
+    assertThat(done.user()).as("the request keeps a tombstone, not the child's id").isNotNull().isNotEqualTo(child);
+    assertThat(done.requesterEmail()).isEqualTo("erased");
+    assertThat(closures.pending(child)).isEmpty();
+  }
+
+  @Test
+  void aCorrectionIsMadeByHandNotExecuted() {
+    var request = requests.fromAccount(operator, Kind.CORRECTION, "Spell my name Zoë", Jurisdiction.GDPR);
+
+    assertThatThrownBy(() -> requests.execute(request.id(), operator)).hasMessageContaining("by hand")
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(requests.find(request.id()).orElseThrow().status()).isEqualTo(Status.VERIFIED);
   }
 
   @Test

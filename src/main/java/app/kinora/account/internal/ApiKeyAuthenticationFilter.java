@@ -1,6 +1,5 @@
 package app.kinora.account.internal;
 
-import app.kinora.account.Account;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,11 +19,9 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
   private static final String PREFIX = "Bearer ";
 
   private final ApiKeys apiKeys;
-  private final Users users;
 
-  ApiKeyAuthenticationFilter(ApiKeys apiKeys, Users users) {
+  ApiKeyAuthenticationFilter(ApiKeys apiKeys) {
     this.apiKeys = apiKeys;
-    this.users = users;
   }
 
   @Override
@@ -34,16 +31,16 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     if (header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
       apiKeys
           .authenticate(header.substring(PREFIX.length()).strip())
-          .ifPresent(holder -> users.find(holder.owner()).ifPresent(account -> signIn(account, holder.scopes())));
+          .ifPresent(ApiKeyAuthenticationFilter::signIn);
     }
     chain.doFilter(request, response);
   }
 
-  private void signIn(Account account, java.util.Set<ApiKeys.Scope> scopes) {
-    var principal = new ApiKeyPrincipal(account.id(), account.displayName());
+  private static void signIn(ApiKeys.Holder key) {
+    var principal = new ApiKeyPrincipal(key.owner(), key.displayName());
     var authorities = new java.util.ArrayList<SimpleGrantedAuthority>();
-    authorities.add(new SimpleGrantedAuthority("ROLE_" + account.role().name()));
-    scopes.forEach(scope -> authorities.add(new SimpleGrantedAuthority(scope.authority())));
+    authorities.add(new SimpleGrantedAuthority("ROLE_" + key.role().name()));
+    key.scopes().forEach(scope -> authorities.add(new SimpleGrantedAuthority(scope.authority())));
     var context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities));
     SecurityContextHolder.setContext(context);

@@ -1,5 +1,6 @@
 package app.kinora.account.internal;
 
+import app.kinora.account.Account;
 import app.kinora.shared.UserId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -49,8 +50,8 @@ class ApiKeys {
     }
   }
 
-  /** An authenticated key: its owner and what it may do. */
-  record Holder(UserId owner, java.util.Set<Scope> scopes) {}
+  /** An authenticated key: its owner (with what the security context needs of them) and what it may do. */
+  record Holder(UserId owner, String displayName, Account.Role role, java.util.Set<Scope> scopes) {}
 
   private final JdbcClient jdbc;
 
@@ -96,17 +97,31 @@ class ApiKeys {
         .update();
   }
 
-  /** The owner of an active key, recording its use. */
+  /**
+   * The owner of an active key, recording its use. The last-used time is kept to the minute: a
+   * client streaming a video with hundreds of range requests costs one read each, not one write.
+   */
   Optional<Holder> authenticate(String secret) {
-    return jdbc.sql(
+    var key = jdbc.sql(
             """
-            update api_keys set last_used_at = now()
-            where secret_hash = ? and revoked_at is null
-            returning user_id, scopes""")
+            select k.id, k.user_id, k.scopes, u.display_name, u.role,
+                   k.last_used_at < now() - interval '1 minute' or k.last_used_at is null as stale
+              from api_keys k join users u on u.id = k.user_id
+             where k.secret_hash = ? and k.revoked_at is null""")
         .param(hash(secret))
-        .query((rs, n) -> new Holder(new UserId(rs.getObject("user_id", UUID.class)), Scope.parse(rs.getString("scopes"))))
+        .query((rs, n) -> new ActiveKey(rs.getObject("id", UUID.class),
+            new Holder(new UserId(rs.getObject("user_id", UUID.class)), rs.getString("display_name"),
+                Account.Role.valueOf(rs.getString("role")), Scope.parse(rs.getString("scopes"))),
+            rs.getBoolean("stale")))
         .optional();
+    key.filter(ActiveKey::lastUseStale).ifPresent(active -> jdbc.sql(
+            "update api_keys set last_used_at = now() where id = ?")
+        .param(active.id())
+        .update());
+    return key.map(ActiveKey::holder);
   }
+
+  private record ActiveKey(UUID id, Holder holder, boolean lastUseStale) {}
 
   List<ApiKeyView> list(UserId owner) {
     return jdbc.sql(

@@ -48,11 +48,11 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiChain(HttpSecurity http, ApiKeys apiKeys, Users users, RequestContexts contexts) {
+  SecurityFilterChain apiChain(HttpSecurity http, ApiKeys apiKeys, RequestContexts contexts) {
     http.securityMatcher("/v1/**")
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, users), AnonymousAuthenticationFilter.class)
+        .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), AnonymousAuthenticationFilter.class)
         .addFilterAfter(new GenerationRequestRecorder(contexts), AuthorizationFilter.class)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(HttpMethod.POST, "/v1/**").hasAuthority(ApiKeys.Scope.GENERATE.authority())

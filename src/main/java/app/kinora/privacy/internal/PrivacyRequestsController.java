@@ -65,7 +65,13 @@ class PrivacyRequestsController {
 
   @PostMapping("/admin/privacy-requests/{id}/execute")
   String execute(Authentication authentication, @PathVariable UUID id, RedirectAttributes flash) {
-    return act(flash, () -> requests.execute(id, operator(authentication)), "Done: the data export is being prepared.");
+    var operator = operator(authentication);
+    try {
+      flash.addFlashAttribute("notice", "Done. " + requests.execute(id, operator).outcome());
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      flash.addFlashAttribute("error", e.getMessage());
+    }
+    return "redirect:/admin/privacy-requests";
   }
 
   @PostMapping("/admin/privacy-requests/{id}/close")
