@@ -5,6 +5,8 @@ import app.kinora.library.internal.LibraryItem.Source;
 import app.kinora.library.internal.LibraryItem.Status;
 import app.kinora.library.internal.LibraryQuery.Cursor;
 import app.kinora.library.internal.LibraryQuery.Sort;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -28,6 +30,13 @@ class LibraryItems {
   record Page(List<LibraryItem> items, Optional<String> next) {}
 
   private final JdbcClient jdbc;
+  /**
+   * Items behind signed links, which a player asks for range after range. What the link needs of
+   * an item (owner, kind, prompt, date) never changes; whether its file still exists is checked on
+   * every request, so a deleted item answers 404 at once on every node.
+   */
+  private final Cache<UUID, LibraryItem> signedLinkItems =
+      Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(1)).build();
 
   LibraryItems(JdbcClient jdbc) {
     this.jdbc = jdbc;
@@ -67,15 +76,23 @@ class LibraryItems {
 
   /** Any user's item: only for signed links, whose signature names the owner. */
   Optional<LibraryItem> findForSignedLink(UUID id) {
-    return jdbc.sql("select * from library_items where id = ?").param(id).query(LibraryItems::map).optional();
+    var cached = signedLinkItems.getIfPresent(id);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    var item = jdbc.sql("select * from library_items where id = ?").param(id).query(LibraryItems::map).optional();
+    item.ifPresent(found -> signedLinkItems.put(id, found));
+    return item;
   }
 
   void delete(UUID owner, UUID id) {
     jdbc.sql("delete from library_items where id = ? and user_id = ?").param(id).param(owner).update();
+    signedLinkItems.invalidate(id);
   }
 
   void deleteAll(UUID owner) {
     jdbc.sql("delete from library_items where user_id = ?").param(owner).update();
+    signedLinkItems.invalidateAll();
   }
 
   List<LibraryItem> all(UUID owner) {

@@ -54,6 +54,8 @@ class LibraryDeletionIntegrationTest extends IntegrationTest {
     var keys = keysOf(video);
     assertThat(keys).hasSize(3).allSatisfy(key -> assertThat(blobs.open(new BlobKey(key))).as(key).isPresent());
     assertThat(items.find(owner.value(), video)).isPresent();
+    var signedLink = baseUrl() + context.getBean(SignedLinks.class).link(owner.value(), video, "video");
+    assertThat(statusOf(signedLink)).as("a player has the link open").isEqualTo(200);
 
     var response = mvc.perform(post("/library/" + video + "/delete").with(as(owner))).andReturn().getResponse();
 
@@ -62,6 +64,14 @@ class LibraryDeletionIntegrationTest extends IntegrationTest {
     assertThat(jdbc.sql("select count(*) from generations where id = ?").param(video).query(Long.class).single()).isZero();
     assertThat(items.find(owner.value(), video)).isEmpty();
     assertThat(api().get("/v1/videos/" + new app.kinora.generation.GenerationId(video).apiId()).status()).isEqualTo(404);
+    assertThat(statusOf(signedLink)).as("the open link dies with the item").isEqualTo(404);
+  }
+
+  private static int statusOf(String url) throws Exception {
+    return java.net.http.HttpClient.newHttpClient()
+        .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+            java.net.http.HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   @Test
