@@ -36,8 +36,8 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
 class SecurityConfiguration {
 
   private static final String CONTENT_SECURITY_POLICY =
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-          + "media-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+          + "media-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
           + "form-action 'self'; frame-ancestors 'none'";
 
   private static final String[] PUBLIC_PAGES = {
@@ -75,7 +75,7 @@ class SecurityConfiguration {
       ObjectProvider<ClientRegistrationRepository> providers) {
     http.authorizeHttpRequests(requests -> requests
             .requestMatchers(PUBLIC_PAGES).permitAll()
-            .requestMatchers("/css/**", "/img/**", "/webjars/**", "/actuator/health/**").permitAll()
+            .requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/actuator/health/**").permitAll()
             .requestMatchers("/login/totp").hasAuthority(PendingSecondFactor.AUTHORITY)
             .anyRequest().hasAnyRole("USER", "ADMIN"))
         .formLogin(form -> form

@@ -1,0 +1,106 @@
+// Drag-and-drop and previews for the studio's reference files. Progressive: without this script
+// the plain file inputs work the same. Listeners sit on the document because htmx replaces the
+// form's options whenever the model changes.
+(() => {
+  const zoneOf = (node) => (node instanceof Element ? node.closest('.drop-zone') : null);
+  const inputOf = (zone) => zone.querySelector('input[type=file]');
+
+  const readableSize = (bytes) =>
+    bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+  // The input's accept list ("image/png,image/jpeg" or "audio/*") against a file's type.
+  const accepts = (input, file) => {
+    const accept = (input.getAttribute('accept') || '').split(',').map((t) => t.trim()).filter(Boolean);
+    return accept.length === 0 || accept.some((type) =>
+      type.endsWith('/*') ? file.type.startsWith(type.slice(0, -1)) : file.type === type);
+  };
+
+  const clear = (zone) => {
+    zone.querySelectorAll('.file-preview, .drop-error').forEach((box) => {
+      box.querySelectorAll('[src^="blob:"]').forEach((media) => URL.revokeObjectURL(media.src));
+      box.remove();
+    });
+    zone.classList.remove('has-file');
+  };
+
+  const complain = (zone, message) => {
+    const note = document.createElement('small');
+    note.className = 'drop-error';
+    note.setAttribute('role', 'alert');
+    note.textContent = message;
+    zone.append(note);
+  };
+
+  const preview = (input) => {
+    const zone = zoneOf(input);
+    if (!zone) return;
+    clear(zone);
+    const file = input.files && input.files[0];
+    if (!file) return;
+    zone.classList.add('has-file');
+    const box = document.createElement('div');
+    box.className = 'file-preview';
+    const kind = file.type.split('/')[0];
+    const media = kind === 'image' ? document.createElement('img')
+      : kind === 'audio' ? document.createElement('audio')
+      : kind === 'video' ? document.createElement('video') : null;
+    if (media) {
+      if (kind === 'image') media.alt = `Preview of ${file.name}`;
+      else { media.controls = true; media.preload = 'metadata'; }
+      if (kind === 'video') media.muted = true;
+      media.src = URL.createObjectURL(file);
+      box.append(media);
+    }
+    const name = document.createElement('small');
+    name.textContent = `${file.name} · ${readableSize(file.size)}`;
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.className = 'small secondary outline';
+    remove.textContent = 'Remove';
+    remove.addEventListener('click', (event) => {
+      event.preventDefault();
+      input.value = '';
+      clear(zone);
+    });
+    box.append(name, remove);
+    zone.append(box);
+  };
+
+  document.addEventListener('change', (event) => {
+    if (event.target instanceof HTMLInputElement && event.target.type === 'file' && zoneOf(event.target)) {
+      preview(event.target);
+    }
+  });
+
+  // A file dropped beside a zone must not make the browser leave the form to open it.
+  const insideForm = (event) => event.target instanceof Element && event.target.closest('#generate');
+  document.addEventListener('dragover', (event) => {
+    if (!insideForm(event)) return;
+    event.preventDefault();
+    const zone = zoneOf(event.target);
+    if (zone) zone.classList.add('dragging');
+  });
+  document.addEventListener('dragleave', (event) => {
+    const zone = zoneOf(event.target);
+    if (zone && !zone.contains(event.relatedTarget)) zone.classList.remove('dragging');
+  });
+  document.addEventListener('drop', (event) => {
+    if (!insideForm(event)) return;
+    event.preventDefault();
+    const zone = zoneOf(event.target);
+    if (!zone) return;
+    zone.classList.remove('dragging');
+    const file = event.dataTransfer && event.dataTransfer.files[0];
+    if (!file) return;
+    const input = inputOf(zone);
+    if (!accepts(input, file)) {
+      clear(zone);
+      complain(zone, `${file.name} is not ${zone.dataset.kind || 'a file this field takes'}.`);
+      return;
+    }
+    const chosen = new DataTransfer();
+    chosen.items.add(file);
+    input.files = chosen.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+})();

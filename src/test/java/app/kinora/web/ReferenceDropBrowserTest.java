@@ -1,0 +1,81 @@
+package app.kinora.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.kinora.media.TestMedia;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.JSHandle;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Reference files dropped on the studio's form: previews, a wrong kind refused on the spot, then used. */
+class ReferenceDropBrowserTest extends BrowserTest {
+
+  private static final String PROMPT = "Harbour lights at dusk, dropped in";
+
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void dropsAPictureAndASoundtrackSeesThemAndGeneratesWithThem() {
+    var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 1000));
+    var page = context.newPage();
+    page.navigate(baseUrl() + "/login");
+    rejectOptionalCookies(page);
+    BrowserAccounts.signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("New video"))).isVisible();
+    page.getByLabel("Prompt", new Page.GetByLabelOptions().setExact(true)).fill(PROMPT);
+    page.locator("details.references summary").click();
+
+    var firstFrame = page.locator(".drop-zone:has(input[name=input_reference])");
+    var soundtrack = page.locator(".drop-zone:has(input[name=audio])");
+    var wav = TestMedia.wav(2, 44100);
+
+    drop(page, firstFrame, "song.wav", "audio/wav", wav);
+    assertThat(firstFrame.locator(".drop-error")).hasText("song.wav is not a picture (PNG, JPEG or WebP).");
+    assertThat(page.locator("input[name=input_reference]")).hasValue("");
+
+    drop(page, firstFrame, "harbour.jpg", "image/jpeg", TestMedia.jpeg(640, 360));
+    assertThat(firstFrame.locator(".drop-error")).hasCount(0);
+    assertThat(firstFrame.locator(".file-preview small")).containsText("harbour.jpg");
+    page.waitForFunction("() => document.querySelector('.drop-zone .file-preview img').naturalWidth === 640");
+    drop(page, soundtrack, "song.wav", "audio/wav", wav);
+    page.waitForFunction("() => document.querySelector('.drop-zone .file-preview audio').readyState >= 1");
+    assertThat((Number) page.evaluate("document.querySelector('input[name=audio]').files.length")).isEqualTo(1);
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("studio-dropped-references.png")).setFullPage(true));
+
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate")).click();
+    assertThat(page.locator("article.job").first().locator(".prompt")).hasText(PROMPT);
+    page.waitForSelector("article.job video", new Page.WaitForSelectorOptions().setTimeout(90_000));
+
+    var references = jdbc.sql("select first_frame_upload is not null, audio_upload is not null from generations where prompt = ?")
+        .param(PROMPT)
+        .query((rs, n) -> List.of(rs.getBoolean(1), rs.getBoolean(2)))
+        .single();
+    assertThat(references).as("the dropped picture and sound reached the generation").containsExactly(true, true);
+
+    firstFrame.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Remove")).click();
+    assertThat(firstFrame.locator(".file-preview")).hasCount(0);
+    assertThat(page.locator("input[name=input_reference]")).hasValue("");
+    context.close();
+  }
+
+  /** What a browser does when a file from the desktop is let go over the zone. */
+  private static void drop(Page page, com.microsoft.playwright.Locator zone, String name, String type, byte[] bytes) {
+    JSHandle transfer = page.evaluateHandle("""
+        ([name, type, data]) => {
+          const bytes = Uint8Array.from(atob(data), c => c.charCodeAt(0));
+          const transfer = new DataTransfer();
+          transfer.items.add(new File([bytes], name, { type }));
+          return transfer;
+        }""", List.of(name, type, Base64.getEncoder().encodeToString(bytes)));
+    zone.dispatchEvent("dragover", Map.of("dataTransfer", transfer));
+    zone.dispatchEvent("drop", Map.of("dataTransfer", transfer));
+  }
+}
