@@ -1,7 +1,10 @@
 package app.kinora.media;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
@@ -10,6 +13,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 
 /**
@@ -18,6 +22,10 @@ import org.springframework.web.context.request.WebRequest;
  * Resource} body), so players can seek.
  */
 public final class MediaDelivery {
+
+  private static final List<String> CONDITIONAL_HEADERS = List.of(HttpHeaders.IF_NONE_MATCH,
+      HttpHeaders.IF_MODIFIED_SINCE, HttpHeaders.IF_MATCH, HttpHeaders.IF_UNMODIFIED_SINCE, HttpHeaders.IF_RANGE);
+  private static final String CACHE_CONTROL = CacheControl.maxAge(1, TimeUnit.HOURS).cachePrivate().getHeaderValue();
 
   private MediaDelivery() {}
 
@@ -37,7 +45,7 @@ public final class MediaDelivery {
     var response =
         ResponseEntity.status(partial ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK)
             .contentType(MediaType.parseMediaType(contentType))
-            .cacheControl(CacheControl.maxAge(1, TimeUnit.HOURS).cachePrivate())
+            .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
             .eTag(quotedTag)
             .lastModified(lastModified)
             .header(HttpHeaders.ACCEPT_RANGES, "bytes")
@@ -55,6 +63,43 @@ public final class MediaDelivery {
       return response.build(); // Tomcat sends the bytes with sendfile
     }
     return response.body(file);
+  }
+
+  /**
+   * The answer {@link #file} gives to a plain GET of a file on local disk, written straight to
+   * the servlet response so that a hot path can skip Spring MVC: Tomcat then sends the bytes with
+   * {@code sendfile}. Returns false, having written nothing, for whatever needs the full
+   * machinery — HEAD, conditional requests, several or unsatisfiable ranges, small answers,
+   * object storage — and the caller hands the request on.
+   */
+  public static boolean sendLocalFile(Resource file, String contentType, String etag, String downloadName,
+      HttpServletRequest request, HttpServletResponse response) {
+    for (var conditional : CONDITIONAL_HEADERS) {
+      if (request.getHeader(conditional) != null) {
+        return false;
+      }
+    }
+    var span = Sendfile.prepare(file, new ServletWebRequest(request, response));
+    if (span.isEmpty()) {
+      return false;
+    }
+    response.setStatus(span.get().partial() ? HttpServletResponse.SC_PARTIAL_CONTENT : HttpServletResponse.SC_OK);
+    response.setContentType(contentType);
+    response.setHeader(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+    response.setHeader(HttpHeaders.ETAG, "\"" + etag + "\"");
+    response.setDateHeader(HttpHeaders.LAST_MODIFIED, lastModified(file) / 1000 * 1000);
+    response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("X-Frame-Options", "DENY");
+    if (downloadName != null) {
+      response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+          ContentDisposition.attachment().filename(downloadName).build().toString());
+    }
+    response.setContentLengthLong(span.get().length());
+    if (span.get().partial()) {
+      response.setHeader(HttpHeaders.CONTENT_RANGE, span.get().contentRange());
+    }
+    return true; // Tomcat sends the bytes with sendfile once the request returns
   }
 
   private static long lastModified(Resource resource) {

@@ -1,7 +1,10 @@
 package app.kinora.library.internal;
 
+import app.kinora.generation.Generations;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -10,7 +13,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * {@code /media/**} is reached by signed links alone: no session, no cookie needed, GET only.
- * The signature is checked by {@link LibraryFilesController}; a bad or expired one gets 404.
+ * The signature is checked by {@link LibraryFilesController}; a bad or expired one gets 404. A
+ * player's range requests on a video take a shorter way ({@link SignedVideoFastPath}).
  */
 @Configuration(proxyBeanMethods = false)
 class SignedMediaSecurity {
@@ -27,5 +31,15 @@ class SignedMediaSecurity {
             .requestMatchers(HttpMethod.HEAD, "/media/**").permitAll()
             .anyRequest().denyAll());
     return http.build();
+  }
+
+  /** Runs right after the correlation id and the HTTP metrics, before sessions and security. */
+  @Bean
+  FilterRegistrationBean<SignedVideoFastPath> signedVideoFastPath(LibraryItems items, SignedLinks links,
+      Generations generations) {
+    var registration = new FilterRegistrationBean<>(new SignedVideoFastPath(items, links, generations));
+    registration.addUrlPatterns("/media/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
   }
 }

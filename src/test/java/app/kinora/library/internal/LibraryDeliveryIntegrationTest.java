@@ -94,6 +94,40 @@ class LibraryDeliveryIntegrationTest extends IntegrationTest {
     assertThat(notModified.statusCode()).isEqualTo(304);
   }
 
+  /**
+   * A player's large ranges on a signed link are answered before Spring MVC (with sendfile); the
+   * same range asked conditionally ({@code If-Range}) goes through the controller. Both answers
+   * must be the same, header for header and byte for byte.
+   */
+  @Test
+  void largeRangesOnASignedLinkGetTheControllersExactAnswerOnTheShortWay() throws Exception {
+    var big = LibraryTestSupport.uuidOf(LibraryTestSupport.generate(new ApiClient(baseUrl(), ADMIN_API_KEY),
+        Map.of("prompt", "Fireworks over a harbour at night, zoom in", "seconds", "6", "size", "1280x720"), Map.of()));
+    var links = signedLinks();
+    for (var variant : List.of("video", "download")) {
+      var link = URI.create(baseUrl() + links.link(owner.value(), big, variant));
+      var whole = http.send(HttpRequest.newBuilder(link).build(), HttpResponse.BodyHandlers.ofByteArray());
+      int n = whole.body().length;
+      assertThat(n).as("large enough for sendfile's ranges").isGreaterThan(300_000);
+      var etag = whole.headers().firstValue("ETag").orElseThrow();
+      for (var range : List.of("0-", "100000-299999", "-200000", (n - 150_000) + "-" + (n + 10))) {
+        var shortWay = http.send(HttpRequest.newBuilder(link).header("Range", "bytes=" + range).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+        var controller = http.send(HttpRequest.newBuilder(link).header("Range", "bytes=" + range).header("If-Range", etag)
+            .build(), HttpResponse.BodyHandlers.ofByteArray());
+        var expected = slice(whole.body(), range);
+        assertThat(shortWay.statusCode()).as(variant + " " + range).isEqualTo(206).isEqualTo(controller.statusCode());
+        assertThat(shortWay.body()).as(variant + " " + range).isEqualTo(expected.bytes()).isEqualTo(controller.body());
+        for (var header : List.of("Content-Type", "Content-Length", "Content-Range", "ETag", "Last-Modified",
+            "Cache-Control", "Accept-Ranges", "Content-Disposition", "X-Content-Type-Options", "X-Frame-Options")) {
+          assertThat(shortWay.headers().allValues(header)).as(variant + " " + range + " " + header)
+              .isEqualTo(controller.headers().allValues(header));
+        }
+      }
+      assertThat(whole.headers().firstValue("Content-Disposition").isPresent()).isEqualTo(variant.equals("download"));
+    }
+  }
+
   @Test
   void signedLinksWorkWithoutASessionUntilTheyExpireAndOnlyForTheirItemAndVariant() throws Exception {
     var links = signedLinks();
