@@ -6,19 +6,23 @@ import static org.awaitility.Awaitility.await;
 
 import app.kinora.ApiClient;
 import app.kinora.IntegrationTest;
+import app.kinora.TestAccounts;
 import app.kinora.media.MediaProbe;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 class VideosApiIntegrationTest extends IntegrationTest {
 
   @Autowired MediaProbe probe;
+  @Autowired JdbcClient jdbc;
 
   private ApiClient api() {
     return new ApiClient(baseUrl(), ADMIN_API_KEY);
@@ -71,6 +75,41 @@ class VideosApiIntegrationTest extends IntegrationTest {
         .hasValue("bytes 100-199/" + full.raw().body().length);
     assertThat(range.raw().body()).containsExactly(java.util.Arrays.copyOfRange(full.raw().body(), 100, 200));
     assertThat(full.raw().headers().firstValue("ETag")).isPresent();
+  }
+
+  /**
+   * Large ranges take a short way past Spring MVC (with sendfile); the same range asked
+   * conditionally ({@code If-Range}) goes through the controller. Both answers must be the same.
+   */
+  @Test
+  void largeRangesGetTheControllersExactAnswerOnTheShortWay() throws Exception {
+    var id = api().postJson("/v1/videos", Map.of("prompt", "Fireworks over a bay, zoom in", "seconds", 6, "size", "1280x720"))
+        .json().path("id").asString();
+    awaitEnd(id);
+    var http = java.net.http.HttpClient.newHttpClient();
+    var content = java.net.URI.create(baseUrl() + "/v1/videos/" + id + "/content");
+    var whole = api().get("/v1/videos/" + id + "/content");
+    int n = whole.raw().body().length;
+    assertThat(n).as("large enough for sendfile's ranges").isGreaterThan(300_000);
+    var etag = whole.raw().headers().firstValue("ETag").orElseThrow();
+    for (var range : List.of("0-", "100000-299999", "-200000")) {
+      var shortWay = http.send(java.net.http.HttpRequest.newBuilder(content).header("Authorization", "Bearer " + ADMIN_API_KEY)
+          .header("Range", "bytes=" + range).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+      var controller = http.send(java.net.http.HttpRequest.newBuilder(content).header("Authorization", "Bearer " + ADMIN_API_KEY)
+          .header("Range", "bytes=" + range).header("If-Range", etag).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(shortWay.statusCode()).as(range).isEqualTo(206).isEqualTo(controller.statusCode());
+      assertThat(shortWay.body()).as(range).isEqualTo(controller.body());
+      for (var header : List.of("Content-Type", "Content-Length", "Content-Range", "ETag", "Last-Modified",
+          "Cache-Control", "Accept-Ranges", "X-Content-Type-Options", "X-Frame-Options")) {
+        assertThat(shortWay.headers().allValues(header)).as(range + " " + header)
+            .isEqualTo(controller.headers().allValues(header));
+      }
+    }
+    var stranger = TestAccounts.apiKey(jdbc, TestAccounts.newUser(jdbc, "USER"));
+    assertThat(new ApiClient(baseUrl(), stranger).get("/v1/videos/" + id + "/content", "Range", "bytes=0-").status())
+        .as("another user's key").isEqualTo(404);
+    assertThat(new ApiClient(baseUrl(), null).get("/v1/videos/" + id + "/content", "Range", "bytes=0-").status())
+        .as("no key").isEqualTo(401);
   }
 
   @Test
