@@ -26,13 +26,17 @@ class ReferenceIntake {
     uploads.discard(user.userId(), accepted);
   }
 
-  /** The accepted upload's id (also added to {@code accepted}), or null when the field was not sent. */
-  UploadId accept(CurrentUser user, MultipartFile file, String field, MediaKind kind, List<UploadId> accepted) {
+  /**
+   * The accepted upload's id (also added to {@code accepted}), or null when the field was not
+   * sent. With {@code keepOriginal} the file as sent is kept for its owner too.
+   */
+  UploadId accept(CurrentUser user, MultipartFile file, String field, MediaKind kind, boolean keepOriginal,
+      List<UploadId> accepted) {
     if (file == null || file.isEmpty()) {
       return null;
     }
     try (var content = file.getInputStream()) {
-      var id = uploads.accept(user.userId(), kind, content).id();
+      var id = uploads.accept(user.userId(), kind, content, keepOriginal).id();
       accepted.add(id);
       return id;
     } catch (MediaRejected e) {

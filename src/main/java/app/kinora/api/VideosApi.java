@@ -80,14 +80,16 @@ class VideosApi {
       @RequestParam(name = "input_reference", required = false) MultipartFile inputReference,
       @RequestParam(name = "last_frame", required = false) MultipartFile lastFrame,
       @RequestParam(required = false) MultipartFile audio,
-      @RequestParam(required = false) MultipartFile video) {
+      @RequestParam(required = false) MultipartFile video,
+      @RequestParam(name = "keep_original", required = false) Boolean keepOriginal) {
     var accepted = new java.util.ArrayList<app.kinora.media.UploadId>();
+    boolean keep = Boolean.TRUE.equals(keepOriginal);
     try {
       var references = new GenerationReferences(
-          intake.accept(user, inputReference, "input_reference", MediaKind.IMAGE, accepted),
-          intake.accept(user, lastFrame, "last_frame", MediaKind.IMAGE, accepted),
-          intake.accept(user, audio, "audio", MediaKind.AUDIO, accepted),
-          intake.accept(user, video, "video", MediaKind.VIDEO, accepted));
+          intake.accept(user, inputReference, "input_reference", MediaKind.IMAGE, keep, accepted),
+          intake.accept(user, lastFrame, "last_frame", MediaKind.IMAGE, keep, accepted),
+          intake.accept(user, audio, "audio", MediaKind.AUDIO, keep, accepted),
+          intake.accept(user, video, "video", MediaKind.VIDEO, keep, accepted));
       var body = new CreateVideo(model, prompt, seconds, size, seed, fps, generateAudio, caption);
       return video(generations.submit(user.userId(), request(body, references)));
     } catch (RuntimeException e) {

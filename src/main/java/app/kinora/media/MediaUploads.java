@@ -7,7 +7,11 @@ import java.util.Collection;
 import java.util.Optional;
 import org.springframework.core.io.Resource;
 
-/** Reference media from users: checked, sanitised and stored; the original is never kept. */
+/**
+ * Reference media from users: checked, sanitised and stored. The original is deleted once
+ * sanitised unless its owner asks to keep it; it is then delivered to them alone, never to a
+ * provider or the renderer.
+ */
 public interface MediaUploads {
 
   /**
@@ -16,7 +20,24 @@ public interface MediaUploads {
    *
    * @throws MediaRejected with a reason fit for the user; nothing is left behind
    */
-  Upload accept(UserId owner, MediaKind expected, InputStream content);
+  default Upload accept(UserId owner, MediaKind expected, InputStream content) {
+    return accept(owner, expected, content, false);
+  }
+
+  /**
+   * As {@link #accept(UserId, MediaKind, InputStream)}; with {@code keepOriginal} the file as
+   * sent is stored too (metadata and all), counted against the quota and deleted with the upload.
+   */
+  Upload accept(UserId owner, MediaKind expected, InputStream content, boolean keepOriginal);
+
+  /** The original of the owner's upload, if they asked to keep it. */
+  Optional<Original> original(UserId owner, UploadId id);
+
+  /** Those of the owner's uploads whose original is kept. */
+  java.util.Set<UploadId> withOriginals(UserId owner, Collection<UploadId> ids);
+
+  /** A kept original: the file as sent, its detected type and usual extension. */
+  record Original(Resource file, String contentType, String extension) {}
 
   /** The owner's upload; another user's id is simply not found. */
   Optional<Upload> find(UserId owner, UploadId id);

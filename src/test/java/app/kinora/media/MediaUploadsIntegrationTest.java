@@ -22,6 +22,8 @@ class MediaUploadsIntegrationTest extends IntegrationTest {
 
   @Autowired MediaUploads uploads;
   @Autowired MediaProperties properties;
+  @Autowired BlobStore blobs;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   private final UserId owner = UserId.random();
 
@@ -64,6 +66,42 @@ class MediaUploadsIntegrationTest extends IntegrationTest {
     assertThat(new java.awt.Color(picture.getRGB(180, 100)).getRed()).as("left half is now on top").isGreaterThan(150);
     assertThat(new java.awt.Color(picture.getRGB(180, 540)).getBlue()).isGreaterThan(150);
     assertThat(upload.width()).isEqualTo(360);
+  }
+
+  @Test
+  void keepsTheOriginalOnlyWhenAskedForItsOwnerAloneAndDeletesItWithTheUpload(@TempDir Path dir) throws IOException {
+    var sent = TestMedia.jpegWithExif(640, 360, 6);
+
+    var plain = uploads.accept(owner, MediaKind.IMAGE, stream(sent));
+    assertThat(uploads.original(owner, plain.id())).as("not asked: the file as sent is gone").isEmpty();
+    assertThat(storedKeys(plain.id())).hasSize(1);
+
+    var kept = uploads.accept(owner, MediaKind.IMAGE, stream(sent), true);
+    var original = uploads.original(owner, kept.id()).orElseThrow();
+    assertThat(original.contentType()).isEqualTo("image/jpeg");
+    assertThat(original.extension()).isEqualTo("jpg");
+    try (var in = original.file().getInputStream()) {
+      assertThat(in.readAllBytes()).as("byte for byte, metadata and all").isEqualTo(sent);
+    }
+    assertThat(new String(Files.readAllBytes(uploads.copyToLocal(kept.id(), dir)), StandardCharsets.ISO_8859_1))
+        .as("what providers get is still the sanitised copy").doesNotContain("SpyCam", "secret-place");
+    assertThat(uploads.original(UserId.random(), kept.id())).as("another user").isEmpty();
+    assertThat(uploads.withOriginals(owner, java.util.List.of(plain.id(), kept.id()))).containsExactly(kept.id());
+    assertThat(uploads.usedBytes(owner)).as("the original counts against the quota")
+        .isEqualTo(plain.bytes() + kept.bytes() + sent.length);
+    var keys = storedKeys(kept.id());
+    assertThat(keys).hasSize(2).allSatisfy(key -> assertThat(blobs.open(new BlobKey(key))).isPresent());
+    assertThat(uploads.referenced(keys)).containsExactlyInAnyOrderElementsOf(keys);
+
+    uploads.discard(owner, java.util.List.of(plain.id(), kept.id()));
+
+    assertThat(keys).allSatisfy(key -> assertThat(blobs.open(new BlobKey(key))).as(key).isEmpty());
+    assertThat(uploads.usedBytes(owner)).isZero();
+  }
+
+  private java.util.List<String> storedKeys(UploadId id) {
+    return jdbc.sql("select key from media_uploads, unnest(array[blob_key, original_key]) key where id = ? and key is not null")
+        .param(id.value()).query(String.class).list();
   }
 
   @Test

@@ -82,8 +82,9 @@ class PiiSweepIntegrationTest extends IntegrationTest {
     assertThat(matcher.find()).as("the new key on the page").isTrue();
     var api = new ApiClient(baseUrl(), matcher.group(1));
     var photo = withCameraMetadata(uniquePhoto(), CAMERA);
-    var reply = api.postMultipart("/v1/videos", Map.of("prompt", PROMPT, "seconds", "2", "size", "480x480"),
-        Map.of("input_reference", photo));
+    // and keeps the original, camera metadata and all
+    var reply = api.postMultipart("/v1/videos", Map.of("prompt", PROMPT, "seconds", "2", "size", "480x480",
+        "keep_original", "true"), Map.of("input_reference", photo));
     assertThat(reply.status()).as(String.valueOf(reply.json())).isEqualTo(200);
     var video = reply.json().path("id").asString();
     var owner = new app.kinora.shared.UserId(user);
@@ -98,7 +99,8 @@ class PiiSweepIntegrationTest extends IntegrationTest {
         .allMatch(DataExports.Export::isReady));
 
     var stored = storedFilesOf(user);
-    assertThat(stored).as("uploads, video, poster, sprite sheet, export archive").hasSizeGreaterThanOrEqualTo(5);
+    assertThat(stored).as("upload and its original, video, poster, sprite sheet, export archive").hasSizeGreaterThanOrEqualTo(6);
+    assertThat(stored).as("the original as sent").anySatisfy(file -> assertThat(Files.readAllBytes(file)).isEqualTo(photo));
     var storedHashes = new ArrayList<String>();
     for (var file : stored) {
       storedHashes.add(sha256(Files.readAllBytes(file)));
@@ -154,7 +156,8 @@ class PiiSweepIntegrationTest extends IntegrationTest {
   /** Every file stored for the person: uploads, outputs and derived files, export archives. */
   private List<Path> storedFilesOf(UUID user) {
     var keys = jdbc.sql("""
-            select blob_key from media_uploads where user_id = :user
+            select key from media_uploads, unnest(array[blob_key, original_key]) key
+             where user_id = :user and key is not null
             union all select key from generations, unnest(array[output_key, poster_key, sprite_key]) key
              where user_id = :user and key is not null
             union all select archive_key from data_exports where user_id = :user and archive_key is not null""")

@@ -24,7 +24,7 @@ class ReferenceDropBrowserTest extends BrowserTest {
 
   @Test
   void dropsAPictureAndASoundtrackSeesThemAndGeneratesWithThem() {
-    var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 1000));
+    var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 1000).setAcceptDownloads(true));
     var page = context.newPage();
     page.navigate(baseUrl() + "/login");
     rejectOptionalCookies(page);
@@ -41,13 +41,15 @@ class ReferenceDropBrowserTest extends BrowserTest {
     assertThat(firstFrame.locator(".drop-error")).hasText("song.wav is not a picture (PNG, JPEG or WebP).");
     assertThat(page.locator("input[name=input_reference]")).hasValue("");
 
-    drop(page, firstFrame, "harbour.jpg", "image/jpeg", TestMedia.jpeg(640, 360));
+    var harbour = TestMedia.jpegWithExif(640, 360, 1);
+    drop(page, firstFrame, "harbour.jpg", "image/jpeg", harbour);
     assertThat(firstFrame.locator(".drop-error")).hasCount(0);
     assertThat(firstFrame.locator(".file-preview small")).containsText("harbour.jpg");
     page.waitForFunction("() => document.querySelector('.drop-zone .file-preview img').naturalWidth === 640");
     drop(page, soundtrack, "song.wav", "audio/wav", wav);
     page.waitForFunction("() => document.querySelector('.drop-zone .file-preview audio').readyState >= 1");
     assertThat((Number) page.evaluate("document.querySelector('input[name=audio]').files.length")).isEqualTo(1);
+    page.getByLabel("Keep my original files too").check();
     page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("studio-dropped-references.png")).setFullPage(true));
 
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate")).click();
@@ -63,6 +65,20 @@ class ReferenceDropBrowserTest extends BrowserTest {
     firstFrame.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Remove")).click();
     assertThat(firstFrame.locator(".file-preview")).hasCount(0);
     assertThat(page.locator("input[name=input_reference]")).hasValue("");
+
+    // the originals were kept, as asked: the picture comes back exactly as it was sent
+    page.navigate(baseUrl() + "/library?tab=uploads");
+    var card = page.locator(".item-card").filter(new com.microsoft.playwright.Locator.FilterOptions()
+        .setHas(page.locator("img[alt='Uploaded picture']"))).first();
+    var download = page.waitForDownload(() -> card.getByRole(AriaRole.LINK,
+        new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Original")).click());
+    assertThat(download.suggestedFilename()).endsWith(".jpg");
+    try {
+      assertThat(java.nio.file.Files.readAllBytes(download.path())).isEqualTo(harbour);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("library-uploads-original.png")).setFullPage(true));
     context.close();
   }
 

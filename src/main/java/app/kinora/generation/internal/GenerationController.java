@@ -75,6 +75,7 @@ class GenerationController {
       @RequestParam(name = "first_frame_upload", required = false) UUID firstFrameUpload,
       @RequestParam(name = "audio_upload", required = false) UUID audioUpload,
       @RequestParam(name = "video_upload", required = false) UUID videoUpload,
+      @RequestParam(name = "keep_original", defaultValue = "false") boolean keepOriginal,
       @RequestHeader(name = "HX-Request", required = false) String htmx,
       Model model,
       HttpServletResponse response,
@@ -83,10 +84,10 @@ class GenerationController {
     try {
       // a file sent now wins; otherwise an upload from the library (ownership is checked on submit)
       var references = new GenerationReferences(
-          or(accept(user, firstFrame, MediaKind.IMAGE, accepted), firstFrameUpload),
-          accept(user, lastFrame, MediaKind.IMAGE, accepted),
-          or(accept(user, audio, MediaKind.AUDIO, accepted), audioUpload),
-          or(accept(user, video, MediaKind.VIDEO, accepted), videoUpload));
+          or(accept(user, firstFrame, MediaKind.IMAGE, keepOriginal, accepted), firstFrameUpload),
+          accept(user, lastFrame, MediaKind.IMAGE, keepOriginal, accepted),
+          or(accept(user, audio, MediaKind.AUDIO, keepOriginal, accepted), audioUpload),
+          or(accept(user, video, MediaKind.VIDEO, keepOriginal, accepted), videoUpload));
       model.addAttribute("g", generations.submit(user.userId(), form.toRequest(references)));
       return htmx != null ? "generation/submitted" : "redirect:/";
     } catch (InvalidGenerationRequest | MediaRejected | InsufficientCredits e) {
@@ -106,12 +107,13 @@ class GenerationController {
     return sent != null || fromLibrary == null ? sent : new UploadId(fromLibrary);
   }
 
-  private UploadId accept(CurrentUser user, MultipartFile file, MediaKind kind, java.util.List<UploadId> accepted) {
+  private UploadId accept(CurrentUser user, MultipartFile file, MediaKind kind, boolean keepOriginal,
+      java.util.List<UploadId> accepted) {
     if (file == null || file.isEmpty()) {
       return null;
     }
     try (var content = file.getInputStream()) {
-      var id = uploads.accept(user.userId(), kind, content).id();
+      var id = uploads.accept(user.userId(), kind, content, keepOriginal).id();
       accepted.add(id);
       return id;
     } catch (IOException e) {

@@ -4,6 +4,8 @@ import app.kinora.account.CurrentUser;
 import app.kinora.generation.GenerationId;
 import app.kinora.generation.Generations;
 import app.kinora.library.internal.LibraryItem.Source;
+import app.kinora.media.MediaUploads;
+import app.kinora.media.UploadId;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -29,9 +31,11 @@ class LibraryController {
   private final LibraryRemoval removal;
   private final SignedLinks links;
   private final LastFrame lastFrame;
+  private final MediaUploads uploads;
 
-  LibraryController(
-      LibraryItems items, Generations generations, LibraryRemoval removal, SignedLinks links, LastFrame lastFrame) {
+  LibraryController(LibraryItems items, Generations generations, LibraryRemoval removal, SignedLinks links,
+      LastFrame lastFrame, MediaUploads uploads) {
+    this.uploads = uploads;
     this.items = items;
     this.generations = generations;
     this.removal = removal;
@@ -48,7 +52,9 @@ class LibraryController {
     view.addAttribute("tab", query.source() == Source.UPLOAD ? "uploads" : "videos");
     view.addAttribute("query", query);
     view.addAttribute("models", items.models(user.userId().value()));
-    view.addAttribute("page", items.page(user.userId().value(), query));
+    var page = items.page(user.userId().value(), query);
+    view.addAttribute("page", page);
+    view.addAttribute("originals", originals(user, page));
     view.addAttribute("filtered", query.model() != null || query.status() != null || query.from() != null
         || query.to() != null || !query.words().isEmpty());
     return "library/library";
@@ -64,8 +70,17 @@ class LibraryController {
     var query = LibraryQuery.of(source(tab), model, status, from, to, q, sort, after);
     view.addAttribute("tab", query.source() == Source.UPLOAD ? "uploads" : "videos");
     view.addAttribute("query", query);
-    view.addAttribute("page", items.page(user.userId().value(), query));
+    var page = items.page(user.userId().value(), query);
+    view.addAttribute("page", page);
+    view.addAttribute("originals", originals(user, page));
     return "library/library :: cards";
+  }
+
+  /** The uploads on the page whose original the owner chose to keep. */
+  private java.util.Set<java.util.UUID> originals(CurrentUser user, LibraryItems.Page page) {
+    var uploadIds = page.items().stream().filter(item -> !item.isOutput()).map(item -> new UploadId(item.id())).toList();
+    return uploads.withOriginals(user.userId(), uploadIds).stream().map(UploadId::value)
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   /** One card again: running ones ask for themselves every few seconds until they finish. */

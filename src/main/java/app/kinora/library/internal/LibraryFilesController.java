@@ -63,6 +63,15 @@ class LibraryFilesController {
     return serve(owned(user, id), download != null ? "upload-download" : "upload", request);
   }
 
+  /** The file as it was sent, when its owner chose to keep it; always as a download. */
+  @GetMapping("/library/uploads/{id}/original")
+  ResponseEntity<Resource> original(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, WebRequest request) {
+    var item = owned(user, id);
+    var original = uploads.original(new UserId(item.owner()), new UploadId(id)).orElseThrow(LibraryFilesController::notFound);
+    return MediaDelivery.file(original.file(), original.contentType(), id + "-original",
+        DownloadName.of(item, original.extension()), request);
+  }
+
   /** A signed link: no session needed, and it works only until it expires. */
   @GetMapping("/media/{id}/{variant}")
   ResponseEntity<Resource> signed(@PathVariable UUID id, @PathVariable String variant,

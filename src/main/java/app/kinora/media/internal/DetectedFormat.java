@@ -34,6 +34,24 @@ record DetectedFormat(String mimeType, MediaKind kind, String demuxer) {
     return Optional.ofNullable(ACCEPTED.get(mimeType));
   }
 
+  /** The usual file extension of this type, for a kept original. */
+  String extension() {
+    return switch (mimeType) {
+      case "image/png" -> "png";
+      case "image/jpeg" -> "jpg";
+      case "image/webp" -> "webp";
+      case "audio/mpeg" -> "mp3";
+      case "audio/x-flac", "audio/flac" -> "flac";
+      case "audio/ogg", "audio/vorbis", "audio/opus" -> "ogg";
+      case "audio/mp4" -> "m4a";
+      case "video/mp4" -> "mp4";
+      case "video/quicktime" -> "mov";
+      case "video/webm" -> "webm";
+      case "video/x-matroska", "application/x-matroska" -> "mkv";
+      default -> "wav";
+    };
+  }
+
   /** The single demuxer name to force with {@code -f}. */
   String forcedFormat() {
     return demuxer.contains("mp4") ? "mp4" : demuxer.contains("webm") ? "matroska" : demuxer;

@@ -31,8 +31,8 @@ import org.springframework.stereotype.Service;
 /**
  * Accepts reference media: size-capped streaming to disk, type by content (Apache Tika's magic
  * bytes, never the name or the declared type), inspection and re-encoding in a sandboxed child
- * process, then storage of the sanitised copy only. Every temporary file is gone afterwards,
- * whatever happened.
+ * process, then storage of the sanitised copy (and of the original, only when its owner asks).
+ * Every temporary file is gone afterwards, whatever happened.
  */
 @Service
 class UploadIntake implements MediaUploads {
@@ -54,7 +54,7 @@ class UploadIntake implements MediaUploads {
   }
 
   @Override
-  public Upload accept(UserId owner, MediaKind expected, InputStream content) {
+  public Upload accept(UserId owner, MediaKind expected, InputStream content, boolean keepOriginal) {
     Path original = null;
     Path sanitised = null;
     try {
@@ -70,15 +70,33 @@ class UploadIntake implements MediaUploads {
       var timeout = properties.probeTimeout();
       check(Ffprobe.probe(original, format.forcedFormat(), format.demuxer(), false, timeout), expected);
       Sanitiser.sanitise(original, format, properties.maxMediaDuration(), sanitised, timeout);
-      deleteQuietly(original); // the original is never kept
-      checkQuota(owner, Files.size(sanitised));
-      return store(owner, expected, sanitised);
+      if (!keepOriginal) {
+        deleteQuietly(original); // unless asked, the original goes as soon as the sanitised copy exists
+      }
+      checkQuota(owner, Files.size(sanitised) + (keepOriginal ? Files.size(original) : 0));
+      return store(owner, expected, sanitised, keepOriginal ? new Sent(original, format) : null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
       deleteQuietly(original);
       deleteQuietly(sanitised);
     }
+  }
+
+  /** The file as it was sent, to keep, and its detected format. */
+  private record Sent(Path file, DetectedFormat format) {}
+
+  @Override
+  public Optional<Original> original(UserId owner, UploadId id) {
+    return uploads.original(owner, id).flatMap(kept -> blobs.open(new BlobKey(kept.key()))
+        .map(file -> new Original(file, kept.contentType(), kept.key().substring(kept.key().lastIndexOf('.') + 1))));
+  }
+
+  @Override
+  public java.util.Set<UploadId> withOriginals(UserId owner, java.util.Collection<UploadId> ids) {
+    return uploads.withOriginals(owner, ids.stream().map(UploadId::value).toList()).stream()
+        .map(UploadId::new)
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   @Override
@@ -99,7 +117,7 @@ class UploadIntake implements MediaUploads {
     }
   }
 
-  private Upload store(UserId owner, MediaKind kind, Path sanitised) throws IOException {
+  private Upload store(UserId owner, MediaKind kind, Path sanitised, Sent original) throws IOException {
     var format = DetectedFormat.of(tika.detect(sanitised)).orElseThrow();
     var info = Ffprobe.probe(sanitised, format.forcedFormat(), format.demuxer(), false, properties.probeTimeout());
     var id = new UploadId(UUID.randomUUID());
@@ -113,11 +131,26 @@ class UploadIntake implements MediaUploads {
         video.map(MediaInfo.Stream::width).orElse(0), video.map(MediaInfo.Stream::height).orElse(0),
         kind == MediaKind.IMAGE ? java.time.Duration.ZERO : info.duration(),
         Instant.now().truncatedTo(ChronoUnit.MICROS));
-    blobs.put(key, sanitised);
+    var stored = new java.util.ArrayList<BlobKey>();
     try {
-      uploads.insert(upload, key.value());
-    } catch (RuntimeException e) {
-      blobs.delete(key); // no object without its row
+      blobs.put(key, sanitised);
+      stored.add(key);
+      UploadRepository.KeptOriginal kept = null;
+      if (original != null) {
+        var originalKey = new BlobKey("uploads/" + id + "-original." + original.format().extension());
+        blobs.put(originalKey, original.file());
+        stored.add(originalKey);
+        kept = new UploadRepository.KeptOriginal(originalKey.value(), original.format().mimeType(), Files.size(original.file()));
+      }
+      uploads.insert(upload, key.value(), kept);
+    } catch (IOException | RuntimeException e) {
+      for (var orphan : stored) { // no object without its row
+        try {
+          blobs.delete(orphan);
+        } catch (IOException suppressed) {
+          e.addSuppressed(suppressed); // the storage sweep removes it later
+        }
+      }
       throw e;
     }
     events.publishEvent(new UploadsChanged(id, owner, false));
@@ -127,11 +160,12 @@ class UploadIntake implements MediaUploads {
   @Override
   public void discard(UserId owner, java.util.Collection<UploadId> ids) {
     for (var id : ids) {
-      uploads.blobKey(owner, id).ifPresent(key -> {
-        blobs.deleteAll(java.util.List.of(key));
+      var keys = uploads.keysOf(owner, id);
+      if (!keys.isEmpty()) {
+        blobs.deleteAll(keys);
         uploads.delete(owner, id);
         events.publishEvent(new UploadsChanged(id, owner, true));
-      });
+      }
     }
   }
 
