@@ -111,6 +111,21 @@ class VideosApi {
     return generations.find(user.userId(), parse(videoId)).map(this::video).orElseThrow(ApiProblem::videoNotFound);
   }
 
+  /**
+   * Kinora's extension: stops a queued or running video. It ends {@code failed} with the error
+   * code {@code cancelled}, and its held credits go back. A video that has already ended: 409.
+   */
+  @PostMapping("/{videoId}/cancel")
+  VideoObject cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable String videoId) {
+    var id = parse(videoId);
+    if (!generations.cancel(user.userId(), id)) {
+      var generation = generations.find(user.userId(), id).orElseThrow(ApiProblem::videoNotFound);
+      throw new ApiProblem(HttpStatus.CONFLICT, "video_not_cancellable", "video_id",
+          "The video has already ended (%s); there is nothing to cancel.".formatted(generation.status().apiName()));
+    }
+    return generations.find(user.userId(), id).map(this::video).orElseThrow(ApiProblem::videoNotFound);
+  }
+
   @GetMapping("/{videoId}/content")
   ResponseEntity<Resource> content(
       @AuthenticationPrincipal CurrentUser user,

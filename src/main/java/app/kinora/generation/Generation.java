@@ -37,7 +37,16 @@ public record Generation(
     GenerationReferences references) {
 
   /** A machine-readable code and a message for the user. */
-  public record Failure(String code, String message) {}
+  public record Failure(String code, String message) {
+
+    /** Stopped by its owner rather than failed. */
+    public boolean isCancellation() {
+      return CANCELLED_CODE.equals(code);
+    }
+  }
+
+  public static final String CANCELLED_CODE = "cancelled";
+  public static final String CANCELLED_MESSAGE = "You cancelled this video; its credits went back to you.";
 
   public Optional<Failure> failureIfAny() {
     return Optional.ofNullable(failure);

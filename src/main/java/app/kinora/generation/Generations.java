@@ -19,6 +19,13 @@ public interface Generations {
   /** The owner's generation; another user's id is simply not found. */
   Optional<Generation> find(UserId owner, GenerationId id);
 
+  /**
+   * Stops the owner's generation if it has not ended: it fails with the code {@code cancelled}
+   * and its credits are released. Returns whether it was stopped (false: unknown, another user's,
+   * or already ended).
+   */
+  boolean cancel(UserId owner, GenerationId id);
+
   /** The owner's newest generations first. */
   List<Generation> recent(UserId owner, int limit);
 

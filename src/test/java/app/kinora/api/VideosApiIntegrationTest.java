@@ -113,6 +113,24 @@ class VideosApiIntegrationTest extends IntegrationTest {
   }
 
   @Test
+  void cancelsAVideoThatIsStillBeingMadeOnceAndGivesItsCreditsBack() {
+    var id = api().postJson("/v1/videos", Map.of("prompt", "A very long drive at night", "seconds", 20, "size", "1920x1080"))
+        .json().path("id").asString();
+
+    var cancelled = api().postJson("/v1/videos/" + id + "/cancel", Map.of());
+
+    assertThat(cancelled.status()).as(String.valueOf(cancelled.json())).isEqualTo(200);
+    assertThat(cancelled.json().path("status").asString()).isEqualTo("failed");
+    assertThat(cancelled.json().path("error").path("code").asString()).isEqualTo("cancelled");
+    assertError(api().postJson("/v1/videos/" + id + "/cancel", Map.of()), 409, "video_not_cancellable", "video_id");
+    assertError(api().postJson("/v1/videos/video_00000000000000000000000000000000/cancel", Map.of()), 404,
+        "video_not_found", "video_id");
+    var stranger = TestAccounts.apiKey(jdbc, TestAccounts.newUser(jdbc, "USER"));
+    assertError(new ApiClient(baseUrl(), stranger).postJson("/v1/videos/" + id + "/cancel", Map.of()), 404,
+        "video_not_found", "video_id");
+  }
+
+  @Test
   void defaultsModelAndSizeAndAcceptsJson() {
     var created = api().postJson("/v1/videos", Map.of("prompt", "Fireflies in a forest", "seconds", "2"));
 

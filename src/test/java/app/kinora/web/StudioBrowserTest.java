@@ -60,6 +60,29 @@ class StudioBrowserTest extends BrowserTest {
   }
 
   @Test
+  void cancelsARunningVideoFromItsCard() {
+    var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+    var page = context.newPage();
+    page.navigate(baseUrl() + "/login");
+    rejectOptionalCookies(page);
+    BrowserAccounts.signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    page.getByLabel("Prompt", new Page.GetByLabelOptions().setExact(true)).fill("An endless train through the snow at night");
+    page.getByLabel("Duration").selectOption("20");
+    page.getByLabel("Size").selectOption("1920x1080");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate")).click();
+
+    var card = page.locator("article.job").first();
+    assertThat(card.locator(".prompt")).hasText("An endless train through the snow at night");
+    card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel")).click();
+
+    assertThat(page.locator("article.job").first().getByRole(AriaRole.STATUS))
+        .hasText("You cancelled this video; its credits went back to you.");
+    assertThat(page.locator("article.job").first().locator("video")).hasCount(0);
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("studio-cancelled.png")));
+    context.close();
+  }
+
+  @Test
   void explainsAWeakPasswordAndKeepsWhatWasTyped() {
     var page = browser.newPage();
     page.navigate(baseUrl() + "/signup");

@@ -2,6 +2,7 @@ package app.kinora.generation.internal;
 
 import app.kinora.account.CurrentUser;
 import app.kinora.billing.InsufficientCredits;
+import app.kinora.generation.GenerationId;
 import app.kinora.generation.GenerationReferences;
 import app.kinora.generation.Generations;
 import app.kinora.media.MediaKind;
@@ -119,6 +120,17 @@ class GenerationController {
     } catch (IOException e) {
       throw new MediaRejected("The upload could not be read.", e);
     }
+  }
+
+  /**
+   * Stops one of the user's running generations; the card's live stream then shows it ended.
+   * Another user's id, or one already ended, changes nothing.
+   */
+  @PostMapping("/generations/{id}/cancel")
+  Object cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+      @RequestHeader(name = "HX-Request", required = false) String htmx) {
+    generations.cancel(user.userId(), new GenerationId(id));
+    return htmx != null ? org.springframework.http.ResponseEntity.noContent().build() : "redirect:/";
   }
 
   /** One generation's card, fetched again by htmx when its job ends. */

@@ -179,6 +179,25 @@ class GenerationRepository {
         id));
   }
 
+  /**
+   * The owner stops a generation that has not ended: it fails with the code {@code cancelled}. Not
+   * fenced by the attempt — whichever attempt is running then finds the generation ended, stops at
+   * its next progress report, and can end nothing.
+   */
+  boolean cancel(UserId owner, GenerationId id) {
+    return stateChanged(id, changed(
+        jdbc.sql(
+                """
+                update generations
+                   set status = 'FAILED', error_code = 'cancelled', error_message = :message, completed_at = now()
+                 where id = :id and user_id = :owner and status in ('QUEUED', 'IN_PROGRESS')""")
+            .param("message", Generation.CANCELLED_MESSAGE)
+            .param("id", id.value())
+            .param("owner", owner.value())
+            .update(),
+        id));
+  }
+
   /** Every stored file of the owner's generations: videos, posters, sprite sheets. */
   List<String> outputKeys(UserId owner) {
     return jdbc.sql(

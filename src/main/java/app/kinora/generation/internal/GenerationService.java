@@ -40,6 +40,7 @@ class GenerationService implements Generations {
   private final GenerationProperties properties;
   private final ReferenceCheck references;
   private final CreditLedger credits;
+  private final GenerationSettlement settlement;
 
   GenerationService(
       GenerationRepository repository,
@@ -48,7 +49,9 @@ class GenerationService implements Generations {
       BlobStore blobs,
       GenerationProperties properties,
       ReferenceCheck references,
-      CreditLedger credits) {
+      CreditLedger credits,
+      GenerationSettlement settlement) {
+    this.settlement = settlement;
     this.repository = repository;
     this.job = job;
     this.catalog = catalog;
@@ -90,6 +93,11 @@ class GenerationService implements Generations {
   @Override
   public Optional<Generation> find(UserId owner, GenerationId id) {
     return repository.findOwned(owner, id);
+  }
+
+  @Override
+  public boolean cancel(UserId owner, GenerationId id) {
+    return settlement.cancel(owner, id);
   }
 
   @Override

@@ -5,12 +5,14 @@ import app.kinora.billing.HoldId;
 import app.kinora.billing.PriceRequest;
 import app.kinora.generation.Generation;
 import app.kinora.generation.GenerationId;
+import app.kinora.shared.UserId;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A generation's terminal transition and the end of its credit hold, in one transaction: the
- * hold is captured when the generation completes and released when it fails. The transition is
+ * hold is captured when the generation completes and released when it fails or its owner
+ * cancels it. The transition is
  * fenced by the attempt, so only the run that owns the generation ends the hold — exactly once,
  * even when a node dies between the two (then neither happened, and the next attempt does both).
  */
@@ -40,6 +42,16 @@ class GenerationSettlement {
       return false;
     }
     credits.release(holdOf(id), "Returned: " + failure.message());
+    return true;
+  }
+
+  /** The owner cancels: the generation ends and its hold is released, in one transaction. */
+  @Transactional
+  boolean cancel(UserId owner, GenerationId id) {
+    if (!repository.cancel(owner, id)) {
+      return false;
+    }
+    credits.release(holdOf(id), "Returned: cancelled by you");
     return true;
   }
 

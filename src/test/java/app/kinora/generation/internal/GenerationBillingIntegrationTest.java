@@ -145,6 +145,47 @@ class GenerationBillingIntegrationTest extends IntegrationTest {
     assertThat(ledger.balance(user).balance()).isEqualTo(before.balance().minus(quote));
   }
 
+  @Test
+  void cancellingAQueuedGenerationReleasesItsHoldOnceAndItNeverStarts() {
+    var user = TestAccounts.newUser(jdbc, "USER");
+    var before = ledger.balance(user);
+    var id = insertWithHold(user);
+
+    assertThat(generations.cancel(TestAccounts.newUser(jdbc, "USER"), id)).as("another user's id").isFalse();
+    assertThat(generations.cancel(user, id)).isTrue();
+    assertThat(generations.cancel(user, id)).as("once").isFalse();
+
+    var cancelled = repository.find(id).orElseThrow();
+    assertThat(cancelled.status()).isEqualTo(GenerationStatus.FAILED);
+    assertThat(cancelled.failureIfAny()).hasValueSatisfying(f -> assertThat(f.isCancellation()).isTrue());
+    assertThat(repository.startAttempt(id)).as("a late job delivery starts nothing").isEmpty();
+    assertThat(count(jdbc, user, "release")).isEqualTo(1);
+    assertThat(count(jdbc, user, "capture")).isZero();
+    assertThat(ledger.balance(user)).isEqualTo(before);
+  }
+
+  @Test
+  void cancellingARunningRenderStopsItAndNothingIsCaptured() {
+    var user = TestAccounts.newUser(jdbc, "USER");
+    var before = ledger.balance(user);
+    var generation = generations.submit(user, GenerationRequest.of(null, "Long night drive, slow pan", "20", "1920x1080", null));
+    var id = generation.id();
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+        .until(() -> repository.find(id).orElseThrow().progress() > 0);
+
+    assertThat(generations.cancel(user, id)).isTrue();
+
+    // the render notices at its next frame and stops: no output is stored, nothing is charged
+    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> count(jdbc, user, "capture") == 0);
+    var ended = repository.find(id).orElseThrow();
+    assertThat(ended.status()).isEqualTo(GenerationStatus.FAILED);
+    assertThat(ended.failureIfAny()).hasValueSatisfying(f -> assertThat(f.isCancellation()).isTrue());
+    assertThat(jdbc.sql("select output_key from generations where id = ?").param(id.value()).query(String.class).optional())
+        .isEmpty();
+    assertThat(count(jdbc, user, "release")).isEqualTo(1);
+    assertThat(ledger.balance(user)).isEqualTo(before);
+  }
+
   /** What submit does, without queueing the job, so the test can play the scheduler. */
   private GenerationId insertWithHold(UserId user) {
     var generation = new Generation(GenerationId.random(), user, "kinora-local", "Test pattern",
