@@ -88,7 +88,15 @@ class RemoteRun {
       if (status.state().isTerminal()) {
         throw status.failure();
       }
-      status.progressIfKnown().ifPresent(progress::progressed);
+      try {
+        progress.stillWanted();
+        status.progressIfKnown().ifPresent(progress::progressed);
+      } catch (ProviderFailure unwanted) {
+        if (unwanted.code().equals(FailureCode.CANCELLED.code())) {
+          cancel(job); // its owner cancelled the generation: the platform stops too, where it can
+        }
+        throw unwanted;
+      }
       if (Instant.now().plus(pause).isAfter(deadline)) {
         cancel(job);
         throw ProviderFailure.of(FailureCode.TIMEOUT, route + " did not finish within " + properties.jobTimeout());
@@ -120,7 +128,7 @@ class RemoteRun {
     try {
       route.provider().cancel(job);
     } catch (RuntimeException e) {
-      log.warn("Could not cancel a timed-out job on {}: {}", route, e.toString());
+      log.warn("Could not cancel a job on {}: {}", route, e.toString());
     }
   }
 

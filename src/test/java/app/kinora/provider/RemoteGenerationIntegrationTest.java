@@ -3,6 +3,7 @@ package app.kinora.provider;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -74,6 +75,30 @@ class RemoteGenerationIntegrationTest extends IntegrationTest {
     assertThat(jdbc.sql("select kind from credit_entries where user_id = ? and kind in ('hold', 'capture', 'release') order by id")
         .param(owner.value()).query(String.class).list())
         .as("one hold, captured once, however many routes were tried").containsExactly("hold", "capture");
+  }
+
+  @Test
+  void aCancelledJobIsNoLongerFollowedAndItsCreditsGoBack() throws Exception {
+    gateway.stubFor(post("/v1/videos").willReturn(okJson("{\"id\":\"video_slow\",\"object\":\"video\",\"status\":\"queued\"}")));
+    gateway.stubFor(get("/v1/videos/video_slow")
+        .willReturn(okJson("{\"id\":\"video_slow\",\"status\":\"in_progress\",\"progress\":10}")));
+    var polls = getRequestedFor(urlEqualTo("/v1/videos/video_slow")).build();
+    var owner = UserId.random();
+    var generation = generations.submit(owner, GenerationRequest.of("gateway-sora", "A slow harbour", "4", "1280x720", null));
+    await().atMost(Duration.ofSeconds(30)).until(() -> gateway.countRequestsMatching(polls).getCount() >= 2);
+
+    assertThat(generations.cancel(owner, generation.id())).isTrue();
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> providers.transfers(generation.id().value()).stream()
+        .anyMatch(transfer -> "cancelled".equals(transfer.outcome())));
+    int seen = gateway.countRequestsMatching(polls).getCount();
+    Thread.sleep(1500);
+    assertThat(gateway.countRequestsMatching(polls).getCount()).as("no longer polled").isEqualTo(seen);
+    var ended = generations.find(owner, generation.id()).orElseThrow();
+    assertThat(ended.status()).isEqualTo(GenerationStatus.FAILED);
+    assertThat(ended.failureIfAny()).hasValueSatisfying(failure -> assertThat(failure.isCancellation()).isTrue());
+    assertThat(jdbc.sql("select kind from credit_entries where user_id = ? and kind in ('hold', 'capture', 'release') order by id")
+        .param(owner.value()).query(String.class).list()).containsExactly("hold", "release");
   }
 
   /** A 4 s 1280x720 MP4 made by the local renderer, as a platform would return one. */

@@ -198,6 +198,11 @@ class GenerationRepository {
         id));
   }
 
+  boolean isCancelled(GenerationId id) {
+    return jdbc.sql("select status = 'FAILED' and error_code = 'cancelled' from generations where id = ?")
+        .param(id.value()).query(Boolean.class).optional().orElse(false);
+  }
+
   /** Every stored file of the owner's generations: videos, posters, sprite sheets. */
   List<String> outputKeys(UserId owner) {
     return jdbc.sql(

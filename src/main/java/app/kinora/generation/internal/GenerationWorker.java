@@ -15,6 +15,7 @@ import app.kinora.generation.GenerationReferences;
 import org.springframework.util.FileSystemUtils;
 import app.kinora.provider.GenerationTicket;
 import app.kinora.provider.Providers;
+import app.kinora.provider.spi.FailureCode;
 import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ProviderRequest;
 import app.kinora.provider.spi.ReferenceMedia;
@@ -149,9 +150,10 @@ class GenerationWorker {
             references);
     var progress = new PercentReporter(percent -> {
       if (!repository.progress(generation.id(), attempt, percent)) {
+        stopIfCancelled(generation.id());
         throw new Superseded();
       }
-    });
+    }, () -> stopIfCancelled(generation.id()));
     providers.generate(new GenerationTicket(generation.id().value(), generation.owner()), request, progress, output);
     check(probe.probeMp4(output), generation);
   }
@@ -167,6 +169,13 @@ class GenerationWorker {
     }
     if (!info.fastStart()) {
       throw new MediaRejected("its index is not at the front of the file");
+    }
+  }
+
+  /** Its owner cancelled it: the provider stops (and a platform's job is cancelled with it). */
+  private void stopIfCancelled(GenerationId id) {
+    if (repository.isCancelled(id)) {
+      throw ProviderFailure.of(FailureCode.CANCELLED, "cancelled by its owner");
     }
   }
 

@@ -10,10 +10,22 @@ import java.util.function.IntConsumer;
 final class PercentReporter implements ProgressListener {
 
   private final IntConsumer sink;
+  private final Runnable wantedCheck;
   private int last;
 
   PercentReporter(IntConsumer sink) {
+    this(sink, () -> {});
+  }
+
+  /** @param wantedCheck throws when the generation is no longer wanted */
+  PercentReporter(IntConsumer sink, Runnable wantedCheck) {
     this.sink = sink;
+    this.wantedCheck = wantedCheck;
+  }
+
+  @Override
+  public void stillWanted() {
+    wantedCheck.run();
   }
 
   @Override

@@ -5,4 +5,11 @@ package app.kinora.provider.spi;
 public interface ProgressListener {
 
   void progressed(double fraction);
+
+  /**
+   * Asked between two polls of a platform, whatever progress it reports: throws a {@link
+   * ProviderFailure} with {@link FailureCode#CANCELLED} when the generation is no longer wanted
+   * (its owner cancelled it), and the platform's job is then cancelled too.
+   */
+  default void stillWanted() {}
 }
