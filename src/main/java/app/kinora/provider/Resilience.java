@@ -32,6 +32,9 @@ class Resilience {
         .minimumNumberOfCalls(5)
         .failureRateThreshold(50)
         .waitDurationInOpenState(properties.circuitOpenFor())
+        // routing skips an open platform without calling it, so the breaker must reopen to trial
+        // calls by itself when the pause ends, or it would stay open for good
+        .automaticTransitionFromOpenToHalfOpenEnabled(true)
         .permittedNumberOfCallsInHalfOpenState(2)
         .recordException(Resilience::isTransient)
         .build());

@@ -15,8 +15,12 @@ import org.junit.jupiter.api.Test;
 class ResilienceUnitTest {
 
   static ProviderProperties properties(int attempts) {
+    return properties(attempts, Duration.ofSeconds(30));
+  }
+
+  static ProviderProperties properties(int attempts, Duration circuitOpenFor) {
     return new ProviderProperties(Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMinutes(1), Duration.ofSeconds(1),
-        Duration.ofSeconds(1), attempts, Duration.ofMillis(1), Duration.ofSeconds(30), Duration.ofSeconds(30), null, Map.of(), null, null, null, null,
+        Duration.ofSeconds(1), attempts, Duration.ofMillis(1), Duration.ofSeconds(30), circuitOpenFor, null, Map.of(), null, null, null, null,
         null, null);
   }
 
@@ -71,5 +75,20 @@ class ResilienceUnitTest {
         });
     assertThat(calls).hasValue(0);
     assertThat(resilience.states()).containsEntry("down", "OPEN");
+  }
+
+  /** A paused platform is skipped without being called; it must still get its trial calls once the pause ends. */
+  @Test
+  void aPausedPlatformIsOfferedWorkAgainWhenThePauseEndsThoughNobodyCalledIt() throws Exception {
+    var resilience = new Resilience(properties(1, Duration.ofMillis(100)));
+    for (int i = 0; i < 5; i++) {
+      assertThatThrownBy(() -> resilience.call("flaky", () -> {
+        throw ProviderFailure.transientFailure(FailureCode.PROVIDER_UNAVAILABLE, "503", null);
+      })).isInstanceOf(ProviderFailure.class);
+    }
+    assertThat(resilience.available("flaky")).isFalse();
+
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> resilience.available("flaky"));
+    assertThat(resilience.call("flaky", () -> "back")).isEqualTo("back");
   }
 }
