@@ -19,7 +19,8 @@ import org.springframework.web.context.request.WebRequest;
 /**
  * Answers a request for a stored media file (a video, a poster, a sprite sheet): private caching, a validator ({@code ETag} and {@code
  * Last-Modified}), and byte ranges (Spring MVC answers {@code Range} with 206 for a {@link
- * Resource} body), so players can seek.
+ * Resource} body), so players can seek. A file its store can hand out directly ({@link
+ * DirectDownload}: S3 with presigned redirects on) is answered with a redirect there instead.
  */
 public final class MediaDelivery {
 
@@ -35,6 +36,14 @@ public final class MediaDelivery {
    */
   public static ResponseEntity<Resource> file(
       Resource file, String contentType, String etag, String downloadName, WebRequest request) {
+    if (file instanceof DirectDownload direct) {
+      var disposition = downloadName == null ? null
+          : ContentDisposition.attachment().filename(downloadName).build().toString();
+      var url = direct.directUrl(contentType, disposition);
+      if (url.isPresent()) { // the object store answers, ranges and all
+        return ResponseEntity.status(HttpStatus.FOUND).location(url.get()).cacheControl(CacheControl.noStore()).build();
+      }
+    }
     var quotedTag = "\"" + etag + "\"";
     long lastModified = lastModified(file);
     if (request.checkNotModified(quotedTag, lastModified)) {

@@ -61,6 +61,9 @@ public record MediaProperties(
    * @param secretKey the access key's secret
    * @param multipartThreshold objects at least this large are sent in parts
    * @param partSize the size of one part (S3 requires at least 5 MB)
+   * @param presignedRedirects answer file requests with a redirect to a presigned URL of the
+   *     object, valid for {@code presignedLifetime}, instead of streaming it through Kinora
+   * @param presignedLifetime how long such a URL works
    */
   public record S3(
       URI endpoint,
@@ -70,7 +73,20 @@ public record MediaProperties(
       String accessKey,
       String secretKey,
       @NotNull @DefaultValue("16MB") DataSize multipartThreshold,
-      @NotNull @DefaultValue("8MB") DataSize partSize) {}
+      @NotNull @DefaultValue("8MB") DataSize partSize,
+      @DefaultValue("false") boolean presignedRedirects,
+      @NotNull @DefaultValue("5m") java.time.Duration presignedLifetime) {
+
+    /** The origin browsers fetch presigned URLs from, for the pages' Content-Security-Policy. */
+    public String origin() {
+      if (endpoint != null) {
+        var port = endpoint.getPort() < 0 ? "" : ":" + endpoint.getPort();
+        var host = pathStyle ? endpoint.getHost() : bucket + "." + endpoint.getHost();
+        return endpoint.getScheme() + "://" + host + port;
+      }
+      return "https://" + bucket + ".s3." + region + ".amazonaws.com";
+    }
+  }
 
   public DataSize maxSize(MediaKind kind) {
     return switch (kind) {

@@ -1,9 +1,11 @@
 package app.kinora.account.internal;
 
 import app.kinora.account.AccountProperties;
+import app.kinora.shared.ExtraMediaSources;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,10 +37,17 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+  /** The policy, with {@code %s} for origins media may also come from (see {@link ExtraMediaSources}). */
   private static final String CONTENT_SECURITY_POLICY =
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
-          + "media-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:%1$s; "
+          + "media-src 'self' blob:%1$s; connect-src 'self'; object-src 'none'; base-uri 'self'; "
           + "form-action 'self'; frame-ancestors 'none'";
+
+  static String contentSecurityPolicy(List<String> extraMediaOrigins) {
+    var extra = new StringBuilder();
+    extraMediaOrigins.forEach(origin -> extra.append(' ').append(origin));
+    return CONTENT_SECURITY_POLICY.formatted(extra);
+  }
 
   private static final String[] PUBLIC_PAGES = {
     "/", "/signup", "/signup/**", "/login", "/password-reset", "/password-reset/**", "/account/verify",
@@ -72,7 +81,9 @@ class SecurityConfiguration {
       SignInThrottle throttle,
       FederatedSignIn federated,
       RequestContexts contexts,
-      ObjectProvider<ClientRegistrationRepository> providers) {
+      ObjectProvider<ClientRegistrationRepository> providers,
+      ObjectProvider<ExtraMediaSources> mediaSources) {
+    var extraOrigins = mediaSources.orderedStream().flatMap(sources -> sources.origins().stream()).toList();
     http.authorizeHttpRequests(requests -> requests
             .requestMatchers(PUBLIC_PAGES).permitAll()
             .requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/actuator/health/**").permitAll()
@@ -102,7 +113,7 @@ class SecurityConfiguration {
             .addLogoutHandler(new HeaderWriterLogoutHandler(
                 new ClearSiteDataHeaderWriter(ClearSiteDataHeaderWriter.Directive.CACHE, ClearSiteDataHeaderWriter.Directive.COOKIES))))
         .headers(headers -> headers
-            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+            .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(extraOrigins)))
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
     if (providers.getIfAvailable() != null) {
       http.oauth2Login(login -> login

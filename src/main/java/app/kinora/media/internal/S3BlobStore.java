@@ -18,6 +18,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -30,11 +32,21 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 class S3BlobStore implements BlobStore, AutoCloseable {
 
   private final S3Client s3;
+  private final S3Presigner presigner;
+  private final java.time.Duration presignedLifetime;
   private final String bucket;
   private final long multipartThreshold;
   private final int partSize;
 
   S3BlobStore(S3Client s3, String bucket, long multipartThreshold, long partSize) {
+    this(s3, bucket, multipartThreshold, partSize, null, null);
+  }
+
+  /** @param presigner when set, files are handed out as presigned URLs valid for {@code lifetime} */
+  S3BlobStore(S3Client s3, String bucket, long multipartThreshold, long partSize, S3Presigner presigner,
+      java.time.Duration lifetime) {
+    this.presigner = presigner;
+    this.presignedLifetime = lifetime;
     if (bucket == null || bucket.isBlank()) {
       throw new IllegalArgumentException("kinora.media.s3.bucket must be set when kinora.media.storage=s3");
     }
@@ -48,16 +60,29 @@ class S3BlobStore implements BlobStore, AutoCloseable {
   }
 
   static S3BlobStore connect(MediaProperties.S3 config) {
+    var credentials = config.accessKey() == null
+        ? (software.amazon.awssdk.auth.credentials.AwsCredentialsProvider) DefaultCredentialsProvider.builder().build()
+        : StaticCredentialsProvider.create(AwsBasicCredentials.create(config.accessKey(), config.secretKey()));
     var client = S3Client.builder()
         .region(Region.of(config.region()))
         .forcePathStyle(config.pathStyle())
-        .credentialsProvider(config.accessKey() == null
-            ? DefaultCredentialsProvider.builder().build()
-            : StaticCredentialsProvider.create(AwsBasicCredentials.create(config.accessKey(), config.secretKey())));
+        .credentialsProvider(credentials);
     if (config.endpoint() != null) {
       client.endpointOverride(config.endpoint());
     }
-    return new S3BlobStore(client.build(), config.bucket(), config.multipartThreshold().toBytes(), config.partSize().toBytes());
+    S3Presigner presigner = null;
+    if (config.presignedRedirects()) {
+      var builder = S3Presigner.builder()
+          .region(Region.of(config.region()))
+          .credentialsProvider(credentials)
+          .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(config.pathStyle()).build());
+      if (config.endpoint() != null) {
+        builder.endpointOverride(config.endpoint());
+      }
+      presigner = builder.build();
+    }
+    return new S3BlobStore(client.build(), config.bucket(), config.multipartThreshold().toBytes(),
+        config.partSize().toBytes(), presigner, config.presignedLifetime());
   }
 
   @Override
@@ -108,6 +133,10 @@ class S3BlobStore implements BlobStore, AutoCloseable {
   public Optional<Resource> open(BlobKey key) {
     try {
       var head = s3.headObject(b -> b.bucket(bucket).key(key.value()));
+      if (presigner != null) {
+        return Optional.of(new S3ObjectResource.Presignable(s3, bucket, key, head.contentLength(), head.lastModified(),
+            presigner, presignedLifetime));
+      }
       return Optional.of(new S3ObjectResource(s3, bucket, key, head.contentLength(), head.lastModified()));
     } catch (NoSuchKeyException e) {
       return Optional.empty();
@@ -167,5 +196,8 @@ class S3BlobStore implements BlobStore, AutoCloseable {
   @Override
   public void close() {
     s3.close();
+    if (presigner != null) {
+      presigner.close();
+    }
   }
 }

@@ -1,11 +1,13 @@
 package app.kinora.media.internal;
 
 import app.kinora.media.BlobKey;
+import app.kinora.media.DirectDownload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import org.springframework.core.io.AbstractResource;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * An S3 object as a Spring {@link org.springframework.core.io.Resource}, with the length and time
@@ -13,7 +15,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * by skipping to the range's start, and a skip before the first read becomes the GET's own
  * {@code Range} header, so seeking into a large video does not download what lies before.
  */
-final class S3ObjectResource extends AbstractResource {
+class S3ObjectResource extends AbstractResource {
 
   private final S3Client s3;
   private final String bucket;
@@ -104,6 +106,41 @@ final class S3ObjectResource extends AbstractResource {
           body.abort(); // a range ended early: drop the connection instead of reading to the end
         }
         body.close();
+      }
+    }
+  }
+
+  /** The same object, which may also be handed out as a presigned GET. */
+  static final class Presignable extends S3ObjectResource implements DirectDownload {
+
+    private final S3Presigner presigner;
+    private final java.time.Duration lifetime;
+    private final String bucket;
+    private final BlobKey key;
+
+    Presignable(S3Client s3, String bucket, BlobKey key, long length, Instant lastModified, S3Presigner presigner,
+        java.time.Duration lifetime) {
+      super(s3, bucket, key, length, lastModified);
+      this.presigner = presigner;
+      this.lifetime = lifetime;
+      this.bucket = bucket;
+      this.key = key;
+    }
+
+    @Override
+    public java.util.Optional<java.net.URI> directUrl(String contentType, String contentDisposition) {
+      var request = software.amazon.awssdk.services.s3.model.GetObjectRequest.builder()
+          .bucket(bucket)
+          .key(key.value())
+          .responseContentType(contentType)
+          .responseContentDisposition(contentDisposition)
+          .responseCacheControl("private, max-age=" + lifetime.toSeconds())
+          .build();
+      var presigned = presigner.presignGetObject(b -> b.signatureDuration(lifetime).getObjectRequest(request));
+      try {
+        return java.util.Optional.of(presigned.url().toURI());
+      } catch (java.net.URISyntaxException e) {
+        return java.util.Optional.empty();
       }
     }
   }

@@ -20,7 +20,7 @@ class S3BlobStoreContractTest extends BlobStoreContract {
   void createBucketAndStore() {
     var config = new MediaProperties.S3(
         S3.getUri(), "us-east-1", "kinora-test", true, S3.getAccessKey(), S3.getSecretKey(),
-        DataSize.ofMegabytes(5), DataSize.ofMegabytes(5));
+        DataSize.ofMegabytes(5), DataSize.ofMegabytes(5), false, java.time.Duration.ofMinutes(5));
     store = S3BlobStore.connect(config);
     store.client().createBucket(b -> b.bucket("kinora-test"));
   }
