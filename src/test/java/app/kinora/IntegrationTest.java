@@ -33,6 +33,10 @@ import org.springframework.test.context.DynamicPropertySource;
       "kinora.provider.openai-gateway.name=Test gateway",
       "kinora.provider.models.gateway-sora.routes[0]=openai-gateway:sora-2",
       "kinora.provider.models.gateway-sora.routes[1]=openai-gateway:sora-2-pro",
+      // and Google's Veo through the Gemini API at VEO_PORT (a model that takes a negative prompt)
+      "kinora.provider.gemini.api-key=gm-test-key",
+      "kinora.provider.gemini.name=Test Veo",
+      "kinora.provider.models.test-veo.routes[0]=gemini:veo-3.1-fast-generate-preview",
       "kinora.provider.retry-wait=50ms",
       "kinora.provider.poll-initial=50ms",
       "kinora.provider.circuit-open-for=100ms"
@@ -48,6 +52,9 @@ public abstract class IntegrationTest {
   /** A free port for a stub of the test gateway; nothing listens there unless a test starts one. */
   public static final int GATEWAY_PORT = freePort();
 
+  /** A free port for a stub of the Gemini API; nothing listens there unless a test starts one. */
+  public static final int VEO_PORT = freePort();
+
   private static final Path DATA_DIR = Path.of("target", "test-data", UUID.randomUUID().toString());
 
   @Value("${local.server.port}")
@@ -59,6 +66,7 @@ public abstract class IntegrationTest {
     TestServers.register(registry);
     registry.add("kinora.billing.stripe.api-base", StripeStub::baseUrl);
     registry.add("kinora.provider.openai-gateway.base-url", () -> "http://127.0.0.1:" + GATEWAY_PORT + "/v1");
+    registry.add("kinora.provider.gemini.base-url", () -> "http://127.0.0.1:" + VEO_PORT + "/v1beta");
   }
 
   private static int freePort() {

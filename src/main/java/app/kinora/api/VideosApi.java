@@ -55,7 +55,8 @@ class VideosApi {
       Long seed,
       Integer fps,
       @JsonProperty("generate_audio") Boolean generateAudio,
-      Boolean caption) {}
+      Boolean caption,
+      @JsonProperty("negative_prompt") String negativePrompt) {}
 
   /** A list page in the OpenAI shape. */
   record VideoList(String object, List<VideoObject> data, @JsonProperty("has_more") boolean hasMore) {}
@@ -81,7 +82,8 @@ class VideosApi {
       @RequestParam(name = "last_frame", required = false) MultipartFile lastFrame,
       @RequestParam(required = false) MultipartFile audio,
       @RequestParam(required = false) MultipartFile video,
-      @RequestParam(name = "keep_original", required = false) Boolean keepOriginal) {
+      @RequestParam(name = "keep_original", required = false) Boolean keepOriginal,
+      @RequestParam(name = "negative_prompt", required = false) String negativePrompt) {
     var accepted = new java.util.ArrayList<app.kinora.media.UploadId>();
     boolean keep = Boolean.TRUE.equals(keepOriginal);
     try {
@@ -90,7 +92,7 @@ class VideosApi {
           intake.accept(user, lastFrame, "last_frame", MediaKind.IMAGE, keep, accepted),
           intake.accept(user, audio, "audio", MediaKind.AUDIO, keep, accepted),
           intake.accept(user, video, "video", MediaKind.VIDEO, keep, accepted));
-      var body = new CreateVideo(model, prompt, seconds, size, seed, fps, generateAudio, caption);
+      var body = new CreateVideo(model, prompt, seconds, size, seed, fps, generateAudio, caption, negativePrompt);
       return video(generations.submit(user.userId(), request(body, references)));
     } catch (RuntimeException e) {
       intake.discard(user, accepted); // a refused request keeps none of its files
@@ -166,7 +168,7 @@ class VideosApi {
   private static GenerationRequest request(CreateVideo body, GenerationReferences references) {
     return new GenerationRequest(
         body.model(), body.prompt(), body.seconds(), body.size(), body.seed(), body.fps(), body.generateAudio(),
-        body.caption(), references);
+        body.caption(), references, body.negativePrompt());
   }
 
   private static GenerationId parse(String videoId) {

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param failure why it failed, when it did
  * @param spriteSheet the layout of the finished video's sprite sheet, once there is one
  * @param references the uploads the generation started from
+ * @param negativePrompt what the video should avoid, or null
  */
 public record Generation(
     GenerationId id,
@@ -34,7 +35,8 @@ public record Generation(
     Instant createdAt,
     Instant completedAt,
     SpriteSheet spriteSheet,
-    GenerationReferences references) {
+    GenerationReferences references,
+    String negativePrompt) {
 
   /** A machine-readable code and a message for the user. */
   public record Failure(String code, String message) {

@@ -13,6 +13,7 @@ package app.kinora.generation;
  * @param generateAudio empty means yes, where the model can
  * @param caption empty means yes, where the model can
  * @param references uploads of the user's to start from, end on, use as sound or restyle
+ * @param negativePrompt what the video should avoid, for models that take it; empty means none
  */
 public record GenerationRequest(
     String model,
@@ -23,7 +24,8 @@ public record GenerationRequest(
     Integer framesPerSecond,
     Boolean generateAudio,
     Boolean caption,
-    GenerationReferences references) {
+    GenerationReferences references,
+    String negativePrompt) {
 
   public GenerationRequest {
     references = references == null ? GenerationReferences.NONE : references;
@@ -31,6 +33,6 @@ public record GenerationRequest(
 
   /** A request with only the OpenAI fields; Kinora's extensions take their defaults. */
   public static GenerationRequest of(String model, String prompt, String seconds, String size, Long seed) {
-    return new GenerationRequest(model, prompt, seconds, size, seed, null, null, null, GenerationReferences.NONE);
+    return new GenerationRequest(model, prompt, seconds, size, seed, null, null, null, GenerationReferences.NONE, null);
   }
 }

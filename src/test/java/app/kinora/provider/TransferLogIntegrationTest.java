@@ -64,7 +64,8 @@ class TransferLogIntegrationTest extends IntegrationTest {
 
   @Test
   void listsTheEnabledPlatformsWithTheirCountries() {
-    assertThat(providers.platforms()).containsExactly(new app.kinora.provider.spi.ProviderInfo("Test gateway", "US"));
+    assertThat(providers.platforms()).containsExactlyInAnyOrder(new app.kinora.provider.spi.ProviderInfo("Test gateway", "US"),
+        new app.kinora.provider.spi.ProviderInfo("Test Veo", "US"));
   }
 
   @Test

@@ -52,10 +52,18 @@ class ModelOptionsBrowserTest extends BrowserTest {
     assertThat(card.getByRole(AriaRole.ALERT)).hasText("Failed: The video service is unavailable at the moment. Please try again later.");
     page.screenshot(new Page.ScreenshotOptions().setPath(StudioBrowserTest.SCREENSHOTS.resolve("studio-sent-to.png")));
 
+    page.getByLabel("Model").selectOption("test-veo");
+    assertThat(page.locator("#model-options .model-note")).containsText("Veo");
+    assertThat(values(page.getByLabel("Duration"))).containsExactly("4", "6", "8");
+    page.getByText("Advanced").click();
+    assertThat(page.getByLabel("Avoid")).isVisible();
+    assertThat(page.getByLabel("Seed")).hasCount(0);
+
     page.getByLabel("Model").selectOption("kinora-local");
     assertThat(sound(page)).isVisible();
     assertThat(values(page.getByLabel("Duration"))).isEqualTo(seconds);
     assertThat(page.getByText("Advanced")).isVisible();
+    assertThat(page.getByLabel("Avoid")).hasCount(0);
     page.context().close();
   }
 

@@ -10,11 +10,12 @@ import app.kinora.generation.InvalidGenerationRequest;
  * {@code off,on}.
  */
 record GenerationForm(
-    String model, String prompt, String seconds, String size, String seed, String fps, String sound, String caption) {
+    String model, String prompt, String seconds, String size, String seed, String fps, String sound, String caption,
+    String negativePrompt) {
 
   GenerationRequest toRequest(GenerationReferences references) {
     return new GenerationRequest(
-        model, prompt, seconds, size, parseSeed(), parseFps(), ticked(sound), ticked(caption), references);
+        model, prompt, seconds, size, parseSeed(), parseFps(), ticked(sound), ticked(caption), references, negativePrompt);
   }
 
   private static Boolean ticked(String checkbox) {

@@ -40,7 +40,7 @@ class GenerationPersonalData implements PersonalDataHolder {
   public List<PersonalColumn> columns() {
     return PersonalColumn.of("generations", DataCategory.CONTENT, "until the user deletes the video or the account",
         Set.of(Purpose.RENDERING, Purpose.DELIVERY, Purpose.QUALITY_AND_SAFETY),
-        "model", "prompt", "status", "error_code", "error_message", "output_key", "poster_key", "sprite_key");
+        "model", "prompt", "negative_prompt", "status", "error_code", "error_message", "output_key", "poster_key", "sprite_key");
   }
 
   @Override
@@ -51,6 +51,9 @@ class GenerationPersonalData implements PersonalDataHolder {
           row.put("id", g.id().apiId());
           row.put("model", g.model());
           row.put("prompt", g.prompt());
+          if (g.negativePrompt() != null) {
+            row.put("negativePrompt", g.negativePrompt());
+          }
           row.put("seconds", g.seconds());
           row.put("size", g.size().toString());
           row.put("seed", g.seed());

@@ -47,9 +47,11 @@ class GenerationRepository {
             """
             insert into generations (id, user_id, model, prompt, seconds, width, height, seed, fps,
                                      generate_audio, caption, status, progress, attempt, created_at,
-                                     first_frame_upload, last_frame_upload, audio_upload, video_upload)
+                                     first_frame_upload, last_frame_upload, audio_upload, video_upload, negative_prompt)
             values (:id, :user, :model, :prompt, :seconds, :width, :height, :seed, :fps,
-                    :audio, :caption, :status, 0, 0, :created, :firstFrame, :lastFrame, :audioUpload, :videoUpload)""")
+                    :audio, :caption, :status, 0, 0, :created, :firstFrame, :lastFrame, :audioUpload, :videoUpload,
+                    :negativePrompt)""")
+        .param("negativePrompt", g.negativePrompt())
         .param("id", g.id().value())
         .param("user", g.owner().value())
         .param("model", g.model())
@@ -303,7 +305,8 @@ class GenerationRepository {
         spriteSheet(rs),
         new GenerationReferences(
             upload(rs, "first_frame_upload"), upload(rs, "last_frame_upload"),
-            upload(rs, "audio_upload"), upload(rs, "video_upload")));
+            upload(rs, "audio_upload"), upload(rs, "video_upload")),
+        rs.getString("negative_prompt"));
   }
 
   private static UploadId upload(ResultSet rs, String column) throws SQLException {

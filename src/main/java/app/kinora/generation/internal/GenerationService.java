@@ -33,6 +33,8 @@ class GenerationService implements Generations {
   private static final SecureRandom SEEDS = new SecureRandom();
   private static final String DEFAULT_SECONDS = "4";
 
+  private static final int MAX_NEGATIVE_PROMPT = 1000;
+
   private final GenerationRepository repository;
   private final GenerationJob job;
   private final ModelCatalog catalog;
@@ -78,11 +80,12 @@ class GenerationService implements Generations {
     var seed = request.seed() != null ? request.seed() : SEEDS.nextLong(0, 1L << 48);
     var audio = model.can(Capability.AUDIO_GENERATION) && !Boolean.FALSE.equals(request.generateAudio());
     var caption = model.can(Capability.CAPTION) && !Boolean.FALSE.equals(request.caption());
+    var negativePrompt = negativePrompt(request.negativePrompt(), model);
     var generation =
         new Generation(
             GenerationId.random(), owner, model.id(), prompt, seconds, size, seed, fps, audio, caption,
             GenerationStatus.QUEUED, 0, null, Instant.now().truncatedTo(ChronoUnit.MICROS), null, null,
-            references.check(owner, model, request.references()));
+            references.check(owner, model, request.references()), negativePrompt);
     // the hold is placed in this transaction: no generation without its hold, no hold without it
     credits.hold(owner, new HoldId(generation.id().value()), GenerationSettlement.work(generation), generation.id().apiId());
     repository.insert(generation);
@@ -120,6 +123,23 @@ class GenerationService implements Generations {
     var models = new ArrayList<>(catalog.models());
     models.sort((a, b) -> a.id().equals(properties.defaultModel()) ? -1 : b.id().equals(properties.defaultModel()) ? 1 : 0);
     return models;
+  }
+
+  /** What to avoid: only for a model that takes it, at most 1000 characters; blank means none. */
+  private static String negativePrompt(String requested, ModelDescriptor model) {
+    if (requested == null || requested.isBlank()) {
+      return null;
+    }
+    if (!model.can(Capability.NEGATIVE_PROMPT)) {
+      throw new InvalidGenerationRequest("negative_prompt", "unsupported_parameter",
+          "%s does not take a negative prompt.".formatted(model.displayName()));
+    }
+    var text = requested.strip();
+    if (text.length() > MAX_NEGATIVE_PROMPT) {
+      throw new InvalidGenerationRequest("negative_prompt", "negative_prompt_too_long",
+          "Say what to avoid in at most %d characters.".formatted(MAX_NEGATIVE_PROMPT));
+    }
+    return text;
   }
 
   private ModelDescriptor model(String requested) {

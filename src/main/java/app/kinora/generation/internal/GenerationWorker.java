@@ -147,7 +147,8 @@ class GenerationWorker {
             generation.framesPerSecond(),
             generation.generateAudio(),
             generation.caption(),
-            references);
+            references,
+            generation.negativePrompt());
     var progress = new PercentReporter(percent -> {
       if (!repository.progress(generation.id(), attempt, percent)) {
         stopIfCancelled(generation.id());

@@ -18,7 +18,13 @@ record ModelOptions(
     boolean lastFrame,
     boolean audioReference,
     boolean videoReference,
-    boolean seed) {
+    boolean seed,
+    boolean negativePrompt) {
+
+  /** Whether the form's "Advanced" section has anything for this model. */
+  public boolean anyAdvanced() {
+    return seed || negativePrompt;
+  }
 
   public boolean anyReference() {
     return firstFrame || lastFrame || audioReference || videoReference;
@@ -54,7 +60,8 @@ record ModelOptions(
         model.can(Capability.LAST_FRAME),
         model.can(Capability.AUDIO_REFERENCE),
         model.can(Capability.VIDEO_REFERENCE),
-        model.can(Capability.SEED));
+        model.can(Capability.SEED),
+        model.can(Capability.NEGATIVE_PROMPT));
   }
 
   /** A size with a human label such as "1280×720 · 16:9 landscape, 720p". */

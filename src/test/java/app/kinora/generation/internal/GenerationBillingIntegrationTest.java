@@ -190,7 +190,7 @@ class GenerationBillingIntegrationTest extends IntegrationTest {
   private GenerationId insertWithHold(UserId user) {
     var generation = new Generation(GenerationId.random(), user, "kinora-local", "Test pattern",
         2, new VideoSize(480, 480), 5, 30, true, true, GenerationStatus.QUEUED, 0, null,
-        Instant.now().truncatedTo(ChronoUnit.MICROS), null, null, GenerationReferences.NONE);
+        Instant.now().truncatedTo(ChronoUnit.MICROS), null, null, GenerationReferences.NONE, null);
     transactions.executeWithoutResult(tx -> {
       ledger.hold(user, new HoldId(generation.id().value()), GenerationSettlement.work(generation), generation.id().apiId());
       repository.insert(generation);

@@ -102,7 +102,7 @@ class GenerationJobIntegrationTest extends IntegrationTest {
   private GenerationId insertQueued() {
     var generation = new Generation(GenerationId.random(), UserId.random(), "kinora-local", "Test pattern",
         2, new VideoSize(480, 480), 5, 30, true, true, GenerationStatus.QUEUED, 0, null, Instant.now().truncatedTo(ChronoUnit.MICROS), null, null,
-        app.kinora.generation.GenerationReferences.NONE);
+        app.kinora.generation.GenerationReferences.NONE, null);
     repository.insert(generation);
     return generation.id();
   }
