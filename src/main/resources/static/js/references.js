@@ -31,28 +31,36 @@
     zone.append(note);
   };
 
-  const preview = (input) => {
-    const zone = zoneOf(input);
-    if (!zone) return;
-    clear(zone);
-    const file = input.files && input.files[0];
-    if (!file) return;
-    zone.classList.add('has-file');
-    const box = document.createElement('div');
-    box.className = 'file-preview';
+  const mediaFor = (file) => {
     const kind = file.type.split('/')[0];
     const media = kind === 'image' ? document.createElement('img')
       : kind === 'audio' ? document.createElement('audio')
       : kind === 'video' ? document.createElement('video') : null;
-    if (media) {
-      if (kind === 'image') media.alt = `Preview of ${file.name}`;
-      else { media.controls = true; media.preload = 'metadata'; }
-      if (kind === 'video') media.muted = true;
-      media.src = URL.createObjectURL(file);
-      box.append(media);
-    }
+    if (!media) return null;
+    if (kind === 'image') media.alt = `Preview of ${file.name}`;
+    else { media.controls = true; media.preload = 'metadata'; }
+    if (kind === 'video') media.muted = true;
+    media.src = URL.createObjectURL(file);
+    return media;
+  };
+
+  const preview = (input) => {
+    const zone = zoneOf(input);
+    if (!zone) return;
+    clear(zone);
+    const files = Array.from(input.files || []);
+    if (files.length === 0) return;
+    zone.classList.add('has-file');
+    const box = document.createElement('div');
+    box.className = 'file-preview';
+    files.forEach((file) => {
+      const media = mediaFor(file);
+      if (media) box.append(media);
+    });
     const name = document.createElement('small');
-    name.textContent = `${file.name} · ${readableSize(file.size)}`;
+    name.textContent = files.length === 1
+      ? `${files[0].name} · ${readableSize(files[0].size)}`
+      : `${files.length} files · ${readableSize(files.reduce((sum, file) => sum + file.size, 0))}`;
     const remove = document.createElement('button');
     remove.type = 'button';
     remove.className = 'small secondary outline';
@@ -90,16 +98,23 @@
     const zone = zoneOf(event.target);
     if (!zone) return;
     zone.classList.remove('dragging');
-    const file = event.dataTransfer && event.dataTransfer.files[0];
-    if (!file) return;
     const input = inputOf(zone);
-    if (!accepts(input, file)) {
+    const max = input.multiple ? Number(input.dataset.max || 10) : 1;
+    const files = Array.from((event.dataTransfer && event.dataTransfer.files) || []);
+    if (files.length === 0) return;
+    const refused = files.find((file) => !accepts(input, file));
+    if (refused) {
       clear(zone);
-      complain(zone, `${file.name} is not ${zone.dataset.kind || 'a file this field takes'}.`);
+      complain(zone, `${refused.name} is not ${zone.dataset.kind || 'a file this field takes'}.`);
+      return;
+    }
+    if (files.length > max) {
+      clear(zone);
+      complain(zone, `At most ${max} ${max === 1 ? 'file' : 'files'} here.`);
       return;
     }
     const chosen = new DataTransfer();
-    chosen.items.add(file);
+    files.forEach((file) => chosen.items.add(file));
     input.files = chosen.files;
     input.dispatchEvent(new Event('change', { bubbles: true }));
   });

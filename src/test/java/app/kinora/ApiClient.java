@@ -41,11 +41,18 @@ public final class ApiClient {
 
   /** multipart/form-data with files; each file is sent under a neutral name. */
   public Reply postMultipart(String path, Map<String, String> fields, Map<String, byte[]> files) {
+    return postMultipart(path, fields, files.entrySet().stream().toList());
+  }
+
+  /** multipart/form-data with files in order, a field name possibly repeated ({@code reference_images[]}). */
+  public Reply postMultipart(String path, Map<String, String> fields, java.util.List<Map.Entry<String, byte[]>> files) {
     var boundary = "kinora" + UUID.randomUUID();
     var body = new java.io.ByteArrayOutputStream();
     fields.forEach((name, value) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\""
         + name + "\"\r\n\r\n" + value + "\r\n"));
-    files.forEach((name, bytes) -> {
+    files.forEach(file -> {
+      var name = file.getKey();
+      var bytes = file.getValue();
       write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
           + "\"; filename=\"upload.bin\"\r\nContent-Type: application/octet-stream\r\n\r\n");
       body.writeBytes(bytes);

@@ -17,6 +17,8 @@ class ReferenceIntake {
 
   private final MediaUploads uploads;
 
+  private static final int MAX_REPEATED_FILES = 10;
+
   ReferenceIntake(MediaUploads uploads) {
     this.uploads = uploads;
   }
@@ -24,6 +26,20 @@ class ReferenceIntake {
   /** Deletes uploads accepted for a request that was refused after all. */
   void discard(CurrentUser user, List<UploadId> accepted) {
     uploads.discard(user.userId(), accepted);
+  }
+
+  /** Each file of a repeated field, accepted in order (at most 10, whatever the model takes). */
+  List<UploadId> acceptAll(CurrentUser user, List<MultipartFile> files, String field, MediaKind kind,
+      boolean keepOriginal, List<UploadId> accepted) {
+    if (files == null) {
+      return List.of();
+    }
+    var sent = files.stream().filter(file -> file != null && !file.isEmpty()).toList();
+    if (sent.size() > MAX_REPEATED_FILES) {
+      throw new ApiProblem(HttpStatus.BAD_REQUEST, "too_many_files", field,
+          "Send at most %d files in %s.".formatted(MAX_REPEATED_FILES, field));
+    }
+    return sent.stream().map(file -> accept(user, file, field, kind, keepOriginal, accepted)).toList();
   }
 
   /**

@@ -83,7 +83,9 @@ class VideosApi {
       @RequestParam(required = false) MultipartFile audio,
       @RequestParam(required = false) MultipartFile video,
       @RequestParam(name = "keep_original", required = false) Boolean keepOriginal,
-      @RequestParam(name = "negative_prompt", required = false) String negativePrompt) {
+      @RequestParam(name = "negative_prompt", required = false) String negativePrompt,
+      @RequestParam(name = "reference_images[]", required = false) List<MultipartFile> referenceImages,
+      @RequestParam(name = "reference_images", required = false) List<MultipartFile> referenceImagesPlain) {
     var accepted = new java.util.ArrayList<app.kinora.media.UploadId>();
     boolean keep = Boolean.TRUE.equals(keepOriginal);
     try {
@@ -91,7 +93,9 @@ class VideosApi {
           intake.accept(user, inputReference, "input_reference", MediaKind.IMAGE, keep, accepted),
           intake.accept(user, lastFrame, "last_frame", MediaKind.IMAGE, keep, accepted),
           intake.accept(user, audio, "audio", MediaKind.AUDIO, keep, accepted),
-          intake.accept(user, video, "video", MediaKind.VIDEO, keep, accepted));
+          intake.accept(user, video, "video", MediaKind.VIDEO, keep, accepted),
+          intake.acceptAll(user, referenceImages == null ? referenceImagesPlain : referenceImages, "reference_images",
+              MediaKind.IMAGE, keep, accepted));
       var body = new CreateVideo(model, prompt, seconds, size, seed, fps, generateAudio, caption, negativePrompt);
       return video(generations.submit(user.userId(), request(body, references)));
     } catch (RuntimeException e) {

@@ -140,6 +140,7 @@ class ProviderRouter implements Providers {
     references.lastFrameIfAny().ifPresent(file -> media.add(new SentMedia("last_frame", sha256(file))));
     references.audioIfAny().ifPresent(file -> media.add(new SentMedia("audio", sha256(file))));
     references.videoIfAny().ifPresent(file -> media.add(new SentMedia("video", sha256(file))));
+    references.images().forEach(file -> media.add(new SentMedia("reference_image", sha256(file))));
     return media;
   }
 

@@ -34,7 +34,7 @@ public record Transfer(
     if (fields.contains("negative_prompt")) {
       parts.add("negative prompt");
     }
-    count(parts, media.stream().filter(m -> m.name().endsWith("frame") || m.name().equals("image")).count(), "image");
+    count(parts, media.stream().filter(m -> m.name().endsWith("frame") || m.name().endsWith("image")).count(), "image");
     count(parts, media.stream().filter(m -> m.name().equals("audio")).count(), "soundtrack");
     count(parts, media.stream().filter(m -> m.name().equals("video")).count(), "clip");
     return "Sent to: %s (%s) — %s".formatted(provider, country, String.join(", ", parts));

@@ -82,15 +82,60 @@ class ReferenceDropBrowserTest extends BrowserTest {
     context.close();
   }
 
+  @Test
+  void dropsSeveralReferenceImagesForAModelThatTakesThem() {
+    var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 1000));
+    var page = context.newPage();
+    page.navigate(baseUrl() + "/login");
+    rejectOptionalCookies(page);
+    BrowserAccounts.signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("New video"))).isVisible();
+    page.waitForFunction("() => window.htmx !== undefined"); // the model picker swaps options through htmx
+    page.getByLabel("Prompt", new Page.GetByLabelOptions().setExact(true)).fill("The same red kite over three beaches");
+    page.getByLabel("Model").selectOption("test-veo");
+    assertThat(page.locator("#model-options .model-note")).containsText("Veo");
+    page.locator("details.references summary").click();
+    var zone = page.locator(".drop-zone:has(input[name=reference_images])");
+
+    drop(page, zone, List.of(png("a.png", 64), png("b.png", 65), png("c.png", 66), png("d.png", 67)));
+    assertThat(zone.locator(".drop-error")).hasText("At most 3 files here.");
+
+    drop(page, zone, List.of(png("kite-front.png", 64), png("kite-side.png", 80)));
+    assertThat(zone.locator(".file-preview img")).hasCount(2);
+    assertThat(zone.locator(".file-preview small")).containsText("2 files");
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("studio-reference-images.png")).setFullPage(true));
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate")).click();
+    assertThat(page.locator("article.job").first().locator(".prompt")).hasText("The same red kite over three beaches");
+
+    var images = jdbc.sql("select cardinality(reference_images) from generations where prompt = ?")
+        .param("The same red kite over three beaches").query(Integer.class).single();
+    assertThat(images).isEqualTo(2);
+    context.close();
+  }
+
+  private static Object[] png(String name, int size) {
+    return new Object[] {name, "image/png", TestMedia.png(size, size)};
+  }
+
   /** What a browser does when a file from the desktop is let go over the zone. */
   private static void drop(Page page, com.microsoft.playwright.Locator zone, String name, String type, byte[] bytes) {
+    drop(page, zone, List.<Object[]>of(new Object[] {name, type, bytes}));
+  }
+
+  /** Several files let go at once. */
+  private static void drop(Page page, com.microsoft.playwright.Locator zone, List<Object[]> files) {
+    var sent = files.stream()
+        .map(file -> List.of((String) file[0], (String) file[1], Base64.getEncoder().encodeToString((byte[]) file[2])))
+        .toList();
     JSHandle transfer = page.evaluateHandle("""
-        ([name, type, data]) => {
-          const bytes = Uint8Array.from(atob(data), c => c.charCodeAt(0));
+        (files) => {
           const transfer = new DataTransfer();
-          transfer.items.add(new File([bytes], name, { type }));
+          for (const [name, type, data] of files) {
+            const bytes = Uint8Array.from(atob(data), c => c.charCodeAt(0));
+            transfer.items.add(new File([bytes], name, { type }));
+          }
           return transfer;
-        }""", List.of(name, type, Base64.getEncoder().encodeToString(bytes)));
+        }""", sent);
     zone.dispatchEvent("dragover", Map.of("dataTransfer", transfer));
     zone.dispatchEvent("drop", Map.of("dataTransfer", transfer));
   }

@@ -77,6 +77,7 @@ class GenerationController {
       @RequestParam(name = "audio_upload", required = false) UUID audioUpload,
       @RequestParam(name = "video_upload", required = false) UUID videoUpload,
       @RequestParam(name = "keep_original", defaultValue = "false") boolean keepOriginal,
+      @RequestParam(name = "reference_images", required = false) java.util.List<MultipartFile> referenceImages,
       @RequestHeader(name = "HX-Request", required = false) String htmx,
       Model model,
       HttpServletResponse response,
@@ -88,7 +89,10 @@ class GenerationController {
           or(accept(user, firstFrame, MediaKind.IMAGE, keepOriginal, accepted), firstFrameUpload),
           accept(user, lastFrame, MediaKind.IMAGE, keepOriginal, accepted),
           or(accept(user, audio, MediaKind.AUDIO, keepOriginal, accepted), audioUpload),
-          or(accept(user, video, MediaKind.VIDEO, keepOriginal, accepted), videoUpload));
+          or(accept(user, video, MediaKind.VIDEO, keepOriginal, accepted), videoUpload),
+          referenceImages == null ? java.util.List.of() : referenceImages.stream()
+              .filter(file -> file != null && !file.isEmpty()).limit(10)
+              .map(file -> accept(user, file, MediaKind.IMAGE, keepOriginal, accepted)).toList());
       model.addAttribute("g", generations.submit(user.userId(), form.toRequest(references)));
       return htmx != null ? "generation/submitted" : "redirect:/";
     } catch (InvalidGenerationRequest | MediaRejected | InsufficientCredits e) {

@@ -40,7 +40,7 @@ class GenerationPersonalData implements PersonalDataHolder {
   public List<PersonalColumn> columns() {
     return PersonalColumn.of("generations", DataCategory.CONTENT, "until the user deletes the video or the account",
         Set.of(Purpose.RENDERING, Purpose.DELIVERY, Purpose.QUALITY_AND_SAFETY),
-        "model", "prompt", "negative_prompt", "status", "error_code", "error_message", "output_key", "poster_key", "sprite_key");
+        "model", "prompt", "negative_prompt", "reference_images", "status", "error_code", "error_message", "output_key", "poster_key", "sprite_key");
   }
 
   @Override

@@ -47,11 +47,13 @@ class GenerationRepository {
             """
             insert into generations (id, user_id, model, prompt, seconds, width, height, seed, fps,
                                      generate_audio, caption, status, progress, attempt, created_at,
-                                     first_frame_upload, last_frame_upload, audio_upload, video_upload, negative_prompt)
+                                     first_frame_upload, last_frame_upload, audio_upload, video_upload, negative_prompt,
+                                     reference_images)
             values (:id, :user, :model, :prompt, :seconds, :width, :height, :seed, :fps,
                     :audio, :caption, :status, 0, 0, :created, :firstFrame, :lastFrame, :audioUpload, :videoUpload,
-                    :negativePrompt)""")
+                    :negativePrompt, :referenceImages)""")
         .param("negativePrompt", g.negativePrompt())
+        .param("referenceImages", g.references().images().stream().map(UploadId::value).toArray(UUID[]::new))
         .param("id", g.id().value())
         .param("user", g.owner().value())
         .param("model", g.model())
@@ -305,8 +307,16 @@ class GenerationRepository {
         spriteSheet(rs),
         new GenerationReferences(
             upload(rs, "first_frame_upload"), upload(rs, "last_frame_upload"),
-            upload(rs, "audio_upload"), upload(rs, "video_upload")),
+            upload(rs, "audio_upload"), upload(rs, "video_upload"), uploads(rs, "reference_images")),
         rs.getString("negative_prompt"));
+  }
+
+  private static List<UploadId> uploads(ResultSet rs, String column) throws SQLException {
+    var array = rs.getArray(column);
+    if (array == null) {
+      return List.of();
+    }
+    return java.util.Arrays.stream((Object[]) array.getArray()).map(id -> new UploadId((UUID) id)).toList();
   }
 
   private static UploadId upload(ResultSet rs, String column) throws SQLException {

@@ -109,7 +109,8 @@ class GenerationWorker {
         localCopy(references.firstFrame(), directory),
         localCopy(references.lastFrame(), directory),
         localCopy(references.audio(), directory),
-        localCopy(references.video(), directory));
+        localCopy(references.video(), directory),
+        references.images().stream().map(image -> localCopy(image, directory)).toList());
   }
 
   private Path localCopy(UploadId upload, Path directory) {

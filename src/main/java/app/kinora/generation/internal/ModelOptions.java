@@ -27,14 +27,19 @@ record ModelOptions(
   }
 
   public boolean anyReference() {
-    return firstFrame || lastFrame || audioReference || videoReference;
+    return firstFrame || lastFrame || audioReference || videoReference || referenceImages() > 0;
+  }
+
+  /** How many reference images (besides first and last frame) the model takes. */
+  public int referenceImages() {
+    return model.maxReferenceImages();
   }
 
   /** "a picture, a soundtrack or a clip": only the kinds of reference the model takes. */
   public String referenceKinds() {
     var kinds = new java.util.ArrayList<String>();
-    if (firstFrame || lastFrame) {
-      kinds.add("a picture");
+    if (firstFrame || lastFrame || referenceImages() > 0) {
+      kinds.add(referenceImages() > 0 ? "pictures" : "a picture");
     }
     if (audioReference) {
       kinds.add("a soundtrack");

@@ -28,7 +28,35 @@ class ReferenceCheck {
     if (references.lastFrame() != null && references.firstFrame() == null) {
       throw new InvalidGenerationRequest("last_frame", "missing_first_frame", "A last frame needs a first frame (input_reference).");
     }
+    checkImages(owner, model, references);
     return references;
+  }
+
+  /**
+   * Reference images describe what to show, not where to start or end: up to the model's number,
+   * pictures of the user's, and not together with a first or last frame (Veo refuses the mix).
+   */
+  private void checkImages(UserId owner, ModelDescriptor model, GenerationReferences references) {
+    var images = references.images();
+    if (images.isEmpty()) {
+      return;
+    }
+    if (images.size() > model.maxReferenceImages()) {
+      throw new InvalidGenerationRequest("reference_images", "unsupported_parameter", model.maxReferenceImages() == 0
+          ? "%s does not take reference images.".formatted(model.displayName())
+          : "%s takes at most %d reference images.".formatted(model.displayName(), model.maxReferenceImages()));
+    }
+    if (references.firstFrame() != null || references.lastFrame() != null) {
+      throw new InvalidGenerationRequest("reference_images", "invalid_reference",
+          "Reference images cannot be combined with a first or last frame.");
+    }
+    for (var image : images) {
+      var upload = uploads.find(owner, image).orElseThrow(() ->
+          new InvalidGenerationRequest("reference_images", "invalid_reference", "No such upload for reference_images."));
+      if (upload.kind() != MediaKind.IMAGE) {
+        throw new InvalidGenerationRequest("reference_images", "invalid_reference", "Reference images must be pictures.");
+      }
+    }
   }
 
   private void check(UserId owner, ModelDescriptor model, UploadId id, String param, Capability needed, MediaKind kind) {

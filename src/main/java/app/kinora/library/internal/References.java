@@ -22,6 +22,7 @@ record References(List<Reference> all) {
     add(all, "Last frame", references.lastFrame(), items, owner);
     add(all, "Soundtrack", references.audio(), items, owner);
     add(all, "Video restyled", references.video(), items, owner);
+    references.images().forEach(image -> add(all, "Reference image", image, items, owner));
     return new References(List.copyOf(all));
   }
 

@@ -28,10 +28,10 @@ public class VeoAdapter extends HttpAdapter {
   private static final List<ModelDescriptor> MODELS = List.of(
       ModelDescriptor.ofDurations("veo-3.1-fast-generate-preview", "Veo 3.1 Fast", "Google's Veo 3.1 Fast, Gemini API.",
           List.of(4, 6, 8), Shapes.WIDE_AND_TALL_720_1080, List.of(24),
-          Set.of(Capability.FIRST_FRAME, Capability.LAST_FRAME, Capability.NEGATIVE_PROMPT), 0, new BigDecimal("0.15")),
+          Set.of(Capability.FIRST_FRAME, Capability.LAST_FRAME, Capability.NEGATIVE_PROMPT), 3, new BigDecimal("0.15")),
       ModelDescriptor.ofDurations("veo-3.1-generate-preview", "Veo 3.1", "Google's Veo 3.1, Gemini API.",
           List.of(4, 6, 8), Shapes.WIDE_AND_TALL_720_1080, List.of(24),
-          Set.of(Capability.FIRST_FRAME, Capability.LAST_FRAME, Capability.NEGATIVE_PROMPT), 0, new BigDecimal("0.40")));
+          Set.of(Capability.FIRST_FRAME, Capability.LAST_FRAME, Capability.NEGATIVE_PROMPT), 3, new BigDecimal("0.40")));
 
   private final String apiKey;
   private final String apiHost;
@@ -53,6 +53,11 @@ public class VeoAdapter extends HttpAdapter {
     instance.put("prompt", request.prompt());
     request.references().firstFrameIfAny().ifPresent(image -> instance.put("image", inline(image)));
     request.references().lastFrameIfAny().ifPresent(image -> instance.put("lastFrame", inline(image)));
+    if (!request.references().images().isEmpty()) { // up to three "asset" images: what a subject looks like
+      instance.put("referenceImages", request.references().images().stream()
+          .map(image -> Map.of("image", inline(image), "referenceType", "asset"))
+          .toList());
+    }
     var parameters = new LinkedHashMap<String, Object>();
     parameters.put("aspectRatio", Shapes.aspectRatio(request.size()));
     parameters.put("resolution", Shapes.resolution(request.size()));

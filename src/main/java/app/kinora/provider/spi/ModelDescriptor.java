@@ -122,7 +122,8 @@ public record ModelDescriptor(
     if ((references.firstFrame() != null && !can(Capability.FIRST_FRAME))
         || (references.lastFrame() != null && !can(Capability.LAST_FRAME))
         || (references.audio() != null && !can(Capability.AUDIO_REFERENCE))
-        || (references.video() != null && !can(Capability.VIDEO_REFERENCE))) {
+        || (references.video() != null && !can(Capability.VIDEO_REFERENCE))
+        || references.images().size() > maxReferenceImages) {
       return Optional.of(id + " cannot use these references.");
     }
     return Optional.empty();

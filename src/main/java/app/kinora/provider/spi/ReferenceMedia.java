@@ -12,8 +12,18 @@ import java.util.Optional;
  * @param lastFrame the image the video ends on
  * @param audio a soundtrack to use instead of generated sound
  * @param video a clip to restyle (remix)
+ * @param images reference images (a subject's or a style's looks), as PNG
  */
-public record ReferenceMedia(Path firstFrame, Path lastFrame, Path audio, Path video) {
+public record ReferenceMedia(Path firstFrame, Path lastFrame, Path audio, Path video, java.util.List<Path> images) {
+
+  public ReferenceMedia {
+    images = images == null ? java.util.List.of() : java.util.List.copyOf(images);
+  }
+
+  /** Without reference images. */
+  public ReferenceMedia(Path firstFrame, Path lastFrame, Path audio, Path video) {
+    this(firstFrame, lastFrame, audio, video, java.util.List.of());
+  }
 
   public static final ReferenceMedia NONE = new ReferenceMedia(null, null, null, null);
 
