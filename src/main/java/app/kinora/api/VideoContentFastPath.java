@@ -3,16 +3,13 @@ package app.kinora.api;
 import app.kinora.generation.GenerationId;
 import app.kinora.generation.Generations;
 import app.kinora.generation.OutputVariant;
+import app.kinora.media.LocalFileFastPath;
 import app.kinora.media.MediaDelivery;
 import app.kinora.shared.UserPrincipal;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.regex.Pattern;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Range requests for a video's bytes ({@code GET /v1/videos/{id}/content}), answered right after
@@ -22,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@link VideosApi#content} gives; anything else — another variant, a conditional request, a
  * video not ready, object storage — goes on to that controller.
  */
-class VideoContentFastPath extends OncePerRequestFilter {
+class VideoContentFastPath extends LocalFileFastPath {
 
   private static final Pattern PATH = Pattern.compile("/v1/videos/(video_[0-9a-f]{32})/content");
 
@@ -33,20 +30,8 @@ class VideoContentFastPath extends OncePerRequestFilter {
   }
 
   @Override
-  protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !"GET".equals(request.getMethod());
-  }
-
-  @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws ServletException, IOException {
-    if (!answered(request, response)) {
-      chain.doFilter(request, response);
-    }
-  }
-
-  private boolean answered(HttpServletRequest request, HttpServletResponse response) {
-    var path = PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+  protected boolean answered(HttpServletRequest request, HttpServletResponse response) {
+    var path = PATH.matcher(path(request));
     var variant = request.getParameter("variant");
     var authentication = SecurityContextHolder.getContext().getAuthentication();
     if (!path.matches() || (variant != null && !variant.equals("video")) || authentication == null

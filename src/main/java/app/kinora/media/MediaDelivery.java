@@ -51,27 +51,10 @@ public final class MediaDelivery {
     }
     var zeroCopy = Sendfile.prepare(file, request);
     boolean partial = zeroCopy.map(Sendfile.Span::partial).orElse(false);
-    var response =
-        ResponseEntity.status(partial ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK)
-            .contentType(MediaType.parseMediaType(contentType))
-            .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
-            .eTag(quotedTag)
-            .lastModified(lastModified)
-            .header(HttpHeaders.ACCEPT_RANGES, "bytes")
-            .header("X-Content-Type-Options", "nosniff");
-    if (downloadName != null) {
-      response.header(
-          HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(downloadName).build().toString());
-    }
-    if (zeroCopy.isPresent()) {
-      var span = zeroCopy.get();
-      response.contentLength(span.length());
-      if (span.partial()) {
-        response.header(HttpHeaders.CONTENT_RANGE, span.contentRange());
-      }
-      return response.build(); // Tomcat sends the bytes with sendfile
-    }
-    return response.body(file);
+    var response = ResponseEntity.status(partial ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK)
+        .headers(headers(file, contentType, etag, downloadName, zeroCopy));
+    // with a span, Tomcat sends the bytes with sendfile; otherwise Spring streams the resource
+    return zeroCopy.isPresent() ? response.build() : response.body(file);
   }
 
   /**
@@ -93,22 +76,32 @@ public final class MediaDelivery {
       return false;
     }
     response.setStatus(span.get().partial() ? HttpServletResponse.SC_PARTIAL_CONTENT : HttpServletResponse.SC_OK);
-    response.setContentType(contentType);
-    response.setHeader(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
-    response.setHeader(HttpHeaders.ETAG, "\"" + etag + "\"");
-    response.setDateHeader(HttpHeaders.LAST_MODIFIED, lastModified(file) / 1000 * 1000);
-    response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("X-Frame-Options", "DENY");
-    if (downloadName != null) {
-      response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-          ContentDisposition.attachment().filename(downloadName).build().toString());
-    }
-    response.setContentLengthLong(span.get().length());
-    if (span.get().partial()) {
-      response.setHeader(HttpHeaders.CONTENT_RANGE, span.get().contentRange());
-    }
+    headers(file, contentType, etag, downloadName, span).forEach((name, values) -> values.forEach(
+        value -> response.addHeader(name, value)));
+    response.setHeader("X-Frame-Options", "DENY"); // what Spring Security adds on the controllers' way
     return true; // Tomcat sends the bytes with sendfile once the request returns
+  }
+
+  /** The answer's headers, the same on both ways; with a sendfile span, its length and range. */
+  private static HttpHeaders headers(Resource file, String contentType, String etag, String downloadName,
+      java.util.Optional<Sendfile.Span> span) {
+    var headers = new HttpHeaders();
+    headers.setContentType(MediaType.parseMediaType(contentType));
+    headers.set(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+    headers.setETag("\"" + etag + "\"");
+    headers.setLastModified(lastModified(file));
+    headers.set(HttpHeaders.ACCEPT_RANGES, "bytes");
+    headers.set("X-Content-Type-Options", "nosniff");
+    if (downloadName != null) {
+      headers.setContentDisposition(ContentDisposition.attachment().filename(downloadName).build());
+    }
+    span.ifPresent(bytes -> {
+      headers.setContentLength(bytes.length());
+      if (bytes.partial()) {
+        headers.set(HttpHeaders.CONTENT_RANGE, bytes.contentRange());
+      }
+    });
+    return headers;
   }
 
   private static long lastModified(Resource resource) {

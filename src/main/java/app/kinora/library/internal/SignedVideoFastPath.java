@@ -3,16 +3,13 @@ package app.kinora.library.internal;
 import app.kinora.generation.GenerationId;
 import app.kinora.generation.Generations;
 import app.kinora.generation.OutputVariant;
+import app.kinora.media.LocalFileFastPath;
 import app.kinora.media.MediaDelivery;
 import app.kinora.shared.UserId;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The player's byte-range requests on a signed video link, answered before Spring Security and
@@ -22,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * gives; anything else — a bad signature, a poster, a conditional request, object storage — goes
  * on to that controller, which answers it (404 for a bad link).
  */
-class SignedVideoFastPath extends OncePerRequestFilter {
+class SignedVideoFastPath extends LocalFileFastPath {
 
   /** The raw path, before any decoding: anything unusual goes the long way, through the firewall. */
   private static final Pattern PATH = Pattern.compile("/media/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/(video|download)");
@@ -38,20 +35,8 @@ class SignedVideoFastPath extends OncePerRequestFilter {
   }
 
   @Override
-  protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !"GET".equals(request.getMethod());
-  }
-
-  @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws ServletException, IOException {
-    if (!answered(request, response)) {
-      chain.doFilter(request, response);
-    }
-  }
-
-  private boolean answered(HttpServletRequest request, HttpServletResponse response) {
-    var path = PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+  protected boolean answered(HttpServletRequest request, HttpServletResponse response) {
+    var path = PATH.matcher(path(request));
     var expires = request.getParameter("expires");
     if (!path.matches() || expires == null || !expires.matches("\\d{1,12}")) {
       return false;
