@@ -144,11 +144,18 @@ class Ledger implements CreditLedger {
     entries.append(user, kind, amount.value(), 0, null, reason, reference, "stripe");
   }
 
-  /** Records that what was left of a purchase expired (zero too, so the purchase is settled). */
+  /**
+   * Expires what is left of a purchase (uses taken first in, first out), never more than is
+   * available, so open holds stay covered; records zero too, so the purchase is settled. Returns
+   * the credits expired. Computed under the account's lock, so a hold cannot slip in between.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
-  void recordExpiry(UserId user, long credits, String purchase) {
+  long expirePurchase(UserId user, long purchaseId, String purchase) {
     lock(user);
+    long available = balance(user).available().value();
+    long credits = Math.min(entries.fifoRemainder(user, purchaseId), Math.max(0, available));
     entries.append(user, Kind.EXPIRY, -credits, 0, null, "Purchased credits expired unused", purchase, SYSTEM);
+    return credits;
   }
 
   boolean recorded(Kind kind, String reference) {

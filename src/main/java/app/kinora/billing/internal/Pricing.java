@@ -7,6 +7,7 @@ import app.kinora.billing.ProviderCosts;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -35,23 +36,25 @@ class Pricing {
    * the markup when the platform publishes one, else the default price.
    */
   Credits quote(PriceRequest work) {
-    var listed = table.models().get(work.model());
-    var cost = listed == null ? platformCost(work.model()) : java.util.Optional.<BigDecimal>empty();
-    BigDecimal perSecond;
-    if (cost.isPresent()) {
-      perSecond = cost.get().multiply(table.creditsPerUsd()).multiply(table.markup());
-    } else {
-      var price = listed != null ? listed : table.defaultPrice();
-      perSecond = price.perSecond().multiply(resolutionFactor(Math.min(work.size().width(), work.size().height())));
-      if (work.audio()) {
-        perSecond = perSecond.add(price.audioPerSecond());
-      }
-    }
-    long credits = perSecond.multiply(BigDecimal.valueOf(work.seconds())).setScale(0, RoundingMode.CEILING).longValueExact();
+    long credits = perSecond(work).multiply(BigDecimal.valueOf(work.seconds())).setScale(0, RoundingMode.CEILING)
+        .longValueExact();
     return Credits.of(Math.max(table.minimumPerJob(), credits));
   }
 
-  private java.util.Optional<BigDecimal> platformCost(String model) {
+  private BigDecimal perSecond(PriceRequest work) {
+    var listed = table.models().get(work.model());
+    if (listed == null) {
+      var cost = platformCost(work.model());
+      if (cost.isPresent()) {
+        return cost.get().multiply(table.creditsPerUsd()).multiply(table.markup());
+      }
+    }
+    var price = listed != null ? listed : table.defaultPrice();
+    var perSecond = price.perSecond().multiply(resolutionFactor(Math.min(work.size().width(), work.size().height())));
+    return work.audio() ? perSecond.add(price.audioPerSecond()) : perSecond;
+  }
+
+  private Optional<BigDecimal> platformCost(String model) {
     return costs.stream().flatMap(c -> c.usdPerSecond(model).stream()).findFirst();
   }
 

@@ -53,18 +53,13 @@ class PurchaseExpiry implements RetentionRule {
 
   @Override
   public long purge(Instant cutoff) {
-    long expired = 0;
+    long settled = 0;
     for (var purchase : entries.unexpiredPurchasesBefore(Timestamp.from(cutoff))) {
-      var user = new UserId(purchase.user());
-      Long left = transactions.execute(status -> {
-        var available = ledger.balance(user).available().value();
-        var remainder = Math.min(entries.fifoRemainder(user, purchase.id()), Math.max(0, available));
-        ledger.recordExpiry(user, remainder, purchase.reference());
-        return remainder;
-      });
-      expired += left == null ? 0 : 1;
+      transactions.executeWithoutResult(status ->
+          ledger.expirePurchase(new UserId(purchase.user()), purchase.id(), purchase.reference()));
+      settled++;
     }
-    return expired;
+    return settled;
   }
 
   /** A purchase entry that has not expired yet. */
