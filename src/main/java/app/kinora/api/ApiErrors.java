@@ -26,7 +26,12 @@ class ApiErrors {
 
   @ExceptionHandler
   ResponseEntity<ApiError> invalid(InvalidGenerationRequest e) {
-    return ApiError.of(HttpStatus.BAD_REQUEST, e.code(), e.param(), e.getMessage());
+    var status = switch (e.problem()) {
+      case INVALID -> HttpStatus.BAD_REQUEST;
+      case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+      case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+    };
+    return ApiError.of(status, e.code(), e.param(), e.getMessage());
   }
 
   @ExceptionHandler

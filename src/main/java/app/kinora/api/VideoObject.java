@@ -48,10 +48,10 @@ record VideoObject(
         "standard",
         g.prompt(),
         null,
-        g.seed(),
-        g.framesPerSecond(),
-        g.generateAudio(),
-        g.caption(),
+        g.spec().seed(),
+        g.spec().framesPerSecond(),
+        g.spec().generateAudio(),
+        g.spec().caption(),
         charge == null ? null : charge.cost().value(),
         g.failureIfAny().map(f -> new VideoError(f.code(), f.message())).orElse(null));
   }

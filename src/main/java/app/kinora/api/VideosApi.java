@@ -1,15 +1,17 @@
 package app.kinora.api;
 
-import app.kinora.account.CurrentUser;
 import app.kinora.billing.CreditLedger;
 import app.kinora.billing.HoldId;
 import app.kinora.generation.Generation;
 import app.kinora.generation.GenerationId;
-import app.kinora.generation.GenerationRequest;
+import app.kinora.generation.Attachment;
+import app.kinora.generation.SpecFields;
+import app.kinora.shared.UserPrincipal;
+import app.kinora.shared.VideoSpec;
+import jakarta.servlet.http.HttpServletRequest;
 import app.kinora.generation.GenerationStatus;
 import app.kinora.generation.GenerationReferences;
 import app.kinora.generation.Generations;
-import app.kinora.media.MediaKind;
 import app.kinora.generation.OutputVariant;
 import app.kinora.media.MediaDelivery;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -27,7 +29,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.multipart.MultipartFile;
 
 /** {@code /v1/videos}: create, retrieve, list and download videos, in the OpenAI shape. */
 @RestController
@@ -37,12 +38,10 @@ class VideosApi {
   private static final int LIST_LIMIT = 100;
 
   private final Generations generations;
-  private final ReferenceIntake intake;
   private final CreditLedger credits;
 
-  VideosApi(Generations generations, ReferenceIntake intake, CreditLedger credits) {
+  VideosApi(Generations generations, CreditLedger credits) {
     this.generations = generations;
-    this.intake = intake;
     this.credits = credits;
   }
 
@@ -56,20 +55,26 @@ class VideosApi {
       Integer fps,
       @JsonProperty("generate_audio") Boolean generateAudio,
       Boolean caption,
-      @JsonProperty("negative_prompt") String negativePrompt) {}
+      @JsonProperty("negative_prompt") String negativePrompt) {
+
+    VideoSpec<GenerationReferences> spec() {
+      return new VideoSpec<>(model, prompt, negativePrompt, SpecFields.seconds(seconds), SpecFields.size(size), fps,
+          seed, generateAudio, caption, GenerationReferences.NONE);
+    }
+  }
 
   /** A list page in the OpenAI shape. */
   record VideoList(String object, List<VideoObject> data, @JsonProperty("has_more") boolean hasMore) {}
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  VideoObject createFromJson(@AuthenticationPrincipal CurrentUser user, @RequestBody CreateVideo body) {
+  VideoObject createFromJson(@AuthenticationPrincipal UserPrincipal user, @RequestBody CreateVideo body) {
     return create(user, body);
   }
 
-  /** Multipart or URL-encoded form, as sent by the OpenAI SDKs. */
+  /** Multipart or URL-encoded form, as sent by the OpenAI SDKs; files under the names of their roles. */
   @PostMapping(consumes = {MediaType.MULTIPART_FORM_DATA_VALUE, MediaType.APPLICATION_FORM_URLENCODED_VALUE})
   VideoObject createFromForm(
-      @AuthenticationPrincipal CurrentUser user,
+      @AuthenticationPrincipal UserPrincipal user,
       @RequestParam(required = false) String model,
       @RequestParam(required = false) String prompt,
       @RequestParam(required = false) String seconds,
@@ -78,34 +83,15 @@ class VideosApi {
       @RequestParam(required = false) Integer fps,
       @RequestParam(name = "generate_audio", required = false) Boolean generateAudio,
       @RequestParam(required = false) Boolean caption,
-      @RequestParam(name = "input_reference", required = false) MultipartFile inputReference,
-      @RequestParam(name = "last_frame", required = false) MultipartFile lastFrame,
-      @RequestParam(required = false) MultipartFile audio,
-      @RequestParam(required = false) MultipartFile video,
-      @RequestParam(name = "keep_original", required = false) Boolean keepOriginal,
       @RequestParam(name = "negative_prompt", required = false) String negativePrompt,
-      @RequestParam(name = "reference_images[]", required = false) List<MultipartFile> referenceImages,
-      @RequestParam(name = "reference_images", required = false) List<MultipartFile> referenceImagesPlain) {
-    var accepted = new java.util.ArrayList<app.kinora.media.UploadId>();
-    boolean keep = Boolean.TRUE.equals(keepOriginal);
-    try {
-      var references = new GenerationReferences(
-          intake.accept(user, inputReference, "input_reference", MediaKind.IMAGE, keep, accepted),
-          intake.accept(user, lastFrame, "last_frame", MediaKind.IMAGE, keep, accepted),
-          intake.accept(user, audio, "audio", MediaKind.AUDIO, keep, accepted),
-          intake.accept(user, video, "video", MediaKind.VIDEO, keep, accepted),
-          intake.acceptAll(user, referenceImages == null ? referenceImagesPlain : referenceImages, "reference_images",
-              MediaKind.IMAGE, keep, accepted));
-      var body = new CreateVideo(model, prompt, seconds, size, seed, fps, generateAudio, caption, negativePrompt);
-      return video(generations.submit(user.userId(), request(body, references)));
-    } catch (RuntimeException e) {
-      intake.discard(user, accepted); // a refused request keeps none of its files
-      throw e;
-    }
+      @RequestParam(name = "keep_original", required = false) Boolean keepOriginal,
+      HttpServletRequest request) {
+    var body = new CreateVideo(model, prompt, seconds, size, seed, fps, generateAudio, caption, negativePrompt);
+    return video(generations.submit(user.userId(), body.spec(), ApiFiles.of(request, Boolean.TRUE.equals(keepOriginal))));
   }
 
   @GetMapping
-  VideoList list(@AuthenticationPrincipal CurrentUser user) {
+  VideoList list(@AuthenticationPrincipal UserPrincipal user) {
     var recent = generations.recent(user.userId(), LIST_LIMIT);
     var charges = credits.charges(recent.stream().map(VideosApi::holdOf).toList());
     var videos = recent.stream().map(g -> VideoObject.of(g, charges.get(holdOf(g)))).toList();
@@ -113,7 +99,7 @@ class VideosApi {
   }
 
   @GetMapping("/{videoId}")
-  VideoObject retrieve(@AuthenticationPrincipal CurrentUser user, @PathVariable String videoId) {
+  VideoObject retrieve(@AuthenticationPrincipal UserPrincipal user, @PathVariable String videoId) {
     return generations.find(user.userId(), parse(videoId)).map(this::video).orElseThrow(ApiProblem::videoNotFound);
   }
 
@@ -122,7 +108,7 @@ class VideosApi {
    * code {@code cancelled}, and its held credits go back. A video that has already ended: 409.
    */
   @PostMapping("/{videoId}/cancel")
-  VideoObject cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable String videoId) {
+  VideoObject cancel(@AuthenticationPrincipal UserPrincipal user, @PathVariable String videoId) {
     var id = parse(videoId);
     if (!generations.cancel(user.userId(), id)) {
       var generation = generations.find(user.userId(), id).orElseThrow(ApiProblem::videoNotFound);
@@ -134,7 +120,7 @@ class VideosApi {
 
   @GetMapping("/{videoId}/content")
   ResponseEntity<Resource> content(
-      @AuthenticationPrincipal CurrentUser user,
+      @AuthenticationPrincipal UserPrincipal user,
       @PathVariable String videoId,
       @RequestParam(defaultValue = "video") String variant,
       WebRequest request) {
@@ -156,8 +142,8 @@ class VideosApi {
     return MediaDelivery.file(file, output.contentType(), id.apiId() + "-" + variant, null, request);
   }
 
-  private VideoObject create(CurrentUser user, CreateVideo body) {
-    return video(generations.submit(user.userId(), request(body, GenerationReferences.NONE)));
+  private VideoObject create(UserPrincipal user, CreateVideo body) {
+    return video(generations.submit(user.userId(), body.spec(), Attachment.Files.NONE));
   }
 
   /** The video object with its price from the ledger. */
@@ -167,12 +153,6 @@ class VideosApi {
 
   private static HoldId holdOf(Generation generation) {
     return new HoldId(generation.id().value());
-  }
-
-  private static GenerationRequest request(CreateVideo body, GenerationReferences references) {
-    return new GenerationRequest(
-        body.model(), body.prompt(), body.seconds(), body.size(), body.seed(), body.fps(), body.generateAudio(),
-        body.caption(), references, body.negativePrompt());
   }
 
   private static GenerationId parse(String videoId) {

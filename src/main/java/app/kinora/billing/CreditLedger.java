@@ -15,6 +15,14 @@ public interface CreditLedger {
   Credits quote(PriceRequest request);
 
   /**
+   * The price of the work if the user can pay it now, without holding anything: a cheap check
+   * before slower steps. The hold itself checks again.
+   *
+   * @throws InsufficientCredits as {@link #hold} would
+   */
+  Credits affordable(UserId user, PriceRequest work);
+
+  /**
    * Holds the price of the work from the user's available credits.
    *
    * @return the credits held

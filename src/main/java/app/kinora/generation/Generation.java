@@ -1,42 +1,38 @@
 package app.kinora.generation;
 
-import app.kinora.shared.UserId;
 import app.kinora.media.SpriteSheet;
+import app.kinora.shared.UserId;
 import app.kinora.shared.VideoSize;
+import app.kinora.shared.VideoSpec;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A request for a video and what became of it.
- *
- * @param framesPerSecond frame rate of the video
- * @param generateAudio whether the video gets a soundtrack
- * @param caption whether the prompt is overlaid as a caption
- * @param progress whole percent, 0 to 100
- * @param failure why it failed, when it did
- * @param spriteSheet the layout of the finished video's sprite sheet, once there is one
- * @param references the uploads the generation started from
- * @param negativePrompt what the video should avoid, or null
+ * A request for a video and what became of it: queued, then running in numbered attempts, then
+ * completed or failed (a cancellation is a failure with the code {@code cancelled}). Each change
+ * is one method that refuses an illegal move, naming the current state, and registers the event
+ * that tells the other modules; the repository stores the change only if nobody changed the
+ * generation since it was read, and only then publishes the events.
  */
-public record Generation(
-    GenerationId id,
-    UserId owner,
-    String model,
-    String prompt,
-    int seconds,
-    VideoSize size,
-    long seed,
-    int framesPerSecond,
-    boolean generateAudio,
-    boolean caption,
-    GenerationStatus status,
-    int progress,
-    Failure failure,
-    Instant createdAt,
-    Instant completedAt,
-    SpriteSheet spriteSheet,
-    GenerationReferences references,
-    String negativePrompt) {
+public final class Generation {
+
+  public static final String CANCELLED_CODE = "cancelled";
+  public static final String CANCELLED_MESSAGE = "You cancelled this video; its credits went back to you.";
+
+  private final GenerationId id;
+  private final UserId owner;
+  private final VideoSpec<GenerationReferences> spec;
+  private final Instant createdAt;
+  private final State read;
+  private State state;
+  private final List<Object> events = new ArrayList<>();
+
+  /** The state that changes; {@code output} only when completed, {@code failure} only when failed. */
+  public record State(GenerationStatus status, int attempt, int progress, Failure failure, Output output,
+      Instant completedAt) {}
 
   /** A machine-readable code and a message for the user. */
   public record Failure(String code, String message) {
@@ -45,16 +41,183 @@ public record Generation(
     public boolean isCancellation() {
       return CANCELLED_CODE.equals(code);
     }
+
+    public static Failure cancellation() {
+      return new Failure(CANCELLED_CODE, CANCELLED_MESSAGE);
+    }
   }
 
-  public static final String CANCELLED_CODE = "cancelled";
-  public static final String CANCELLED_MESSAGE = "You cancelled this video; its credits went back to you.";
+  /** The stored files of a completed generation (media's keys) and its sprite sheet's layout. */
+  public record Output(String videoKey, long videoBytes, String posterKey, String spriteKey, SpriteSheet spriteSheet) {
+
+    public List<String> keys() {
+      return List.of(videoKey, posterKey, spriteKey);
+    }
+  }
+
+  /** A generation as stored. */
+  public Generation(GenerationId id, UserId owner, VideoSpec<GenerationReferences> spec, Instant createdAt,
+      State state) {
+    this.id = Objects.requireNonNull(id, "id");
+    this.owner = Objects.requireNonNull(owner, "owner");
+    this.spec = Objects.requireNonNull(spec, "spec");
+    this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+    this.read = Objects.requireNonNull(state, "state");
+    this.state = state;
+  }
+
+  /** A new generation, waiting for a worker. */
+  public static Generation queue(UserId owner, VideoSpec<GenerationReferences> spec, Instant now) {
+    var generation = new Generation(GenerationId.random(), owner, spec, now,
+        new State(GenerationStatus.QUEUED, 0, 0, null, null, null));
+    generation.events.add(new GenerationQueued(generation.id, owner, spec, now));
+    return generation;
+  }
+
+  /** A worker takes it: a new attempt begins (the previous one, if any, died with its node). */
+  public int start() {
+    require(!state.status().isTerminal(), "start");
+    state = new State(GenerationStatus.IN_PROGRESS, state.attempt() + 1, 0, null, null, null);
+    events.add(new GenerationStarted(id, owner, spec, createdAt, state.attempt()));
+    return state.attempt();
+  }
+
+  /** The attempt that runs it finished the video, stored as {@code output}. */
+  public void complete(int attempt, Output output, Instant now) {
+    requireRunning(attempt, "complete");
+    state = new State(GenerationStatus.COMPLETED, attempt, 100, null, Objects.requireNonNull(output), now);
+    events.add(new GenerationCompleted(id, owner, spec, output, createdAt, now));
+  }
+
+  /** The attempt that runs it could not make the video. */
+  public void fail(int attempt, Failure failure, Instant now) {
+    requireRunning(attempt, "fail");
+    end(failure, now);
+  }
+
+  /** Its owner stops it before it ends, whichever attempt runs it. */
+  public void cancel(Instant now) {
+    require(!state.status().isTerminal(), "cancel");
+    end(Failure.cancellation(), now);
+  }
+
+  /** Its owner deletes it with its files; only once it has ended. */
+  public void delete() {
+    require(state.status().isTerminal(), "delete");
+    events.add(new GenerationDeleted(id, owner, state.output() == null ? List.of() : state.output().keys()));
+  }
+
+  private void end(Failure failure, Instant now) {
+    state = new State(GenerationStatus.FAILED, state.attempt(), state.progress(), failure, null, now);
+    events.add(new GenerationFailed(id, owner, spec, failure, createdAt, now));
+  }
+
+  private void requireRunning(int attempt, String change) {
+    require(state.status() == GenerationStatus.IN_PROGRESS && state.attempt() == attempt, change);
+  }
+
+  private void require(boolean allowed, String change) {
+    if (!allowed) {
+      throw new IllegalStateException("Cannot %s generation %s: it is %s (attempt %d).".formatted(
+          change, id, state.status().apiName(), state.attempt()));
+    }
+  }
+
+  /** The events registered since it was read, in order; the repository publishes them once stored. */
+  public List<Object> events() {
+    return List.copyOf(events);
+  }
+
+  /** The state as it was read, which the stored row must still have for a change to apply. */
+  public State stateAsRead() {
+    return read;
+  }
+
+  public State state() {
+    return state;
+  }
+
+  public GenerationId id() {
+    return id;
+  }
+
+  public UserId owner() {
+    return owner;
+  }
+
+  public VideoSpec<GenerationReferences> spec() {
+    return spec;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public GenerationStatus status() {
+    return state.status();
+  }
+
+  public int attempt() {
+    return state.attempt();
+  }
+
+  public int progress() {
+    return state.progress();
+  }
+
+  public Instant completedAt() {
+    return state.completedAt();
+  }
 
   public Optional<Failure> failureIfAny() {
-    return Optional.ofNullable(failure);
+    return Optional.ofNullable(state.failure());
+  }
+
+  public Optional<Output> outputIfAny() {
+    return Optional.ofNullable(state.output());
   }
 
   public boolean isCompleted() {
-    return status == GenerationStatus.COMPLETED;
+    return state.status() == GenerationStatus.COMPLETED;
+  }
+
+  /** The sprite sheet's layout once completed, for players that scrub. */
+  public SpriteSheet spriteSheet() {
+    return state.output() == null ? null : state.output().spriteSheet();
+  }
+
+  // Shortcuts to the spec, for pages and the API's video object.
+
+  public String model() {
+    return spec.model();
+  }
+
+  public String prompt() {
+    return spec.prompt();
+  }
+
+  public int seconds() {
+    return spec.seconds();
+  }
+
+  public VideoSize size() {
+    return spec.size();
+  }
+
+  /** Equal when the same generation is in the same state (events registered since do not count). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Generation that && id.equals(that.id) && owner.equals(that.owner) && spec.equals(that.spec)
+        && createdAt.equals(that.createdAt) && state.equals(that.state);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, state);
+  }
+
+  @Override
+  public String toString() {
+    return "Generation[%s %s attempt %d]".formatted(id, state.status().apiName(), state.attempt());
   }
 }

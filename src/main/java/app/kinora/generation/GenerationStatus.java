@@ -9,6 +9,11 @@ public enum GenerationStatus {
   COMPLETED,
   FAILED;
 
+  /** Taken by a worker and not ended. */
+  public boolean isRunning() {
+    return this == IN_PROGRESS;
+  }
+
   public boolean isTerminal() {
     return this == COMPLETED || this == FAILED;
   }

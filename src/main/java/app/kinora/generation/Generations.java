@@ -2,19 +2,27 @@ package app.kinora.generation;
 
 import app.kinora.provider.spi.ModelDescriptor;
 import app.kinora.shared.UserId;
+import app.kinora.shared.VideoSpec;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.core.io.Resource;
 
-/** The generation module's API: submit, look up and fetch the results of generations. */
+/** The generation module's API: ask for videos, look them up, stop them, fetch their files. */
 public interface Generations {
 
   /**
-   * Validates the request, records it and queues its job, all in one transaction.
+   * The one way a video is asked for. Checks the cheap things first (model, capabilities, counts,
+   * price against the balance), then has media accept the attached files, then holds the credits,
+   * records the generation and queues its job in one transaction. A refusal at any step keeps
+   * none of the files it took.
    *
+   * @param spec what the video should be; null fields take the model's defaults, references name
+   *     uploads the owner already has
+   * @param files files sent with the request; a file for a role replaces an upload named for it
    * @throws InvalidGenerationRequest naming the field at fault
+   * @throws app.kinora.billing.InsufficientCredits when the balance does not cover the price
    */
-  Generation submit(UserId owner, GenerationRequest request);
+  Generation submit(UserId owner, VideoSpec<GenerationReferences> spec, Attachment.Files files);
 
   /** The owner's generation; another user's id is simply not found. */
   Optional<Generation> find(UserId owner, GenerationId id);

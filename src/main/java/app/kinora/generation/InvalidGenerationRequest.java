@@ -3,13 +3,22 @@ package app.kinora.generation;
 /** A generation request that cannot be accepted, naming the parameter at fault. */
 public class InvalidGenerationRequest extends RuntimeException {
 
+  /** Why, in the terms HTTP answers in: the request itself, a file too large, a file of a kind not taken. */
+  public enum Problem { INVALID, TOO_LARGE, UNSUPPORTED_TYPE }
+
   private final String param;
   private final String code;
+  private final Problem problem;
 
   public InvalidGenerationRequest(String param, String code, String message) {
-    super(message);
+    this(param, code, message, Problem.INVALID, null);
+  }
+
+  public InvalidGenerationRequest(String param, String code, String message, Problem problem, Throwable cause) {
+    super(message, cause);
     this.param = param;
     this.code = code;
+    this.problem = problem;
   }
 
   /** The request field at fault: {@code model}, {@code prompt}, {@code seconds}, {@code size}. */
@@ -20,5 +29,9 @@ public class InvalidGenerationRequest extends RuntimeException {
   /** A machine-readable code such as {@code invalid_size}. */
   public String code() {
     return code;
+  }
+
+  public Problem problem() {
+    return problem;
   }
 }

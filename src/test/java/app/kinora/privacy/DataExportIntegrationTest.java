@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.kinora.IntegrationTest;
-import app.kinora.generation.GenerationRequest;
+import app.kinora.generation.Attachment;
+import app.kinora.generation.TestSpecs;
 import app.kinora.generation.GenerationStatus;
 import app.kinora.generation.Generations;
 import app.kinora.generation.OutputVariant;
@@ -38,7 +39,7 @@ class DataExportIntegrationTest extends IntegrationTest {
   @Test
   void theArchiveHoldsEveryModulesDataAndTheVideosAndMatchesTheDocumentedSchema() throws Exception {
     var user = newUser("exporter");
-    var generation = generations.submit(user, GenerationRequest.of(null, "A lighthouse in fog", "2", "480x480", null));
+    var generation = generations.submit(user, TestSpecs.of(null, "A lighthouse in fog", "2", "480x480", null), Attachment.Files.NONE);
     await().atMost(Duration.ofSeconds(60))
         .until(() -> generations.find(user, generation.id()).orElseThrow().status() == GenerationStatus.COMPLETED);
     settings.save(user, new PrivacySettings.Settings(false, true));

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.kinora.IntegrationTest;
-import app.kinora.generation.GenerationRequest;
+import app.kinora.generation.Attachment;
+import app.kinora.generation.TestSpecs;
 import app.kinora.generation.GenerationStatus;
 import app.kinora.generation.Generations;
 import app.kinora.generation.OutputVariant;
@@ -71,7 +72,7 @@ class PersonalDataIntegrationTest extends IntegrationTest {
             values (?, ?, ?, 'Leaving Soon', '$argon2id$v=19$m=16384,t=2,p=1$c2FsdA$aGFzaA', 'USER', now())""")
         .params(user.value(), email, email)
         .update();
-    var generation = generations.submit(user, GenerationRequest.of(null, "My secret garden", "2", "480x480", null));
+    var generation = generations.submit(user, TestSpecs.of(null, "My secret garden", "2", "480x480", null), Attachment.Files.NONE);
     await().atMost(Duration.ofSeconds(60))
         .until(() -> generations.find(user, generation.id()).orElseThrow().status() == GenerationStatus.COMPLETED);
     assertThat(generations.output(user, generation.id(), OutputVariant.VIDEO)).isPresent();

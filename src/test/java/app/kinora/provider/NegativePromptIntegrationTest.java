@@ -15,7 +15,10 @@ import app.kinora.ApiClient;
 import app.kinora.IntegrationTest;
 import app.kinora.TestAccounts;
 import app.kinora.generation.GenerationReferences;
-import app.kinora.generation.GenerationRequest;
+import app.kinora.generation.Attachment;
+import app.kinora.generation.TestSpecs;
+import app.kinora.shared.VideoSize;
+import app.kinora.shared.VideoSpec;
 import app.kinora.generation.Generations;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Duration;
@@ -45,17 +48,18 @@ class NegativePromptIntegrationTest extends IntegrationTest {
             + "\"error\":{\"code\":3,\"message\":\"test stops here\"}}")));
     var owner = TestAccounts.newUser(jdbc, "USER");
 
-    var generation = generations.submit(owner, new GenerationRequest("test-veo", "A fox in the snow", "4", "1280x720",
-        null, null, null, null, GenerationReferences.NONE, "  blurry, text, watermarks "));
+    var generation = generations.submit(owner, new VideoSpec<>("test-veo", "A fox in the snow",
+        "  blurry, text, watermarks ", Duration.ofSeconds(4), new VideoSize(1280, 720), null, null, null, null,
+        GenerationReferences.NONE), Attachment.Files.NONE);
 
-    assertThat(generation.negativePrompt()).isEqualTo("blurry, text, watermarks");
+    assertThat(generation.spec().negativePrompt()).isEqualTo("blurry, text, watermarks");
     await().atMost(Duration.ofSeconds(30)).until(() -> generations.find(owner, generation.id()).orElseThrow().status().isTerminal());
     gemini.verify(1, postRequestedFor(urlEqualTo(SUBMIT))
         .withRequestBody(matchingJsonPath("$.parameters.negativePrompt", equalTo("blurry, text, watermarks")))
         .withRequestBody(matchingJsonPath("$.instances[0].prompt", equalTo("A fox in the snow"))));
     assertThat(providers.transfers(generation.id().value())).singleElement()
         .satisfies(transfer -> assertThat(transfer.fields()).contains("prompt", "negative_prompt"));
-    assertThat(generations.find(owner, generation.id()).orElseThrow().negativePrompt()).isEqualTo("blurry, text, watermarks");
+    assertThat(generations.find(owner, generation.id()).orElseThrow().spec().negativePrompt()).isEqualTo("blurry, text, watermarks");
   }
 
   @Test

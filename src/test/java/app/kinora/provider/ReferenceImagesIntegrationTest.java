@@ -67,7 +67,7 @@ class ReferenceImagesIntegrationTest extends IntegrationTest {
     assertThat(reply.status()).as(String.valueOf(reply.json())).isEqualTo(200);
     var id = GenerationId.fromApiId(reply.json().path("id").asString());
     await().atMost(Duration.ofSeconds(30)).until(() -> generations.find(owner, id).orElseThrow().status().isTerminal());
-    assertThat(generations.find(owner, id).orElseThrow().references().images()).hasSize(2);
+    assertThat(generations.find(owner, id).orElseThrow().spec().references().images()).hasSize(2);
     gemini.verify(1, postRequestedFor(urlEqualTo(SUBMIT))
         .withRequestBody(matchingJsonPath("$.instances[0].referenceImages.length()", equalTo("2")))
         .withRequestBody(matchingJsonPath("$.instances[0].referenceImages[0].referenceType", equalTo("asset")))

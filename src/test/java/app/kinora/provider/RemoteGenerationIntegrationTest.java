@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.kinora.IntegrationTest;
-import app.kinora.generation.GenerationRequest;
+import app.kinora.generation.Attachment;
+import app.kinora.generation.TestSpecs;
 import app.kinora.generation.GenerationStatus;
 import app.kinora.generation.Generations;
 import app.kinora.generation.OutputVariant;
@@ -53,7 +54,7 @@ class RemoteGenerationIntegrationTest extends IntegrationTest {
         .willReturn(okJson("{\"id\":\"video_pro\",\"deleted\":true}")));
     var owner = UserId.random();
 
-    var generation = generations.submit(owner, GenerationRequest.of("gateway-sora", "A harbour at dawn", "4", "1280x720", null));
+    var generation = generations.submit(owner, TestSpecs.of("gateway-sora", "A harbour at dawn", "4", "1280x720", null), Attachment.Files.NONE);
     await().atMost(Duration.ofSeconds(90))
         .until(() -> generations.find(owner, generation.id()).orElseThrow().status().isTerminal());
 
@@ -84,7 +85,7 @@ class RemoteGenerationIntegrationTest extends IntegrationTest {
         .willReturn(okJson("{\"id\":\"video_slow\",\"status\":\"in_progress\",\"progress\":10}")));
     var polls = getRequestedFor(urlEqualTo("/v1/videos/video_slow")).build();
     var owner = UserId.random();
-    var generation = generations.submit(owner, GenerationRequest.of("gateway-sora", "A slow harbour", "4", "1280x720", null));
+    var generation = generations.submit(owner, TestSpecs.of("gateway-sora", "A slow harbour", "4", "1280x720", null), Attachment.Files.NONE);
     await().atMost(Duration.ofSeconds(30)).until(() -> gateway.countRequestsMatching(polls).getCount() >= 2);
 
     assertThat(generations.cancel(owner, generation.id())).isTrue();
@@ -105,7 +106,7 @@ class RemoteGenerationIntegrationTest extends IntegrationTest {
   /** A 4 s 1280x720 MP4 made by the local renderer, as a platform would return one. */
   private byte[] realVideo() throws Exception {
     var owner = UserId.random();
-    var local = generations.submit(owner, GenerationRequest.of("kinora-local", "Calm sea", "4", "1280x720", 1L));
+    var local = generations.submit(owner, TestSpecs.of("kinora-local", "Calm sea", "4", "1280x720", 1L), Attachment.Files.NONE);
     await().atMost(Duration.ofSeconds(90))
         .until(() -> generations.find(owner, local.id()).orElseThrow().status() == GenerationStatus.COMPLETED);
     try (var in = generations.output(owner, local.id(), OutputVariant.VIDEO).orElseThrow().getInputStream()) {

@@ -54,7 +54,20 @@ class Ledger implements CreditLedger {
     if (entries.tryHold(user, hold.value(), price.value(), describe(work), reference)) {
       return price;
     }
-    var balance = lock(user); // a first hold opens the account; otherwise this explains the refusal
+    refuseIfShort(price, lock(user)); // a first hold opens the account; otherwise this explains the refusal
+    entries.append(user, Kind.HOLD, 0, price.value(), hold.value(), describe(work), reference, "user");
+    return price;
+  }
+
+  @Override
+  @Transactional
+  public Credits affordable(UserId user, PriceRequest work) {
+    var price = pricing.quote(work);
+    refuseIfShort(price, balance(user));
+    return price;
+  }
+
+  private static void refuseIfShort(Credits price, Balance balance) {
     if (balance.frozen()) {
       throw new InsufficientCredits(price, balance.available(),
           "Your credits are frozen while a payment dispute is reviewed, so no new video can start.");
@@ -64,8 +77,6 @@ class Ledger implements CreditLedger {
           "Insufficient credits: this video costs %s and you have %s available."
               .formatted(price, balance.available()));
     }
-    entries.append(user, Kind.HOLD, 0, price.value(), hold.value(), describe(work), reference, "user");
-    return price;
   }
 
   @Override

@@ -1,16 +1,11 @@
 package app.kinora.generation.internal;
 
-import app.kinora.account.CurrentUser;
 import app.kinora.billing.InsufficientCredits;
 import app.kinora.generation.GenerationId;
-import app.kinora.generation.GenerationReferences;
 import app.kinora.generation.Generations;
-import app.kinora.media.MediaKind;
-import app.kinora.media.MediaRejected;
-import app.kinora.media.MediaUploads;
-import app.kinora.media.UploadId;
-import java.io.IOException;
-import org.springframework.web.multipart.MultipartFile;
+import app.kinora.shared.UserPrincipal;
+import org.springframework.web.bind.annotation.RequestParam;
+import jakarta.servlet.http.HttpServletRequest;
 import app.kinora.generation.InvalidGenerationRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
@@ -23,7 +18,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -34,15 +28,13 @@ class GenerationController {
   private static final int RECENT = 12;
 
   private final Generations generations;
-  private final MediaUploads uploads;
 
-  GenerationController(Generations generations, MediaUploads uploads) {
+  GenerationController(Generations generations) {
     this.generations = generations;
-    this.uploads = uploads;
   }
 
   @GetMapping("/")
-  String home(@AuthenticationPrincipal CurrentUser user, Model model) {
+  String home(@AuthenticationPrincipal UserPrincipal user, Model model) {
     if (user == null) {
       return "landing";
     }
@@ -65,38 +57,20 @@ class GenerationController {
     return "generation/studio :: options";
   }
 
+  /** The studio's form, mapped onto the one intake; a refusal shows its message on the form. */
   @PostMapping("/generations")
   String submit(
-      @AuthenticationPrincipal CurrentUser user,
-      @ModelAttribute GenerationForm form,
-      @RequestParam(name = "input_reference", required = false) MultipartFile firstFrame,
-      @RequestParam(name = "last_frame", required = false) MultipartFile lastFrame,
-      @RequestParam(name = "audio", required = false) MultipartFile audio,
-      @RequestParam(name = "video", required = false) MultipartFile video,
-      @RequestParam(name = "first_frame_upload", required = false) UUID firstFrameUpload,
-      @RequestParam(name = "audio_upload", required = false) UUID audioUpload,
-      @RequestParam(name = "video_upload", required = false) UUID videoUpload,
-      @RequestParam(name = "keep_original", defaultValue = "false") boolean keepOriginal,
-      @RequestParam(name = "reference_images", required = false) java.util.List<MultipartFile> referenceImages,
+      @AuthenticationPrincipal UserPrincipal user,
+      @ModelAttribute StudioForm form,
+      HttpServletRequest request,
       @RequestHeader(name = "HX-Request", required = false) String htmx,
       Model model,
       HttpServletResponse response,
       RedirectAttributes flash) {
-    var accepted = new java.util.ArrayList<UploadId>();
     try {
-      // a file sent now wins; otherwise an upload from the library (ownership is checked on submit)
-      var references = new GenerationReferences(
-          or(accept(user, firstFrame, MediaKind.IMAGE, keepOriginal, accepted), firstFrameUpload),
-          accept(user, lastFrame, MediaKind.IMAGE, keepOriginal, accepted),
-          or(accept(user, audio, MediaKind.AUDIO, keepOriginal, accepted), audioUpload),
-          or(accept(user, video, MediaKind.VIDEO, keepOriginal, accepted), videoUpload),
-          referenceImages == null ? java.util.List.of() : referenceImages.stream()
-              .filter(file -> file != null && !file.isEmpty()).limit(10)
-              .map(file -> accept(user, file, MediaKind.IMAGE, keepOriginal, accepted)).toList());
-      model.addAttribute("g", generations.submit(user.userId(), form.toRequest(references)));
+      model.addAttribute("g", generations.submit(user.userId(), form.spec(request), StudioForm.files(request)));
       return htmx != null ? "generation/submitted" : "redirect:/";
-    } catch (InvalidGenerationRequest | MediaRejected | InsufficientCredits e) {
-      uploads.discard(user.userId(), accepted); // a refused request keeps none of its files
+    } catch (InvalidGenerationRequest | InsufficientCredits e) {
       if (htmx == null) {
         flash.addFlashAttribute("error", e.getMessage());
         return "redirect:/";
@@ -108,30 +82,12 @@ class GenerationController {
     }
   }
 
-  private static UploadId or(UploadId sent, UUID fromLibrary) {
-    return sent != null || fromLibrary == null ? sent : new UploadId(fromLibrary);
-  }
-
-  private UploadId accept(CurrentUser user, MultipartFile file, MediaKind kind, boolean keepOriginal,
-      java.util.List<UploadId> accepted) {
-    if (file == null || file.isEmpty()) {
-      return null;
-    }
-    try (var content = file.getInputStream()) {
-      var id = uploads.accept(user.userId(), kind, content, keepOriginal).id();
-      accepted.add(id);
-      return id;
-    } catch (IOException e) {
-      throw new MediaRejected("The upload could not be read.", e);
-    }
-  }
-
   /**
    * Stops one of the user's running generations; the card's live stream then shows it ended.
    * Another user's id, or one already ended, changes nothing.
    */
   @PostMapping("/generations/{id}/cancel")
-  Object cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+  Object cancel(@AuthenticationPrincipal UserPrincipal user, @PathVariable UUID id,
       @RequestHeader(name = "HX-Request", required = false) String htmx) {
     generations.cancel(user.userId(), new GenerationId(id));
     return htmx != null ? org.springframework.http.ResponseEntity.noContent().build() : "redirect:/";
@@ -139,11 +95,11 @@ class GenerationController {
 
   /** One generation's card, fetched again by htmx when its job ends. */
   @GetMapping("/generations/{id}/card")
-  String card(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
+  String card(@AuthenticationPrincipal UserPrincipal user, @PathVariable UUID id, Model model) {
     model.addAttribute(
         "g",
         generations
-            .find(user.userId(), new app.kinora.generation.GenerationId(id))
+            .find(user.userId(), new GenerationId(id))
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
     return "generation/card :: card";
   }

@@ -18,11 +18,15 @@ import org.springframework.stereotype.Component;
 @Component
 class GenerationPersonalData implements PersonalDataHolder {
 
-  private final GenerationRepository repository;
+  private final GenerationReads reads;
+  private final GenerationStore store;
+  private final OutputKeys outputs;
   private final BlobStore blobs;
 
-  GenerationPersonalData(GenerationRepository repository, BlobStore blobs) {
-    this.repository = repository;
+  GenerationPersonalData(GenerationReads reads, GenerationStore store, OutputKeys outputs, BlobStore blobs) {
+    this.reads = reads;
+    this.store = store;
+    this.outputs = outputs;
     this.blobs = blobs;
   }
 
@@ -45,18 +49,19 @@ class GenerationPersonalData implements PersonalDataHolder {
 
   @Override
   public Map<String, Object> export(UserId user) {
-    var generations = repository.recent(user, Integer.MAX_VALUE, false).stream()
+    var generations = reads.recent(user, Integer.MAX_VALUE, false).stream()
         .map(g -> {
           var row = new LinkedHashMap<String, Object>();
           row.put("id", g.id().apiId());
-          row.put("model", g.model());
-          row.put("prompt", g.prompt());
-          if (g.negativePrompt() != null) {
-            row.put("negativePrompt", g.negativePrompt());
+          var spec = g.spec();
+          row.put("model", spec.model());
+          row.put("prompt", spec.prompt());
+          if (spec.negativePrompt() != null) {
+            row.put("negativePrompt", spec.negativePrompt());
           }
-          row.put("seconds", g.seconds());
-          row.put("size", g.size().toString());
-          row.put("seed", g.seed());
+          row.put("seconds", spec.seconds());
+          row.put("size", spec.size().toString());
+          row.put("seed", spec.seed());
           row.put("status", g.status().apiName());
           row.put("createdAt", g.createdAt().toString());
           return (Map<String, Object>) row;
@@ -67,7 +72,7 @@ class GenerationPersonalData implements PersonalDataHolder {
 
   @Override
   public List<ExportedFile> files(UserId user) {
-    return repository.videoKeys(user).entrySet().stream()
+    return outputs.videos(user).entrySet().stream()
         .map(video -> new ExportedFile("videos/" + video.getKey().apiId() + ".mp4", () -> blobs.open(new BlobKey(video.getValue()))
             .orElseThrow(() -> new java.io.FileNotFoundException("video of " + video.getKey().apiId()))
             .getInputStream()))
@@ -76,7 +81,7 @@ class GenerationPersonalData implements PersonalDataHolder {
 
   @Override
   public void erase(UserId user) {
-    blobs.deleteAll(repository.outputKeys(user));
-    repository.deleteAll(user);
+    blobs.deleteAll(outputs.ofOwner(user));
+    store.deleteAll(user);
   }
 }

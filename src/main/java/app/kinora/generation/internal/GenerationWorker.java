@@ -24,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -38,8 +39,9 @@ class GenerationWorker {
   private static final Logger log = LoggerFactory.getLogger(GenerationWorker.class);
   private static final Duration DURATION_TOLERANCE = Duration.ofMillis(150);
 
-  private final GenerationRepository repository;
-  private final GenerationSettlement settlement;
+  private final GenerationLifecycle lifecycle;
+  private final GenerationReads reads;
+  private final GenerationStore store;
   private final Providers providers;
   private final MediaProbe probe;
   private final BlobStore blobs;
@@ -48,16 +50,18 @@ class GenerationWorker {
   private final Path workDir;
 
   GenerationWorker(
-      GenerationRepository repository,
-      GenerationSettlement settlement,
+      GenerationLifecycle lifecycle,
+      GenerationReads reads,
+      GenerationStore store,
       Providers providers,
       MediaProbe probe,
       BlobStore blobs,
       VideoDerivatives derivatives,
       MediaUploads uploads,
       MediaProperties media) {
-    this.repository = repository;
-    this.settlement = settlement;
+    this.lifecycle = lifecycle;
+    this.reads = reads;
+    this.store = store;
     this.providers = providers;
     this.probe = probe;
     this.blobs = blobs;
@@ -67,18 +71,19 @@ class GenerationWorker {
   }
 
   void run(GenerationId id) {
-    var attempt = repository.startAttempt(id);
-    if (attempt.isEmpty()) {
-      return; // already completed or failed: a repeated delivery of the job
+    var started = lifecycle.start(id);
+    if (started.isEmpty()) {
+      return; // already completed or failed (a repeated delivery of the job), or another worker took it
     }
-    var generation = repository.find(id).orElseThrow();
+    var generation = started.get();
+    var attempt = Optional.of(generation.attempt());
     log.info("Generation {} attempt {} starts on {}", id, attempt.get(), generation.model());
     Path output = null;
     var referencesDir = workDir.resolve(id + "-" + attempt.get() + "-references");
     try {
       output = Files.createDirectories(workDir).resolve(id + "-" + attempt.get() + ".mp4");
-      render(generation, attempt.get(), localCopies(generation.references(), referencesDir), output);
-      settlement.complete(generation, attempt.get(), store(generation, output));
+      render(generation, attempt.get(), localCopies(generation.spec().references(), referencesDir), output);
+      lifecycle.complete(id, attempt.get(), store(generation, output));
       log.info("Generation {} completed", id);
     } catch (Superseded e) {
       log.info("Generation {} attempt {} was superseded by a newer attempt", id, attempt.get());
@@ -118,7 +123,7 @@ class GenerationWorker {
   }
 
   /** Stores the video with its poster and sprite sheet, each under a key made of the id. */
-  private GenerationRepository.StoredOutput store(Generation generation, Path video) throws IOException {
+  private Generation.Output store(Generation generation, Path video) throws IOException {
     var duration = Duration.ofSeconds(generation.seconds());
     var poster = video.resolveSibling(video.getFileName() + ".poster.jpg");
     var sprite = video.resolveSibling(video.getFileName() + ".sprite.jpg");
@@ -129,7 +134,7 @@ class GenerationWorker {
       blobs.put(new BlobKey(prefix + "-poster.jpg"), poster);
       blobs.put(new BlobKey(prefix + "-sprite.jpg"), sprite);
       blobs.put(new BlobKey(prefix + ".mp4"), video);
-      return new GenerationRepository.StoredOutput(
+      return new Generation.Output(
           prefix + ".mp4", Files.size(video), prefix + "-poster.jpg", prefix + "-sprite.jpg", layout);
     } finally {
       deleteQuietly(poster);
@@ -138,20 +143,21 @@ class GenerationWorker {
   }
 
   private void render(Generation generation, int attempt, ReferenceMedia references, Path output) {
+    var spec = generation.spec();
     var request =
         new ProviderRequest(
-            generation.model(),
-            generation.prompt(),
-            Duration.ofSeconds(generation.seconds()),
-            generation.size(),
-            generation.seed(),
-            generation.framesPerSecond(),
-            generation.generateAudio(),
-            generation.caption(),
+            spec.model(),
+            spec.prompt(),
+            spec.duration(),
+            spec.size(),
+            spec.seed(),
+            spec.framesPerSecond(),
+            spec.generateAudio(),
+            spec.caption(),
             references,
-            generation.negativePrompt());
+            spec.negativePrompt());
     var progress = new PercentReporter(percent -> {
-      if (!repository.progress(generation.id(), attempt, percent)) {
+      if (!store.progress(generation.id(), attempt, percent)) {
         stopIfCancelled(generation.id());
         throw new Superseded();
       }
@@ -176,24 +182,20 @@ class GenerationWorker {
 
   /** Its owner cancelled it: the provider stops (and a platform's job is cancelled with it). */
   private void stopIfCancelled(GenerationId id) {
-    if (repository.isCancelled(id)) {
+    if (reads.isCancelled(id)) {
       throw ProviderFailure.of(FailureCode.CANCELLED, "cancelled by its owner");
     }
   }
 
   /** Ends a generation whose job kept failing outside the worker's own error handling. */
   void abandon(GenerationId id) {
-    repository
-        .find(id)
-        .filter(generation -> !generation.status().isTerminal())
-        .flatMap(generation -> repository.startAttempt(id))
-        .ifPresent(attempt -> settlement.fail(id, attempt, new Generation.Failure(
-            "internal_error", "Something went wrong on our side while making this video.")));
+    lifecycle.start(id).ifPresent(generation -> lifecycle.fail(id, generation.attempt(), new Generation.Failure(
+        "internal_error", "Something went wrong on our side while making this video.")));
   }
 
   private void fail(GenerationId id, int attempt, String code, String message, Throwable cause) {
     log.warn("Generation {} failed: {} ({})", id, code, cause.toString());
-    settlement.fail(id, attempt, new Generation.Failure(code, message));
+    lifecycle.fail(id, attempt, new Generation.Failure(code, message));
   }
 
   private static void deleteQuietly(Path file) {

@@ -70,7 +70,7 @@ class ProgressBus implements SmartLifecycle {
       try (Connection connection = dataSource.getConnection()) {
         connection.setAutoCommit(true);
         try (var statement = connection.createStatement()) {
-          statement.execute("LISTEN " + GenerationRepository.CHANNEL);
+          statement.execute("LISTEN " + ProgressNotifier.CHANNEL);
         }
         var pg = connection.unwrap(PGConnection.class);
         while (running) {

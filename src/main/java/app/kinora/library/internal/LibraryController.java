@@ -100,7 +100,7 @@ class LibraryController {
     var owner = user.userId().value();
     view.addAttribute("item", item);
     view.addAttribute("g", generation);
-    view.addAttribute("references", References.of(generation.references(), items, owner));
+    view.addAttribute("references", References.of(generation.spec().references(), items, owner));
     if (item.status() == LibraryItem.Status.COMPLETED) {
       view.addAttribute("videoLink", links.link(owner, id, "video"));
       view.addAttribute("downloadLink", links.link(owner, id, "download"));

@@ -42,6 +42,7 @@ class LibraryItems {
     this.jdbc = jdbc;
   }
 
+  /** Inserts or updates the item; events may come late or twice, so a status never moves back. */
   void save(LibraryItem item) {
     jdbc.sql("""
             insert into library_items (id, user_id, source, kind, status, model, prompt, seconds, width, height,
@@ -52,7 +53,9 @@ class LibraryItems {
                set status = excluded.status, model = excluded.model, prompt = excluded.prompt,
                    seconds = excluded.seconds, width = excluded.width, height = excluded.height,
                    duration_ms = excluded.duration_ms, bytes = excluded.bytes
-             where library_items.user_id = excluded.user_id""")
+             where library_items.user_id = excluded.user_id
+               and (library_items.status in ('QUEUED', 'IN_PROGRESS') or excluded.status in ('COMPLETED', 'FAILED'))
+               and not (library_items.status = 'IN_PROGRESS' and excluded.status = 'QUEUED')""")
         .param("id", item.id())
         .param("user", item.owner())
         .param("source", item.source().name())

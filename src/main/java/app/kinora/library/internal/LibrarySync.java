@@ -1,9 +1,12 @@
 package app.kinora.library.internal;
 
-import app.kinora.generation.Generation;
-import app.kinora.generation.GenerationChanged;
-import app.kinora.generation.Generations;
-import app.kinora.generation.OutputVariant;
+import app.kinora.generation.GenerationCompleted;
+import app.kinora.generation.GenerationDeleted;
+import app.kinora.generation.GenerationFailed;
+import app.kinora.generation.GenerationId;
+import app.kinora.generation.GenerationQueued;
+import app.kinora.generation.GenerationReferences;
+import app.kinora.generation.GenerationStarted;
 import app.kinora.library.internal.LibraryItem.Kind;
 import app.kinora.library.internal.LibraryItem.Source;
 import app.kinora.library.internal.LibraryItem.Status;
@@ -11,34 +14,56 @@ import app.kinora.media.MediaKind;
 import app.kinora.media.MediaUploads;
 import app.kinora.media.Upload;
 import app.kinora.media.UploadsChanged;
-import java.io.IOException;
+import app.kinora.shared.UserId;
+import app.kinora.shared.VideoSpec;
 import java.time.Duration;
+import java.time.Instant;
 import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code library_items} in step with generations and uploads. The events are handled in
- * the publisher's thread (and transaction, when it has one), so an item appears with its
- * generation; each handler re-reads the source and upserts, so a repeat changes nothing.
+ * Keeps {@code library_items} in step with generations and uploads. Generations' events are
+ * handled after their transaction commits, each in its own (a failure here never undoes a
+ * generation's change; the event publication registry delivers it again, at the latest when the
+ * node restarts), and work from the event's data alone. Delivery is at least once and in any
+ * order, so each handler upserts and a status never moves back.
  */
 @Component
 class LibrarySync {
 
-  private final Generations generations;
   private final MediaUploads uploads;
   private final LibraryItems items;
 
-  LibrarySync(Generations generations, MediaUploads uploads, LibraryItems items) {
-    this.generations = generations;
+  LibrarySync(MediaUploads uploads, LibraryItems items) {
     this.uploads = uploads;
     this.items = items;
   }
 
-  @EventListener
-  void on(GenerationChanged changed) {
-    generations.find(changed.owner(), changed.id()).ifPresentOrElse(
-        generation -> items.save(output(generation)),
-        () -> items.delete(changed.owner().value(), changed.id().value()));
+  @ApplicationModuleListener(id = "library.generation-queued")
+  void on(GenerationQueued event) {
+    items.save(output(event.id(), event.owner(), event.spec(), Status.QUEUED, 0, event.createdAt()));
+  }
+
+  @ApplicationModuleListener(id = "library.generation-started")
+  void on(GenerationStarted event) {
+    items.save(output(event.id(), event.owner(), event.spec(), Status.IN_PROGRESS, 0, event.createdAt()));
+  }
+
+  @ApplicationModuleListener(id = "library.generation-completed")
+  void on(GenerationCompleted event) {
+    items.save(output(event.id(), event.owner(), event.spec(), Status.COMPLETED, event.output().videoBytes(),
+        event.createdAt()));
+  }
+
+  @ApplicationModuleListener(id = "library.generation-failed")
+  void on(GenerationFailed event) {
+    items.save(output(event.id(), event.owner(), event.spec(), Status.FAILED, 0, event.createdAt()));
+  }
+
+  @ApplicationModuleListener(id = "library.generation-deleted")
+  void on(GenerationDeleted event) {
+    items.delete(event.owner().value(), event.id().value());
   }
 
   @EventListener
@@ -51,21 +76,10 @@ class LibrarySync {
     }
   }
 
-  private LibraryItem output(Generation g) {
-    long bytes = g.isCompleted() ? videoBytes(g) : 0;
-    return new LibraryItem(g.id().value(), g.owner().value(), Source.OUTPUT, Kind.VIDEO, Status.valueOf(g.status().name()),
-        g.model(), g.prompt(), g.seconds(), g.size().width(), g.size().height(), Duration.ofSeconds(g.seconds()), bytes,
-        g.createdAt());
-  }
-
-  private long videoBytes(Generation g) {
-    return generations.output(g.owner(), g.id(), OutputVariant.VIDEO).map(file -> {
-      try {
-        return file.contentLength();
-      } catch (IOException e) {
-        return 0L;
-      }
-    }).orElse(0L);
+  private static LibraryItem output(GenerationId id, UserId owner, VideoSpec<GenerationReferences> spec, Status status,
+      long bytes, Instant createdAt) {
+    return new LibraryItem(id.value(), owner.value(), Source.OUTPUT, Kind.VIDEO, status, spec.model(), spec.prompt(),
+        spec.seconds(), spec.size().width(), spec.size().height(), spec.duration(), bytes, createdAt);
   }
 
   private static LibraryItem upload(Upload u) {

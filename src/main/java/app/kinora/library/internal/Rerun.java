@@ -14,8 +14,8 @@ final class Rerun {
   }
 
   static String link(Generation g) {
-    var uri = settings(g).queryParam("seed", g.seed());
-    var refs = g.references();
+    var uri = settings(g).queryParam("seed", g.spec().seed());
+    var refs = g.spec().references();
     if (refs.firstFrame() != null) {
       uri.queryParam("first_frame_upload", refs.firstFrame().value());
     }
@@ -28,6 +28,6 @@ final class Rerun {
         .queryParam("model", g.model())
         .queryParam("seconds", g.seconds())
         .queryParam("size", g.size().width() + "x" + g.size().height())
-        .queryParam("fps", g.framesPerSecond());
+        .queryParam("fps", g.spec().framesPerSecond());
   }
 }

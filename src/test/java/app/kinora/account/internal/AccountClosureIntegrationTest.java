@@ -8,7 +8,8 @@ import static org.awaitility.Awaitility.await;
 import app.kinora.ApiClient;
 import app.kinora.IntegrationTest;
 import app.kinora.account.WebSession;
-import app.kinora.generation.GenerationRequest;
+import app.kinora.generation.Attachment;
+import app.kinora.generation.TestSpecs;
 import app.kinora.generation.GenerationStatus;
 import app.kinora.generation.Generations;
 import app.kinora.generation.OutputVariant;
@@ -62,7 +63,7 @@ class AccountClosureIntegrationTest extends IntegrationTest {
   void afterTheGracePeriodEverythingOfTheAccountIsErasedAndTheAuditTrailIsPseudonymised() throws Exception {
     var session = signedUp("leaving.for.good@kinora.test", "a long leaving passphrase");
     var user = userId("leaving.for.good@kinora.test");
-    var generation = generations.submit(user, GenerationRequest.of(null, "A farewell sunset", "2", "480x480", null));
+    var generation = generations.submit(user, TestSpecs.of(null, "A farewell sunset", "2", "480x480", null), Attachment.Files.NONE);
     await().atMost(Duration.ofSeconds(60))
         .until(() -> generations.find(user, generation.id()).orElseThrow().status() == GenerationStatus.COMPLETED);
     var video = generations.output(user, generation.id(), OutputVariant.VIDEO).orElseThrow();

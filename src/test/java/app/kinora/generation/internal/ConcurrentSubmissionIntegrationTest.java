@@ -32,8 +32,8 @@ class ConcurrentSubmissionIntegrationTest extends IntegrationTest {
   private static final int AFFORDABLE = 37;
 
   @Autowired CreditLedger ledger;
-  @Autowired GenerationRepository repository;
-  @Autowired GenerationSettlement settlement;
+  @Autowired GenerationSteps repository;
+  
   @Autowired JdbcClient jdbc;
 
   @Test
@@ -112,7 +112,7 @@ class ConcurrentSubmissionIntegrationTest extends IntegrationTest {
       jdbc.sql("delete from scheduled_tasks where task_name = 'generation' and task_instance = ? and picked = false")
           .param(id.toString()).update();
       repository.startAttempt(id).ifPresent(attempt ->
-          settlement.fail(id, attempt, new Generation.Failure("cancelled", "Stopped by the test.")));
+          repository.fail(id, attempt, new Generation.Failure("cancelled", "Stopped by the test.")));
     }
     assertLedgerReconciles(jdbc);
   }

@@ -15,7 +15,8 @@ import app.kinora.billing.InsufficientCredits;
 import app.kinora.generation.Generation;
 import app.kinora.generation.GenerationId;
 import app.kinora.generation.GenerationReferences;
-import app.kinora.generation.GenerationRequest;
+import app.kinora.generation.Attachment;
+import app.kinora.generation.TestSpecs;
 import app.kinora.generation.GenerationStatus;
 import app.kinora.generation.Generations;
 import app.kinora.shared.UserId;
@@ -35,8 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class GenerationBillingIntegrationTest extends IntegrationTest {
 
   @Autowired Generations generations;
-  @Autowired GenerationRepository repository;
-  @Autowired GenerationSettlement settlement;
+  @Autowired GenerationSteps repository;
+  @Autowired GenerationStore store;
+  
   @Autowired CreditLedger ledger;
   @Autowired Scheduler scheduler;
   @Autowired OneTimeTask<String> generationTask;
@@ -53,10 +55,10 @@ class GenerationBillingIntegrationTest extends IntegrationTest {
     var user = TestAccounts.newUser(jdbc, "USER");
     var start = ledger.balance(user);
 
-    var generation = generations.submit(user, GenerationRequest.of(null, "Rain over a harbour", "2", "480x480", null));
+    var generation = generations.submit(user, TestSpecs.of(null, "Rain over a harbour", "2", "480x480", null), Attachment.Files.NONE);
     var hold = new HoldId(generation.id().value());
     var quote = ledger.charges(java.util.List.of(hold)).get(hold).quoted();
-    assertThat(quote).isEqualTo(ledger.quote(GenerationSettlement.work(generation)));
+    assertThat(quote).isEqualTo(ledger.quote(GenerationIntake.work(generation.spec())));
 
     await().atMost(Duration.ofSeconds(60))
         .until(() -> generations.find(user, generation.id()).orElseThrow().status() == GenerationStatus.COMPLETED);
@@ -73,7 +75,7 @@ class GenerationBillingIntegrationTest extends IntegrationTest {
     var user = TestAccounts.newUser(jdbc, "USER");
     ledger.adjust(user, Credits.of(1).minus(ledger.balance(user).balance()), "leave 1", "operator:test");
 
-    assertThatThrownBy(() -> generations.submit(user, GenerationRequest.of(null, "Too dear", "4", "1280x720", null)))
+    assertThatThrownBy(() -> generations.submit(user, TestSpecs.of(null, "Too dear", "4", "1280x720", null), Attachment.Files.NONE))
         .isInstanceOf(InsufficientCredits.class);
 
     assertThat(jdbc.sql("select count(*) from generations where user_id = ?").param(user.value())
@@ -90,9 +92,9 @@ class GenerationBillingIntegrationTest extends IntegrationTest {
     var id = insertWithHold(user);
     var attempt = repository.startAttempt(id).orElseThrow();
 
-    assertThat(settlement.fail(id, attempt, new Generation.Failure("provider_error", "The provider gave up."))).isTrue();
-    assertThat(settlement.fail(id, attempt, new Generation.Failure("provider_error", "again"))).isFalse();
-    assertThat(settlement.complete(repository.find(id).orElseThrow(), attempt, output())).isFalse();
+    assertThat(repository.fail(id, attempt, new Generation.Failure("provider_error", "The provider gave up."))).isTrue();
+    assertThat(repository.fail(id, attempt, new Generation.Failure("provider_error", "again"))).isFalse();
+    assertThat(repository.complete(id, attempt, output())).isFalse();
 
     assertThat(ledger.balance(user)).isEqualTo(before);
     assertThat(count(jdbc, user, "release")).isEqualTo(1);
@@ -108,9 +110,9 @@ class GenerationBillingIntegrationTest extends IntegrationTest {
     var stale = repository.startAttempt(id).orElseThrow();
     var current = repository.startAttempt(id).orElseThrow();
 
-    assertThat(settlement.fail(id, stale, new Generation.Failure("x", "stale run"))).isFalse();
+    assertThat(repository.fail(id, stale, new Generation.Failure("x", "stale run"))).isFalse();
     assertThat(count(jdbc, user, "release")).isZero();
-    assertThat(settlement.complete(repository.find(id).orElseThrow(), current, output())).isTrue();
+    assertThat(repository.complete(id, current, output())).isTrue();
     assertThat(count(jdbc, user, "capture")).isEqualTo(1);
   }
 
@@ -138,7 +140,7 @@ class GenerationBillingIntegrationTest extends IntegrationTest {
     assertThat(jdbc.sql("select attempt from generations where id = ?").param(id.value()).query(Integer.class).single())
         .isEqualTo(2);
     // the dead attempt, were it to wake up, can end nothing
-    assertThat(settlement.fail(id, 1, new Generation.Failure("x", "zombie"))).isFalse();
+    assertThat(repository.fail(id, 1, new Generation.Failure("x", "zombie"))).isFalse();
     assertThat(count(jdbc, user, "capture")).isEqualTo(1);
     assertThat(count(jdbc, user, "release")).isZero();
     assertThat(ledger.balance(user).held()).isEqualTo(Credits.ZERO);
@@ -168,7 +170,7 @@ class GenerationBillingIntegrationTest extends IntegrationTest {
   void cancellingARunningRenderStopsItAndNothingIsCaptured() {
     var user = TestAccounts.newUser(jdbc, "USER");
     var before = ledger.balance(user);
-    var generation = generations.submit(user, GenerationRequest.of(null, "Long night drive, slow pan", "20", "1920x1080", null));
+    var generation = generations.submit(user, TestSpecs.of(null, "Long night drive, slow pan", "20", "1920x1080", null), Attachment.Files.NONE);
     var id = generation.id();
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
         .until(() -> repository.find(id).orElseThrow().progress() > 0);
@@ -188,18 +190,16 @@ class GenerationBillingIntegrationTest extends IntegrationTest {
 
   /** What submit does, without queueing the job, so the test can play the scheduler. */
   private GenerationId insertWithHold(UserId user) {
-    var generation = new Generation(GenerationId.random(), user, "kinora-local", "Test pattern",
-        2, new VideoSize(480, 480), 5, 30, true, true, GenerationStatus.QUEUED, 0, null,
-        Instant.now().truncatedTo(ChronoUnit.MICROS), null, null, GenerationReferences.NONE, null);
+    var generation = GenerationSteps.queued(user);
     transactions.executeWithoutResult(tx -> {
-      ledger.hold(user, new HoldId(generation.id().value()), GenerationSettlement.work(generation), generation.id().apiId());
-      repository.insert(generation);
+      ledger.hold(user, new HoldId(generation.id().value()), GenerationIntake.work(generation.spec()), generation.id().apiId());
+      store.insert(generation);
     });
     return generation.id();
   }
 
-  private static GenerationRepository.StoredOutput output() {
-    return new GenerationRepository.StoredOutput("videos/none.mp4", 1, "videos/none-poster.jpg",
+  private static Generation.Output output() {
+    return new Generation.Output("videos/none.mp4", 1, "videos/none-poster.jpg",
         "videos/none-sprite.jpg", new app.kinora.media.SpriteSheet(5, 4, 192, 108, Duration.ofMillis(100)));
   }
 }

@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The generation job against the real scheduler tables: crash recovery and fencing. */
 class GenerationJobIntegrationTest extends IntegrationTest {
 
-  @Autowired GenerationRepository repository;
+  @Autowired GenerationSteps repository;
   @Autowired GenerationJob job;
   @Autowired Scheduler scheduler;
   @Autowired OneTimeTask<String> generationTask;
@@ -100,15 +100,13 @@ class GenerationJobIntegrationTest extends IntegrationTest {
   }
 
   private GenerationId insertQueued() {
-    var generation = new Generation(GenerationId.random(), UserId.random(), "kinora-local", "Test pattern",
-        2, new VideoSize(480, 480), 5, 30, true, true, GenerationStatus.QUEUED, 0, null, Instant.now().truncatedTo(ChronoUnit.MICROS), null, null,
-        app.kinora.generation.GenerationReferences.NONE, null);
+    var generation = GenerationSteps.queued(UserId.random());
     repository.insert(generation);
     return generation.id();
   }
 
-  private static GenerationRepository.StoredOutput output(String name) {
-    return new GenerationRepository.StoredOutput("videos/" + name + ".mp4", 1, "videos/" + name + "-poster.jpg",
+  private static Generation.Output output(String name) {
+    return new Generation.Output("videos/" + name + ".mp4", 1, "videos/" + name + "-poster.jpg",
         "videos/" + name + "-sprite.jpg", new SpriteSheet(5, 4, 192, 108, Duration.ofMillis(100)));
   }
 

@@ -10,7 +10,8 @@ import app.kinora.TestAccounts;
 import app.kinora.billing.CreditLedger;
 import app.kinora.billing.Credits;
 import app.kinora.generation.GenerationId;
-import app.kinora.generation.GenerationRequest;
+import app.kinora.generation.Attachment;
+import app.kinora.generation.TestSpecs;
 import app.kinora.generation.GenerationStatus;
 import app.kinora.generation.Generations;
 import com.github.kagkarlsson.scheduler.Scheduler;
@@ -35,7 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class NodeKilledIntegrationTest extends IntegrationTest {
 
   @Autowired Generations generations;
-  @Autowired GenerationRepository repository;
+  @Autowired GenerationSteps repository;
   @Autowired CreditLedger ledger;
   @Autowired Scheduler scheduler;
   @Autowired DataSource dataSource;
@@ -54,7 +55,7 @@ class NodeKilledIntegrationTest extends IntegrationTest {
           .until(() -> !other.isAlive() || other.output().contains("Started KinoraApplication"));
       assertThat(other.isAlive()).as("the second node started: %s", other.output()).isTrue();
 
-      var generation = generations.submit(user, GenerationRequest.of(null, "Night city in the rain, slow pan", "20", "1920x1080", null));
+      var generation = generations.submit(user, TestSpecs.of(null, "Night city in the rain, slow pan", "20", "1920x1080", null), Attachment.Files.NONE);
       id = generation.id();
       quote = ledger.balance(user).held();
       await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))

@@ -1,0 +1,32 @@
+package app.kinora.api;
+
+import app.kinora.generation.Attachment;
+import app.kinora.generation.ReferenceRole;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+
+/**
+ * The reference files of a multipart create request, by role: {@code input_reference},
+ * {@code last_frame}, {@code audio}, {@code video}, and repeated {@code reference_images[]}
+ * (OpenAI's SDKs add the brackets; plain {@code reference_images} is taken too).
+ */
+final class ApiFiles {
+
+  private ApiFiles() {}
+
+  static Attachment.Files of(HttpServletRequest request, boolean keepOriginals) {
+    var files = new ArrayList<Attachment>();
+    if (request instanceof MultipartHttpServletRequest multipart) {
+      for (var role : ReferenceRole.values()) {
+        var parts = new ArrayList<>(multipart.getFiles(role.param()));
+        if (role == ReferenceRole.REFERENCE_IMAGE) {
+          parts.addAll(multipart.getFiles(role.param() + "[]"));
+        }
+        parts.stream().filter(file -> !file.isEmpty())
+            .forEach(file -> files.add(new Attachment(role, file::getInputStream)));
+      }
+    }
+    return new Attachment.Files(files, keepOriginals);
+  }
+}

@@ -1,0 +1,101 @@
+package app.kinora.generation.internal;
+
+import app.kinora.billing.CreditLedger;
+import app.kinora.billing.PriceRequest;
+import app.kinora.generation.Attachment;
+import app.kinora.generation.Generation;
+import app.kinora.generation.GenerationReferences;
+import app.kinora.generation.InvalidGenerationRequest;
+import app.kinora.generation.ReferenceRole;
+import app.kinora.media.MediaRejected;
+import app.kinora.media.MediaUploads;
+import app.kinora.media.UploadId;
+import app.kinora.shared.UserId;
+import app.kinora.shared.VideoSpec;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one way a video is asked for, whichever edge asks: cheap checks first (model, fields,
+ * references and their counts, price against the balance), then the attached files through media,
+ * then the hold, the row and the job in one transaction. A refusal after files were accepted
+ * discards them here, in one place.
+ */
+@Component
+class GenerationIntake {
+
+  private final SpecResolver resolver;
+  private final ReferenceCheck references;
+  private final CreditLedger credits;
+  private final MediaUploads uploads;
+  private final GenerationRecorder recorder;
+
+  GenerationIntake(SpecResolver resolver, ReferenceCheck references, CreditLedger credits, MediaUploads uploads,
+      GenerationRecorder recorder) {
+    this.resolver = resolver;
+    this.references = references;
+    this.credits = credits;
+    this.uploads = uploads;
+    this.recorder = recorder;
+  }
+
+  Generation submit(UserId owner, VideoSpec<GenerationReferences> requested, Attachment.Files files) {
+    var model = resolver.model(requested.model());
+    var spec = resolver.resolve(requested, model);
+    references.check(owner, model, spec.references(), files);
+    credits.affordable(owner, work(spec));
+    var accepted = new ArrayList<UploadId>();
+    try {
+      return recorder.record(owner, spec.withReferences(accept(owner, spec.references(), files, accepted)));
+    } catch (RuntimeException e) {
+      uploads.discard(owner, accepted); // a refused request keeps none of its files
+      throw e;
+    }
+  }
+
+  /** The named uploads with each sent file accepted in its role (a file replaces a named single upload). */
+  private GenerationReferences accept(UserId owner, GenerationReferences named, Attachment.Files files,
+      List<UploadId> accepted) {
+    var result = named;
+    for (var role : ReferenceRole.values()) {
+      if (files.count(role) > 0) {
+        result = role == ReferenceRole.REFERENCE_IMAGE ? result : result.with(role, null);
+      }
+    }
+    for (var file : files.list()) {
+      var id = accept(owner, file, files.keepOriginals());
+      accepted.add(id);
+      result = result.with(file.role(), id);
+    }
+    return result;
+  }
+
+  private UploadId accept(UserId owner, Attachment file, boolean keepOriginal) {
+    var role = file.role();
+    try (var content = file.content().open()) {
+      return uploads.accept(owner, role.kind(), content, keepOriginal).id();
+    } catch (MediaRejected e) {
+      throw switch (e.reason()) {
+        case TOO_LARGE -> refused(role, "file_too_large", e, InvalidGenerationRequest.Problem.TOO_LARGE);
+        case QUOTA_EXCEEDED -> refused(role, "storage_quota_exceeded", e, InvalidGenerationRequest.Problem.TOO_LARGE);
+        case UNSUPPORTED_TYPE -> refused(role, "unsupported_file_type", e, InvalidGenerationRequest.Problem.UNSUPPORTED_TYPE);
+        case INVALID -> refused(role, "invalid_file", e, InvalidGenerationRequest.Problem.INVALID);
+      };
+    } catch (IOException e) {
+      throw new InvalidGenerationRequest(role.param(), "invalid_file", "The upload could not be read.",
+          InvalidGenerationRequest.Problem.INVALID, e);
+    }
+  }
+
+  private static InvalidGenerationRequest refused(ReferenceRole role, String code, MediaRejected e,
+      InvalidGenerationRequest.Problem problem) {
+    return new InvalidGenerationRequest(role.param(), code, e.getMessage(), problem, e);
+  }
+
+  /** The work a spec asks for, as billing prices it. */
+  static PriceRequest work(VideoSpec<?> spec) {
+    return new PriceRequest(spec.model(), spec.seconds(), spec.size(), spec.generateAudio());
+  }
+}
