@@ -5,6 +5,7 @@ import app.kinora.generation.ReferenceRole;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.util.WebUtils;
 
 /**
  * The reference files of a multipart create request, by role: {@code input_reference},
@@ -17,7 +18,9 @@ final class ApiFiles {
 
   static Attachment.Files of(HttpServletRequest request, boolean keepOriginals) {
     var files = new ArrayList<Attachment>();
-    if (request instanceof MultipartHttpServletRequest multipart) {
+    // the request may be wrapped (by Spring Security, say) around the multipart one
+    var multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+    if (multipart != null) {
       for (var role : ReferenceRole.values()) {
         var parts = new ArrayList<>(multipart.getFiles(role.param()));
         if (role == ReferenceRole.REFERENCE_IMAGE) {

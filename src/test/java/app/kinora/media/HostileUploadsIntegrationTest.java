@@ -75,9 +75,12 @@ class HostileUploadsIntegrationTest extends IntegrationTest {
     var rowsBefore = rows();
     var filesBefore = storedUploads();
 
+    // a last frame goes with a good first frame, which the request needs before its files are read
+    var files = sample.field().equals("last_frame")
+        ? Map.of("input_reference", TestMedia.png(480, 480), sample.field(), sample.bytes())
+        : Map.of(sample.field(), sample.bytes());
     var reply = api().postMultipart("/v1/videos",
-        Map.of("prompt", "hostile " + sample.name(), "seconds", "2", "size", "480x480"),
-        Map.of(sample.field(), sample.bytes()));
+        Map.of("prompt", "hostile " + sample.name(), "seconds", "2", "size", "480x480"), files);
 
     assertThat(reply.status()).as("%s: %s", sample, reply.json()).isEqualTo(sample.status());
     var error = reply.json().path("error");

@@ -1,6 +1,7 @@
 package app.kinora.account.internal;
 
 import app.kinora.account.Account;
+import app.kinora.account.AccountVerified;
 import app.kinora.shared.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,6 +11,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,9 +20,11 @@ import org.springframework.stereotype.Repository;
 class Users {
 
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
 
-  Users(JdbcClient jdbc) {
+  Users(JdbcClient jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
   }
 
   static String normalize(String email) {
@@ -63,6 +67,9 @@ class Users {
         .param("privacy", user.privacyVersion())
         .param("accepted", user.termsVersion() == null ? null : now)
         .update();
+    if (user.emailVerified()) {
+      events.publishEvent(new AccountVerified(id));
+    }
     return find(id).orElseThrow();
   }
 
@@ -135,13 +142,21 @@ class Users {
         .orElse(false);
   }
 
-  /** Marks the email verified if it is still the given one. */
+  /** Marks the email verified if it is still the given one; true when it is (now or already). */
   boolean markVerified(UserId id, String email) {
-    return jdbc.sql(
-                "update users set email_verified_at = coalesce(email_verified_at, now()) where id = ? and email_normalized = ?")
+    boolean nowVerified = jdbc.sql(
+                "update users set email_verified_at = now() where id = ? and email_normalized = ? and email_verified_at is null")
             .params(id.value(), normalize(email))
             .update()
         == 1;
+    if (nowVerified) {
+      events.publishEvent(new AccountVerified(id));
+      return true;
+    }
+    return jdbc.sql("select count(*) from users where id = ? and email_normalized = ? and email_verified_at is not null")
+        .params(id.value(), normalize(email))
+        .query(Integer.class)
+        .single() == 1;
   }
 
   void changePassword(UserId id, String passwordHash) {
@@ -150,9 +165,13 @@ class Users {
 
   /** Moves the account to a new, verified email. */
   void changeEmail(UserId id, String email) {
+    boolean wasVerified = isVerified(id);
     jdbc.sql("update users set email = ?, email_normalized = ?, email_verified_at = now() where id = ?")
         .params(email.strip(), normalize(email), id.value())
         .update();
+    if (!wasVerified) {
+      events.publishEvent(new AccountVerified(id));
+    }
   }
 
   void updateProfile(UserId id, String displayName, String language) {

@@ -2,6 +2,7 @@ package app.kinora.billing.internal;
 
 import app.kinora.account.Account;
 import app.kinora.account.Accounts;
+import app.kinora.account.AccountVerified;
 import app.kinora.billing.Balance;
 import app.kinora.billing.BillingProperties;
 import app.kinora.billing.Charge;
@@ -122,10 +123,7 @@ class Ledger implements CreditLedger {
   @Transactional
   public Balance balance(UserId user) {
     var known = entries.balance(user);
-    if (known.isPresent() && (entries.starterGranted(user) || !accounts.isVerified(user))) {
-      return known.get();
-    }
-    return lock(user);
+    return known.isPresent() ? known.get() : lock(user);
   }
 
   @Override
@@ -184,9 +182,9 @@ class Ledger implements CreditLedger {
   }
 
   /**
-   * Locks the user's account row, opening it on first use. A new account gets the unverified
-   * allowance; once its email address is verified (operators are), it is topped up to the full
-   * starter credits, once.
+   * Locks the user's account row, opening it on first use: with the full starter credits when its
+   * email address is verified (operators' are), else with the unverified allowance, topped up when
+   * {@link AccountVerified} arrives.
    */
   private Balance lock(UserId user) {
     var locked = entries.lock(user);
@@ -200,11 +198,20 @@ class Ledger implements CreditLedger {
       }
       return entries.lock(user).orElseThrow();
     }
-    if (!entries.starterGranted(user) && accounts.isVerified(user) && entries.markStarterGranted(user)) {
-      grant(user, properties.starterCredits() - allowance(), "Starter credits");
-      return entries.lock(user).orElseThrow();
-    }
     return locked.orElseThrow();
+  }
+
+  /**
+   * The account's email address was confirmed: an open account is topped up from the unverified
+   * allowance to the full starter credits, once; an account billing has not met yet opens with them.
+   */
+  @Transactional
+  void verified(UserId user) {
+    if (entries.lock(user).isEmpty()) {
+      lock(user);
+    } else if (entries.markStarterGranted(user)) {
+      grant(user, properties.starterCredits() - allowance(), "Starter credits");
+    }
   }
 
   private long allowance() {

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.UUID;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.util.WebUtils;
 
 /**
  * The studio's form as the browser posts it, mapped onto a spec and its files. Each checkbox
@@ -33,7 +34,9 @@ record StudioForm(
   /** The files sent with the form, each under its role's field name. */
   static Attachment.Files files(HttpServletRequest request) {
     var files = new ArrayList<Attachment>();
-    if (request instanceof MultipartHttpServletRequest multipart) {
+    // the request may be wrapped (by Spring Security, say) around the multipart one
+    var multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+    if (multipart != null) {
       for (var role : ReferenceRole.values()) {
         for (var file : multipart.getFiles(role.param())) {
           if (file != null && !file.isEmpty()) {

@@ -22,6 +22,8 @@ final class SandboxedProcess {
   private static final int CPU_SECONDS = 300;
   private static final List<String> SANDBOX = SandboxCommand.prefix(MEMORY_LIMIT_BYTES, CPU_SECONDS);
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SandboxedProcess.class);
+
   private SandboxedProcess() {}
 
   /** Standard output of a successful run. */
@@ -40,7 +42,9 @@ final class SandboxedProcess {
         throw new MediaRejected("Processing the file took too long.");
       }
       if (process.exitValue() != 0) {
-        throw new MediaRejected("The file is not valid media: " + firstLine(Files.readString(stderr)));
+        // FFmpeg's words (demuxer names, heap addresses) are for the operator's log, not for people
+        log.info("FFmpeg refused a file: {}", firstLine(Files.readString(stderr)));
+        throw new MediaRejected("The file could not be read: it is damaged, cut short or not what it claims to be.");
       }
       return Files.readString(stdout, StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -82,7 +86,7 @@ final class SandboxedProcess {
     }
   }
 
-  /** FFmpeg's first complaint, without the server's paths (which a user must not see). */
+  /** FFmpeg's first complaint, without the server's paths. */
   private static String firstLine(String text) {
     var line = text.strip().lines().findFirst().orElse("unknown error")
         .replaceAll("(file:)?/[^\\s:]+:?\\s*", "").strip();

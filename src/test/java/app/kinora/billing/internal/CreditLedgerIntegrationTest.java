@@ -5,9 +5,11 @@ import static app.kinora.billing.LedgerAssertions.count;
 import static app.kinora.billing.LedgerAssertions.recomputedBalance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import app.kinora.IntegrationTest;
 import app.kinora.TestAccounts;
+import app.kinora.account.AccountVerified;
 import app.kinora.billing.BillingProperties;
 import app.kinora.billing.Charge;
 import app.kinora.billing.CreditLedger;
@@ -17,11 +19,13 @@ import app.kinora.billing.InsufficientCredits;
 import app.kinora.billing.PriceRequest;
 import app.kinora.shared.UserId;
 import app.kinora.shared.VideoSize;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.IllegalTransactionStateException;
@@ -36,6 +40,7 @@ class CreditLedgerIntegrationTest extends IntegrationTest {
   @Autowired BillingProperties properties;
   @Autowired TransactionTemplate transactions;
   @Autowired JdbcClient jdbc;
+  @Autowired ApplicationEventPublisher events;
 
   @AfterEach
   void cachedSumsAlwaysMatchTheLedger() {
@@ -63,6 +68,11 @@ class CreditLedgerIntegrationTest extends IntegrationTest {
     assertThat(count(jdbc, user, "grant")).isEqualTo(1);
   }
 
+  /** What the account module publishes when an address is confirmed. */
+  private void verified(UserId user) {
+    transactions.executeWithoutResult(tx -> events.publishEvent(new AccountVerified(user)));
+  }
+
   @Test
   void anUnverifiedAccountHasOnlyTheAllowanceUntilItsEmailIsVerifiedThenTheRestOnce() {
     var user = TestAccounts.newUser(jdbc, "USER");
@@ -72,10 +82,15 @@ class CreditLedgerIntegrationTest extends IntegrationTest {
     assertThat(ledger.balance(user).available()).isEqualTo(Credits.of(properties.unverifiedAllowance()));
 
     jdbc.sql("update users set email_verified_at = now() where id = ?").param(user.value()).update();
+    assertThat(ledger.balance(user).available()).as("billing learns of it by the event, not by asking")
+        .isEqualTo(Credits.of(properties.unverifiedAllowance()));
+    verified(user);
+    verified(user); // delivered twice
 
+    await().atMost(Duration.ofSeconds(10))
+        .until(() -> ledger.balance(user).available().equals(Credits.of(properties.starterCredits())));
+    await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> count(jdbc, user, "grant") == 2);
     assertThat(ledger.balance(user).available()).isEqualTo(Credits.of(properties.starterCredits()));
-    assertThat(ledger.balance(user).available()).isEqualTo(Credits.of(properties.starterCredits()));
-    assertThat(count(jdbc, user, "grant")).isEqualTo(2);
   }
 
   @Test
