@@ -1,13 +1,23 @@
 package app.kinora.render;
 
+import app.kinora.media.VideoFrames;
 import app.kinora.provider.spi.Capability;
+import app.kinora.provider.spi.LocalVideoProvider;
 import app.kinora.provider.spi.ModelDescriptor;
 import app.kinora.provider.spi.ProgressListener;
 import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ProviderRequest;
-import app.kinora.provider.spi.LocalVideoProvider;
+import app.kinora.render.encode.Drawing;
+import app.kinora.render.encode.FrameSource;
+import app.kinora.render.encode.Mp4Encoder;
+import app.kinora.render.encode.Yuv420;
+import app.kinora.render.layers.Palette;
+import app.kinora.render.prompt.SceneSpec;
+import app.kinora.render.reference.ReferenceFrames;
+import app.kinora.render.scene.Scene;
+import app.kinora.render.sound.Soundscape;
+import app.kinora.render.sound.Soundtrack;
 import app.kinora.shared.VideoSize;
-import app.kinora.media.VideoFrames;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -23,7 +23,7 @@ import org.bytedeco.javacv.Java2DFrameConverter;
  */
 public final class RendererGallery {
 
-  static final List<String> PROMPTS = List.of(
+  public static final List<String> PROMPTS = List.of(
       "Sunset over the ocean",
       "Snowy mountains at sunrise",
       "Neon city at night in the rain",

@@ -1,0 +1,60 @@
+package app.kinora.render.prompt;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads a prompt into a {@link SceneSpec}: known words and two-word phrases set places, light,
+ * weather, elements, mood and camera; every other word still shifts the hue and the pace a
+ * little, by its hash, so two different prompts never look alike.
+ */
+public final class PromptReader {
+
+  /** Words that carry no picture; they still count in the variation hash. */
+  private static final Set<String> FILLER = Set.of(
+      "a", "an", "the", "of", "over", "at", "in", "on", "with", "and", "by", "under", "into", "through", "from",
+      "to", "above", "below", "across", "near", "for", "its", "is", "are", "as", "shot", "scene", "view", "video",
+      "footage", "cinematic", "4k", "8k", "hd", "very", "some", "full", "lots", "many", "few", "deep", "s", "up",
+      "out", "time", "lapse", "lights", "motion", "mo", "white", "black");
+
+  private PromptReader() {}
+
+  public static SceneSpec read(String prompt) {
+    var words = prompt.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
+    var draft = new Draft();
+    int i = 0;
+    while (i < words.length) {
+      i += readAt(words, i, draft);
+    }
+    return draft.complete(hash(prompt.strip()));
+  }
+
+  /** Applies the word or phrase at {@code i} and returns how many words it used. */
+  private static int readAt(String[] words, int i, Draft draft) {
+    if (i + 1 < words.length) {
+      var phrase = Vocabulary.meaning(words[i] + "_" + words[i + 1]);
+      if (phrase.isPresent()) {
+        phrase.get().accept(draft);
+        return 2;
+      }
+    }
+    var word = words[i];
+    var meaning = Vocabulary.meaning(word);
+    if (meaning.isPresent()) {
+      meaning.get().accept(draft);
+    } else if (!word.isEmpty() && !FILLER.contains(word)) {
+      draft.unknown(hash(word));
+    }
+    return 1;
+  }
+
+  /** FNV-1a over UTF-8: unlike {@link String#hashCode()} it spreads short words over all 64 bits. */
+  static long hash(String text) {
+    long hash = 0xcbf29ce484222325L;
+    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+      hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
+    }
+    return hash;
+  }
+}
