@@ -169,6 +169,11 @@ public final class Generation {
     return state.completedAt();
   }
 
+  /** Why it failed, or null. */
+  public Failure failure() {
+    return state.failure();
+  }
+
   public Optional<Failure> failureIfAny() {
     return Optional.ofNullable(state.failure());
   }

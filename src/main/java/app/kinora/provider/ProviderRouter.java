@@ -1,12 +1,14 @@
 package app.kinora.provider;
 
+import app.kinora.provider.spi.ReferenceMedia;
+import app.kinora.shared.VideoSpec;
+
 import app.kinora.provider.Transfer.SentMedia;
 import app.kinora.provider.spi.Capability;
 import app.kinora.provider.spi.FailureCode;
 import app.kinora.provider.spi.ProgressListener;
 import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ProviderInfo;
-import app.kinora.provider.spi.ProviderRequest;
 import app.kinora.provider.spi.RemoteVideoProvider;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,7 +46,7 @@ class ProviderRouter implements Providers {
   }
 
   @Override
-  public void generate(GenerationTicket ticket, ProviderRequest request, ProgressListener progress, Path output) {
+  public void generate(GenerationTicket ticket, VideoSpec<ReferenceMedia> request, ProgressListener progress, Path output) {
     var local = catalog.localProvider(request.model());
     if (local.isPresent()) {
       local.get().generate(request, progress, output);
@@ -117,7 +119,7 @@ class ProviderRouter implements Providers {
   }
 
   /** The request fields an adapter sends for this model: the prompt and the parameters it takes. */
-  static List<String> fieldsSent(ProviderRequest request, Route route) {
+  static List<String> fieldsSent(VideoSpec<ReferenceMedia> request, Route route) {
     var model = route.model();
     var fields = new ArrayList<>(List.of("prompt", "duration", "size"));
     if (model.can(Capability.SEED)) {
@@ -133,7 +135,7 @@ class ProviderRouter implements Providers {
   }
 
   /** The files sent along, by field name, with the SHA-256 of the (sanitised) bytes. */
-  static List<SentMedia> mediaSent(ProviderRequest request) {
+  static List<SentMedia> mediaSent(VideoSpec<ReferenceMedia> request) {
     var references = request.references();
     var media = new ArrayList<SentMedia>();
     references.firstFrameIfAny().ifPresent(file -> media.add(new SentMedia("first_frame", sha256(file))));

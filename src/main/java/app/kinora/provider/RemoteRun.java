@@ -1,10 +1,12 @@
 package app.kinora.provider;
 
+import app.kinora.provider.spi.ReferenceMedia;
+import app.kinora.shared.VideoSpec;
+
 import app.kinora.provider.spi.FailureCode;
 import app.kinora.provider.spi.JobState;
 import app.kinora.provider.spi.ProgressListener;
 import app.kinora.provider.spi.ProviderFailure;
-import app.kinora.provider.spi.ProviderRequest;
 import app.kinora.provider.spi.RemoteJob;
 import app.kinora.provider.spi.RemoteStatus;
 import java.nio.file.Path;
@@ -38,10 +40,10 @@ class RemoteRun {
     this.properties = properties;
   }
 
-  void submitAndFollow(ProviderRequest request, ProgressListener progress, Path output) {
+  void submitAndFollow(VideoSpec<ReferenceMedia> request, ProgressListener progress, Path output) {
     RemoteJob job;
     try {
-      job = resilience.call(route.providerId(), () -> route.provider().submit(request.forModel(route.model().id())));
+      job = resilience.call(route.providerId(), () -> route.provider().submit(request.withModel(route.model().id())));
     } catch (ProviderFailure failure) {
       transfers.finished(transfer, failure.code());
       throw failure;

@@ -1,12 +1,14 @@
 package app.kinora.render;
 
+import app.kinora.provider.spi.ReferenceMedia;
+import app.kinora.shared.VideoSpec;
+
 import app.kinora.media.VideoFrames;
 import app.kinora.provider.spi.Capability;
 import app.kinora.provider.spi.LocalVideoProvider;
 import app.kinora.provider.spi.ModelDescriptor;
 import app.kinora.provider.spi.ProgressListener;
 import app.kinora.provider.spi.ProviderFailure;
-import app.kinora.provider.spi.ProviderRequest;
 import app.kinora.render.encode.Drawing;
 import app.kinora.render.encode.FrameSource;
 import app.kinora.render.encode.Mp4Encoder;
@@ -66,7 +68,7 @@ class LocalRenderer implements LocalVideoProvider {
   }
 
   @Override
-  public void generate(ProviderRequest request, ProgressListener progress, Path output) {
+  public void generate(VideoSpec<ReferenceMedia> request, ProgressListener progress, Path output) {
     int fps = request.framesPerSecond();
     int frames = Math.toIntExact(request.duration().toMillis() * fps / 1000);
     var size = request.size();
@@ -96,7 +98,7 @@ class LocalRenderer implements LocalVideoProvider {
   }
 
   /** The procedural scene, or the reference picture or clip under the scene's light. */
-  private FrameSource pictures(ProviderRequest request, Scene scene, Yuv420 converter, Mp4Encoder encoder, int frames)
+  private FrameSource pictures(VideoSpec<ReferenceMedia> request, Scene scene, Yuv420 converter, Mp4Encoder encoder, int frames)
       throws IOException {
     var references = request.references();
     if (references.firstFrame() != null || references.video() != null) {
@@ -106,7 +108,7 @@ class LocalRenderer implements LocalVideoProvider {
   }
 
   /** The uploaded soundtrack if there is one, else the scene's ambience, else silence (null). */
-  private static Sound sound(ProviderRequest request, SceneSpec spec, int samples) throws IOException {
+  private static Sound sound(VideoSpec<ReferenceMedia> request, SceneSpec spec, int samples) throws IOException {
     var upload = request.references().audioIfAny();
     if (upload.isPresent()) {
       var soundtrack = Soundtrack.load(upload.get(), samples, Mp4Encoder.SAMPLE_RATE);

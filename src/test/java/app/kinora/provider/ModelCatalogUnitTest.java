@@ -1,5 +1,8 @@
 package app.kinora.provider;
 
+import app.kinora.provider.spi.ReferenceMedia;
+import app.kinora.shared.VideoSpec;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,7 +36,7 @@ class ModelCatalogUnitTest {
     }
 
     @Override
-    public void generate(app.kinora.provider.spi.ProviderRequest request, app.kinora.provider.spi.ProgressListener progress,
+    public void generate(app.kinora.provider.spi.VideoSpec<ReferenceMedia> request, app.kinora.provider.spi.ProgressListener progress,
         java.nio.file.Path output) {
       throw new UnsupportedOperationException("not rendered here");
     }

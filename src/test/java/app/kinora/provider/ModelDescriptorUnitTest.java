@@ -1,11 +1,13 @@
 package app.kinora.provider;
 
+import app.kinora.provider.spi.ProviderSpecs;
+import app.kinora.shared.VideoSpec;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.kinora.provider.spi.Capability;
 import app.kinora.provider.spi.ModelDescriptor;
-import app.kinora.provider.spi.ProviderRequest;
 import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.shared.VideoSize;
 import java.math.BigDecimal;
@@ -30,9 +32,9 @@ class ModelDescriptorUnitTest {
 
   @Test
   void refusesRequestsWhoseReferencesItCannotUse() {
-    var withAudio = new ProviderRequest("veo", "x", Duration.ofSeconds(4), new VideoSize(1280, 720), 1, 30, true, false,
+    var withAudio = ProviderSpecs.of("veo", "x", Duration.ofSeconds(4), new VideoSize(1280, 720), 1, 30, true, false,
         new ReferenceMedia(null, null, Path.of("a.wav"), null));
-    var withPicture = new ProviderRequest("veo", "x", Duration.ofSeconds(4), new VideoSize(1280, 720), 1, 30, true, false,
+    var withPicture = ProviderSpecs.of("veo", "x", Duration.ofSeconds(4), new VideoSize(1280, 720), 1, 30, true, false,
         new ReferenceMedia(Path.of("a.png"), null, null, null));
 
     assertThat(VEO.refusal(withAudio)).contains("veo cannot use these references.");

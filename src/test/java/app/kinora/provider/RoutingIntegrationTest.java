@@ -1,5 +1,9 @@
 package app.kinora.provider;
 
+import app.kinora.provider.spi.ProviderSpecs;
+import app.kinora.provider.spi.ReferenceMedia;
+import app.kinora.shared.VideoSpec;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -18,7 +22,6 @@ import app.kinora.provider.adapter.OpenAiGatewayAdapter;
 import app.kinora.provider.adapter.OpenRouterAdapter;
 import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ProviderInfo;
-import app.kinora.provider.spi.ProviderRequest;
 import app.kinora.provider.spi.VideoProvider;
 import app.kinora.shared.UserId;
 import app.kinora.shared.VideoSize;
@@ -85,7 +88,7 @@ class RoutingIntegrationTest extends IntegrationTest {
   void skipsARouteWhoseModelCannotServeTheRequest() {
     platforms.stubFor(post("/v1/videos").willReturn(aResponse().withStatus(503)));
     var router = router(Duration.ofMillis(10), gateway(), fal());
-    var twelveSeconds = ProviderRequest.textOnly("veo-fast", "A long take", Duration.ofSeconds(12), new VideoSize(1280, 720), 1);
+    var twelveSeconds = ProviderSpecs.textOnly("veo-fast", "A long take", Duration.ofSeconds(12), new VideoSize(1280, 720), 1);
 
     assertThatThrownBy(() -> router.generate(new GenerationTicket(UUID.randomUUID(), UserId.random()), twelveSeconds,
         p -> {}, dir.resolve("none.mp4")))
@@ -211,8 +214,8 @@ class RoutingIntegrationTest extends IntegrationTest {
         null);
   }
 
-  private static ProviderRequest request(String model) {
-    return ProviderRequest.textOnly(model, "A quiet harbour at dawn", Duration.ofSeconds(8), new VideoSize(1280, 720), 7);
+  private static VideoSpec<ReferenceMedia> request(String model) {
+    return ProviderSpecs.textOnly(model, "A quiet harbour at dawn", Duration.ofSeconds(8), new VideoSize(1280, 720), 7);
   }
 
   private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okJson(String body) {

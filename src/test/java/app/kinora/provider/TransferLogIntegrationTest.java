@@ -1,10 +1,12 @@
 package app.kinora.provider;
 
+import app.kinora.provider.spi.ProviderSpecs;
+import app.kinora.shared.VideoSpec;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.kinora.IntegrationTest;
 import app.kinora.provider.Transfer.SentMedia;
-import app.kinora.provider.spi.ProviderRequest;
 import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.shared.UserId;
 import app.kinora.shared.VideoSize;
@@ -31,7 +33,7 @@ class TransferLogIntegrationTest extends IntegrationTest {
   @Test
   void logsNamesAndHashesOfWhatWasSentAndSummarisesThem() throws Exception {
     var image = Files.write(dir.resolve("first.png"), new byte[] {1, 2, 3});
-    var request = new ProviderRequest("gateway-sora", "A secret prompt", Duration.ofSeconds(4), new VideoSize(1280, 720), 1, 30,
+    var request = ProviderSpecs.of("gateway-sora", "A secret prompt", Duration.ofSeconds(4), new VideoSize(1280, 720), 1, 30,
         true, false, new ReferenceMedia(image, null, null, null));
     var route = catalog.routes("gateway-sora").getFirst();
     var ticket = new GenerationTicket(UUID.randomUUID(), UserId.random());

@@ -1,10 +1,12 @@
 package app.kinora.render;
 
+import app.kinora.provider.spi.ProviderSpecs;
+import app.kinora.shared.VideoSpec;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.kinora.provider.spi.ProviderFailure;
-import app.kinora.provider.spi.ProviderRequest;
 import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.shared.VideoSize;
 import java.awt.Color;
@@ -62,7 +64,7 @@ class LocalRendererIntegrationTest {
   void everyOfferedSizeAndFrameRateGivesExactlySecondsTimesRateFrames(VideoSize size, int framesPerSecond)
       throws Exception {
     var output = dir.resolve(size + "-" + framesPerSecond + ".mp4");
-    RENDERER.generate(new ProviderRequest(LocalRenderer.MODEL, "A static shot of calm hills", Duration.ofSeconds(2), size, 5,
+    RENDERER.generate(ProviderSpecs.of(LocalRenderer.MODEL, "A static shot of calm hills", Duration.ofSeconds(2), size, 5,
         framesPerSecond, false, false, ReferenceMedia.NONE), p -> {}, output);
 
     try (var grabber = new FFmpegFrameGrabber(output.toFile())) {
@@ -95,7 +97,7 @@ class LocalRendererIntegrationTest {
   @Test
   void withoutSoundTheVideoHasNoAudioStream() throws Exception {
     var output = dir.resolve("silent.mp4");
-    RENDERER.generate(new ProviderRequest(LocalRenderer.MODEL, "Rain on a city", Duration.ofSeconds(2),
+    RENDERER.generate(ProviderSpecs.of(LocalRenderer.MODEL, "Rain on a city", Duration.ofSeconds(2),
         new VideoSize(480, 480), 1, 24, false, true, ReferenceMedia.NONE), p -> {}, output);
 
     try (var grabber = new FFmpegFrameGrabber(output.toFile())) {
@@ -137,7 +139,7 @@ class LocalRendererIntegrationTest {
   @Test
   void reportsProgressFrameByFrameUpToOne() {
     List<Double> progress = new ArrayList<>();
-    var request = ProviderRequest.textOnly("kinora-local", "Rain", Duration.ofSeconds(2), new VideoSize(480, 480), 1);
+    var request = ProviderSpecs.textOnly("kinora-local", "Rain", Duration.ofSeconds(2), new VideoSize(480, 480), 1);
     RENDERER.generate(request, progress::add, dir.resolve("progress.mp4"));
 
     assertThat(progress).hasSize(60).isSorted();
@@ -146,7 +148,7 @@ class LocalRendererIntegrationTest {
 
   @Test
   void stopsWhenItsThreadIsInterrupted() {
-    var request = ProviderRequest.textOnly("kinora-local", "Rain", Duration.ofSeconds(2), new VideoSize(480, 480), 1);
+    var request = ProviderSpecs.textOnly("kinora-local", "Rain", Duration.ofSeconds(2), new VideoSize(480, 480), 1);
     Thread.currentThread().interrupt();
     try {
       assertThatThrownBy(() -> RENDERER.generate(request, p -> {}, dir.resolve("stopped.mp4")))
@@ -175,14 +177,14 @@ class LocalRendererIntegrationTest {
         new VideoSize(480, 640), new VideoSize(720, 960), new VideoSize(1080, 1440));
   }
 
-  private static ProviderRequest request(String prompt, boolean caption) {
-    return new ProviderRequest(LocalRenderer.MODEL, prompt, Duration.ofSeconds(2), new VideoSize(480, 480), 3, 24,
+  private static VideoSpec<ReferenceMedia> request(String prompt, boolean caption) {
+    return ProviderSpecs.of(LocalRenderer.MODEL, prompt, Duration.ofSeconds(2), new VideoSize(480, 480), 3, 24,
         false, caption, ReferenceMedia.NONE);
   }
 
   private Path renderOver(Path picture, String prompt) {
     var output = dir.resolve(prompt.hashCode() + "-over.mp4");
-    RENDERER.generate(new ProviderRequest(LocalRenderer.MODEL, prompt, Duration.ofSeconds(2), new VideoSize(480, 480),
+    RENDERER.generate(ProviderSpecs.of(LocalRenderer.MODEL, prompt, Duration.ofSeconds(2), new VideoSize(480, 480),
         5, 24, false, false, new ReferenceMedia(picture, null, null, null)), p -> {}, output);
     return output;
   }
@@ -214,7 +216,7 @@ class LocalRendererIntegrationTest {
   private Path render(String prompt, int seconds, VideoSize size, long seed) {
     var output = dir.resolve(prompt.hashCode() + "-" + seed + "-" + System.nanoTime() + ".mp4");
     RENDERER.generate(
-        ProviderRequest.textOnly("kinora-local", prompt, Duration.ofSeconds(seconds), size, seed), p -> {}, output);
+        ProviderSpecs.textOnly("kinora-local", prompt, Duration.ofSeconds(seconds), size, seed), p -> {}, output);
     return output;
   }
 }

@@ -1,6 +1,8 @@
 package app.kinora.render;
 
-import app.kinora.provider.spi.ProviderRequest;
+import app.kinora.provider.spi.ProviderSpecs;
+import app.kinora.shared.VideoSpec;
+
 import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.shared.VideoSize;
 import java.lang.management.ManagementFactory;
@@ -28,7 +30,7 @@ public final class RenderBenchmark {
     var prompt = args.length > 4 ? args[4] : "A slow aerial shot over snowy mountains at sunrise";
     var dir = Files.createTempDirectory("kinora-bench");
     var renderer = new LocalRenderer(NoReferenceClips.DECODER);
-    var request = new ProviderRequest(LocalRenderer.MODEL, prompt, Duration.ofSeconds(seconds), size, 1, fps, true,
+    var request = ProviderSpecs.of(LocalRenderer.MODEL, prompt, Duration.ofSeconds(seconds), size, 1, fps, true,
         true, ReferenceMedia.NONE);
 
     renderer.generate(request, p -> {}, dir.resolve("warmup.mp4")); // loads the natives, warms the JIT

@@ -1,6 +1,8 @@
 package app.kinora.render;
 
-import app.kinora.provider.spi.ProviderRequest;
+import app.kinora.provider.spi.ProviderSpecs;
+import app.kinora.shared.VideoSpec;
+
 import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.shared.VideoSize;
 import java.awt.Color;
@@ -60,7 +62,7 @@ public final class RendererGallery {
       var prompt = PROMPTS.get(i);
       var video = dir.resolve("scene-" + i + ".mp4");
       long start = System.nanoTime();
-      renderer.generate(new ProviderRequest(LocalRenderer.MODEL, prompt, Duration.ofSeconds(seconds), size, 7, 24,
+      renderer.generate(ProviderSpecs.of(LocalRenderer.MODEL, prompt, Duration.ofSeconds(seconds), size, 7, 24,
           true, false, ReferenceMedia.NONE), p -> {}, video);
       System.out.printf("%-40s %6.0f ms%n", prompt, (System.nanoTime() - start) / 1e6);
       var frame = middleFrame(video);

@@ -1,5 +1,7 @@
 package app.kinora.generation.internal;
 
+import app.kinora.shared.VideoSpec;
+
 import app.kinora.generation.Generation;
 import app.kinora.generation.GenerationId;
 import app.kinora.media.BlobKey;
@@ -17,7 +19,6 @@ import app.kinora.provider.GenerationTicket;
 import app.kinora.provider.Providers;
 import app.kinora.provider.spi.FailureCode;
 import app.kinora.provider.spi.ProviderFailure;
-import app.kinora.provider.spi.ProviderRequest;
 import app.kinora.provider.spi.ReferenceMedia;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -144,18 +145,7 @@ class GenerationWorker {
 
   private void render(Generation generation, int attempt, ReferenceMedia references, Path output) {
     var spec = generation.spec();
-    var request =
-        new ProviderRequest(
-            spec.model(),
-            spec.prompt(),
-            spec.duration(),
-            spec.size(),
-            spec.seed(),
-            spec.framesPerSecond(),
-            spec.generateAudio(),
-            spec.caption(),
-            references,
-            spec.negativePrompt());
+    var request = spec.withReferences(references);
     var progress = new PercentReporter(percent -> {
       if (!store.progress(generation.id(), attempt, percent)) {
         stopIfCancelled(generation.id());

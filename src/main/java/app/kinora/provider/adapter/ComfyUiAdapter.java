@@ -1,10 +1,12 @@
 package app.kinora.provider.adapter;
 
+import app.kinora.provider.spi.ReferenceMedia;
+import app.kinora.shared.VideoSpec;
+
 import app.kinora.provider.spi.FailureCode;
 import app.kinora.provider.spi.ModelDescriptor;
 import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ProviderInfo;
-import app.kinora.provider.spi.ProviderRequest;
 import app.kinora.provider.spi.RemoteJob;
 import app.kinora.provider.spi.RemoteStatus;
 import java.nio.file.Path;
@@ -50,7 +52,7 @@ public class ComfyUiAdapter extends HttpAdapter {
   }
 
   @Override
-  public RemoteJob submit(ProviderRequest request) {
+  public RemoteJob submit(VideoSpec<ReferenceMedia> request) {
     var seconds = request.duration().toSeconds();
     Map<String, JsonNode> values = Map.of(
         "{{prompt}}", StringNode.valueOf(request.prompt()),

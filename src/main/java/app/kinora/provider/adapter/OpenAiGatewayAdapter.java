@@ -1,12 +1,14 @@
 package app.kinora.provider.adapter;
 
+import app.kinora.provider.spi.ReferenceMedia;
+import app.kinora.shared.VideoSpec;
+
 import app.kinora.provider.spi.Capability;
 import app.kinora.provider.spi.FailureCode;
 import app.kinora.provider.spi.JobState;
 import app.kinora.provider.spi.ModelDescriptor;
 import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ProviderInfo;
-import app.kinora.provider.spi.ProviderRequest;
 import app.kinora.provider.spi.RemoteJob;
 import app.kinora.provider.spi.RemoteStatus;
 import app.kinora.shared.VideoSize;
@@ -50,7 +52,7 @@ public class OpenAiGatewayAdapter extends HttpAdapter {
 
   /** JSON for text only; multipart when a first frame goes along, as the API takes files. */
   @Override
-  public RemoteJob submit(ProviderRequest request) {
+  public RemoteJob submit(VideoSpec<ReferenceMedia> request) {
     var seconds = String.valueOf(request.duration().toSeconds());
     var firstFrame = request.references().firstFrameIfAny();
     JsonNode job;

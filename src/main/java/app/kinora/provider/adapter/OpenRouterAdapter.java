@@ -1,5 +1,8 @@
 package app.kinora.provider.adapter;
 
+import app.kinora.provider.spi.ReferenceMedia;
+import app.kinora.shared.VideoSpec;
+
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import app.kinora.provider.spi.Capability;
@@ -8,7 +11,6 @@ import app.kinora.provider.spi.JobState;
 import app.kinora.provider.spi.ModelDescriptor;
 import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ProviderInfo;
-import app.kinora.provider.spi.ProviderRequest;
 import app.kinora.provider.spi.RemoteJob;
 import app.kinora.provider.spi.RemoteStatus;
 import app.kinora.provider.spi.WebhookVerifier;
@@ -104,7 +106,7 @@ public class OpenRouterAdapter extends HttpAdapter implements WebhookVerifier {
   }
 
   @Override
-  public RemoteJob submit(ProviderRequest request) {
+  public RemoteJob submit(VideoSpec<ReferenceMedia> request) {
     var body = new LinkedHashMap<String, Object>();
     body.put("model", request.model());
     body.put("prompt", request.prompt());

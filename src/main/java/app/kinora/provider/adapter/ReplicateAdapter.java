@@ -1,12 +1,14 @@
 package app.kinora.provider.adapter;
 
+import app.kinora.provider.spi.ReferenceMedia;
+import app.kinora.shared.VideoSpec;
+
 import app.kinora.provider.spi.Capability;
 import app.kinora.provider.spi.FailureCode;
 import app.kinora.provider.spi.JobState;
 import app.kinora.provider.spi.ModelDescriptor;
 import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ProviderInfo;
-import app.kinora.provider.spi.ProviderRequest;
 import app.kinora.provider.spi.RemoteJob;
 import app.kinora.provider.spi.RemoteStatus;
 import app.kinora.provider.spi.WebhookVerifier;
@@ -64,7 +66,7 @@ public class ReplicateAdapter extends HttpAdapter implements WebhookVerifier {
   }
 
   @Override
-  public RemoteJob submit(ProviderRequest request) {
+  public RemoteJob submit(VideoSpec<ReferenceMedia> request) {
     var model = MODELS.stream().filter(m -> m.id().equals(request.model())).findFirst()
         .orElseThrow(() -> ProviderFailure.of(FailureCode.INVALID_INPUT, "Replicate model not known: " + request.model()));
     var input = new LinkedHashMap<String, Object>();

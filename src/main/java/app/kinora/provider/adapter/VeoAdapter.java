@@ -1,11 +1,13 @@
 package app.kinora.provider.adapter;
 
+import app.kinora.provider.spi.ReferenceMedia;
+import app.kinora.shared.VideoSpec;
+
 import app.kinora.provider.spi.Capability;
 import app.kinora.provider.spi.FailureCode;
 import app.kinora.provider.spi.ModelDescriptor;
 import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ProviderInfo;
-import app.kinora.provider.spi.ProviderRequest;
 import app.kinora.provider.spi.RemoteJob;
 import app.kinora.provider.spi.RemoteStatus;
 import java.math.BigDecimal;
@@ -48,7 +50,7 @@ public class VeoAdapter extends HttpAdapter {
   }
 
   @Override
-  public RemoteJob submit(ProviderRequest request) {
+  public RemoteJob submit(VideoSpec<ReferenceMedia> request) {
     var instance = new LinkedHashMap<String, Object>();
     instance.put("prompt", request.prompt());
     request.references().firstFrameIfAny().ifPresent(image -> instance.put("image", inline(image)));

@@ -1,5 +1,7 @@
 package app.kinora.provider.spi;
 
+import app.kinora.shared.VideoSpec;
+
 import java.nio.file.Path;
 
 /** A provider that renders on this machine: nothing leaves Kinora, so nothing is logged as sent. */
@@ -11,5 +13,5 @@ public interface LocalVideoProvider extends VideoProvider {
    *
    * @throws ProviderFailure when the provider cannot produce the video
    */
-  void generate(ProviderRequest request, ProgressListener progress, Path output);
+  void generate(VideoSpec<ReferenceMedia> request, ProgressListener progress, Path output);
 }

@@ -1,5 +1,7 @@
 package app.kinora.provider.spi;
 
+import app.kinora.shared.VideoSpec;
+
 import app.kinora.shared.VideoSize;
 import java.math.BigDecimal;
 import java.util.List;
@@ -112,7 +114,7 @@ public record ModelDescriptor(
    * Why the model cannot serve this request at all, or empty if it can (used between routes). The
    * frame rate is not compared: platforms choose their own and Kinora validated it on the alias.
    */
-  public Optional<String> refusal(ProviderRequest request) {
+  public Optional<String> refusal(VideoSpec<ReferenceMedia> request) {
     var seconds = Math.toIntExact(request.duration().toSeconds());
     var refusal = secondsRefusal(seconds).or(() -> sizeRefusal(request.size()));
     if (refusal.isPresent()) {

@@ -1,5 +1,7 @@
 package app.kinora.provider.spi;
 
+import app.kinora.shared.VideoSpec;
+
 import java.nio.file.Path;
 
 /**
@@ -14,10 +16,10 @@ public interface RemoteVideoProvider extends VideoProvider {
   ProviderInfo info();
 
   /**
-   * Sends the request; {@link ProviderRequest#model()} is the platform's own model id. Sends the
+   * Sends the request; {@link VideoSpec#model()} is the platform's own model id. Sends the
    * prompt, the parameters and the reference media only — never anything about the user.
    */
-  RemoteJob submit(ProviderRequest request);
+  RemoteJob submit(VideoSpec<ReferenceMedia> request);
 
   /** The job's state now, mapped onto Kinora's states. */
   RemoteStatus status(RemoteJob job);

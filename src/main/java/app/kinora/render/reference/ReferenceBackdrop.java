@@ -1,7 +1,9 @@
 package app.kinora.render.reference;
 
+import app.kinora.provider.spi.ReferenceMedia;
+import app.kinora.shared.VideoSpec;
+
 import app.kinora.media.VideoFrames;
-import app.kinora.provider.spi.ProviderRequest;
 import java.awt.Graphics2D;
 import java.io.IOException;
 import java.util.function.Consumer;
@@ -20,7 +22,7 @@ final class ReferenceBackdrop implements AutoCloseable {
     this.footage = footage;
   }
 
-  static ReferenceBackdrop of(ProviderRequest request, VideoFrames frames) throws IOException {
+  static ReferenceBackdrop of(VideoSpec<ReferenceMedia> request, VideoFrames frames) throws IOException {
     var references = request.references();
     if (references.video() != null) {
       return new ReferenceBackdrop(null, new RemixFootage(

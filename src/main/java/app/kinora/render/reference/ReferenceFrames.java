@@ -1,7 +1,9 @@
 package app.kinora.render.reference;
 
+import app.kinora.provider.spi.ReferenceMedia;
+import app.kinora.shared.VideoSpec;
+
 import app.kinora.media.VideoFrames;
-import app.kinora.provider.spi.ProviderRequest;
 import app.kinora.render.canvas.Canvas;
 import app.kinora.render.canvas.Rgb;
 import app.kinora.render.encode.FrameSource;
@@ -41,7 +43,7 @@ public final class ReferenceFrames implements FrameSource {
   private final double[][] motes = new double[MOTES][3];
   private int frame;
 
-  public ReferenceFrames(ProviderRequest request, VideoFrames decoder, Palette palette, Yuv420 converter,
+  public ReferenceFrames(VideoSpec<ReferenceMedia> request, VideoFrames decoder, Palette palette, Yuv420 converter,
       Supplier<ByteBuffer> buffers, int frames) throws IOException {
     this.backdrop = ReferenceBackdrop.of(request, decoder);
     this.palette = palette;

@@ -1,5 +1,8 @@
 package app.kinora.provider.adapter;
 
+import app.kinora.provider.spi.ReferenceMedia;
+import app.kinora.shared.VideoSpec;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -10,7 +13,6 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import app.kinora.provider.spi.JobState;
 import app.kinora.provider.spi.ProviderFailure;
-import app.kinora.provider.spi.ProviderRequest;
 import app.kinora.provider.spi.RemoteJob;
 import app.kinora.provider.spi.RemoteStatus;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -50,7 +52,7 @@ abstract class AdapterContract {
   }
 
   /** The request sent in every test, with the platform's model id. */
-  abstract ProviderRequest request();
+  abstract VideoSpec<ReferenceMedia> request();
 
   /** Stubs the submit endpoint. */
   abstract void stubSubmit(ResponseDefinitionBuilder answer);

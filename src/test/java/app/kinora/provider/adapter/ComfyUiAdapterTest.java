@@ -1,5 +1,8 @@
 package app.kinora.provider.adapter;
 
+import app.kinora.provider.spi.ProviderSpecs;
+import app.kinora.shared.VideoSpec;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -9,7 +12,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import app.kinora.provider.spi.Capability;
 import app.kinora.provider.spi.ModelDescriptor;
 import app.kinora.provider.spi.ProviderInfo;
-import app.kinora.provider.spi.ProviderRequest;
 import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.provider.spi.RemoteJob;
 import app.kinora.shared.VideoSize;
@@ -37,8 +39,8 @@ class ComfyUiAdapterTest extends AdapterContract {
   }
 
   @Override
-  ProviderRequest request() {
-    return new ProviderRequest("wan-local", "A \"quoted\" candle", Duration.ofSeconds(2), new VideoSize(848, 480), 42, 16,
+  VideoSpec<ReferenceMedia> request() {
+    return ProviderSpecs.of("wan-local", "A \"quoted\" candle", Duration.ofSeconds(2), new VideoSize(848, 480), 42, 16,
         false, false, ReferenceMedia.NONE, "blurry");
   }
 

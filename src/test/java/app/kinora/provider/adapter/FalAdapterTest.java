@@ -1,5 +1,8 @@
 package app.kinora.provider.adapter;
 
+import app.kinora.provider.spi.ProviderSpecs;
+import app.kinora.shared.VideoSpec;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -9,7 +12,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.kinora.provider.spi.ProviderInfo;
-import app.kinora.provider.spi.ProviderRequest;
 import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.provider.spi.RemoteJob;
 import app.kinora.shared.VideoSize;
@@ -28,8 +30,8 @@ class FalAdapterTest extends AdapterContract {
   }
 
   @Override
-  ProviderRequest request() {
-    return new ProviderRequest("fal-ai/veo3/fast", "Waves at dusk", Duration.ofSeconds(8), new VideoSize(1280, 720), 42, 24,
+  VideoSpec<ReferenceMedia> request() {
+    return ProviderSpecs.of("fal-ai/veo3/fast", "Waves at dusk", Duration.ofSeconds(8), new VideoSize(1280, 720), 42, 24,
         true, false, ReferenceMedia.NONE, "blurry, text");
   }
 

@@ -1,5 +1,8 @@
 package app.kinora.provider.adapter;
 
+import app.kinora.provider.spi.ProviderSpecs;
+import app.kinora.shared.VideoSpec;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -12,7 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.kinora.provider.spi.ProviderInfo;
-import app.kinora.provider.spi.ProviderRequest;
 import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.provider.spi.WebhookVerifier;
 import app.kinora.shared.VideoSize;
@@ -54,7 +56,7 @@ class FalWebhookTest {
         "https://kinora.example/providers/webhooks/fal", fal.baseUrl() + "/.well-known/jwks.json",
         new HttpTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)), Clock.fixed(NOW, ZoneOffset.UTC));
 
-    adapter.submit(new ProviderRequest("fal-ai/veo3/fast", "Waves", Duration.ofSeconds(4), new VideoSize(1280, 720), 3, 24,
+    adapter.submit(ProviderSpecs.of("fal-ai/veo3/fast", "Waves", Duration.ofSeconds(4), new VideoSize(1280, 720), 3, 24,
         false, false, ReferenceMedia.NONE));
     var body = "{\"request_id\":\"req-1\",\"status\":\"OK\",\"payload\":{}}".getBytes(StandardCharsets.UTF_8);
     var headers = signed(pair.getPrivate(), "req-1", body);

@@ -1,11 +1,14 @@
 package app.kinora.provider.adapter;
 
+import app.kinora.provider.spi.ProviderSpecs;
+import app.kinora.provider.spi.ReferenceMedia;
+import app.kinora.shared.VideoSpec;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 
 import app.kinora.provider.spi.ProviderInfo;
-import app.kinora.provider.spi.ProviderRequest;
 import app.kinora.provider.spi.RemoteJob;
 import app.kinora.shared.VideoSize;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -22,8 +25,8 @@ class OpenAiGatewayAdapterTest extends AdapterContract {
   }
 
   @Override
-  ProviderRequest request() {
-    return ProviderRequest.textOnly("sora-2", "A lighthouse in a storm", Duration.ofSeconds(8), new VideoSize(1280, 720), 42);
+  VideoSpec<ReferenceMedia> request() {
+    return ProviderSpecs.textOnly("sora-2", "A lighthouse in a storm", Duration.ofSeconds(8), new VideoSize(1280, 720), 42);
   }
 
   @Override
@@ -90,7 +93,7 @@ class OpenAiGatewayAdapterTest extends AdapterContract {
   void sendsAFirstFrameAsAMultipartFileWithANeutralName() throws Exception {
     stubSubmit(accepted());
     var image = png(dir);
-    var request = new ProviderRequest("sora-2", "A lighthouse in a storm", Duration.ofSeconds(8), new VideoSize(1280, 720),
+    var request = ProviderSpecs.of("sora-2", "A lighthouse in a storm", Duration.ofSeconds(8), new VideoSize(1280, 720),
         42, 30, true, false, new app.kinora.provider.spi.ReferenceMedia(image, null, null, null));
 
     adapter(baseUrl()).submit(request);

@@ -1,5 +1,8 @@
 package app.kinora.provider.adapter;
 
+import app.kinora.provider.spi.ProviderSpecs;
+import app.kinora.shared.VideoSpec;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -7,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.kinora.provider.spi.ProviderInfo;
-import app.kinora.provider.spi.ProviderRequest;
 import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.provider.spi.RemoteJob;
 import app.kinora.provider.spi.WebhookVerifier;
@@ -39,9 +41,9 @@ class ReplicateAdapterTest extends AdapterContract {
   }
 
   @Override
-  ProviderRequest request() {
+  VideoSpec<ReferenceMedia> request() {
     try {
-      return new ProviderRequest("google/veo-3-fast", "A paper boat on a river", Duration.ofSeconds(8),
+      return ProviderSpecs.of("google/veo-3-fast", "A paper boat on a river", Duration.ofSeconds(8),
           new VideoSize(1280, 720), 42, 24, false, false, new ReferenceMedia(png(dir), null, null, null));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,12 +1,14 @@
 package app.kinora.provider.adapter;
 
+import app.kinora.provider.spi.ProviderSpecs;
+import app.kinora.shared.VideoSpec;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import app.kinora.provider.spi.ProviderInfo;
-import app.kinora.provider.spi.ProviderRequest;
 import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.provider.spi.RemoteJob;
 import app.kinora.shared.VideoSize;
@@ -28,9 +30,9 @@ class VeoAdapterTest extends AdapterContract {
   }
 
   @Override
-  ProviderRequest request() {
+  VideoSpec<ReferenceMedia> request() {
     try {
-      return new ProviderRequest("veo-3.1-fast-generate-preview", "A hummingbird at a flower", Duration.ofSeconds(6),
+      return ProviderSpecs.of("veo-3.1-fast-generate-preview", "A hummingbird at a flower", Duration.ofSeconds(6),
           new VideoSize(720, 1280), 42, 24, true, false, new ReferenceMedia(png(dir), null, null, null), "cartoon");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
