@@ -121,7 +121,7 @@ class UploadIntake implements MediaUploads {
     var format = DetectedFormat.of(tika.detect(sanitised)).orElseThrow();
     var info = Ffprobe.probe(sanitised, format.forcedFormat(), format.demuxer(), false, properties.probeTimeout());
     var id = new UploadId(UUID.randomUUID());
-    var key = new BlobKey("uploads/" + id + "." + Sanitiser.extension(kind));
+    var key = StorageKeys.upload(id, Sanitiser.extension(kind));
     if (kind != MediaKind.IMAGE && info.duration().toMillis() < MIN_DURATION_MILLIS) {
       throw new MediaRejected("The %s holds no %s.".formatted(kind.label(), kind == MediaKind.AUDIO ? "sound" : "pictures"));
     }
@@ -137,7 +137,7 @@ class UploadIntake implements MediaUploads {
       stored.add(key);
       UploadRepository.KeptOriginal kept = null;
       if (original != null) {
-        var originalKey = new BlobKey("uploads/" + id + "-original." + original.format().extension());
+        var originalKey = StorageKeys.original(id, original.format().extension());
         blobs.put(originalKey, original.file());
         stored.add(originalKey);
         kept = new UploadRepository.KeptOriginal(originalKey.value(), original.format().mimeType(), Files.size(original.file()));
