@@ -11,7 +11,8 @@ import app.kinora.generation.GenerationReferences;
 import app.kinora.generation.Generations;
 import app.kinora.media.MediaKind;
 import app.kinora.generation.OutputVariant;
-import app.kinora.media.MediaDelivery;
+import app.kinora.media.Delivery;
+import app.kinora.media.MediaFile;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.springframework.core.io.Resource;
@@ -39,11 +40,13 @@ class VideosApi {
   private final Generations generations;
   private final ReferenceIntake intake;
   private final CreditLedger credits;
+  private final Delivery delivery;
 
-  VideosApi(Generations generations, ReferenceIntake intake, CreditLedger credits) {
+  VideosApi(Generations generations, ReferenceIntake intake, CreditLedger credits, Delivery delivery) {
     this.generations = generations;
     this.intake = intake;
     this.credits = credits;
+    this.delivery = delivery;
   }
 
   /** JSON body, as sent by most HTTP clients; {@code seed}, {@code fps}, {@code generate_audio} and {@code caption} are Kinora's extensions. */
@@ -153,7 +156,7 @@ class VideosApi {
       }
       return ApiProblem.videoNotFound();
     });
-    return MediaDelivery.file(file, output.contentType(), id.apiId() + "-" + variant, null, request);
+    return delivery.answer(MediaFile.of(file, output.contentType(), id.apiId() + "-" + variant), request);
   }
 
   private VideoObject create(CurrentUser user, CreateVideo body) {

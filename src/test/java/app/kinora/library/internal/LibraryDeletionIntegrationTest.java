@@ -47,7 +47,7 @@ class LibraryDeletionIntegrationTest extends IntegrationTest {
     var keys = keysOf(video);
     assertThat(keys).hasSize(3).allSatisfy(key -> assertThat(blobs.open(new BlobKey(key))).as(key).isPresent());
     assertThat(items.find(owner.value(), video)).isPresent();
-    var signedLink = baseUrl() + context.getBean(SignedLinks.class).link(owner.value(), video, "video");
+    var signedLink = baseUrl() + context.getBean(app.kinora.media.Delivery.class).signedUrl(owner, video, "video");
     assertThat(statusOf(signedLink)).as("a player has the link open").isEqualTo(200);
 
     var response = mvc.perform(post("/library/" + video + "/delete").with(as(owner))).andReturn().getResponse();
