@@ -1,6 +1,7 @@
 package app.kinora.api;
 
 import app.kinora.generation.Generations;
+import app.kinora.media.Delivery;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,8 +14,8 @@ class ApiWebConfiguration {
   private static final int AFTER_SECURITY = -99;
 
   @Bean
-  FilterRegistrationBean<VideoContentFastPath> videoContentFastPath(Generations generations) {
-    var registration = new FilterRegistrationBean<>(new VideoContentFastPath(generations));
+  FilterRegistrationBean<VideoContentFastPath> videoContentFastPath(Generations generations, Delivery delivery) {
+    var registration = new FilterRegistrationBean<>(new VideoContentFastPath(generations, delivery));
     registration.addUrlPatterns("/v1/videos/*");
     registration.setOrder(AFTER_SECURITY);
     return registration;

@@ -13,7 +13,8 @@ import app.kinora.generation.GenerationStatus;
 import app.kinora.generation.GenerationReferences;
 import app.kinora.generation.Generations;
 import app.kinora.generation.OutputVariant;
-import app.kinora.media.MediaDelivery;
+import app.kinora.media.Delivery;
+import app.kinora.media.MediaFile;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.springframework.core.io.Resource;
@@ -39,10 +40,12 @@ class VideosApi {
 
   private final Generations generations;
   private final CreditLedger credits;
+  private final Delivery delivery;
 
-  VideosApi(Generations generations, CreditLedger credits) {
+  VideosApi(Generations generations, CreditLedger credits, Delivery delivery) {
     this.generations = generations;
     this.credits = credits;
+    this.delivery = delivery;
   }
 
   /** JSON body, as sent by most HTTP clients; {@code seed}, {@code fps}, {@code generate_audio} and {@code caption} are Kinora's extensions. */
@@ -139,7 +142,7 @@ class VideosApi {
       }
       return ApiProblem.videoNotFound();
     });
-    return MediaDelivery.file(file, output.contentType(), id.apiId() + "-" + variant, null, request);
+    return delivery.answer(MediaFile.of(file, output.contentType(), id.apiId() + "-" + variant), request);
   }
 
   private VideoObject create(UserPrincipal user, CreateVideo body) {

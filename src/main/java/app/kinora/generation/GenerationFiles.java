@@ -1,10 +1,8 @@
 package app.kinora.generation;
 
 import app.kinora.shared.UserId;
-import java.util.Collection;
-import java.util.Set;
 
-/** The stored files of generations, for the library's delete and the storage sweep. */
+/** Deleting a finished generation with its files, for the library. */
 public interface GenerationFiles {
 
   /**
@@ -14,7 +12,4 @@ public interface GenerationFiles {
    * @throws IllegalStateException while the generation is queued or running
    */
   boolean delete(UserId owner, GenerationId id);
-
-  /** Those of the given blob keys that some generation still refers to. */
-  Set<String> referenced(Collection<String> keys);
 }

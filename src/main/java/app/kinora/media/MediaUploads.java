@@ -52,9 +52,6 @@ public interface MediaUploads {
   /** The owner's sanitised file (PNG, WAV or MP4) for delivery; another user's id is not found. */
   Optional<Resource> open(UserId owner, UploadId id);
 
-  /** Those of the given blob keys that an upload still refers to (for the storage sweep). */
-  java.util.Set<String> referenced(Collection<String> keys);
-
   /** Bytes of uploads the owner keeps, counted against {@code kinora.media.user-quota}. */
   long usedBytes(UserId owner);
 

@@ -23,6 +23,7 @@ class MediaUploadsIntegrationTest extends IntegrationTest {
   @Autowired MediaUploads uploads;
   @Autowired MediaProperties properties;
   @Autowired BlobStore blobs;
+  @Autowired java.util.List<StoredFileReferences> references;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   private final UserId owner = UserId.random();
@@ -91,7 +92,10 @@ class MediaUploadsIntegrationTest extends IntegrationTest {
         .isEqualTo(plain.bytes() + kept.bytes() + sent.length);
     var keys = storedKeys(kept.id());
     assertThat(keys).hasSize(2).allSatisfy(key -> assertThat(blobs.open(new BlobKey(key))).isPresent());
-    assertThat(uploads.referenced(keys)).containsExactlyInAnyOrderElementsOf(keys);
+    var uploadReferences = references.stream().filter(r -> r.kind() == StoredFileReferences.Kind.UPLOADS).toList();
+    assertThat(uploadReferences).as("media answers the storage sweep for its uploads").hasSize(1);
+    assertThat(uploadReferences.getFirst().referenced(keys.stream().map(BlobKey::new).toList()))
+        .extracting(BlobKey::value).containsExactlyInAnyOrderElementsOf(keys);
 
     uploads.discard(owner, java.util.List.of(plain.id(), kept.id()));
 

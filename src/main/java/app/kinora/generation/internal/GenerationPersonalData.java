@@ -2,6 +2,7 @@ package app.kinora.generation.internal;
 
 import app.kinora.media.BlobKey;
 import app.kinora.media.BlobStore;
+import app.kinora.media.VideoOutputs;
 import app.kinora.privacy.spi.DataCategory;
 import app.kinora.privacy.spi.ExportedFile;
 import app.kinora.privacy.spi.PersonalColumn;
@@ -22,12 +23,15 @@ class GenerationPersonalData implements PersonalDataHolder {
   private final GenerationStore store;
   private final OutputKeys outputs;
   private final BlobStore blobs;
+  private final VideoOutputs files;
 
-  GenerationPersonalData(GenerationReads reads, GenerationStore store, OutputKeys outputs, BlobStore blobs) {
+  GenerationPersonalData(GenerationReads reads, GenerationStore store, OutputKeys outputs, BlobStore blobs,
+      VideoOutputs files) {
     this.reads = reads;
     this.store = store;
     this.outputs = outputs;
     this.blobs = blobs;
+    this.files = files;
   }
 
   @Override
@@ -81,7 +85,7 @@ class GenerationPersonalData implements PersonalDataHolder {
 
   @Override
   public void erase(UserId user) {
-    blobs.deleteAll(outputs.ofOwner(user));
+    files.delete(outputs.ofOwner(user).stream().map(BlobKey::new).toList());
     store.deleteAll(user);
   }
 }

@@ -2,10 +2,11 @@ package app.kinora.generation.internal;
 
 import app.kinora.generation.GenerationFiles;
 import app.kinora.generation.GenerationId;
-import app.kinora.media.BlobStore;
+import app.kinora.generation.Generation;
+import app.kinora.media.BlobKey;
+import app.kinora.media.VideoOutputs;
 import app.kinora.shared.UserId;
-import java.util.Collection;
-import java.util.Set;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,14 +16,12 @@ class GenerationRemoval implements GenerationFiles {
 
   private final GenerationReads reads;
   private final GenerationStore store;
-  private final OutputKeys outputs;
-  private final BlobStore blobs;
+  private final VideoOutputs files;
 
-  GenerationRemoval(GenerationReads reads, GenerationStore store, OutputKeys outputs, BlobStore blobs) {
+  GenerationRemoval(GenerationReads reads, GenerationStore store, VideoOutputs files) {
     this.reads = reads;
     this.store = store;
-    this.outputs = outputs;
-    this.blobs = blobs;
+    this.files = files;
   }
 
   @Override
@@ -36,13 +35,10 @@ class GenerationRemoval implements GenerationFiles {
       throw new IllegalStateException("The video is still being made; it can be deleted once it has finished.");
     }
     generation.get().delete();
-    blobs.deleteAll(generation.get().outputIfAny().map(output -> output.keys()).orElse(java.util.List.of()));
+    files.delete(generation.get().outputIfAny().map(Generation.Output::keys).orElse(List.of()).stream()
+        .map(BlobKey::new).toList());
     store.delete(generation.get());
     return true;
   }
 
-  @Override
-  public Set<String> referenced(Collection<String> keys) {
-    return outputs.referenced(keys);
-  }
 }

@@ -4,15 +4,13 @@ import app.kinora.shared.VideoSpec;
 
 import app.kinora.generation.Generation;
 import app.kinora.generation.GenerationId;
-import app.kinora.media.BlobKey;
-import app.kinora.media.BlobStore;
 import app.kinora.media.MediaInfo;
 import app.kinora.media.MediaProbe;
 import app.kinora.media.MediaProperties;
 import app.kinora.media.MediaRejected;
 import app.kinora.media.MediaUploads;
 import app.kinora.media.UploadId;
-import app.kinora.media.VideoDerivatives;
+import app.kinora.media.VideoOutputs;
 import app.kinora.generation.GenerationReferences;
 import org.springframework.util.FileSystemUtils;
 import app.kinora.provider.GenerationTicket;
@@ -45,8 +43,7 @@ class GenerationWorker {
   private final GenerationStore store;
   private final Providers providers;
   private final MediaProbe probe;
-  private final BlobStore blobs;
-  private final VideoDerivatives derivatives;
+  private final VideoOutputs outputs;
   private final MediaUploads uploads;
   private final Path workDir;
 
@@ -56,8 +53,7 @@ class GenerationWorker {
       GenerationStore store,
       Providers providers,
       MediaProbe probe,
-      BlobStore blobs,
-      VideoDerivatives derivatives,
+      VideoOutputs outputs,
       MediaUploads uploads,
       MediaProperties media) {
     this.lifecycle = lifecycle;
@@ -65,8 +61,7 @@ class GenerationWorker {
     this.store = store;
     this.providers = providers;
     this.probe = probe;
-    this.blobs = blobs;
-    this.derivatives = derivatives;
+    this.outputs = outputs;
     this.uploads = uploads;
     this.workDir = media.workDir();
   }
@@ -96,6 +91,9 @@ class GenerationWorker {
     } catch (MediaRejected e) {
       fail(id, attempt.get(), "invalid_output", "The video came back unreadable: " + e.getMessage(), e);
     } catch (IOException | UncheckedIOException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new UncheckedIOException("interrupted while storing: the node is shutting down", asIo(e));
+      }
       fail(id, attempt.get(), "storage_error", "The video could not be stored. Please try again.", e);
     } catch (RuntimeException | LinkageError e) {
       if (Thread.currentThread().isInterrupted()) {
@@ -123,24 +121,11 @@ class GenerationWorker {
     return upload == null ? null : uploads.copyToLocal(upload, directory);
   }
 
-  /** Stores the video with its poster and sprite sheet, each under a key made of the id. */
+  /** Hands the checked video to media, which makes its poster and sprite sheet and stores all three. */
   private Generation.Output store(Generation generation, Path video) throws IOException {
-    var duration = Duration.ofSeconds(generation.seconds());
-    var poster = video.resolveSibling(video.getFileName() + ".poster.jpg");
-    var sprite = video.resolveSibling(video.getFileName() + ".sprite.jpg");
-    try {
-      derivatives.poster(video, duration.multipliedBy(2).dividedBy(5), poster);
-      var layout = derivatives.spriteSheet(video, duration, generation.size(), sprite);
-      var prefix = "videos/" + generation.id();
-      blobs.put(new BlobKey(prefix + "-poster.jpg"), poster);
-      blobs.put(new BlobKey(prefix + "-sprite.jpg"), sprite);
-      blobs.put(new BlobKey(prefix + ".mp4"), video);
-      return new Generation.Output(
-          prefix + ".mp4", Files.size(video), prefix + "-poster.jpg", prefix + "-sprite.jpg", layout);
-    } finally {
-      deleteQuietly(poster);
-      deleteQuietly(sprite);
-    }
+    var stored = outputs.store(generation.id().value(), video, generation.spec().duration(), generation.size());
+    return new Generation.Output(stored.video().value(), stored.videoBytes(), stored.poster().value(),
+        stored.spriteSheet().value(), stored.layout());
   }
 
   private void render(Generation generation, int attempt, ReferenceMedia references, Path output) {
@@ -186,6 +171,10 @@ class GenerationWorker {
   private void fail(GenerationId id, int attempt, String code, String message, Throwable cause) {
     log.warn("Generation {} failed: {} ({})", id, code, cause.toString());
     lifecycle.fail(id, attempt, new Generation.Failure(code, message));
+  }
+
+  private static IOException asIo(Exception e) {
+    return e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
   }
 
   private static void deleteQuietly(Path file) {

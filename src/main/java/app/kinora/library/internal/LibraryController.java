@@ -4,6 +4,7 @@ import app.kinora.account.CurrentUser;
 import app.kinora.generation.GenerationId;
 import app.kinora.generation.Generations;
 import app.kinora.library.internal.LibraryItem.Source;
+import app.kinora.media.Delivery;
 import app.kinora.media.MediaUploads;
 import app.kinora.media.UploadId;
 import java.util.List;
@@ -29,17 +30,17 @@ class LibraryController {
   private final LibraryItems items;
   private final Generations generations;
   private final LibraryRemoval removal;
-  private final SignedLinks links;
+  private final Delivery delivery;
   private final LastFrame lastFrame;
   private final MediaUploads uploads;
 
-  LibraryController(LibraryItems items, Generations generations, LibraryRemoval removal, SignedLinks links,
+  LibraryController(LibraryItems items, Generations generations, LibraryRemoval removal, Delivery delivery,
       LastFrame lastFrame, MediaUploads uploads) {
     this.uploads = uploads;
     this.items = items;
     this.generations = generations;
     this.removal = removal;
-    this.links = links;
+    this.delivery = delivery;
     this.lastFrame = lastFrame;
   }
 
@@ -102,8 +103,8 @@ class LibraryController {
     view.addAttribute("g", generation);
     view.addAttribute("references", References.of(generation.spec().references(), items, owner));
     if (item.status() == LibraryItem.Status.COMPLETED) {
-      view.addAttribute("videoLink", links.link(owner, id, "video"));
-      view.addAttribute("downloadLink", links.link(owner, id, "download"));
+      view.addAttribute("videoLink", delivery.signedUrl(user.userId(), id, "video"));
+      view.addAttribute("downloadLink", delivery.signedUrl(user.userId(), id, "download"));
       view.addAttribute("downloadName", DownloadName.of(item, "mp4"));
     }
     view.addAttribute("rerunLink", Rerun.link(generation));

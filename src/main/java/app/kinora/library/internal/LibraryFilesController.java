@@ -1,14 +1,8 @@
 package app.kinora.library.internal;
 
 import app.kinora.account.CurrentUser;
-import app.kinora.generation.GenerationId;
-import app.kinora.generation.Generations;
-import app.kinora.generation.OutputVariant;
-import app.kinora.media.MediaDelivery;
-import app.kinora.media.MediaUploads;
-import app.kinora.media.UploadId;
+import app.kinora.media.Delivery;
 import app.kinora.shared.UserId;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
@@ -30,15 +24,13 @@ import org.springframework.web.server.ResponseStatusException;
 class LibraryFilesController {
 
   private final LibraryItems items;
-  private final Generations generations;
-  private final MediaUploads uploads;
-  private final SignedLinks links;
+  private final ItemFiles files;
+  private final Delivery delivery;
 
-  LibraryFilesController(LibraryItems items, Generations generations, MediaUploads uploads, SignedLinks links) {
+  LibraryFilesController(LibraryItems items, ItemFiles files, Delivery delivery) {
     this.items = items;
-    this.generations = generations;
-    this.uploads = uploads;
-    this.links = links;
+    this.files = files;
+    this.delivery = delivery;
   }
 
   @GetMapping("/library/{id}/video")
@@ -66,10 +58,8 @@ class LibraryFilesController {
   /** The file as it was sent, when its owner chose to keep it; always as a download. */
   @GetMapping("/library/uploads/{id}/original")
   ResponseEntity<Resource> original(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, WebRequest request) {
-    var item = owned(user, id);
-    var original = uploads.original(new UserId(item.owner()), new UploadId(id)).orElseThrow(LibraryFilesController::notFound);
-    return MediaDelivery.file(original.file(), original.contentType(), id + "-original",
-        DownloadName.of(item, original.extension()), request);
+    var file = files.original(owned(user, id)).orElseThrow(LibraryFilesController::notFound);
+    return delivery.answer(file, request);
   }
 
   /** A signed link: no session needed, and it works only until it expires. */
@@ -78,7 +68,7 @@ class LibraryFilesController {
       @RequestParam(defaultValue = "0") long expires, @RequestParam(required = false) String signature,
       WebRequest request) {
     var item = items.findForSignedLink(id)
-        .filter(i -> links.verify(i.owner(), i.id(), variant, expires, signature))
+        .filter(i -> delivery.verify(new UserId(i.owner()), i.id(), variant, expires, signature))
         .orElseThrow(LibraryFilesController::notFound);
     return serve(item, variant, request);
   }
@@ -88,30 +78,7 @@ class LibraryFilesController {
   }
 
   private ResponseEntity<Resource> serve(LibraryItem item, String variant, WebRequest request) {
-    var owner = new UserId(item.owner());
-    var tag = item.id() + "-" + variant.replace("download", "video");
-    if (!item.isOutput()) {
-      if (!variant.startsWith("upload")) {
-        throw notFound();
-      }
-      var file = uploads.open(owner, new UploadId(item.id())).orElseThrow(LibraryFilesController::notFound);
-      var type = switch (item.kind()) {
-        case IMAGE -> "image/png";
-        case AUDIO -> "audio/wav";
-        case VIDEO -> "video/mp4";
-      };
-      var name = variant.equals("upload-download") ? DownloadName.of(item, type.substring(type.indexOf('/') + 1)) : null;
-      return MediaDelivery.file(file, type, item.id() + "-upload", name, request);
-    }
-    var output = switch (variant) {
-      case "video", "download" -> OutputVariant.VIDEO;
-      case "poster" -> OutputVariant.THUMBNAIL;
-      case "sprite" -> OutputVariant.SPRITESHEET;
-      default -> throw notFound();
-    };
-    Optional<Resource> file = generations.output(owner, new GenerationId(item.id()), output);
-    var name = variant.equals("download") ? DownloadName.of(item, "mp4") : null;
-    return MediaDelivery.file(file.orElseThrow(LibraryFilesController::notFound), output.contentType(), tag, name, request);
+    return delivery.answer(files.of(item, variant).orElseThrow(LibraryFilesController::notFound), request);
   }
 
   private static ResponseStatusException notFound() {

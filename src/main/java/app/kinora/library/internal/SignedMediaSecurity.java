@@ -1,6 +1,6 @@
 package app.kinora.library.internal;
 
-import app.kinora.generation.Generations;
+import app.kinora.media.Delivery;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,9 +35,9 @@ class SignedMediaSecurity {
 
   /** Runs right after the correlation id and the HTTP metrics, before sessions and security. */
   @Bean
-  FilterRegistrationBean<SignedVideoFastPath> signedVideoFastPath(LibraryItems items, SignedLinks links,
-      Generations generations) {
-    var registration = new FilterRegistrationBean<>(new SignedVideoFastPath(items, links, generations));
+  FilterRegistrationBean<SignedVideoFastPath> signedVideoFastPath(LibraryItems items, ItemFiles files,
+      Delivery delivery) {
+    var registration = new FilterRegistrationBean<>(new SignedVideoFastPath(items, files, delivery));
     registration.addUrlPatterns("/media/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;

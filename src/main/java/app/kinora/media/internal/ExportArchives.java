@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /** Data export archives live in the blob store with the media, so every node can serve them. */
@@ -22,7 +21,7 @@ class ExportArchives implements ArchiveStorage {
 
   @Override
   public String store(Path archive) throws IOException {
-    var key = new BlobKey("exports/" + UUID.randomUUID() + ".zip");
+    var key = StorageKeys.export();
     blobs.put(key, archive);
     return key.value();
   }

@@ -1,7 +1,6 @@
 package app.kinora.media.internal;
 
 import app.kinora.media.BlobKey;
-import app.kinora.media.DirectDownload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;

@@ -30,10 +30,11 @@ final class SandboxedProcess {
   static String run(List<String> command, Duration timeout) {
     Path stdout = null;
     Path stderr = null;
+    Process process = null;
     try {
       stdout = Files.createTempFile("kinora-media-", ".out");
       stderr = Files.createTempFile("kinora-media-", ".err");
-      var process = confined(command)
+      process = confined(command)
           .redirectOutput(stdout.toFile())
           .redirectError(stderr.toFile())
           .start();
@@ -50,6 +51,9 @@ final class SandboxedProcess {
     } catch (IOException e) {
       throw new MediaRejected("The media tools could not run.", e);
     } catch (InterruptedException e) {
+      if (process != null) {
+        process.destroyForcibly(); // a cancelled caller leaves no child behind
+      }
       Thread.currentThread().interrupt();
       throw new MediaRejected("Processing the file was interrupted.", e);
     } finally {

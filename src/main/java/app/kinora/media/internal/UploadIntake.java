@@ -12,7 +12,6 @@ import app.kinora.media.Upload;
 import app.kinora.media.UploadId;
 import app.kinora.media.UploadsChanged;
 import app.kinora.shared.UserId;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,7 +22,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.tika.Tika;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
@@ -39,8 +37,8 @@ class UploadIntake implements MediaUploads {
 
   private static final long MIN_DURATION_MILLIS = 40;
 
-  private final Tika tika = new Tika();
   private final MediaProperties properties;
+  private final UploadInspection inspection;
   private final BlobStore blobs;
   private final UploadRepository uploads;
 
@@ -48,6 +46,7 @@ class UploadIntake implements MediaUploads {
 
   UploadIntake(MediaProperties properties, BlobStore blobs, UploadRepository uploads, ApplicationEventPublisher events) {
     this.properties = properties;
+    this.inspection = new UploadInspection(properties);
     this.blobs = blobs;
     this.uploads = uploads;
     this.events = events;
@@ -62,13 +61,13 @@ class UploadIntake implements MediaUploads {
       original = Files.createTempFile(work, "upload-", ".original");
       sanitised = Files.createTempFile(work, "upload-", "." + Sanitiser.extension(expected));
       checkQuota(owner, 0);
-      copyCapped(content, original, properties.maxSize(expected).toBytes(), expected);
-      var format = detect(original, expected);
+      inspection.copyCapped(content, original, expected);
+      var format = inspection.detect(original, expected);
       if (expected == MediaKind.IMAGE) {
-        ImageHeader.dimensions(original).ifPresent(size -> checkPixels(size.width, size.height));
+        ImageHeader.dimensions(original).ifPresent(size -> inspection.checkPixels(size.width, size.height));
       }
       var timeout = properties.probeTimeout();
-      check(Ffprobe.probe(original, format.forcedFormat(), format.demuxer(), false, timeout), expected);
+      inspection.check(Ffprobe.probe(original, format.forcedFormat(), format.demuxer(), false, timeout), expected);
       Sanitiser.sanitise(original, format, properties.maxMediaDuration(), sanitised, timeout);
       if (!keepOriginal) {
         deleteQuietly(original); // unless asked, the original goes as soon as the sanitised copy exists
@@ -118,10 +117,10 @@ class UploadIntake implements MediaUploads {
   }
 
   private Upload store(UserId owner, MediaKind kind, Path sanitised, Sent original) throws IOException {
-    var format = DetectedFormat.of(tika.detect(sanitised)).orElseThrow();
+    var format = inspection.formatOf(sanitised);
     var info = Ffprobe.probe(sanitised, format.forcedFormat(), format.demuxer(), false, properties.probeTimeout());
     var id = new UploadId(UUID.randomUUID());
-    var key = new BlobKey("uploads/" + id + "." + Sanitiser.extension(kind));
+    var key = StorageKeys.upload(id, Sanitiser.extension(kind));
     if (kind != MediaKind.IMAGE && info.duration().toMillis() < MIN_DURATION_MILLIS) {
       throw new MediaRejected("The %s holds no %s.".formatted(kind.label(), kind == MediaKind.AUDIO ? "sound" : "pictures"));
     }
@@ -137,7 +136,7 @@ class UploadIntake implements MediaUploads {
       stored.add(key);
       UploadRepository.KeptOriginal kept = null;
       if (original != null) {
-        var originalKey = new BlobKey("uploads/" + id + "-original." + original.format().extension());
+        var originalKey = StorageKeys.original(id, original.format().extension());
         blobs.put(originalKey, original.file());
         stored.add(originalKey);
         kept = new UploadRepository.KeptOriginal(originalKey.value(), original.format().mimeType(), Files.size(original.file()));
@@ -175,11 +174,6 @@ class UploadIntake implements MediaUploads {
   }
 
   @Override
-  public java.util.Set<String> referenced(java.util.Collection<String> keys) {
-    return uploads.referencedKeys(keys);
-  }
-
-  @Override
   public long usedBytes(UserId owner) {
     return uploads.usedBytes(owner);
   }
@@ -192,67 +186,6 @@ class UploadIntake implements MediaUploads {
           "Your uploads use %d of your %d MB; delete some in your library to make room."
               .formatted(used / (1024 * 1024), quota / (1024 * 1024)));
     }
-  }
-
-  private static void copyCapped(InputStream content, Path target, long maxBytes, MediaKind kind) throws IOException {
-    long total = 0;
-    var buffer = new byte[64 * 1024];
-    try (var in = content; var out = Files.newOutputStream(target)) {
-      for (int read; (read = in.read(buffer)) > 0; ) {
-        total += read;
-        if (total > maxBytes) {
-          throw new MediaRejected(Reason.TOO_LARGE,
-              "The %s is larger than %d MB.".formatted(kind.label(), maxBytes / (1024 * 1024)));
-        }
-        out.write(buffer, 0, read);
-      }
-    }
-    if (total == 0) {
-      throw new MediaRejected("The file is empty.");
-    }
-  }
-
-  private DetectedFormat detect(Path file, MediaKind expected) throws IOException {
-    String mime;
-    try (var in = new BufferedInputStream(Files.newInputStream(file))) {
-      mime = tika.detect(in);
-    }
-    var format = DetectedFormat.of(mime).orElseThrow(() -> new MediaRejected(Reason.UNSUPPORTED_TYPE,
-        "Files of type %s are not accepted. Use PNG, JPEG or WebP images; WAV, MP3, FLAC, OGG or M4A audio; MP4, MOV, WebM or MKV video."
-            .formatted(mime)));
-    if (format.kind() != expected) {
-      throw new MediaRejected(Reason.UNSUPPORTED_TYPE,
-          "Expected %s, but this file is %s (%s).".formatted(article(expected), article(format.kind()), mime));
-    }
-    return format;
-  }
-
-  private void check(MediaInfo info, MediaKind kind) {
-    var video = info.video();
-    if (kind != MediaKind.AUDIO) {
-      var frame = video.orElseThrow(() -> new MediaRejected("The file has no picture."));
-      if (frame.width() <= 0 || frame.height() <= 0) {
-        throw new MediaRejected("The picture could not be read.");
-      }
-      checkPixels(frame.width(), frame.height());
-    } else if (info.audio().isEmpty()) {
-      throw new MediaRejected("The file has no sound.");
-    }
-    if (kind != MediaKind.IMAGE && info.duration().compareTo(properties.maxMediaDuration()) > 0) {
-      throw new MediaRejected(Reason.TOO_LARGE, "The %s lasts longer than %d minutes."
-          .formatted(kind.label(), properties.maxMediaDuration().toMinutes()));
-    }
-  }
-
-  private void checkPixels(int width, int height) {
-    if ((long) width * height > properties.maxPixels()) {
-      throw new MediaRejected(Reason.TOO_LARGE, "The picture is %dx%d; at most %d megapixels are accepted."
-          .formatted(width, height, properties.maxPixels() / 1_000_000));
-    }
-  }
-
-  private static String article(MediaKind kind) {
-    return kind == MediaKind.IMAGE ? "an image" : kind == MediaKind.AUDIO ? "audio" : "a video";
   }
 
   private static void deleteQuietly(Path file) {

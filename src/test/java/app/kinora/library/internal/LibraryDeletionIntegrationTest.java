@@ -6,36 +6,29 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import app.kinora.ApiClient;
 import app.kinora.IntegrationTest;
-import app.kinora.library.StorageSweep;
 import app.kinora.media.BlobKey;
 import app.kinora.media.BlobStore;
 import app.kinora.media.TestMedia;
 import app.kinora.shared.UserId;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
-/** Deleting is real: bytes, derived files and rows go; the sweep removes what nothing refers to. */
+/** Deleting is real: bytes, derived files and rows go. */
 class LibraryDeletionIntegrationTest extends IntegrationTest {
 
   @Autowired WebApplicationContext context;
   @Autowired JdbcClient jdbc;
   @Autowired LibraryItems items;
   @Autowired BlobStore blobs;
-  @Autowired StorageSweep sweep;
-
-  @TempDir Path dir;
 
   private MockMvc mvc;
   private UserId owner;
@@ -54,7 +47,7 @@ class LibraryDeletionIntegrationTest extends IntegrationTest {
     var keys = keysOf(video);
     assertThat(keys).hasSize(3).allSatisfy(key -> assertThat(blobs.open(new BlobKey(key))).as(key).isPresent());
     assertThat(items.find(owner.value(), video)).isPresent();
-    var signedLink = baseUrl() + context.getBean(SignedLinks.class).link(owner.value(), video, "video");
+    var signedLink = baseUrl() + context.getBean(app.kinora.media.Delivery.class).signedUrl(owner, video, "video");
     assertThat(statusOf(signedLink)).as("a player has the link open").isEqualTo(200);
 
     var response = mvc.perform(post("/library/" + video + "/delete").with(as(owner))).andReturn().getResponse();
@@ -92,28 +85,6 @@ class LibraryDeletionIntegrationTest extends IntegrationTest {
     assertThat(jdbc.sql("select count(*) from media_uploads where id = ?").param(upload).query(Long.class).single()).isZero();
     assertThat(jdbc.sql("select count(*) from library_items where id = ?").param(foreign).query(Long.class).single())
         .as("another user's item is untouched").isOne();
-  }
-
-  @Test
-  void theSweepDeletesOrphanedObjectsAndKeepsEverythingStillReferred() throws Exception {
-    var video = LibraryTestSupport.uuidOf(LibraryTestSupport.generate(api(),
-        Map.of("prompt", "Kept by the sweep", "seconds", "2", "size", "480x480"), Map.of()));
-    var orphanVideo = new BlobKey("videos/" + UUID.randomUUID() + ".mp4");
-    var orphanUpload = new BlobKey("uploads/" + UUID.randomUUID() + ".png");
-    var scratch = Files.write(dir.resolve("orphan"), new byte[1234]);
-    blobs.put(orphanVideo, scratch);
-    blobs.put(orphanUpload, scratch);
-
-    assertThat(sweep.sweep(Duration.ofHours(1)).deleted()).as("young objects are left alone").isZero();
-    var result = sweep.sweep(Duration.ZERO);
-
-    assertThat(blobs.open(orphanVideo)).isEmpty();
-    assertThat(blobs.open(orphanUpload)).isEmpty();
-    assertThat(result.deleted()).isGreaterThanOrEqualTo(2);
-    assertThat(result.bytesFreed()).isGreaterThanOrEqualTo(2 * 1234);
-    assertThat(keysOf(video)).allSatisfy(key -> assertThat(blobs.open(new BlobKey(key))).as(key).isPresent());
-    var anyUpload = jdbc.sql("select blob_key from media_uploads limit 1").query(String.class).optional();
-    anyUpload.ifPresent(key -> assertThat(blobs.open(new BlobKey(key))).as(key).isPresent());
   }
 
   private List<String> keysOf(UUID video) {

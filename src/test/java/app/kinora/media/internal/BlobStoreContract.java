@@ -106,6 +106,25 @@ abstract class BlobStoreContract {
     });
   }
 
+  /** {@code VideoOutputs} writes a video and its pictures at the same time. */
+  @Test
+  void writesToDifferentKeysAtTheSameTimeAllLand() throws IOException {
+    var contents = new ArrayList<byte[]>();
+    var writes = new ArrayList<Concurrently.Task>();
+    for (int i = 0; i < 6; i++) {
+      var bytes = random(i == 0 ? LARGE : 50_000 + i, 10 + i);
+      var source = file(bytes);
+      var target = key("together/" + i + ".bin");
+      contents.add(bytes);
+      writes.add(() -> store().put(target, source));
+    }
+    Concurrently.run(writes);
+    for (int i = 0; i < contents.size(); i++) {
+      assertThat(Arrays.equals(read(store().open(key("together/" + i + ".bin")).orElseThrow()), contents.get(i)))
+          .as("object %d", i).isTrue();
+    }
+  }
+
   @Test
   void keysAreOpaqueAndCannotEscapeOrCarryNames() {
     for (var bad : List.of("../etc/passwd", "/abs", "videos/../x", "Alice Smith.mp4", "me@mail.example/x", "a\\b")) {

@@ -3,14 +3,14 @@ package app.kinora.media.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.kinora.media.BlobKey;
-import app.kinora.media.DirectDownload;
-import app.kinora.media.MediaDelivery;
+import app.kinora.media.MediaFile;
 import app.kinora.media.MediaProperties;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import org.gaul.s3proxy.junit.S3ProxyExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -54,7 +54,8 @@ class S3PresignedRedirectTest {
     var resource = store.open(key).orElseThrow();
     assertThat(resource).isInstanceOf(DirectDownload.class);
 
-    var answer = MediaDelivery.file(resource, "video/mp4", "direct-video", null,
+    var delivery = new FileDelivery(new SignedLinks(() -> new byte[32], Duration.ofMinutes(10), Clock.systemUTC()));
+    var answer = delivery.answer(MediaFile.of(resource, "video/mp4", "direct-video"),
         new ServletWebRequest(new MockHttpServletRequest("GET", "/library/x/video")));
 
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FOUND);

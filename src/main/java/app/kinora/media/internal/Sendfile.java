@@ -1,4 +1,4 @@
-package app.kinora.media;
+package app.kinora.media.internal;
 
 import java.io.IOException;
 import java.util.List;

@@ -1,4 +1,4 @@
-package app.kinora.media;
+package app.kinora.media.internal;
 
 import java.net.URI;
 import java.util.Optional;
@@ -8,7 +8,7 @@ import java.util.Optional;
  * (an S3 presigned URL) that answers with the given type and disposition. Delivery then redirects
  * there instead of streaming the bytes through Kinora.
  */
-public interface DirectDownload {
+interface DirectDownload {
 
   /** @param contentDisposition the header the answer should carry, or null */
   Optional<URI> directUrl(String contentType, String contentDisposition);

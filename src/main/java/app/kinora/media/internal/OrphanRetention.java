@@ -1,24 +1,23 @@
-package app.kinora.library.internal;
+package app.kinora.media.internal;
 
-import app.kinora.library.StorageSweep;
 import app.kinora.privacy.spi.RetentionRule;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
- * The storage sweep on the retention engine's schedule: objects no row refers to are deleted once
- * older than the period. Never less than an hour, whatever the clock says, so that a file whose
- * row is still being written is not taken for an orphan.
+ * The storage sweep ({@link OrphanSweep}) on the retention engine's schedule: objects no row
+ * refers to are deleted once older than the period. Never less than an hour, whatever the clock
+ * says, so that a file whose row is still being written is not taken for an orphan.
  */
 @Component
 class OrphanRetention implements RetentionRule {
 
   private static final Duration AT_LEAST = Duration.ofHours(1);
 
-  private final StorageSweep sweep;
+  private final OrphanSweep sweep;
 
-  OrphanRetention(StorageSweep sweep) {
+  OrphanRetention(OrphanSweep sweep) {
     this.sweep = sweep;
   }
 
