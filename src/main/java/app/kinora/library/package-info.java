@@ -5,5 +5,5 @@
  * ({@link app.kinora.library.StorageSweep}).
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"shared", "generation", "media", "account", "privacy::spi"})
+    allowedDependencies = {"shared", "generation", "media", "privacy::spi"})
 package app.kinora.library;

@@ -1,6 +1,5 @@
 package app.kinora.library.internal;
 
-import app.kinora.account.CurrentUser;
 import app.kinora.generation.GenerationId;
 import app.kinora.generation.Generations;
 import app.kinora.generation.OutputVariant;
@@ -8,6 +7,7 @@ import app.kinora.media.MediaDelivery;
 import app.kinora.media.MediaUploads;
 import app.kinora.media.UploadId;
 import app.kinora.shared.UserId;
+import app.kinora.shared.UserPrincipal;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.core.io.Resource;
@@ -42,30 +42,30 @@ class LibraryFilesController {
   }
 
   @GetMapping("/library/{id}/video")
-  ResponseEntity<Resource> video(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+  ResponseEntity<Resource> video(@AuthenticationPrincipal UserPrincipal user, @PathVariable UUID id,
       @RequestParam(required = false) String download, WebRequest request) {
     return serve(owned(user, id), download != null ? "download" : "video", request);
   }
 
   @GetMapping("/library/{id}/poster")
-  ResponseEntity<Resource> poster(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, WebRequest request) {
+  ResponseEntity<Resource> poster(@AuthenticationPrincipal UserPrincipal user, @PathVariable UUID id, WebRequest request) {
     return serve(owned(user, id), "poster", request);
   }
 
   @GetMapping("/library/{id}/sprite")
-  ResponseEntity<Resource> sprite(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, WebRequest request) {
+  ResponseEntity<Resource> sprite(@AuthenticationPrincipal UserPrincipal user, @PathVariable UUID id, WebRequest request) {
     return serve(owned(user, id), "sprite", request);
   }
 
   @GetMapping("/library/uploads/{id}/file")
-  ResponseEntity<Resource> upload(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+  ResponseEntity<Resource> upload(@AuthenticationPrincipal UserPrincipal user, @PathVariable UUID id,
       @RequestParam(required = false) String download, WebRequest request) {
     return serve(owned(user, id), download != null ? "upload-download" : "upload", request);
   }
 
   /** The file as it was sent, when its owner chose to keep it; always as a download. */
   @GetMapping("/library/uploads/{id}/original")
-  ResponseEntity<Resource> original(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, WebRequest request) {
+  ResponseEntity<Resource> original(@AuthenticationPrincipal UserPrincipal user, @PathVariable UUID id, WebRequest request) {
     var item = owned(user, id);
     var original = uploads.original(new UserId(item.owner()), new UploadId(id)).orElseThrow(LibraryFilesController::notFound);
     return MediaDelivery.file(original.file(), original.contentType(), id + "-original",
@@ -83,7 +83,7 @@ class LibraryFilesController {
     return serve(item, variant, request);
   }
 
-  private LibraryItem owned(CurrentUser user, UUID id) {
+  private LibraryItem owned(UserPrincipal user, UUID id) {
     return items.find(user.userId().value(), id).orElseThrow(LibraryFilesController::notFound);
   }
 
