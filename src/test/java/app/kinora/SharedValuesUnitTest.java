@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.kinora.generation.GenerationId;
 import app.kinora.shared.VideoSize;
+import app.kinora.shared.WebPaths;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
 
 class SharedValuesUnitTest {
 
@@ -34,5 +37,14 @@ class SharedValuesUnitTest {
     assertThatThrownBy(() -> GenerationId.fromApiId("video_123")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> GenerationId.fromApiId("video_zz35b0d3cf1441aa45883f97be2cdf2"))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void webPathsAreAbsolute() {
+    var studio = new WebPaths(List.of("/"), List.of(new WebPaths.Endpoint(HttpMethod.POST, "/generations")));
+
+    assertThat(studio.generationRequests()).containsExactly(new WebPaths.Endpoint(HttpMethod.POST, "/generations"));
+    assertThatThrownBy(() -> new WebPaths(List.of("privacy/**"), List.of())).hasMessageContaining("privacy/**");
+    assertThatThrownBy(() -> new WebPaths.Endpoint(HttpMethod.POST, "v1/videos")).hasMessageContaining("v1/videos");
   }
 }

@@ -5,7 +5,9 @@ import app.kinora.shared.UserPrincipal;
 
 /**
  * The signed-in user of a request, whether signed in with a password (web) or an API key
- * ({@code /v1}). Controllers take it with {@code @AuthenticationPrincipal CurrentUser user}.
+ * ({@code /v1}): who it is, and the name to greet them with. Controllers that need only the first
+ * take {@code @AuthenticationPrincipal UserPrincipal user}, so that they do not depend on this
+ * module.
  */
 public interface CurrentUser extends UserPrincipal {
 

@@ -4,5 +4,5 @@
  * owner-only and signed-link delivery of their files; real deletion.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"shared", "generation", "media", "account", "privacy::spi"})
+    allowedDependencies = {"shared", "generation", "media", "privacy::spi"})
 package app.kinora.library;

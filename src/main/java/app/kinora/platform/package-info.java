@@ -1,6 +1,7 @@
 /**
  * Runtime platform: the embedded PostgreSQL, the cluster-safe job scheduler, request correlation
- * and error pages. Other modules never call it; it only wires infrastructure.
+ * and error pages (with the paths anyone may fetch: static files, errors, health). Other modules
+ * never call it; it only wires infrastructure.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared"})
 package app.kinora.platform;

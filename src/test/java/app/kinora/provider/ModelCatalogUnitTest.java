@@ -36,7 +36,7 @@ class ModelCatalogUnitTest {
     }
 
     @Override
-    public void generate(app.kinora.provider.spi.VideoSpec<ReferenceMedia> request, app.kinora.provider.spi.ProgressListener progress,
+    public void generate(VideoSpec<ReferenceMedia> request, app.kinora.provider.spi.ProgressListener progress,
         java.nio.file.Path output) {
       throw new UnsupportedOperationException("not rendered here");
     }

@@ -1,7 +1,7 @@
 package app.kinora.account.internal;
 
-import app.kinora.account.CurrentUser;
 import app.kinora.privacy.AccountClosures;
+import app.kinora.shared.UserPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -37,7 +37,7 @@ class AccountClosureController {
   }
 
   @GetMapping("/account/close")
-  String page(@AuthenticationPrincipal CurrentUser user, Model model) {
+  String page(@AuthenticationPrincipal UserPrincipal user, Model model) {
     var credentials = users.credentials(user.userId()).orElseThrow();
     model.addAttribute("hasPassword", credentials.passwordHash() != null);
     model.addAttribute("graceDays", closures.gracePeriod().toDays());
@@ -45,7 +45,7 @@ class AccountClosureController {
   }
 
   @PostMapping("/account/close")
-  String close(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String confirmation,
+  String close(@AuthenticationPrincipal UserPrincipal user, @RequestParam(defaultValue = "") String confirmation,
       HttpServletRequest request, Model model) {
     var credentials = users.credentials(user.userId()).orElseThrow();
     boolean confirmed = credentials.passwordHash() != null

@@ -1,6 +1,7 @@
 package app.kinora.account.internal;
 
 import app.kinora.account.Account;
+import app.kinora.account.ApiKeyAuthentication.Scope;
 import app.kinora.shared.UserId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,30 +26,6 @@ class ApiKeys {
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final int PREFIX_LENGTH = 10;
-
-  /** What a key may do on {@code /v1}: read (list, status, download) and generate (create). */
-  enum Scope {
-    READ,
-    GENERATE;
-
-    String authority() {
-      return "SCOPE_" + name().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    static java.util.Set<Scope> parse(String stored) {
-      var scopes = java.util.EnumSet.noneOf(Scope.class);
-      for (var part : stored.split(",")) {
-        if (!part.isBlank()) {
-          scopes.add(valueOf(part.strip().toUpperCase(java.util.Locale.ROOT)));
-        }
-      }
-      return scopes;
-    }
-
-    static String format(java.util.Set<Scope> scopes) {
-      return String.join(",", scopes.stream().map(scope -> scope.name().toLowerCase(java.util.Locale.ROOT)).toList());
-    }
-  }
 
   /** An authenticated key: its owner (with what the security context needs of them) and what it may do. */
   record Holder(UserId owner, String displayName, Account.Role role, java.util.Set<Scope> scopes) {}
@@ -87,7 +64,7 @@ class ApiKeys {
             insert into api_keys (id, user_id, name, prefix, secret_hash, created_at, scopes)
             values (:id, :user, :name, :prefix, :hash, :now, :scopes)
             on conflict (secret_hash) do nothing""")
-        .param("scopes", Scope.format(scopes))
+        .param("scopes", formatScopes(scopes))
         .param("id", UUID.randomUUID())
         .param("user", owner.value())
         .param("name", name)
@@ -111,7 +88,7 @@ class ApiKeys {
         .param(hash(secret))
         .query((rs, n) -> new ActiveKey(rs.getObject("id", UUID.class),
             new Holder(new UserId(rs.getObject("user_id", UUID.class)), rs.getString("display_name"),
-                Account.Role.valueOf(rs.getString("role")), Scope.parse(rs.getString("scopes"))),
+                Account.Role.valueOf(rs.getString("role")), parseScopes(rs.getString("scopes"))),
             rs.getBoolean("stale")))
         .optional();
     key.filter(ActiveKey::lastUseStale).ifPresent(active -> jdbc.sql(
@@ -137,7 +114,7 @@ class ApiKeys {
                     rs.getString("prefix"),
                     rs.getTimestamp("created_at").toInstant(),
                     Optional.ofNullable(rs.getTimestamp("last_used_at")).map(Timestamp::toInstant).orElse(null),
-                    Scope.parse(rs.getString("scopes"))))
+                    parseScopes(rs.getString("scopes"))))
         .list();
   }
 
@@ -160,6 +137,20 @@ class ApiKeys {
     jdbc.sql("delete from api_keys where user_id = ?").param(owner.value()).update();
   }
 
+  private static java.util.Set<Scope> parseScopes(String stored) {
+    var scopes = java.util.EnumSet.noneOf(Scope.class);
+    for (var part : stored.split(",")) {
+      if (!part.isBlank()) {
+        scopes.add(Scope.valueOf(part.strip().toUpperCase(java.util.Locale.ROOT)));
+      }
+    }
+    return scopes;
+  }
+
+  private static String formatScopes(java.util.Set<Scope> scopes) {
+    return String.join(",", scopes.stream().map(scope -> scope.name().toLowerCase(java.util.Locale.ROOT)).toList());
+  }
+
   private static String hash(String secret) {
     try {
       var digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
@@ -174,7 +165,7 @@ class ApiKeys {
       UUID id, String name, String prefix, Instant createdAt, Instant lastUsedAt, java.util.Set<Scope> scopes) {
 
     public String scopesLabel() {
-      return Scope.format(scopes).replace(",", ", ");
+      return formatScopes(scopes).replace(",", ", ");
     }
 
     private static final java.time.format.DateTimeFormatter FORMAT =

@@ -1,6 +1,7 @@
 package app.kinora.account.internal;
 
-import app.kinora.account.CurrentUser;
+import app.kinora.account.ApiKeyAuthentication;
+import app.kinora.shared.UserPrincipal;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -26,21 +27,21 @@ class ApiKeysController {
   }
 
   @GetMapping("/account/api-keys")
-  String list(@AuthenticationPrincipal CurrentUser user, Model model) {
+  String list(@AuthenticationPrincipal UserPrincipal user, Model model) {
     model.addAttribute("keys", apiKeys.list(user.userId()));
     return "account/api-keys";
   }
 
   @PostMapping("/account/api-keys")
   String create(
-      @AuthenticationPrincipal CurrentUser user,
+      @AuthenticationPrincipal UserPrincipal user,
       @RequestParam(defaultValue = "") String name,
       @RequestParam(name = "scope", required = false) java.util.List<String> scopes,
       RedirectAttributes flash) {
-    var chosen = java.util.EnumSet.noneOf(ApiKeys.Scope.class);
+    var chosen = java.util.EnumSet.noneOf(ApiKeyAuthentication.Scope.class);
     for (var scope : scopes == null ? java.util.List.<String>of() : scopes) {
       try {
-        chosen.add(ApiKeys.Scope.valueOf(scope.toUpperCase(java.util.Locale.ROOT)));
+        chosen.add(ApiKeyAuthentication.Scope.valueOf(scope.toUpperCase(java.util.Locale.ROOT)));
       } catch (IllegalArgumentException e) {
         flash.addFlashAttribute("error", "Unknown scope.");
         return "redirect:/account/api-keys";
@@ -60,7 +61,7 @@ class ApiKeysController {
   }
 
   @PostMapping("/account/api-keys/{id}/revoke")
-  String revoke(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+  String revoke(@AuthenticationPrincipal UserPrincipal user, @PathVariable UUID id) {
     apiKeys.revoke(user.userId(), id);
     audit.byOwner(user.userId(), "api_key_revoked", id.toString());
     return "redirect:/account/api-keys";

@@ -1,6 +1,6 @@
 package app.kinora.account.internal;
 
-import app.kinora.account.CurrentUser;
+import app.kinora.shared.UserPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.Set;
@@ -29,7 +29,7 @@ class ProfileController {
   }
 
   @GetMapping("/account")
-  String page(@AuthenticationPrincipal CurrentUser user, Model model, HttpServletRequest request) {
+  String page(@AuthenticationPrincipal UserPrincipal user, Model model, HttpServletRequest request) {
     var profile = users.profile(user.userId()).orElseThrow();
     model.addAttribute("profile", profile);
     model.addAttribute("initials", initials(profile.account().displayName()));
@@ -46,7 +46,7 @@ class ProfileController {
 
   @PostMapping("/account/profile")
   String profile(
-      @AuthenticationPrincipal CurrentUser user,
+      @AuthenticationPrincipal UserPrincipal user,
       @RequestParam(defaultValue = "") String displayName,
       @RequestParam(defaultValue = "") String language,
       RedirectAttributes flash) {
@@ -62,7 +62,7 @@ class ProfileController {
 
   @PostMapping("/account/password")
   String password(
-      @AuthenticationPrincipal CurrentUser user,
+      @AuthenticationPrincipal UserPrincipal user,
       @RequestParam(defaultValue = "") String currentPassword,
       @RequestParam(defaultValue = "") String newPassword,
       HttpServletRequest request,
@@ -78,7 +78,7 @@ class ProfileController {
 
   @PostMapping("/account/email")
   String email(
-      @AuthenticationPrincipal CurrentUser user,
+      @AuthenticationPrincipal UserPrincipal user,
       @RequestParam(defaultValue = "") String currentPassword,
       @RequestParam(defaultValue = "") String email,
       RedirectAttributes flash) {
@@ -98,7 +98,7 @@ class ProfileController {
   }
 
   @PostMapping("/account/verify/resend")
-  String resend(@AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
+  String resend(@AuthenticationPrincipal UserPrincipal user, RedirectAttributes flash) {
     credentials.resendVerification(user.userId());
     flash.addFlashAttribute("notice", "We sent you a new confirmation link.");
     return "redirect:/account";

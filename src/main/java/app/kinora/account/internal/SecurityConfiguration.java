@@ -2,24 +2,21 @@ package app.kinora.account.internal;
 
 import app.kinora.account.AccountProperties;
 import app.kinora.shared.ExtraMediaSources;
+import app.kinora.shared.WebPaths;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -30,9 +27,11 @@ import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
- * Two doors: {@code /v1/**} takes API keys (scoped read / generate) and keeps no session;
- * everything else is the web app, with form and provider sign-in, an optional TOTP step, CSRF
- * protection, a JDBC-backed session that any node can serve, and strict security headers.
+ * The web app's door, for every request no other chain takes (webhooks, signed media and the API
+ * build their own, the API with {@link app.kinora.account.ApiKeyAuthentication}): form and provider
+ * sign-in, an optional TOTP step, CSRF protection, a JDBC-backed session that any node can serve,
+ * and strict security headers. The pages anyone may open are the account's own and those the
+ * modules declare as {@link WebPaths}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -49,37 +48,20 @@ class SecurityConfiguration {
     return CONTENT_SECURITY_POLICY.formatted(extra);
   }
 
-  private static final String[] PUBLIC_PAGES = {
-    "/", "/signup", "/signup/**", "/login", "/password-reset", "/password-reset/**", "/account/verify",
-    "/account/email/confirm", "/error", "/favicon.ico", "/oauth2/**", "/login/oauth2/**",
-    "/privacy", "/privacy/**", "/terms", "/account/closed"
-  };
+  /** The account pages anyone may open; other modules declare theirs as {@link WebPaths}. */
+  private static final List<String> ACCOUNT_PAGES = List.of(
+      "/signup", "/signup/**", "/login", "/password-reset", "/password-reset/**", "/account/verify",
+      "/account/email/confirm", "/oauth2/**", "/login/oauth2/**", "/account/closed");
 
-  @Bean
-  @Order(1)
-  SecurityFilterChain apiChain(HttpSecurity http, ApiKeys apiKeys, RequestContexts contexts) {
-    http.securityMatcher("/v1/**")
-        .csrf(csrf -> csrf.disable())
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        // a key per request and nothing else: no sign-out, saved requests, anonymous user or
-        // servlet API wrapping, whose filters would run on every range request of a video
-        .logout(logout -> logout.disable())
-        .requestCache(cache -> cache.disable())
-        .anonymous(anonymous -> anonymous.disable())
-        .servletApi(servletApi -> servletApi.disable())
-        .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), AnonymousAuthenticationFilter.class)
-        .addFilterAfter(new GenerationRequestRecorder(contexts), AuthorizationFilter.class)
-        .authorizeHttpRequests(requests -> requests
-            .requestMatchers(HttpMethod.POST, "/v1/**").hasAuthority(ApiKeys.Scope.GENERATE.authority())
-            .anyRequest().hasAuthority(ApiKeys.Scope.READ.authority()))
-        .exceptionHandling(errors -> errors
-            .authenticationEntryPoint((request, response, e) -> apiError(response, 401, UNAUTHORIZED))
-            .accessDeniedHandler((request, response, e) -> apiError(response, 403, FORBIDDEN)));
-    return http.build();
+  private static String[] publicPaths(List<WebPaths> declared) {
+    return Stream.concat(ACCOUNT_PAGES.stream(), declared.stream().flatMap(module -> module.publicPaths().stream()))
+        .distinct()
+        .toArray(String[]::new);
   }
 
+  /** Matches every request, so it comes last: after the chains of webhooks, signed media and the API. */
   @Bean
-  @Order(2)
+  @Order(Ordered.LOWEST_PRECEDENCE)
   SecurityFilterChain webChain(
       HttpSecurity http,
       AccountProperties properties,
@@ -88,11 +70,12 @@ class SecurityConfiguration {
       FederatedSignIn federated,
       RequestContexts contexts,
       ObjectProvider<ClientRegistrationRepository> providers,
-      ObjectProvider<ExtraMediaSources> mediaSources) {
+      ObjectProvider<ExtraMediaSources> mediaSources,
+      ObjectProvider<WebPaths> paths) {
+    var declared = paths.orderedStream().toList();
     var extraOrigins = mediaSources.orderedStream().flatMap(sources -> sources.origins().stream()).toList();
     http.authorizeHttpRequests(requests -> requests
-            .requestMatchers(PUBLIC_PAGES).permitAll()
-            .requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/actuator/health/**").permitAll()
+            .requestMatchers(publicPaths(declared)).permitAll()
             .requestMatchers("/login/totp").hasAuthority(PendingSecondFactor.AUTHORITY)
             .anyRequest().hasAnyRole("USER", "ADMIN"))
         .formLogin(form -> form
@@ -106,7 +89,7 @@ class SecurityConfiguration {
             .permitAll())
         .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
         .addFilterBefore(new AbsoluteSessionTimeoutFilter(properties.sessionAbsoluteTimeout()), UsernamePasswordAuthenticationFilter.class)
-        .addFilterAfter(new GenerationRequestRecorder(contexts), AuthorizationFilter.class)
+        .addFilterAfter(new GenerationRequestRecorder(contexts, declared), AuthorizationFilter.class)
         .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) -> {
           if (request.isUserInRole("USER") || request.isUserInRole("ADMIN")) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
@@ -150,24 +133,5 @@ class SecurityConfiguration {
     serializer.setSameSite("Lax");
     serializer.setCookiePath("/");
     return serializer;
-  }
-
-  private static final String UNAUTHORIZED =
-      """
-      {"error":{"message":"Missing or invalid API key. Send Authorization: Bearer <key>.",\
-      "type":"invalid_request_error","code":"invalid_api_key","param":null}}""";
-
-  private static final String FORBIDDEN =
-      """
-      {"error":{"message":"This API key does not have the scope for this request.",\
-      "type":"invalid_request_error","code":"insufficient_scope","param":null}}""";
-
-  private static void apiError(HttpServletResponse response, int status, String body) throws IOException {
-    response.setStatus(status);
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    if (status == 401) {
-      response.setHeader("WWW-Authenticate", "Bearer");
-    }
-    response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
   }
 }

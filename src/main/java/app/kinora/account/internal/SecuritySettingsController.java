@@ -1,6 +1,6 @@
 package app.kinora.account.internal;
 
-import app.kinora.account.CurrentUser;
+import app.kinora.shared.UserPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -37,13 +37,13 @@ class SecuritySettingsController {
   }
 
   @PostMapping("/account/sessions/{handle}/revoke")
-  String revoke(@AuthenticationPrincipal CurrentUser user, @PathVariable String handle, RedirectAttributes flash) {
+  String revoke(@AuthenticationPrincipal UserPrincipal user, @PathVariable String handle, RedirectAttributes flash) {
     flash.addFlashAttribute("notice", sessions.revoke(user.userId(), handle) ? "That session is signed out." : "That session had already ended.");
     return "redirect:/account#sessions";
   }
 
   @PostMapping("/account/sessions/end-all")
-  String signOutEverywhere(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request) {
+  String signOutEverywhere(@AuthenticationPrincipal UserPrincipal user, HttpServletRequest request) {
     sessions.endAll(user.userId(), null);
     audit.byOwner(user.userId(), "signed_out_everywhere", "");
     var session = request.getSession(false);
@@ -54,7 +54,7 @@ class SecuritySettingsController {
   }
 
   @GetMapping("/account/totp")
-  String setup(@AuthenticationPrincipal CurrentUser user, HttpSession session, Model model) {
+  String setup(@AuthenticationPrincipal UserPrincipal user, HttpSession session, Model model) {
     var secret = (String) session.getAttribute(TOTP_SETUP);
     if (secret == null) {
       secret = totp.newSecret();
@@ -69,7 +69,7 @@ class SecuritySettingsController {
   @PostMapping("/account/totp")
   @Transactional
   String enable(
-      @AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String code, HttpSession session,
+      @AuthenticationPrincipal UserPrincipal user, @RequestParam(defaultValue = "") String code, HttpSession session,
       Model model, RedirectAttributes flash) {
     var secret = (String) session.getAttribute(TOTP_SETUP);
     if (secret == null || !totp.verify(secret, code)) {
@@ -85,7 +85,7 @@ class SecuritySettingsController {
 
   @PostMapping("/account/totp/disable")
   @Transactional
-  String disable(@AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
+  String disable(@AuthenticationPrincipal UserPrincipal user, RedirectAttributes flash) {
     users.disableTotp(user.userId());
     audit.byOwner(user.userId(), "two_step_off", "");
     recoveryCodes.deleteAll(user.userId());
@@ -94,7 +94,7 @@ class SecuritySettingsController {
   }
 
   @PostMapping("/account/identities/{provider}/link")
-  String link(@AuthenticationPrincipal CurrentUser user, @PathVariable String provider, HttpSession session) {
+  String link(@AuthenticationPrincipal UserPrincipal user, @PathVariable String provider, HttpSession session) {
     if (!provider.matches("[A-Za-z0-9_-]{1,40}")) {
       return "redirect:/account";
     }
@@ -104,7 +104,7 @@ class SecuritySettingsController {
 
   @PostMapping("/account/identities/{provider}/unlink")
   @Transactional
-  String unlink(@AuthenticationPrincipal CurrentUser user, @PathVariable String provider, RedirectAttributes flash) {
+  String unlink(@AuthenticationPrincipal UserPrincipal user, @PathVariable String provider, RedirectAttributes flash) {
     var hasPassword = users.credentials(user.userId()).orElseThrow().passwordHash() != null;
     var others = identities.list(user.userId()).stream().filter(identity -> !identity.provider().equals(provider)).count();
     if (!hasPassword && others == 0) {

@@ -2,11 +2,11 @@ package app.kinora.billing.internal;
 
 import app.kinora.account.Account;
 import app.kinora.account.Accounts;
-import app.kinora.account.CurrentUser;
 import app.kinora.billing.BillingProperties;
 import app.kinora.billing.Credits;
 import app.kinora.billing.PriceRequest;
 import app.kinora.shared.UserId;
+import app.kinora.shared.UserPrincipal;
 import app.kinora.shared.VideoSize;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -49,7 +49,7 @@ class CreditsController {
   }
 
   @GetMapping("/credits")
-  String credits(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) List<String> kind,
+  String credits(@AuthenticationPrincipal UserPrincipal user, @RequestParam(required = false) List<String> kind,
       @RequestParam(required = false) String reference, Model model) {
     var kinds = kinds(kind);
     var ref = reference == null || reference.isBlank() ? null : reference.strip();
@@ -70,7 +70,7 @@ class CreditsController {
   /** The price of what the studio form describes, re-rendered by htmx as the form changes. */
   @GetMapping("/credits/quote")
   String quote(
-      @AuthenticationPrincipal CurrentUser user,
+      @AuthenticationPrincipal UserPrincipal user,
       @RequestParam(required = false) String model,
       @RequestParam(required = false) String seconds,
       @RequestParam(required = false) String size,
@@ -89,7 +89,7 @@ class CreditsController {
 
   /** Opens a Stripe Checkout Session for the pack and sends the browser to Stripe's page. */
   @PostMapping("/credits/checkout")
-  String checkout(@AuthenticationPrincipal CurrentUser user, @RequestParam String pack, Model model,
+  String checkout(@AuthenticationPrincipal UserPrincipal user, @RequestParam String pack, Model model,
       RedirectAttributes flash) {
     var chosen = properties.pack(pack).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "No such pack."));
     if (!stripe.configured()) {
@@ -115,7 +115,7 @@ class CreditsController {
   }
 
   @GetMapping("/credits/checkout/success")
-  String success(@AuthenticationPrincipal CurrentUser user, @RequestParam(name = "session_id", required = false) String session,
+  String success(@AuthenticationPrincipal UserPrincipal user, @RequestParam(name = "session_id", required = false) String session,
       Model model) {
     model.addAttribute("payment", session == null ? null : payments.owned(user.userId(), session).orElse(null));
     model.addAttribute("balance", ledger.balance(user.userId()));
@@ -129,7 +129,7 @@ class CreditsController {
 
   /** Stripe's hosted receipt of one of the user's payments. */
   @GetMapping("/credits/receipts/{session}")
-  String receipt(@AuthenticationPrincipal CurrentUser user, @PathVariable String session) {
+  String receipt(@AuthenticationPrincipal UserPrincipal user, @PathVariable String session) {
     var payment = payments.owned(user.userId(), session)
         .filter(p -> p.paymentIntentId() != null)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -141,7 +141,7 @@ class CreditsController {
 
   /** Operators give credits by account id, e.g. when payments are not configured. */
   @PostMapping("/credits/grants")
-  String grant(@AuthenticationPrincipal CurrentUser user, @RequestParam String account, @RequestParam long credits,
+  String grant(@AuthenticationPrincipal UserPrincipal user, @RequestParam String account, @RequestParam long credits,
       @RequestParam String reason, RedirectAttributes flash) {
     if (!isOperator(user.userId())) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);

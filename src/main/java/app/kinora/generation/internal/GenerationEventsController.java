@@ -1,10 +1,10 @@
 package app.kinora.generation.internal;
 
-import app.kinora.account.CurrentUser;
 import app.kinora.generation.Generation;
 import app.kinora.generation.GenerationId;
 import app.kinora.generation.Generations;
 import app.kinora.shared.UserId;
+import app.kinora.shared.UserPrincipal;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.UUID;
@@ -40,7 +40,7 @@ class GenerationEventsController {
   }
 
   @GetMapping(path = "/generations/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-  SseEmitter events(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+  SseEmitter events(@AuthenticationPrincipal UserPrincipal user, @PathVariable UUID id) {
     var generationId = new GenerationId(id);
     var owner = user.userId();
     generations.find(owner, generationId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));

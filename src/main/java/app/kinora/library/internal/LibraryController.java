@@ -1,12 +1,12 @@
 package app.kinora.library.internal;
 
-import app.kinora.account.CurrentUser;
 import app.kinora.generation.GenerationId;
 import app.kinora.generation.Generations;
 import app.kinora.library.internal.LibraryItem.Source;
 import app.kinora.media.Delivery;
 import app.kinora.media.MediaUploads;
 import app.kinora.media.UploadId;
+import app.kinora.shared.UserPrincipal;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -45,7 +45,7 @@ class LibraryController {
   }
 
   @GetMapping("/library")
-  String library(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "videos") String tab,
+  String library(@AuthenticationPrincipal UserPrincipal user, @RequestParam(defaultValue = "videos") String tab,
       @RequestParam(required = false) String model, @RequestParam(required = false) String status,
       @RequestParam(required = false) String from, @RequestParam(required = false) String to,
       @RequestParam(required = false) String q, @RequestParam(required = false) String sort, Model view) {
@@ -63,7 +63,7 @@ class LibraryController {
 
   /** The next page of cards and its own "more" button, for htmx. */
   @GetMapping("/library/page")
-  String page(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "videos") String tab,
+  String page(@AuthenticationPrincipal UserPrincipal user, @RequestParam(defaultValue = "videos") String tab,
       @RequestParam(required = false) String model, @RequestParam(required = false) String status,
       @RequestParam(required = false) String from, @RequestParam(required = false) String to,
       @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
@@ -78,7 +78,7 @@ class LibraryController {
   }
 
   /** The uploads on the page whose original the owner chose to keep. */
-  private java.util.Set<java.util.UUID> originals(CurrentUser user, LibraryItems.Page page) {
+  private java.util.Set<java.util.UUID> originals(UserPrincipal user, LibraryItems.Page page) {
     var uploadIds = page.items().stream().filter(item -> !item.isOutput()).map(item -> new UploadId(item.id())).toList();
     return uploads.withOriginals(user.userId(), uploadIds).stream().map(UploadId::value)
         .collect(java.util.stream.Collectors.toSet());
@@ -86,13 +86,13 @@ class LibraryController {
 
   /** One card again: running ones ask for themselves every few seconds until they finish. */
   @GetMapping("/library/{id}/card")
-  String card(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model view) {
+  String card(@AuthenticationPrincipal UserPrincipal user, @PathVariable UUID id, Model view) {
     view.addAttribute("item", owned(user, id));
     return "library/library :: card";
   }
 
   @GetMapping("/library/{id}")
-  String detail(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model view) {
+  String detail(@AuthenticationPrincipal UserPrincipal user, @PathVariable UUID id, Model view) {
     var item = owned(user, id);
     if (!item.isOutput()) {
       return "redirect:/library?tab=uploads";
@@ -112,7 +112,7 @@ class LibraryController {
   }
 
   @PostMapping("/library/{id}/delete")
-  String delete(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, RedirectAttributes flash) {
+  String delete(@AuthenticationPrincipal UserPrincipal user, @PathVariable UUID id, RedirectAttributes flash) {
     var item = owned(user, id);
     var outcome = removal.delete(user.userId(), List.of(id));
     flash.addFlashAttribute("notice", outcome.deleted() == 1 ? "Deleted." : "It is still rendering; delete it once it has finished.");
@@ -120,7 +120,7 @@ class LibraryController {
   }
 
   @PostMapping("/library/delete")
-  String deleteMany(@AuthenticationPrincipal CurrentUser user, @RequestParam(name = "ids", required = false) List<UUID> ids,
+  String deleteMany(@AuthenticationPrincipal UserPrincipal user, @RequestParam(name = "ids", required = false) List<UUID> ids,
       @RequestParam(defaultValue = "videos") String tab, RedirectAttributes flash) {
     var outcome = removal.delete(user.userId(), ids == null ? List.of() : ids);
     var message = outcome.deleted() == 1 ? "Deleted 1 item." : "Deleted %d items.".formatted(outcome.deleted());
@@ -133,7 +133,7 @@ class LibraryController {
 
   /** Takes the video's last frame as a new image upload and opens the studio with it as first frame. */
   @PostMapping("/library/{id}/last-frame")
-  String useLastFrame(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+  String useLastFrame(@AuthenticationPrincipal UserPrincipal user, @PathVariable UUID id) {
     var item = owned(user, id);
     if (item.status() != LibraryItem.Status.COMPLETED || !item.isOutput()) {
       throw notFound();
@@ -143,7 +143,7 @@ class LibraryController {
     return "redirect:" + Rerun.continuation(generation, upload.value());
   }
 
-  private LibraryItem owned(CurrentUser user, UUID id) {
+  private LibraryItem owned(UserPrincipal user, UUID id) {
     return items.find(user.userId().value(), id).orElseThrow(LibraryController::notFound);
   }
 

@@ -1,8 +1,8 @@
 package app.kinora.library.internal;
 
-import app.kinora.account.CurrentUser;
 import app.kinora.media.Delivery;
 import app.kinora.shared.UserId;
+import app.kinora.shared.UserPrincipal;
 import java.util.UUID;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
@@ -34,30 +34,30 @@ class LibraryFilesController {
   }
 
   @GetMapping("/library/{id}/video")
-  ResponseEntity<Resource> video(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+  ResponseEntity<Resource> video(@AuthenticationPrincipal UserPrincipal user, @PathVariable UUID id,
       @RequestParam(required = false) String download, WebRequest request) {
     return serve(owned(user, id), download != null ? "download" : "video", request);
   }
 
   @GetMapping("/library/{id}/poster")
-  ResponseEntity<Resource> poster(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, WebRequest request) {
+  ResponseEntity<Resource> poster(@AuthenticationPrincipal UserPrincipal user, @PathVariable UUID id, WebRequest request) {
     return serve(owned(user, id), "poster", request);
   }
 
   @GetMapping("/library/{id}/sprite")
-  ResponseEntity<Resource> sprite(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, WebRequest request) {
+  ResponseEntity<Resource> sprite(@AuthenticationPrincipal UserPrincipal user, @PathVariable UUID id, WebRequest request) {
     return serve(owned(user, id), "sprite", request);
   }
 
   @GetMapping("/library/uploads/{id}/file")
-  ResponseEntity<Resource> upload(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+  ResponseEntity<Resource> upload(@AuthenticationPrincipal UserPrincipal user, @PathVariable UUID id,
       @RequestParam(required = false) String download, WebRequest request) {
     return serve(owned(user, id), download != null ? "upload-download" : "upload", request);
   }
 
   /** The file as it was sent, when its owner chose to keep it; always as a download. */
   @GetMapping("/library/uploads/{id}/original")
-  ResponseEntity<Resource> original(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, WebRequest request) {
+  ResponseEntity<Resource> original(@AuthenticationPrincipal UserPrincipal user, @PathVariable UUID id, WebRequest request) {
     var file = files.original(owned(user, id)).orElseThrow(LibraryFilesController::notFound);
     return delivery.answer(file, request);
   }
@@ -73,7 +73,7 @@ class LibraryFilesController {
     return serve(item, variant, request);
   }
 
-  private LibraryItem owned(CurrentUser user, UUID id) {
+  private LibraryItem owned(UserPrincipal user, UUID id) {
     return items.find(user.userId().value(), id).orElseThrow(LibraryFilesController::notFound);
   }
 

@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Device and log data at sign-up, sign-in and generation; its retention; the profile page. */
+/**
+ * Device and log data at sign-up, sign-in and generation (in the studio and through the API, on
+ * the endpoints the generation and API modules declare); its retention; the profile page.
+ */
 class DeviceDataIntegrationTest extends IntegrationTest {
 
   static final String EDGE_ON_ANDROID = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -37,11 +40,17 @@ class DeviceDataIntegrationTest extends IntegrationTest {
     session.submit("/signup", "/signup", form("device.data@kinora.test", "", "a long device passphrase", yearsAgo(30, 0), "LT"));
     session.submit("/login", "/login", Map.of("username", "device.data@kinora.test", "password", "a long device passphrase"));
     var user = new UserId(jdbc.sql("select id from users where email_normalized = 'device.data@kinora.test'").query(UUID.class).single());
+    var studio = session.get("/").csrf();
+    var submitted = session.header("HX-Request", "true")
+        .post("/generations", Map.of("prompt", "Rain on a tin roof", "seconds", "2"), studio);
+    assertThat(submitted.status()).isEqualTo(200);
+    assertThat(submitted.body()).contains("Rain on a tin roof");
     var api = new ApiClient(baseUrl(), apiKeys.create(user, "script"));
     assertThat(api.postJson("/v1/videos", Map.of("prompt", "Snow on a quiet street", "seconds", "2")).status()).isEqualTo(200);
+    assertThat(api.get("/v1/videos").status()).as("reading is no generation").isEqualTo(200);
 
     var rows = jdbc.sql("select * from account_request_contexts where user_id = ? order by created_at").param(user.value()).query().listOfRows();
-    assertThat(rows).extracting(row -> row.get("activity")).containsExactly("SIGN_UP", "SIGN_IN", "GENERATION");
+    assertThat(rows).extracting(row -> row.get("activity")).containsExactly("SIGN_UP", "SIGN_IN", "GENERATION", "GENERATION");
     var signUp = rows.getFirst();
     assertThat(signUp.get("ip")).isEqualTo("127.0.0.1");
     assertThat(signUp.get("device_class")).isEqualTo("Phone");

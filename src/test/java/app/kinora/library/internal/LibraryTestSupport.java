@@ -3,8 +3,8 @@ package app.kinora.library.internal;
 import static org.awaitility.Awaitility.await;
 
 import app.kinora.ApiClient;
-import app.kinora.account.CurrentUser;
 import app.kinora.shared.UserId;
+import app.kinora.shared.UserPrincipal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +19,12 @@ final class LibraryTestSupport {
 
   private LibraryTestSupport() {}
 
-  record TestUser(UserId userId, String displayName) implements CurrentUser {}
+  /** Only what the library sees of a signed-in user; no account module type. */
+  record TestUser(UserId userId) implements UserPrincipal {}
 
   /** Authenticates a MockMvc request as the user (with a CSRF token for posts). */
   static RequestPostProcessor as(UserId user) {
-    var principal = new TestUser(user, "Test user");
+    var principal = new TestUser(user);
     var token = UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of(new SimpleGrantedAuthority("ROLE_USER")));
     return request -> org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
         .csrf().postProcessRequest(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors

@@ -1,0 +1,18 @@
+package app.kinora.platform;
+
+import app.kinora.shared.WebPaths;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** What every page needs and anyone may fetch: static files, the error page and the health probes. */
+@Configuration(proxyBeanMethods = false)
+class WebInfrastructurePaths {
+
+  @Bean
+  WebPaths webInfrastructure() {
+    return new WebPaths(
+        List.of("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error", "/actuator/health/**"),
+        List.of());
+  }
+}

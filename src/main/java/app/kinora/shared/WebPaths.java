@@ -1,0 +1,39 @@
+package app.kinora.shared;
+
+import java.util.List;
+import java.util.Objects;
+import org.springframework.http.HttpMethod;
+
+/**
+ * What a module tells the web app's security about its own URLs: the paths anyone may open without
+ * signing in, and the endpoints that ask for a generation (for each one accepted, the device and
+ * log data of the request is recorded). Each module with such URLs declares a bean, so that the
+ * account module, which enforces sign-in, never names another module's URLs. Paths served by a
+ * filter chain of their own (webhooks, signed media, {@code /v1}) need no entry here to be open.
+ *
+ * @param publicPaths path patterns such as {@code /privacy/**}
+ * @param generationRequests the endpoints whose accepted requests start a generation
+ */
+public record WebPaths(List<String> publicPaths, List<Endpoint> generationRequests) {
+
+  public WebPaths {
+    publicPaths = List.copyOf(publicPaths);
+    generationRequests = List.copyOf(generationRequests);
+    publicPaths.forEach(WebPaths::requireAbsolute);
+  }
+
+  /** One method on one path pattern, e.g. {@code POST /generations}. */
+  public record Endpoint(HttpMethod method, String path) {
+
+    public Endpoint {
+      Objects.requireNonNull(method, "method");
+      requireAbsolute(path);
+    }
+  }
+
+  private static void requireAbsolute(String path) {
+    if (path == null || !path.startsWith("/")) {
+      throw new IllegalArgumentException("a path starts with '/': " + path);
+    }
+  }
+}
