@@ -4,5 +4,5 @@
  * its output.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"shared", "billing", "provider", "provider::spi", "media", "account", "privacy::spi"})
+    allowedDependencies = {"shared", "billing", "provider", "provider::spi", "media", "privacy::spi"})
 package app.kinora.generation;
