@@ -7,6 +7,7 @@ import app.kinora.generation.GenerationId;
 import app.kinora.generation.Attachment;
 import app.kinora.generation.SpecFields;
 import app.kinora.shared.UserPrincipal;
+import app.kinora.shared.WebPaths;
 import app.kinora.shared.VideoSpec;
 import jakarta.servlet.http.HttpServletRequest;
 import app.kinora.generation.GenerationStatus;
@@ -70,8 +71,9 @@ class VideosApi {
   record VideoList(String object, List<VideoObject> data, @JsonProperty("has_more") boolean hasMore) {}
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  VideoObject createFromJson(@AuthenticationPrincipal UserPrincipal user, @RequestBody CreateVideo body) {
-    return create(user, body);
+  VideoObject createFromJson(@AuthenticationPrincipal UserPrincipal user, @RequestBody CreateVideo body,
+      HttpServletRequest request) {
+    return accepted(request, generations.submit(user.userId(), body.spec(), Attachment.Files.NONE));
   }
 
   /** Multipart or URL-encoded form, as sent by the OpenAI SDKs; files under the names of their roles. */
@@ -90,7 +92,8 @@ class VideosApi {
       @RequestParam(name = "keep_original", required = false) Boolean keepOriginal,
       HttpServletRequest request) {
     var body = new CreateVideo(model, prompt, seconds, size, seed, fps, generateAudio, caption, negativePrompt);
-    return video(generations.submit(user.userId(), body.spec(), ApiFiles.of(request, Boolean.TRUE.equals(keepOriginal))));
+    return accepted(request,
+        generations.submit(user.userId(), body.spec(), ApiFiles.of(request, Boolean.TRUE.equals(keepOriginal))));
   }
 
   @GetMapping
@@ -145,8 +148,10 @@ class VideosApi {
     return delivery.answer(MediaFile.of(file, output.contentType(), id.apiId() + "-" + variant), request);
   }
 
-  private VideoObject create(UserPrincipal user, CreateVideo body) {
-    return video(generations.submit(user.userId(), body.spec(), Attachment.Files.NONE));
+  /** The new video's object; the request is marked accepted, so its device and log data is recorded. */
+  private VideoObject accepted(HttpServletRequest request, Generation generation) {
+    request.setAttribute(WebPaths.GENERATION_ACCEPTED, true);
+    return video(generation);
   }
 
   /** The video object with its price from the ledger. */

@@ -16,6 +16,13 @@ import org.springframework.http.HttpMethod;
  */
 public record WebPaths(List<String> publicPaths, List<Endpoint> generationRequests) {
 
+  /**
+   * The request attribute an endpoint sets to {@code true} once it has accepted the generation:
+   * only then is the request's device and log data recorded (a refusal may answer 200 with a form
+   * error, an acceptance 302).
+   */
+  public static final String GENERATION_ACCEPTED = "app.kinora.generation-accepted";
+
   public WebPaths {
     publicPaths = List.copyOf(publicPaths);
     generationRequests = List.copyOf(generationRequests);

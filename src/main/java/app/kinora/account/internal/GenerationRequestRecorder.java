@@ -34,7 +34,7 @@ class GenerationRequestRecorder extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     chain.doFilter(request, response);
-    if (response.getStatus() < 300 && generationRequests.matches(request)) {
+    if (Boolean.TRUE.equals(request.getAttribute(WebPaths.GENERATION_ACCEPTED)) && generationRequests.matches(request)) {
       var authentication = SecurityContextHolder.getContext().getAuthentication();
       if (authentication != null && authentication.getPrincipal() instanceof UserPrincipal user) {
         contexts.record(user.userId(), RequestContexts.Activity.GENERATION, request);

@@ -4,6 +4,7 @@ import app.kinora.billing.InsufficientCredits;
 import app.kinora.generation.GenerationId;
 import app.kinora.generation.Generations;
 import app.kinora.shared.UserPrincipal;
+import app.kinora.shared.WebPaths;
 import org.springframework.web.bind.annotation.RequestParam;
 import jakarta.servlet.http.HttpServletRequest;
 import app.kinora.generation.InvalidGenerationRequest;
@@ -69,6 +70,7 @@ class GenerationController {
       RedirectAttributes flash) {
     try {
       model.addAttribute("g", generations.submit(user.userId(), form.spec(request), StudioForm.files(request)));
+      request.setAttribute(WebPaths.GENERATION_ACCEPTED, true);
       return htmx != null ? "generation/submitted" : "redirect:/";
     } catch (InvalidGenerationRequest | InsufficientCredits e) {
       if (htmx == null) {

@@ -47,8 +47,9 @@ class LibraryItems {
     jdbc.sql("""
             insert into library_items (id, user_id, source, kind, status, model, prompt, seconds, width, height,
                                        duration_ms, bytes, created_at)
-            values (:id, :user, :source, :kind, :status, :model, :prompt, :seconds, :width, :height,
-                    :duration, :bytes, :created)
+            select :id, :user, :source, :kind, :status, :model, :prompt, :seconds, :width, :height,
+                   :duration, :bytes, :created
+             where not exists (select 1 from library_removed where id = :id)
             on conflict (id) do update
                set status = excluded.status, model = excluded.model, prompt = excluded.prompt,
                    seconds = excluded.seconds, width = excluded.width, height = excluded.height,
@@ -88,7 +89,10 @@ class LibraryItems {
     return item;
   }
 
+  /** Removes the item for good: a late event about it will not bring it back. */
   void delete(UUID owner, UUID id) {
+    jdbc.sql("delete from library_removed where removed_at < now() - interval '30 days'").update();
+    jdbc.sql("insert into library_removed (id) values (?) on conflict do nothing").param(id).update();
     jdbc.sql("delete from library_items where id = ? and user_id = ?").param(id).param(owner).update();
     signedLinkItems.invalidate(id);
   }

@@ -11,32 +11,29 @@ import app.kinora.library.internal.LibraryItem.Kind;
 import app.kinora.library.internal.LibraryItem.Source;
 import app.kinora.library.internal.LibraryItem.Status;
 import app.kinora.media.MediaKind;
-import app.kinora.media.MediaUploads;
 import app.kinora.media.Upload;
-import app.kinora.media.UploadsChanged;
+import app.kinora.media.UploadAccepted;
+import app.kinora.media.UploadDiscarded;
 import app.kinora.shared.UserId;
 import app.kinora.shared.VideoSpec;
 import java.time.Duration;
 import java.time.Instant;
-import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code library_items} in step with generations and uploads. Generations' events are
- * handled after their transaction commits, each in its own (a failure here never undoes a
+ * Keeps {@code library_items} in step with generations and uploads. Their events are handled
+ * after their transaction commits, each in its own (a failure here never undoes a
  * generation's change; the event publication registry delivers it again, at the latest when the
  * node restarts), and work from the event's data alone. Delivery is at least once and in any
- * order, so each handler upserts and a status never moves back.
+ * order, so each handler upserts, a status never moves back, and a removed item stays removed.
  */
 @Component
 class LibrarySync {
 
-  private final MediaUploads uploads;
   private final LibraryItems items;
 
-  LibrarySync(MediaUploads uploads, LibraryItems items) {
-    this.uploads = uploads;
+  LibrarySync(LibraryItems items) {
     this.items = items;
   }
 
@@ -66,14 +63,14 @@ class LibrarySync {
     items.delete(event.owner().value(), event.id().value());
   }
 
-  @EventListener
-  void on(UploadsChanged changed) {
-    var upload = changed.removed() ? null : uploads.find(changed.owner(), changed.id()).orElse(null);
-    if (upload == null) {
-      items.delete(changed.owner().value(), changed.id().value());
-    } else {
-      items.save(upload(upload));
-    }
+  @ApplicationModuleListener(id = "library.upload-accepted")
+  void on(UploadAccepted event) {
+    items.save(upload(event.upload()));
+  }
+
+  @ApplicationModuleListener(id = "library.upload-discarded")
+  void on(UploadDiscarded event) {
+    items.delete(event.owner().value(), event.id().value());
   }
 
   private static LibraryItem output(GenerationId id, UserId owner, VideoSpec<GenerationReferences> spec, Status status,

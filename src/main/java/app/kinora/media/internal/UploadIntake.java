@@ -10,7 +10,8 @@ import app.kinora.media.MediaRejected.Reason;
 import app.kinora.media.MediaUploads;
 import app.kinora.media.Upload;
 import app.kinora.media.UploadId;
-import app.kinora.media.UploadsChanged;
+import app.kinora.media.UploadAccepted;
+import app.kinora.media.UploadDiscarded;
 import app.kinora.shared.UserId;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
 
@@ -43,13 +45,16 @@ class UploadIntake implements MediaUploads {
   private final UploadRepository uploads;
 
   private final ApplicationEventPublisher events;
+  private final TransactionTemplate transactions;
 
-  UploadIntake(MediaProperties properties, BlobStore blobs, UploadRepository uploads, ApplicationEventPublisher events) {
+  UploadIntake(MediaProperties properties, BlobStore blobs, UploadRepository uploads, ApplicationEventPublisher events,
+      TransactionTemplate transactions) {
     this.properties = properties;
     this.inspection = new UploadInspection(properties);
     this.blobs = blobs;
     this.uploads = uploads;
     this.events = events;
+    this.transactions = transactions;
   }
 
   @Override
@@ -141,7 +146,12 @@ class UploadIntake implements MediaUploads {
         stored.add(originalKey);
         kept = new UploadRepository.KeptOriginal(originalKey.value(), original.format().mimeType(), Files.size(original.file()));
       }
-      uploads.insert(upload, key.value(), kept);
+      var keptOriginal = kept;
+      // the row and its event in one transaction: the registry delivers the event if and only if the row exists
+      transactions.executeWithoutResult(tx -> {
+        uploads.insert(upload, key.value(), keptOriginal);
+        events.publishEvent(new UploadAccepted(upload));
+      });
     } catch (IOException | RuntimeException e) {
       for (var orphan : stored) { // no object without its row
         try {
@@ -152,7 +162,6 @@ class UploadIntake implements MediaUploads {
       }
       throw e;
     }
-    events.publishEvent(new UploadsChanged(id, owner, false));
     return upload;
   }
 
@@ -162,8 +171,10 @@ class UploadIntake implements MediaUploads {
       var keys = uploads.keysOf(owner, id);
       if (!keys.isEmpty()) {
         blobs.deleteAll(keys);
-        uploads.delete(owner, id);
-        events.publishEvent(new UploadsChanged(id, owner, true));
+        transactions.executeWithoutResult(tx -> {
+          uploads.delete(owner, id);
+          events.publishEvent(new UploadDiscarded(id, owner));
+        });
       }
     }
   }

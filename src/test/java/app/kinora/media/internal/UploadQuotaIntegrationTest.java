@@ -37,12 +37,14 @@ class UploadQuotaIntegrationTest extends IntegrationTest {
     assertThat(intake.accept(other, MediaKind.IMAGE, png()).owner()).as("quotas are per user").isEqualTo(other);
   }
 
+  @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
+
   private UploadIntake intake(DataSize quota) {
     var d = defaults;
     var properties = new MediaProperties(d.storageDir(), d.workDir(), d.probeTimeout(), d.maxImageSize(), d.maxAudioSize(),
         d.maxVideoSize(), d.maxPixels(), d.maxMediaDuration(), quota.toBytes() == 1 ? d.userQuota() : quota, d.storage(),
         d.s3(), d.signedUrlLifetime());
-    return new UploadIntake(properties, blobs, repository, event -> {});
+    return new UploadIntake(properties, blobs, repository, event -> {}, transactions);
   }
 
   private static ByteArrayInputStream png() {
