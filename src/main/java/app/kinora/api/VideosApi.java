@@ -62,8 +62,18 @@ class VideosApi {
       @JsonProperty("negative_prompt") String negativePrompt) {
 
     VideoSpec<GenerationReferences> spec() {
-      return new VideoSpec<>(model, prompt, negativePrompt, SpecFields.seconds(seconds), SpecFields.size(size), fps,
-          seed, generateAudio, caption, GenerationReferences.NONE);
+      return VideoSpec.<GenerationReferences>builder()
+          .model(model)
+          .prompt(prompt)
+          .negativePrompt(negativePrompt)
+          .duration(SpecFields.seconds(seconds))
+          .size(SpecFields.size(size))
+          .framesPerSecond(fps)
+          .seed(seed)
+          .generateAudio(generateAudio)
+          .caption(caption)
+          .references(GenerationReferences.NONE)
+          .build();
     }
   }
 

@@ -5,19 +5,10 @@ import app.kinora.privacy.PrivacyRequest.Kind;
 import app.kinora.privacy.PrivacyRequest.Status;
 import app.kinora.privacy.spi.AccountDirectory;
 import app.kinora.shared.UserId;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,9 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PrivacyRequests {
 
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   private final JdbcClient jdbc;
+  private final PrivacyRequestRows rows;
+  private final RequestVerification verification;
   private final AccountDirectory accounts;
   private final DataExports exports;
   private final AccountClosures closures;
@@ -45,11 +36,13 @@ public class PrivacyRequests {
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  PrivacyRequests(JdbcClient jdbc, AccountDirectory accounts, DataExports exports, AccountClosures closures,
+  PrivacyRequests(JdbcClient jdbc, PrivacyRequestRows rows, RequestVerification verification, AccountDirectory accounts, DataExports exports, AccountClosures closures,
       PrivacySettings settings, ApplicationEventPublisher events, Clock clock) {
     this.closures = closures;
     this.settings = settings;
     this.jdbc = jdbc;
+    this.rows = rows;
+    this.verification = verification;
     this.accounts = accounts;
     this.exports = exports;
     this.events = events;
@@ -110,17 +103,7 @@ public class PrivacyRequests {
    */
   @Transactional
   public Verification startVerification(UUID id, UserId operator) {
-    var request = open(id);
-    if (request.user() == null) {
-      throw new IllegalStateException("No account uses this address; nothing to verify against.");
-    }
-    var email = accounts.emailOf(request.user()).orElseThrow(() -> new IllegalStateException("The account is gone."));
-    var token = newToken();
-    jdbc.sql("update privacy_requests set status = 'VERIFICATION_SENT', verification_token_hash = ? where id = ?")
-        .params(hash(token), id)
-        .update();
-    events.publishEvent(new PrivacyRequestEvent(id, "verification_sent", operator, request.user(), ""));
-    return new Verification(email, token);
+    return verification.start(open(id), operator);
   }
 
   /** What to send: the account's address and the token for its link. */
@@ -129,18 +112,7 @@ public class PrivacyRequests {
   /** The requester followed the link: the request is theirs. */
   @Transactional
   public Optional<PrivacyRequest> verify(String token) {
-    if (token == null || token.isBlank()) {
-      return Optional.empty();
-    }
-    var id = jdbc.sql("""
-            update privacy_requests set status = 'VERIFIED', verified_at = ?, verification_token_hash = null
-             where verification_token_hash = ? and status = 'VERIFICATION_SENT' returning id""")
-        .params(Timestamp.from(clock.instant()), hash(token))
-        .query(UUID.class)
-        .optional();
-    id.ifPresent(verified -> events.publishEvent(new PrivacyRequestEvent(verified, "verified", null,
-        find(verified).map(PrivacyRequest::user).orElse(null), "")));
-    return id.flatMap(this::find);
+    return verification.verify(token).flatMap(this::find);
   }
 
   /** Extends the due date once, by the jurisdiction's extension, for a stated reason. */
@@ -214,31 +186,21 @@ public class PrivacyRequests {
 
   /** Open requests, the most urgent first. */
   public List<PrivacyRequest> open() {
-    return jdbc.sql("select * from privacy_requests where status not in ('COMPLETED', 'REJECTED') order by due_at")
-        .query(PrivacyRequests::map)
-        .list();
+    return rows.open();
   }
 
   /** Recently closed requests, newest first. */
   public List<PrivacyRequest> closed(int limit) {
-    return jdbc.sql("select * from privacy_requests where status in ('COMPLETED', 'REJECTED') order by closed_at desc limit ?")
-        .param(limit)
-        .query(PrivacyRequests::map)
-        .list();
+    return rows.closed(limit);
   }
 
   public Optional<PrivacyRequest> find(UUID id) {
-    return jdbc.sql("select * from privacy_requests where id = ?").param(id).query(PrivacyRequests::map).optional();
+    return rows.find(id);
   }
 
   /** The requests about the user, for their export. */
   public List<java.util.Map<String, Object>> export(UserId user) {
-    return jdbc.sql("select * from privacy_requests where user_id = ? order by received_at").param(user.value())
-        .query(PrivacyRequests::map).list().stream()
-        .map(r -> java.util.Map.<String, Object>of("kind", r.kind().name().toLowerCase(), "receivedAt",
-            r.receivedAt().toString(), "status", r.status().name().toLowerCase(), "outcome",
-            r.outcome() == null ? "" : r.outcome()))
-        .toList();
+    return rows.export(user);
   }
 
   /**
@@ -246,12 +208,7 @@ public class PrivacyRequests {
    * followed), without the address or the account: the user id becomes a tombstone.
    */
   public void pseudonymise(UserId user) {
-    jdbc.sql("""
-            update privacy_requests set requester_email = 'erased', user_id = ?, verification_token_hash = null,
-                                        details = ''
-             where user_id = ?""")
-        .params(UUID.randomUUID(), user.value())
-        .update();
+    rows.pseudonymise(user);
   }
 
   private PrivacyRequest close(PrivacyRequest request, Status status, String outcome, UserId operator) {
@@ -269,43 +226,5 @@ public class PrivacyRequests {
       throw new IllegalStateException("This request is closed.");
     }
     return request;
-  }
-
-  private static String newToken() {
-    var bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
-
-  private static String hash(String token) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static PrivacyRequest map(ResultSet rs, int row) throws SQLException {
-    var user = rs.getObject("user_id", UUID.class);
-    return new PrivacyRequest(
-        rs.getObject("id", UUID.class),
-        Kind.valueOf(rs.getString("kind")),
-        rs.getString("requester_email"),
-        user == null ? null : new UserId(user),
-        rs.getString("channel"),
-        Jurisdiction.valueOf(rs.getString("jurisdiction")),
-        rs.getTimestamp("received_at").toInstant(),
-        rs.getTimestamp("due_at").toInstant(),
-        rs.getBoolean("extended"),
-        rs.getString("extension_reason"),
-        Status.valueOf(rs.getString("status")),
-        instant(rs.getTimestamp("verified_at")),
-        instant(rs.getTimestamp("closed_at")),
-        rs.getString("outcome"),
-        rs.getString("details"));
-  }
-
-  private static Instant instant(Timestamp timestamp) {
-    return timestamp == null ? null : timestamp.toInstant();
   }
 }

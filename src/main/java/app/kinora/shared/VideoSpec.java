@@ -47,13 +47,106 @@ public record VideoSpec<R>(
 
   /** The same video with its reference media given another way. */
   public <S> VideoSpec<S> withReferences(S newReferences) {
-    return new VideoSpec<>(model, prompt, negativePrompt, duration, size, framesPerSecond, seed, generateAudio, caption,
-        newReferences);
+    return this.<S>copy().references(newReferences).build();
   }
 
   /** The same video asked of another model: a route's model on its platform. */
   public VideoSpec<R> withModel(String newModel) {
-    return new VideoSpec<>(Objects.requireNonNull(newModel, "model"), prompt, negativePrompt, duration, size,
-        framesPerSecond, seed, generateAudio, caption, references);
+    return toBuilder().model(Objects.requireNonNull(newModel, "model")).build();
+  }
+
+  /** A builder holding this spec's fields, to change some of them. */
+  public Builder<R> toBuilder() {
+    return this.<R>copy().references(references);
+  }
+
+  public static <R> Builder<R> builder() {
+    return new Builder<>();
+  }
+
+  /** Every field but the references, which may be of another kind. */
+  private <S> Builder<S> copy() {
+    var builder = new Builder<S>();
+    builder.model = model;
+    builder.prompt = prompt;
+    builder.negativePrompt = negativePrompt;
+    builder.duration = duration;
+    builder.size = size;
+    builder.framesPerSecond = framesPerSecond;
+    builder.seed = seed;
+    builder.generateAudio = generateAudio;
+    builder.caption = caption;
+    return builder;
+  }
+
+  /** Builds a spec field by field; what is not set stays null (the model's default, in a request). */
+  public static final class Builder<R> {
+    private String model;
+    private String prompt;
+    private String negativePrompt;
+    private Duration duration;
+    private VideoSize size;
+    private Integer framesPerSecond;
+    private Long seed;
+    private Boolean generateAudio;
+    private Boolean caption;
+    private R references;
+
+    private Builder() {}
+
+    public Builder<R> model(String value) {
+      model = value;
+      return this;
+    }
+
+    public Builder<R> prompt(String value) {
+      prompt = value;
+      return this;
+    }
+
+    public Builder<R> negativePrompt(String value) {
+      negativePrompt = value;
+      return this;
+    }
+
+    public Builder<R> duration(Duration value) {
+      duration = value;
+      return this;
+    }
+
+    public Builder<R> size(VideoSize value) {
+      size = value;
+      return this;
+    }
+
+    public Builder<R> framesPerSecond(Integer value) {
+      framesPerSecond = value;
+      return this;
+    }
+
+    public Builder<R> seed(Long value) {
+      seed = value;
+      return this;
+    }
+
+    public Builder<R> generateAudio(Boolean value) {
+      generateAudio = value;
+      return this;
+    }
+
+    public Builder<R> caption(Boolean value) {
+      caption = value;
+      return this;
+    }
+
+    public Builder<R> references(R value) {
+      references = value;
+      return this;
+    }
+
+    public VideoSpec<R> build() {
+      return new VideoSpec<>(model, prompt, negativePrompt, duration, size, framesPerSecond, seed, generateAudio, caption,
+          references);
+    }
   }
 }

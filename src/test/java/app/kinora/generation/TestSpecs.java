@@ -9,7 +9,7 @@ public final class TestSpecs {
 
   /** The OpenAI fields only; Kinora's extensions take the model's defaults. */
   public static VideoSpec<GenerationReferences> of(String model, String prompt, String seconds, String size, Long seed) {
-    return new VideoSpec<>(model, prompt, null, SpecFields.seconds(seconds), SpecFields.size(size), null, seed, null,
-        null, GenerationReferences.NONE);
+    return VideoSpec.<GenerationReferences>builder().model(model).prompt(prompt).duration(SpecFields.seconds(seconds))
+        .size(SpecFields.size(size)).seed(seed).references(GenerationReferences.NONE).build();
   }
 }

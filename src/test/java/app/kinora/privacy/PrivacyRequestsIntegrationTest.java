@@ -41,7 +41,8 @@ class PrivacyRequestsIntegrationTest extends IntegrationTest {
   @BeforeEach
   void setUp() {
     clock.now = RECEIVED;
-    requests = new PrivacyRequests(jdbc, accounts, exports, closures, settings, events, clock);
+    requests = new PrivacyRequests(jdbc, new PrivacyRequestRows(jdbc), new RequestVerification(jdbc, accounts, events, clock),
+        accounts, exports, closures, settings, events, clock);
     operator = accounts.findByEmail(ADMIN_EMAIL).orElseThrow();
   }
 

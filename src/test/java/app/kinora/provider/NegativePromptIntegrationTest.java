@@ -48,9 +48,10 @@ class NegativePromptIntegrationTest extends IntegrationTest {
             + "\"error\":{\"code\":3,\"message\":\"test stops here\"}}")));
     var owner = TestAccounts.newUser(jdbc, "USER");
 
-    var generation = generations.submit(owner, new VideoSpec<>("test-veo", "A fox in the snow",
-        "  blurry, text, watermarks ", Duration.ofSeconds(4), new VideoSize(1280, 720), null, null, null, null,
-        GenerationReferences.NONE), Attachment.Files.NONE);
+    var generation = generations.submit(owner, VideoSpec.<GenerationReferences>builder()
+        .model("test-veo").prompt("A fox in the snow").negativePrompt("  blurry, text, watermarks ")
+        .duration(Duration.ofSeconds(4)).size(new VideoSize(1280, 720)).references(GenerationReferences.NONE).build(),
+        Attachment.Files.NONE);
 
     assertThat(generation.spec().negativePrompt()).isEqualTo("blurry, text, watermarks");
     await().atMost(Duration.ofSeconds(30)).until(() -> generations.find(owner, generation.id()).orElseThrow().status().isTerminal());

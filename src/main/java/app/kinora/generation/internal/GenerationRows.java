@@ -32,19 +32,20 @@ final class GenerationRows {
   }
 
   private static VideoSpec<GenerationReferences> spec(ResultSet rs) throws SQLException {
-    return new VideoSpec<>(
-        rs.getString("model"),
-        rs.getString("prompt"),
-        rs.getString("negative_prompt"),
-        Duration.ofSeconds(rs.getInt("seconds")),
-        new VideoSize(rs.getInt("width"), rs.getInt("height")),
-        rs.getInt("fps"),
-        rs.getLong("seed"),
-        rs.getBoolean("generate_audio"),
-        rs.getBoolean("caption"),
-        new GenerationReferences(
+    return VideoSpec.<GenerationReferences>builder()
+        .model(rs.getString("model"))
+        .prompt(rs.getString("prompt"))
+        .negativePrompt(rs.getString("negative_prompt"))
+        .duration(Duration.ofSeconds(rs.getInt("seconds")))
+        .size(new VideoSize(rs.getInt("width"), rs.getInt("height")))
+        .framesPerSecond(rs.getInt("fps"))
+        .seed(rs.getLong("seed"))
+        .generateAudio(rs.getBoolean("generate_audio"))
+        .caption(rs.getBoolean("caption"))
+        .references(new GenerationReferences(
             upload(rs, "first_frame_upload"), upload(rs, "last_frame_upload"),
-            upload(rs, "audio_upload"), upload(rs, "video_upload"), uploads(rs, "reference_images")));
+            upload(rs, "audio_upload"), upload(rs, "video_upload"), uploads(rs, "reference_images")))
+        .build();
   }
 
   private static Generation.State state(ResultSet rs) throws SQLException {

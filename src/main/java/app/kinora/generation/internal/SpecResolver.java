@@ -48,17 +48,18 @@ class SpecResolver {
     model.sizeRefusal(size).ifPresent(reason -> {
       throw new InvalidGenerationRequest("size", "invalid_size", reason);
     });
-    return new VideoSpec<>(
-        model.id(),
-        prompt,
-        negativePrompt(requested.negativePrompt(), model),
-        duration,
-        size,
-        framesPerSecond(requested.framesPerSecond(), model),
-        requested.seed() != null ? requested.seed() : SEEDS.nextLong(0, 1L << 48),
-        model.can(Capability.AUDIO_GENERATION) && !Boolean.FALSE.equals(requested.generateAudio()),
-        model.can(Capability.CAPTION) && !Boolean.FALSE.equals(requested.caption()),
-        requested.references() == null ? GenerationReferences.NONE : requested.references());
+    return requested.toBuilder()
+        .model(model.id())
+        .prompt(prompt)
+        .negativePrompt(negativePrompt(requested.negativePrompt(), model))
+        .duration(duration)
+        .size(size)
+        .framesPerSecond(framesPerSecond(requested.framesPerSecond(), model))
+        .seed(requested.seed() != null ? requested.seed() : SEEDS.nextLong(0, 1L << 48))
+        .generateAudio(model.can(Capability.AUDIO_GENERATION) && !Boolean.FALSE.equals(requested.generateAudio()))
+        .caption(model.can(Capability.CAPTION) && !Boolean.FALSE.equals(requested.caption()))
+        .references(requested.references() == null ? GenerationReferences.NONE : requested.references())
+        .build();
   }
 
   private String prompt(String prompt) {

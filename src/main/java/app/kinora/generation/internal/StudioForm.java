@@ -25,10 +25,19 @@ record StudioForm(
     String negativePrompt) {
 
   VideoSpec<GenerationReferences> spec(HttpServletRequest request) {
-    return new VideoSpec<>(model, prompt, negativePrompt, SpecFields.seconds(seconds), SpecFields.size(size),
-        SpecFields.framesPerSecond(fps), SpecFields.seed(seed), ticked(sound), ticked(caption),
-        new GenerationReferences(upload(request, "first_frame_upload", ReferenceRole.FIRST_FRAME), null,
-            upload(request, "audio_upload", ReferenceRole.AUDIO), upload(request, "video_upload", ReferenceRole.VIDEO)));
+    return VideoSpec.<GenerationReferences>builder()
+        .model(model)
+        .prompt(prompt)
+        .negativePrompt(negativePrompt)
+        .duration(SpecFields.seconds(seconds))
+        .size(SpecFields.size(size))
+        .framesPerSecond(SpecFields.framesPerSecond(fps))
+        .seed(SpecFields.seed(seed))
+        .generateAudio(ticked(sound))
+        .caption(ticked(caption))
+        .references(new GenerationReferences(upload(request, "first_frame_upload", ReferenceRole.FIRST_FRAME), null,
+            upload(request, "audio_upload", ReferenceRole.AUDIO), upload(request, "video_upload", ReferenceRole.VIDEO)))
+        .build();
   }
 
   /** The files sent with the form, each under its role's field name. */

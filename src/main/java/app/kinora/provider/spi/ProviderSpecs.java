@@ -21,8 +21,9 @@ public final class ProviderSpecs {
 
   public static VideoSpec<ReferenceMedia> of(String model, String prompt, Duration duration, VideoSize size, long seed,
       int framesPerSecond, boolean generateAudio, boolean caption, ReferenceMedia references, String negativePrompt) {
-    return new VideoSpec<>(model, prompt, negativePrompt, duration, size, framesPerSecond, seed, generateAudio, caption,
-        references);
+    return VideoSpec.<ReferenceMedia>builder().model(model).prompt(prompt).negativePrompt(negativePrompt)
+        .duration(duration).size(size).framesPerSecond(framesPerSecond).seed(seed).generateAudio(generateAudio)
+        .caption(caption).references(references).build();
   }
 
   /** A text-only request at 30 fps with sound and caption, the usual case in tests. */

@@ -30,8 +30,9 @@ class GenerationSteps {
 
   /** A queued 2 s 480x480 generation of the user's, not yet stored. */
   static Generation queued(UserId user) {
-    return Generation.queue(user, new VideoSpec<>("kinora-local", "Test pattern", null, Duration.ofSeconds(2),
-        new VideoSize(480, 480), 30, 5L, true, true, GenerationReferences.NONE), GenerationStore.now());
+    return Generation.queue(user, VideoSpec.<GenerationReferences>builder().model("kinora-local").prompt("Test pattern")
+        .duration(Duration.ofSeconds(2)).size(new VideoSize(480, 480)).framesPerSecond(30).seed(5L).generateAudio(true)
+        .caption(true).references(GenerationReferences.NONE).build(), GenerationStore.now());
   }
 
   /** What the intake stores, without a hold or a job. */
