@@ -16,6 +16,7 @@ class AccountClosureAudit {
     this.trail = trail;
   }
 
+  // In the sender's transaction on purpose: a step must not commit without its audit entry.
   @EventListener
   void on(AccountClosureEvent event) {
     var actor = "erased".equals(event.step()) ? ActorKind.SYSTEM : ActorKind.USER;

@@ -16,6 +16,7 @@ class PrivacyRequestAudit {
     this.trail = trail;
   }
 
+  // In the sender's transaction on purpose: a step must not commit without its audit entry.
   @EventListener
   void on(PrivacyRequestEvent event) {
     var actor = event.operator() != null ? ActorKind.OPERATOR : "verified".equals(event.step()) ? ActorKind.USER
