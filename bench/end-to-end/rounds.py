@@ -27,9 +27,10 @@ class Log:
 
 
 def server_cpu():
-    """CPU seconds the server has used so far, all its threads (user + system)."""
+    """CPU seconds the server has used so far: all its threads and its finished child processes
+    (ffprobe, ffmpeg), user and system; not the embedded database's processes."""
     fields = open(f"/proc/{server}/stat").read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
 
 
 def job(seed):

@@ -19,6 +19,7 @@ import app.kinora.provider.spi.FailureCode;
 import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ProviderRequest;
 import app.kinora.provider.spi.ReferenceMedia;
+import app.kinora.provider.spi.RenderedDerivatives;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -99,6 +100,10 @@ class GenerationWorker {
       fail(id, attempt.get(), "internal_error", "Something went wrong on our side while making this video.", e);
     } finally {
       deleteQuietly(output);
+      if (output != null) { // a local provider's poster and sprite sheet, when the video was not stored
+        deleteQuietly(RenderedDerivatives.posterBeside(output));
+        deleteQuietly(RenderedDerivatives.spriteSheetBeside(output));
+      }
       FileSystemUtils.deleteRecursively(referencesDir.toFile());
     }
   }
@@ -123,8 +128,12 @@ class GenerationWorker {
     var poster = video.resolveSibling(video.getFileName() + ".poster.jpg");
     var sprite = video.resolveSibling(video.getFileName() + ".sprite.jpg");
     try {
-      derivatives.poster(video, duration.multipliedBy(2).dividedBy(5), poster);
-      var layout = derivatives.spriteSheet(video, duration, generation.size(), sprite);
+      var layout = RenderedDerivatives.beside(video, generation.size(), duration)
+          .map(RenderedDerivatives::layout)
+          .orElseGet(() -> {
+            derivatives.poster(video, duration.multipliedBy(2).dividedBy(5), poster);
+            return derivatives.spriteSheet(video, duration, generation.size(), sprite);
+          });
       var prefix = "videos/" + generation.id();
       blobs.put(new BlobKey(prefix + "-poster.jpg"), poster);
       blobs.put(new BlobKey(prefix + "-sprite.jpg"), sprite);
