@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class ProgressRelayUnitTest {
@@ -33,6 +34,28 @@ class ProgressRelayUnitTest {
     }
 
     assertThat(received).containsExactly(0.1, 1.0);
+  }
+
+  @Test
+  void sendsAtMostOneFractionPerIntervalButTheLastOneAtOnce() throws Exception {
+    List<Double> received = new CopyOnWriteArrayList<>();
+    var now = new AtomicLong();
+    try (var relay = new ProgressRelay(received::add, now::get)) {
+      relay.report(0.25);
+      while (received.isEmpty()) {
+        Thread.onSpinWait();
+      }
+      relay.report(0.5); // within the interval: waits
+      relay.report(0.75); // replaces it
+      now.addAndGet(ProgressRelay.INTERVAL_NANOS);
+      while (received.size() < 2) {
+        Thread.onSpinWait();
+      }
+      relay.report(1.0); // within the next interval, but the last
+      relay.finish();
+    }
+
+    assertThat(received).containsExactly(0.25, 0.75, 1.0);
   }
 
   @Test

@@ -6,6 +6,8 @@ import app.kinora.render.canvas.Canvas;
 import app.kinora.shared.VideoSize;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
+import java.awt.image.DirectColorModel;
+import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,8 +89,9 @@ public final class Stills {
   }
 
   private static void jpeg(int[] rgb, int width, int height, float quality, Path file) throws IOException {
-    var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    System.arraycopy(rgb, 0, ((DataBufferInt) image.getRaster().getDataBuffer()).getData(), 0, rgb.length);
+    int[] masks = {0xff0000, 0xff00, 0xff};
+    var raster = Raster.createPackedRaster(new DataBufferInt(rgb, rgb.length), width, height, width, masks, null);
+    var image = new BufferedImage(new DirectColorModel(24, masks[0], masks[1], masks[2]), raster, false, null);
     var writer = ImageIO.getImageWritersByFormatName("jpeg").next();
     var partial = file.resolveSibling(file.getFileName() + ".part");
     try (var out = new FileImageOutputStream(partial.toFile())) {
