@@ -6,8 +6,10 @@ import app.kinora.shared.VideoSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.kinora.provider.spi.FailureCode;
 import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ReferenceMedia;
+import app.kinora.provider.spi.RenderedDerivatives;
 import app.kinora.shared.VideoSize;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -137,13 +140,28 @@ class LocalRendererIntegrationTest {
   }
 
   @Test
-  void reportsProgressFrameByFrameUpToOne() {
-    List<Double> progress = new ArrayList<>();
+  void reportsRisingProgressThatReachesOneBeforeItReturns() {
+    List<Double> progress = new CopyOnWriteArrayList<>();
     var request = ProviderSpecs.textOnly("kinora-local", "Rain", Duration.ofSeconds(2), new VideoSize(480, 480), 1);
     RENDERER.generate(request, progress::add, dir.resolve("progress.mp4"));
 
-    assertThat(progress).hasSize(60).isSorted();
+    assertThat(progress).isNotEmpty().isSorted().doesNotHaveDuplicates().allMatch(p -> p > 0 && p <= 1);
     assertThat(progress.getLast()).isEqualTo(1.0);
+  }
+
+  @Test
+  void stopsWithWhatTheProgressListenerThrowsAndLeavesNoPictures() {
+    var cancelled = ProviderFailure.of(FailureCode.CANCELLED, "cancelled by its owner");
+    var request = ProviderSpecs.textOnly("kinora-local", "Rain", Duration.ofSeconds(2), new VideoSize(480, 480), 1);
+    var output = dir.resolve("cancelled.mp4");
+
+    assertThatThrownBy(() -> RENDERER.generate(request, fraction -> {
+      if (fraction > 0.5) {
+        throw cancelled;
+      }
+    }, output)).isSameAs(cancelled);
+    assertThat(RenderedDerivatives.posterBeside(output)).doesNotExist();
+    assertThat(RenderedDerivatives.spriteSheetBeside(output)).doesNotExist();
   }
 
   @Test

@@ -37,17 +37,21 @@ public final class RenderBenchmark {
     encodeOnly(dir, size, seconds, fps);
     long encode = Long.MAX_VALUE;
     long render = Long.MAX_VALUE;
+    long cpu = Long.MAX_VALUE;
     for (int round = 0; round < rounds; round++) {
       encode = Math.min(encode, encodeOnly(dir, size, seconds, fps));
       long start = System.nanoTime();
+      long cpuStart = processCpu();
       renderer.generate(request, p -> {}, dir.resolve("render.mp4"));
       render = Math.min(render, System.nanoTime() - start);
+      cpu = Math.min(cpu, processCpu() - cpuStart);
     }
     System.out.printf("%s, %d s at %d fps (%d frames), best of %d, prompt \"%s\"%n", size, seconds, fps,
         seconds * fps, rounds, prompt);
     System.out.printf("ffmpeg encode only (testsrc2 + sine): %6.0f ms%n", encode / 1e6);
     System.out.printf("kinora render:                        %6.0f ms  (%.2fx real time)%n", render / 1e6,
         seconds / (render / 1e9));
+    System.out.printf("kinora render CPU time (all threads): %6.0f ms%n", cpu / 1e6);
     System.out.printf("peak heap: %d MB of %d MB%n", peakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20);
     System.out.printf("ratio render/encode: %.2f%n", (double) render / encode);
   }
@@ -71,6 +75,10 @@ public final class RenderBenchmark {
       throw new IllegalStateException("ffmpeg exited with " + exit);
     }
     return elapsed;
+  }
+
+  private static long processCpu() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static long peakHeap() {

@@ -11,6 +11,7 @@ import app.kinora.media.MediaRejected;
 import app.kinora.media.MediaUploads;
 import app.kinora.media.UploadId;
 import app.kinora.media.VideoOutputs;
+import app.kinora.media.VideoPictures;
 import app.kinora.generation.GenerationReferences;
 import org.springframework.util.FileSystemUtils;
 import app.kinora.provider.GenerationTicket;
@@ -18,6 +19,7 @@ import app.kinora.provider.Providers;
 import app.kinora.provider.spi.FailureCode;
 import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ReferenceMedia;
+import app.kinora.provider.spi.RenderedDerivatives;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -103,6 +105,10 @@ class GenerationWorker {
       fail(id, attempt.get(), "internal_error", "Something went wrong on our side while making this video.", e);
     } finally {
       deleteQuietly(output);
+      if (output != null) { // the renderer's pictures, stored or not
+        deleteQuietly(RenderedDerivatives.posterBeside(output));
+        deleteQuietly(RenderedDerivatives.spriteSheetBeside(output));
+      }
       FileSystemUtils.deleteRecursively(referencesDir.toFile());
     }
   }
@@ -121,9 +127,17 @@ class GenerationWorker {
     return upload == null ? null : uploads.copyToLocal(upload, directory);
   }
 
-  /** Hands the checked video to media, which makes its poster and sprite sheet and stores all three. */
+  /**
+   * Hands the checked video to media, which stores it with its poster and sprite sheet: those the
+   * local renderer drew from its own frames when it left them, else media cuts them from the video.
+   */
   private Generation.Output store(Generation generation, Path video) throws IOException {
-    var stored = outputs.store(generation.id().value(), video, generation.spec().duration(), generation.size());
+    var id = generation.id().value();
+    var spec = generation.spec();
+    var drawn = RenderedDerivatives.beside(video, spec.size(), spec.duration());
+    var stored = drawn.isPresent()
+        ? outputs.store(id, video, new VideoPictures(drawn.get().poster(), drawn.get().spriteSheet(), drawn.get().layout()))
+        : outputs.store(id, video, spec.duration(), spec.size());
     return new Generation.Output(stored.video().value(), stored.videoBytes(), stored.poster().value(),
         stored.spriteSheet().value(), stored.layout());
   }

@@ -1,6 +1,7 @@
 package app.kinora.render.encode;
 
 import app.kinora.render.scene.Scene;
+import app.kinora.render.stills.Stills;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.concurrent.ExecutionException;
@@ -21,6 +22,7 @@ public final class Drawing implements FrameSource {
   private static final int BUFFERS = 3;
 
   private final Scene scene;
+  private final Stills stills;
   private final Yuv420 converter;
   private final ByteBuffer[] buffers;
   private final int frames;
@@ -31,10 +33,14 @@ public final class Drawing implements FrameSource {
   /** Whether the caller holds a buffer; it is free again when the caller asks for the next frame. */
   private boolean lent;
 
-  /** {@code buffers} makes the buffers, in the encoder's frame format, that frames are drawn into. */
+  /**
+   * {@code buffers} makes the buffers, in the encoder's frame format, that frames are drawn into;
+   * {@code stills} sees every frame as drawn.
+   */
   public Drawing(Scene scene, Yuv420 converter, Supplier<ByteBuffer> buffers, int frames,
-      int framesPerSecond) {
+      int framesPerSecond, Stills stills) {
     this.scene = scene;
+    this.stills = stills;
     this.converter = converter;
     this.buffers = new ByteBuffer[BUFFERS];
     for (int i = 0; i < BUFFERS; i++) {
@@ -74,6 +80,7 @@ public final class Drawing implements FrameSource {
     var buffer = buffers[frame % BUFFERS];
     pending.addLast(worker.submit(() -> {
       var canvas = scene.draw(frame / (double) framesPerSecond, frame / Math.max(1.0, frames - 1));
+      stills.take(frame, canvas);
       converter.convert(canvas, buffer);
       return buffer;
     }));

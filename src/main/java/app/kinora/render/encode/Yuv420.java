@@ -53,32 +53,35 @@ public final class Yuv420 {
   }
 
   /**
-   * Each 2x2 block's mean colour becomes one U and one V sample: first each column's two rows
-   * are summed (red and blue packed in one int, far enough apart not to carry), then pairs of
-   * columns.
+   * Each 2x2 block's mean colour becomes one U and one V sample. Red and blue of the four pixels
+   * are summed packed in one int (far enough apart not to carry), green in another; one pass per
+   * pair of rows, which is faster here than summing columns first and pairing them after.
    */
   private void chroma(int[] rgb) {
     int half = width >> 1;
     int u = width * height;
     int v = u + u / 4;
-    int[] redBlue = new int[width];
-    int[] green = new int[width];
+    int u0 = U[0];
+    int u1 = U[1];
+    int u2 = U[2];
+    int v0 = V[0];
+    int v1 = V[1];
+    int v2 = V[2];
     for (int y = 0; y < height; y += 2) {
       int top = y * width;
-      for (int x = 0; x < width; x++) {
-        int a = rgb[top + x];
-        int b = rgb[top + width + x];
-        redBlue[x] = (a & 0xff00ff) + (b & 0xff00ff);
-        green[x] = ((a >>> 8) & 0xff) + ((b >>> 8) & 0xff);
-      }
+      int bottom = top + width;
       int out = (y >> 1) * half;
       for (int x = 0; x < half; x++) {
-        int rb = redBlue[2 * x] + redBlue[2 * x + 1];
+        int a = rgb[top + 2 * x];
+        int b = rgb[top + 2 * x + 1];
+        int c = rgb[bottom + 2 * x];
+        int d = rgb[bottom + 2 * x + 1];
+        int rb = (a & 0xff00ff) + (b & 0xff00ff) + (c & 0xff00ff) + (d & 0xff00ff);
+        int g = ((a & 0xff00) + (b & 0xff00) + (c & 0xff00) + (d & 0xff00)) >>> 8;
         int r = rb >>> 16;
-        int g = green[2 * x] + green[2 * x + 1];
-        int b = rb & 0xffff;
-        planes[u + out + x] = (byte) (128 + ((U[0] * r + U[1] * g + U[2] * b + 131072) >> 18));
-        planes[v + out + x] = (byte) (128 + ((V[0] * r + V[1] * g + V[2] * b + 131072) >> 18));
+        int bl = rb & 0xffff;
+        planes[u + out + x] = (byte) (128 + ((u0 * r + u1 * g + u2 * bl + 131072) >> 18));
+        planes[v + out + x] = (byte) (128 + ((v0 * r + v1 * g + v2 * bl + 131072) >> 18));
       }
     }
   }

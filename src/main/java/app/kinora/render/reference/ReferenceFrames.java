@@ -10,6 +10,7 @@ import app.kinora.render.encode.FrameSource;
 import app.kinora.render.encode.Yuv420;
 import app.kinora.render.layers.Palette;
 import app.kinora.render.scene.Overlay;
+import app.kinora.render.stills.Stills;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -40,11 +41,13 @@ public final class ReferenceFrames implements FrameSource {
   private final Supplier<ByteBuffer> buffers;
   private final int frames;
   private final int fps;
+  private final Stills stills;
   private final double[][] motes = new double[MOTES][3];
   private int frame;
 
   public ReferenceFrames(VideoSpec<ReferenceMedia> request, VideoFrames decoder, Palette palette, Yuv420 converter,
-      Supplier<ByteBuffer> buffers, int frames) throws IOException {
+      Supplier<ByteBuffer> buffers, int frames, Stills stills) throws IOException {
+    this.stills = stills;
     this.backdrop = ReferenceBackdrop.of(request, decoder);
     this.palette = palette;
     this.overlay = new Overlay(request.prompt(), request.seed(), request.size(), request.caption());
@@ -65,9 +68,9 @@ public final class ReferenceFrames implements FrameSource {
 
   @Override
   public ByteBuffer next() {
-    double progress = frame / (double) Math.max(1, frames - 1);
-    double seconds = frame / (double) fps;
-    frame++;
+    int index = frame++;
+    double progress = index / (double) Math.max(1, frames - 1);
+    double seconds = index / (double) fps;
     var g = image.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -86,6 +89,7 @@ public final class ReferenceFrames implements FrameSource {
     if (seconds < 1) {
       fadeIn(pixels, (int) (seconds * 256));
     }
+    stills.take(index, canvas);
     var buffer = buffers.get();
     converter.convert(canvas, buffer);
     return buffer;
