@@ -15,9 +15,6 @@ import org.springframework.stereotype.Component;
 @Component
 class FfmpegDerivatives implements VideoDerivatives {
 
-  static final int COLUMNS = 5;
-  static final int ROWS = 4;
-  static final int TILE_WIDTH = 192;
 
   private final Duration timeout;
 
@@ -34,15 +31,16 @@ class FfmpegDerivatives implements VideoDerivatives {
 
   @Override
   public SpriteSheet spriteSheet(Path video, Duration duration, VideoSize size, Path jpeg) {
-    var tiles = COLUMNS * ROWS;
+    var layout = SpriteSheet.forVideo(size, duration);
+    var tiles = layout.tiles();
     var seconds = Math.max(0.001, duration.toMillis() / 1000.0);
     var command = input(video, Duration.ZERO);
     command.addAll(List.of(
         "-frames:v", "1", "-q:v", "4",
-        "-vf", String.format(Locale.ROOT, "fps=%.6f,scale=%d:-2,tile=%dx%d", tiles / seconds, TILE_WIDTH, COLUMNS, ROWS)));
+        "-vf", String.format(Locale.ROOT, "fps=%.6f,scale=%d:-2,tile=%dx%d", tiles / seconds, layout.tileWidth(), layout.columns(),
+            layout.rows())));
     run(command, jpeg);
-    int tileHeight = 2 * Math.round(TILE_WIDTH * size.height() / (2f * size.width()));
-    return new SpriteSheet(COLUMNS, ROWS, TILE_WIDTH, tileHeight, duration.dividedBy(tiles));
+    return layout;
   }
 
   private static List<String> input(Path video, Duration at) {

@@ -18,9 +18,8 @@ import java.util.Optional;
  *
  * <p>The pictures are those the media module makes from a video: the poster is the first frame
  * at or after 40 % of the clip, at most {@value #POSTER_MAX_WIDTH} pixels wide; the sprite sheet
- * is a grid of {@value #COLUMNS}×{@value #ROWS} tiles {@value #TILE_WIDTH} pixels wide, read
- * left to right and top to bottom, tile k being the first frame at or after k twentieths of the
- * clip. Both are JPEG.
+ * is the grid of {@link SpriteSheet#forVideo}, read left to right and top to bottom, tile k being
+ * the first frame at or after k twentieths of the clip. Both are JPEG.
  *
  * @param poster the poster, a JPEG
  * @param spriteSheet the sprite sheet, a JPEG
@@ -28,9 +27,6 @@ import java.util.Optional;
  */
 public record RenderedDerivatives(Path poster, Path spriteSheet, SpriteSheet layout) {
 
-  public static final int COLUMNS = 5;
-  public static final int ROWS = 4;
-  public static final int TILE_WIDTH = 192;
   public static final int POSTER_MAX_WIDTH = 1280;
 
   /** Where a provider puts the poster of {@code video}: {@code <video>.poster.jpg}. */
@@ -45,8 +41,7 @@ public record RenderedDerivatives(Path poster, Path spriteSheet, SpriteSheet lay
 
   /** The grid of a sprite sheet of a video of this size and length; tiles have even heights. */
   public static SpriteSheet layout(VideoSize size, Duration duration) {
-    int tileHeight = 2 * Math.round(TILE_WIDTH * size.height() / (2f * size.width()));
-    return new SpriteSheet(COLUMNS, ROWS, TILE_WIDTH, tileHeight, duration.dividedBy(COLUMNS * ROWS));
+    return SpriteSheet.forVideo(size, duration);
   }
 
   /** The pictures the provider left beside {@code video}, if it left both. */
