@@ -4,24 +4,28 @@ import app.kinora.account.Account;
 import app.kinora.account.AccountProperties;
 import app.kinora.notification.Email;
 import app.kinora.notification.Mailer;
+import app.kinora.shared.PublicAddress;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import org.springframework.util.StringUtils;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** The emails an account receives, each with its signed link where one is needed. */
+/**
+ * The emails an account receives, each with its signed link where one is needed. Every link is
+ * built on the {@link PublicAddress}, never on the request being served.
+ */
 @Component
 class AccountEmails {
 
   private final Mailer mailer;
   private final SignedTokens tokens;
   private final AccountProperties properties;
+  private final PublicAddress address;
 
-  AccountEmails(Mailer mailer, SignedTokens tokens, AccountProperties properties) {
+  AccountEmails(Mailer mailer, SignedTokens tokens, AccountProperties properties, PublicAddress address) {
     this.mailer = mailer;
     this.tokens = tokens;
     this.properties = properties;
+    this.address = address;
   }
 
   void sendVerification(Account account) {
@@ -74,10 +78,7 @@ class AccountEmails {
   }
 
   private String link(String path) {
-    var base = StringUtils.hasText(properties.publicUrl())
-        ? properties.publicUrl().replaceAll("/+$", "")
-        : ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
-    return base + path;
+    return address.link(path);
   }
 
   private static String describe(Duration validity) {
