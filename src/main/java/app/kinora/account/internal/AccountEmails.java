@@ -6,6 +6,9 @@ import app.kinora.notification.Email;
 import app.kinora.notification.Mailer;
 import app.kinora.shared.PublicAddress;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +18,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AccountEmails {
+
+  private static final DateTimeFormatter DAY_AND_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   private final Mailer mailer;
   private final SignedTokens tokens;
@@ -70,6 +76,17 @@ class AccountEmails {
   void sendPasswordChanged(Account account) {
     mailer.send(new Email(account.email(), "Your Kinora password was changed", "account-password-changed", Map.of(
         "name", account.displayName(), "resetLink", link("/password-reset"))));
+  }
+
+  /**
+   * Tells the owner a key was made, so that a key made by someone else with their session does
+   * not go unnoticed: its name and prefix, never the key.
+   */
+  void sendApiKeyCreated(Account account, String keyName, String prefix, String scopes, Instant createdAt) {
+    mailer.send(new Email(account.email(), "A new API key for your Kinora account", "account-api-key-created", Map.of(
+        "name", account.displayName(), "keyName", keyName.replaceAll("\\p{Cntrl}", " "), "prefix", prefix,
+        "scopes", scopes, "created", DAY_AND_TIME.format(createdAt), "link", link("/account/api-keys"),
+        "resetLink", link("/password-reset"))));
   }
 
   /** A reset link is bound to the password (hash) it replaces, so it works only once. */
