@@ -3,6 +3,8 @@ package app.kinora.account;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,9 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param minPasswordLength shortest password accepted
  * @param defaultMinimumAge the minimum age to sign up in countries without an entry below
  * @param minimumAges minimum age per ISO 3166 country code, over the built-in EU table
- * @param publicUrl the address links in emails point to, e.g. {@code https://kinora.example};
- *     unset: taken from the request (set it in production, so that a forged Host header cannot
- *     bend a reset link)
+ * @param publicUrl the address every link Kinora sends points to, e.g. {@code
+ *     https://kinora.example}; unset: the address this node was started on ({@code
+ *     http://localhost:<port>}). Never taken from a request, whose {@code Host} anyone can forge
  * @param verificationLinkValidity how long an email confirmation link works
  * @param resetLinkValidity how long a password reset link works
  * @param sessionAbsoluteTimeout a session ends this long after sign-in, however active (the idle
@@ -48,5 +50,22 @@ public record AccountProperties(
 
   public AccountProperties {
     minimumAges = minimumAges == null ? Map.of() : Map.copyOf(minimumAges);
+    publicUrl = publicUrl == null || publicUrl.isBlank() ? null : checkedPublicUrl(publicUrl.strip());
+  }
+
+  /** An absolute http(s) address without query or fragment, with no trailing slash. */
+  private static String checkedPublicUrl(String url) {
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      uri = null;
+    }
+    if (uri == null || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null
+        || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+      throw new IllegalArgumentException(
+          "kinora.account.public-url must be an absolute http(s) address such as https://kinora.example, not " + url);
+    }
+    return url.replaceAll("/+$", "");
   }
 }

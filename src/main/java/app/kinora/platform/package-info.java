@@ -1,6 +1,6 @@
 /**
  * Runtime platform: the embedded PostgreSQL, the cluster-safe job scheduler, request correlation
- * and error pages (with the paths anyone may fetch: static files, errors, health). Other modules
+ * and error pages (with the paths anyone may fetch: static files, errors). Other modules
  * never call it; it only wires infrastructure.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared"})

@@ -5,6 +5,7 @@ import app.kinora.notification.Email;
 import app.kinora.notification.Mailer;
 import app.kinora.privacy.spi.AccountDirectory;
 import app.kinora.privacy.spi.ArchiveStorage;
+import app.kinora.shared.PublicAddress;
 import app.kinora.shared.UserId;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
@@ -22,13 +23,11 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.util.StringUtils;
 
 /**
  * "Download my data" (P11): a request becomes a background job on any node that writes a ZIP of
@@ -59,15 +58,15 @@ public class DataExports {
   private final ArchiveStorage storage;
   private final AccountDirectory accounts;
   private final Mailer mailer;
-  private final String publicUrl;
+  private final PublicAddress address;
   private final Clock clock;
 
   DataExports(JdbcClient jdbc, Scheduler scheduler, @Qualifier("dataExportTask") OneTimeTask<String> task,
       ExportArchiveWriter writer, ArchiveStorage storage, AccountDirectory accounts, Mailer mailer,
-      @Value("${kinora.account.public-url:}") String publicUrl, Clock clock) {
+      PublicAddress address, Clock clock) {
     this.accounts = accounts;
     this.mailer = mailer;
-    this.publicUrl = publicUrl;
+    this.address = address;
     this.jdbc = jdbc;
     this.scheduler = scheduler;
     this.task = task;
@@ -154,8 +153,7 @@ public class DataExports {
   private void tellOwner(UserId user, Instant until) {
     accounts.emailOf(user).ifPresent(email -> mailer.send(new Email(email, "Your Kinora data is ready",
         "privacy-export-ready", Map.of(
-            "where", StringUtils.hasText(publicUrl) ? publicUrl.replaceAll("/+$", "") + "/account/privacy"
-                : "Your data, in the menu of your Kinora account",
+            "where", address.link("/account/privacy"),
             "until", until.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString()))));
   }
 

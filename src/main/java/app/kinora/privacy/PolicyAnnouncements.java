@@ -3,6 +3,7 @@ package app.kinora.privacy;
 import app.kinora.notification.Email;
 import app.kinora.notification.Mailer;
 import app.kinora.privacy.spi.AccountDirectory;
+import app.kinora.shared.PublicAddress;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -11,10 +12,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.util.StringUtils;
 
 /**
  * Announces a material change of a policy by email to every verified address (P17), once per
@@ -30,16 +29,16 @@ public class PolicyAnnouncements {
   private final AccountDirectory accounts;
   private final Mailer mailer;
   private final JdbcClient jdbc;
-  private final String publicUrl;
+  private final PublicAddress address;
   private final Clock clock;
 
   PolicyAnnouncements(PolicyDocuments documents, AccountDirectory accounts, Mailer mailer, JdbcClient jdbc,
-      @Value("${kinora.account.public-url:}") String publicUrl, Clock clock) {
+      PublicAddress address, Clock clock) {
     this.documents = documents;
     this.accounts = accounts;
     this.mailer = mailer;
     this.jdbc = jdbc;
-    this.publicUrl = publicUrl;
+    this.address = address;
     this.clock = clock;
   }
 
@@ -66,7 +65,7 @@ public class PolicyAnnouncements {
   }
 
   private long announce(PolicyDocuments.Version version) {
-    var where = (StringUtils.hasText(publicUrl) ? publicUrl.replaceAll("/+$", "") : "") + "/" + version.document();
+    var where = address.link("/" + version.document());
     var count = new AtomicLong();
     accounts.forEachVerifiedEmail(email -> {
       mailer.send(new Email(email, "We changed our " + version.title().toLowerCase(java.util.Locale.ROOT),

@@ -59,7 +59,7 @@ class DataExportIntegrationTest extends IntegrationTest {
         .getSchema(Files.readString(Path.of("docs", "export-format.schema.json")), InputFormat.JSON);
     assertThat(schema.validate(JsonMapper.builder().build().readTree(json))).as("schema errors").isEmpty();
     var mail = app.kinora.account.Mailbox.awaitMessage("exporter@kinora.test", 1);
-    assertThat(mail).contains("the copy of your data you asked for is ready", "Your data, in the menu");
+    assertThat(mail).contains("the copy of your data you asked for is ready", baseUrl() + "/account/privacy");
   }
 
   @Test

@@ -88,9 +88,9 @@ class PolicyIntegrationTest extends IntegrationTest {
     app.kinora.TestAccounts.newUser(jdbc, "USER", "not.yet.verified@kinora.test", null);
     jdbc.sql("update users set email_verified_at = null where email = 'not.yet.verified@kinora.test'").update();
     var documents = new PolicyDocuments("classpath*:legal-changed/*/*.md");
-    var before = new PolicyAnnouncements(documents, accounts, mailer, jdbc, "https://kinora.example",
+    var before = new PolicyAnnouncements(documents, accounts, mailer, jdbc, path -> "https://kinora.example" + path,
         Clock.fixed(java.time.Instant.parse("2027-01-31T12:00:00Z"), java.time.ZoneOffset.UTC));
-    var after = new PolicyAnnouncements(documents, accounts, mailer, jdbc, "https://kinora.example",
+    var after = new PolicyAnnouncements(documents, accounts, mailer, jdbc, path -> "https://kinora.example" + path,
         Clock.fixed(java.time.Instant.parse("2027-02-01T12:00:00Z"), java.time.ZoneOffset.UTC));
 
     assertThat(before.announcePending()).as("not before its date").isZero();

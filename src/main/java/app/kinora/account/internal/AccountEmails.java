@@ -4,24 +4,34 @@ import app.kinora.account.Account;
 import app.kinora.account.AccountProperties;
 import app.kinora.notification.Email;
 import app.kinora.notification.Mailer;
+import app.kinora.shared.PublicAddress;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import org.springframework.util.StringUtils;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** The emails an account receives, each with its signed link where one is needed. */
+/**
+ * The emails an account receives, each with its signed link where one is needed. Every link is
+ * built on the {@link PublicAddress}, never on the request being served.
+ */
 @Component
 class AccountEmails {
+
+  private static final DateTimeFormatter DAY_AND_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   private final Mailer mailer;
   private final SignedTokens tokens;
   private final AccountProperties properties;
+  private final PublicAddress address;
 
-  AccountEmails(Mailer mailer, SignedTokens tokens, AccountProperties properties) {
+  AccountEmails(Mailer mailer, SignedTokens tokens, AccountProperties properties, PublicAddress address) {
     this.mailer = mailer;
     this.tokens = tokens;
     this.properties = properties;
+    this.address = address;
   }
 
   void sendVerification(Account account) {
@@ -68,16 +78,24 @@ class AccountEmails {
         "name", account.displayName(), "resetLink", link("/password-reset"))));
   }
 
+  /**
+   * Tells the owner a key was made, so that a key made by someone else with their session does
+   * not go unnoticed: its name and prefix, never the key.
+   */
+  void sendApiKeyCreated(Account account, String keyName, String prefix, String scopes, Instant createdAt) {
+    mailer.send(new Email(account.email(), "A new API key for your Kinora account", "account-api-key-created", Map.of(
+        "name", account.displayName(), "keyName", keyName.replaceAll("\\p{Cntrl}", " "), "prefix", prefix,
+        "scopes", scopes, "created", DAY_AND_TIME.format(createdAt), "link", link("/account/api-keys"),
+        "resetLink", link("/password-reset"))));
+  }
+
   /** A reset link is bound to the password (hash) it replaces, so it works only once. */
   static String resetState(Users.Credentials credentials) {
     return credentials.account().email() + "\n" + credentials.passwordHash();
   }
 
   private String link(String path) {
-    var base = StringUtils.hasText(properties.publicUrl())
-        ? properties.publicUrl().replaceAll("/+$", "")
-        : ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
-    return base + path;
+    return address.link(path);
   }
 
   private static String describe(Duration validity) {

@@ -68,10 +68,15 @@ class ApiKeys {
         .param("id", UUID.randomUUID())
         .param("user", owner.value())
         .param("name", name)
-        .param("prefix", secret.substring(0, Math.min(PREFIX_LENGTH, secret.length())))
+        .param("prefix", prefixOf(secret))
         .param("hash", hash(secret))
         .param("now", Timestamp.from(Instant.now()))
         .update();
+  }
+
+  /** The start of a key by which its owner recognises it (stored and shown; not enough to use it). */
+  static String prefixOf(String secret) {
+    return secret.substring(0, Math.min(PREFIX_LENGTH, secret.length()));
   }
 
   /**

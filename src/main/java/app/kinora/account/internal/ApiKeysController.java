@@ -2,6 +2,7 @@ package app.kinora.account.internal;
 
 import app.kinora.account.ApiKeyAuthentication;
 import app.kinora.shared.UserPrincipal;
+import java.time.Clock;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -12,7 +13,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Lets a user create, see (by prefix) and revoke the API keys for {@code /v1}. */
+/**
+ * Lets a user create, see (by prefix) and revoke the API keys for {@code /v1}. The owner is told
+ * of each new key by email.
+ */
 @Controller
 class ApiKeysController {
 
@@ -20,10 +24,16 @@ class ApiKeysController {
 
   private final ApiKeys apiKeys;
   private final SecurityAudit audit;
+  private final Users users;
+  private final AccountEmails emails;
+  private final Clock clock;
 
-  ApiKeysController(ApiKeys apiKeys, SecurityAudit audit) {
+  ApiKeysController(ApiKeys apiKeys, SecurityAudit audit, Users users, AccountEmails emails, Clock clock) {
     this.audit = audit;
     this.apiKeys = apiKeys;
+    this.users = users;
+    this.emails = emails;
+    this.clock = clock;
   }
 
   @GetMapping("/account/api-keys")
@@ -55,9 +65,17 @@ class ApiKeysController {
     if (label.length() > MAX_NAME) {
       label = label.substring(0, MAX_NAME);
     }
-    flash.addFlashAttribute("newKey", apiKeys.create(user.userId(), label, chosen));
+    var secret = apiKeys.create(user.userId(), label, chosen);
+    flash.addFlashAttribute("newKey", secret);
     audit.byOwner(user.userId(), "api_key_created", "scopes " + chosen); // not its name: the user chose it
+    tellOwner(user, label, secret, chosen);
     return "redirect:/account/api-keys";
+  }
+
+  private void tellOwner(UserPrincipal user, String name, String secret, java.util.Set<ApiKeyAuthentication.Scope> scopes) {
+    var may = String.join(" and ", scopes.stream().map(scope -> scope.name().toLowerCase(java.util.Locale.ROOT)).toList());
+    users.find(user.userId()).ifPresent(account ->
+        emails.sendApiKeyCreated(account, name, ApiKeys.prefixOf(secret), may, clock.instant()));
   }
 
   @PostMapping("/account/api-keys/{id}/revoke")

@@ -19,7 +19,7 @@ class CredentialChanges {
   private final SignedTokens tokens;
   private final AccountEmails emails;
   private final UserSessions sessions;
-
+  private final ApiKeys apiKeys;
   private final SecurityAudit audit;
 
   CredentialChanges(
@@ -29,7 +29,9 @@ class CredentialChanges {
       SignedTokens tokens,
       AccountEmails emails,
       UserSessions sessions,
+      ApiKeys apiKeys,
       SecurityAudit audit) {
+    this.apiKeys = apiKeys;
     this.audit = audit;
     this.users = users;
     this.passwords = passwords;
@@ -69,13 +71,14 @@ class CredentialChanges {
 
   /**
    * Sets a new password from a reset link, confirms the email (the link proved the inbox) and
-   * ends every session of the account.
+   * ends every session of the account; if asked, revokes its API keys too (they are not ended by
+   * default: a forgotten password is no reason to break the owner's scripts).
    *
    * @return false if the link is invalid, expired or used
    * @throws SignUpRejected if the new password is not acceptable
    */
   @Transactional
-  boolean resetPassword(String token, String newPassword) {
+  boolean resetPassword(String token, String newPassword, boolean revokeApiKeys) {
     var target = resetTarget(token);
     if (target == null) {
       return false;
@@ -86,7 +89,9 @@ class CredentialChanges {
     users.changePassword(target.account().id(), passwords.encode(newPassword));
     users.markVerified(target.account().id(), target.account().email());
     sessions.endAll(target.account().id(), null);
-    audit.byOwner(target.account().id(), "password_reset", "by emailed link; every session ended");
+    var keys = revokeApiKeys ? apiKeys.revokeAll(target.account().id()) : 0;
+    audit.byOwner(target.account().id(), "password_reset",
+        "by emailed link; every session ended" + (revokeApiKeys ? "; API keys revoked: " + keys : ""));
     return true;
   }
 

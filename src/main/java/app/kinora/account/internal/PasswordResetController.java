@@ -38,11 +38,12 @@ class PasswordResetController {
 
   @PostMapping("/password-reset/{token}")
   String choose(
-      @PathVariable String token, @RequestParam(defaultValue = "") String password, Model model,
-      HttpServletResponse response) {
+      @PathVariable String token, @RequestParam(defaultValue = "") String password,
+      @RequestParam(defaultValue = "false") boolean revokeApiKeys, Model model, HttpServletResponse response) {
     model.addAttribute("token", token);
+    model.addAttribute("revokeApiKeys", revokeApiKeys);
     try {
-      if (credentials.resetPassword(token, password)) {
+      if (credentials.resetPassword(token, password, revokeApiKeys)) {
         return "redirect:/login?reset";
       }
       model.addAttribute("valid", false);

@@ -1,5 +1,6 @@
 package app.kinora.account.internal;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -19,9 +20,11 @@ class SecondFactorController {
   private final RecoveryCodes recoveryCodes;
   private final SignInThrottle throttle;
   private final SignInFlow signIn;
+  private final MeterRegistry meters;
 
-  SecondFactorController(
-      Users users, Totp totp, RecoveryCodes recoveryCodes, SignInThrottle throttle, SignInFlow signIn) {
+  SecondFactorController(Users users, Totp totp, RecoveryCodes recoveryCodes, SignInThrottle throttle, SignInFlow signIn,
+      MeterRegistry meters) {
+    this.meters = meters;
     this.users = users;
     this.totp = totp;
     this.recoveryCodes = recoveryCodes;
@@ -44,8 +47,9 @@ class SecondFactorController {
       throws IOException {
     var credentials = users.credentials(pending.userId()).orElseThrow();
     var email = credentials.account().email();
-    var wait = throttle.waitBefore(email, request.getRemoteAddr());
+    var wait = throttle.reserve(email, request.getRemoteAddr());
     if (!wait.isZero()) {
+      meters.counter(SignInPages.REFUSED, "reason", "throttled").increment();
       model.addAttribute("error", SignInPages.tooManyAttempts(wait));
       return "account/totp-login";
     }
@@ -55,11 +59,12 @@ class SecondFactorController {
         ? acceptCode(pending, secret, stripped)
         : recoveryCodes.use(pending.userId(), stripped);
     if (!passed) {
-      throttle.failed(email, request.getRemoteAddr());
+      meters.counter(SignInPages.REFUSED, "reason", "code").increment();
       model.addAttribute("error", "That code is not right. Try the newest code from your app, or a recovery code.");
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
       return "account/totp-login";
     }
+    throttle.succeeded(email, request.getRemoteAddr());
     signIn.signIn(credentials, request, response);
     return null;
   }

@@ -3,6 +3,7 @@ package app.kinora.account.internal;
 import app.kinora.account.AccountProperties;
 import app.kinora.shared.ExtraMediaSources;
 import app.kinora.shared.WebPaths;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.stream.Stream;
@@ -67,6 +68,7 @@ class SecurityConfiguration {
       AccountProperties properties,
       SignInFlow signIn,
       SignInThrottle throttle,
+      MeterRegistry meters,
       FederatedSignIn federated,
       RequestContexts contexts,
       ObjectProvider<ClientRegistrationRepository> providers,
@@ -80,14 +82,17 @@ class SecurityConfiguration {
             .anyRequest().hasAnyRole("USER", "ADMIN"))
         .formLogin(form -> form
             .loginPage("/login")
-            .successHandler((request, response, auth) ->
-                signIn.firstFactorPassed(((KinoraUserDetails) auth.getPrincipal()).userId(), request, response))
+            .successHandler((request, response, auth) -> {
+              throttle.succeeded(request.getParameter("username"), request.getRemoteAddr());
+              signIn.firstFactorPassed(((KinoraUserDetails) auth.getPrincipal()).userId(), request, response);
+            })
             .failureHandler((request, response, e) -> {
-              throttle.failed(request.getParameter("username"), request.getRemoteAddr());
+              // the attempt was taken before the check (SignInThrottleFilter) and stays taken
+              meters.counter(SignInPages.REFUSED, "reason", "credentials").increment();
               response.sendRedirect(request.getContextPath() + "/login?error");
             })
             .permitAll())
-        .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+        .addFilterBefore(new SignInThrottleFilter(throttle, meters), UsernamePasswordAuthenticationFilter.class)
         .addFilterBefore(new AbsoluteSessionTimeoutFilter(properties.sessionAbsoluteTimeout()), UsernamePasswordAuthenticationFilter.class)
         .addFilterAfter(new GenerationRequestRecorder(contexts, declared), AuthorizationFilter.class)
         .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) -> {

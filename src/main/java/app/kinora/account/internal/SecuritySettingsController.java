@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Sessions (list, revoke, sign out everywhere), TOTP and linked sign-in providers. */
+/** Sessions (list, revoke, sign out everywhere — optionally with the API keys), TOTP and linked sign-in providers. */
 @Controller
 class SecuritySettingsController {
 
@@ -25,10 +25,12 @@ class SecuritySettingsController {
   private final RecoveryCodes recoveryCodes;
   private final Identities identities;
   private final SecurityAudit audit;
+  private final ApiKeys apiKeys;
 
-  SecuritySettingsController(
-      Users users, UserSessions sessions, Totp totp, RecoveryCodes recoveryCodes, Identities identities, SecurityAudit audit) {
+  SecuritySettingsController(Users users, UserSessions sessions, Totp totp, RecoveryCodes recoveryCodes,
+      Identities identities, SecurityAudit audit, ApiKeys apiKeys) {
     this.audit = audit;
+    this.apiKeys = apiKeys;
     this.users = users;
     this.sessions = sessions;
     this.totp = totp;
@@ -42,10 +44,13 @@ class SecuritySettingsController {
     return "redirect:/account#sessions";
   }
 
+  /** Ends every session of the user, this one too, and if asked revokes their API keys. */
   @PostMapping("/account/sessions/end-all")
-  String signOutEverywhere(@AuthenticationPrincipal UserPrincipal user, HttpServletRequest request) {
+  String signOutEverywhere(@AuthenticationPrincipal UserPrincipal user,
+      @RequestParam(defaultValue = "false") boolean revokeApiKeys, HttpServletRequest request) {
     sessions.endAll(user.userId(), null);
-    audit.byOwner(user.userId(), "signed_out_everywhere", "");
+    var keys = revokeApiKeys ? apiKeys.revokeAll(user.userId()) : 0;
+    audit.byOwner(user.userId(), "signed_out_everywhere", revokeApiKeys ? "API keys revoked: " + keys : "");
     var session = request.getSession(false);
     if (session != null) {
       session.invalidate();

@@ -40,8 +40,19 @@ class SignInPages {
     return providers;
   }
 
+  /**
+   * Sign-ins refused, by reason: {@code credentials} (a wrong email or password), {@code code} (a
+   * wrong second-step code), {@code throttled} (too many of those).
+   */
+  static final String REFUSED = "kinora.signin.refused";
+
+  /** A wait in whole minutes, at least one. */
+  static long minutes(Duration wait) {
+    return Math.max(1, (wait.toSeconds() + 59) / 60);
+  }
+
   static String tooManyAttempts(Duration wait) {
-    var minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+    var minutes = minutes(wait);
     return "Too many attempts. For your safety, please wait " + minutes + (minutes == 1 ? " minute" : " minutes")
         + " and try again, or reset your password.";
   }

@@ -1,5 +1,6 @@
 package app.kinora.account.internal;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,24 +9,28 @@ import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Stops password sign-ins while the email or the IP address has used up its failed attempts;
- * the answer is the same whether the email has an account or not.
+ * Takes an attempt from the email's and the IP address's budgets before a password sign-in is
+ * checked, and stops it while either is used up; the answer is the same whether the email has an
+ * account or not. A right password gives the attempt back ({@link SignInThrottle#succeeded}).
  */
 class SignInThrottleFilter extends OncePerRequestFilter {
 
   private final SignInThrottle throttle;
+  private final MeterRegistry meters;
 
-  SignInThrottleFilter(SignInThrottle throttle) {
+  SignInThrottleFilter(SignInThrottle throttle, MeterRegistry meters) {
     this.throttle = throttle;
+    this.meters = meters;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if ("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath())) {
-      var wait = throttle.waitBefore(request.getParameter("username"), request.getRemoteAddr());
+      var wait = throttle.reserve(request.getParameter("username"), request.getRemoteAddr());
       if (!wait.isZero()) {
-        response.sendRedirect(request.getContextPath() + "/login?throttled=" + Math.max(1, (wait.toSeconds() + 59) / 60));
+        meters.counter(SignInPages.REFUSED, "reason", "throttled").increment();
+        response.sendRedirect(request.getContextPath() + "/login?throttled=" + SignInPages.minutes(wait));
         return;
       }
     }

@@ -5,6 +5,7 @@ import app.kinora.account.Accounts;
 import app.kinora.billing.BillingProperties;
 import app.kinora.billing.Credits;
 import app.kinora.billing.PriceRequest;
+import app.kinora.shared.PublicAddress;
 import app.kinora.shared.UserId;
 import app.kinora.shared.UserPrincipal;
 import app.kinora.shared.VideoSize;
@@ -23,7 +24,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The Credits page (balance, open holds, history, buying) and the studio's live quote. */
 @Controller
@@ -37,9 +37,11 @@ class CreditsController {
   private final StripeGateway stripe;
   private final Accounts accounts;
   private final BillingProperties properties;
+  private final PublicAddress address;
 
   CreditsController(Ledger ledger, LedgerEntries entries, Payments payments, StripeGateway stripe, Accounts accounts,
-      BillingProperties properties) {
+      BillingProperties properties, PublicAddress address) {
+    this.address = address;
     this.ledger = ledger;
     this.entries = entries;
     this.payments = payments;
@@ -100,7 +102,7 @@ class CreditsController {
       flash.addFlashAttribute("error", "Please confirm your email address first: we sent you a link when you signed up.");
       return "redirect:/credits";
     }
-    var base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/credits/checkout").toUriString();
+    var base = address.link("/credits/checkout");
     var email = accounts.find(user.userId()).map(Account::email).orElse(null);
     try {
       var session = stripe.createCheckout(chosen, base + "/success?session_id={CHECKOUT_SESSION_ID}", base + "/cancel", email);
