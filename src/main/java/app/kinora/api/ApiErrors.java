@@ -12,7 +12,11 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Errors raised by the API's handlers, in OpenAI's error shape with the fitting status. Errors
@@ -44,8 +48,17 @@ class ApiErrors {
     return ApiError.of(e.status(), e.code(), e.param(), e.getMessage());
   }
 
+  /** A body that is not JSON, or a field of the wrong type or holding a control character. */
   @ExceptionHandler
   ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+    if (e.getMostSpecificCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
+        && mismatch.getPath().getLast().getPropertyName() != null) {
+      var param = mismatch.getPath().getLast().getPropertyName();
+      // our own text deserializer is the one that refuses text as a format, and says why in words
+      var reason = mismatch instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class
+          ? ": " + invalid.getOriginalMessage() : "";
+      return ApiError.of(HttpStatus.BAD_REQUEST, "invalid_value", param, "The value of " + param + " is not valid" + reason + ".");
+    }
     return ApiError.of(HttpStatus.BAD_REQUEST, "invalid_json", null, "The request body is not valid JSON for this endpoint.");
   }
 
@@ -70,11 +83,22 @@ class ApiErrors {
 
   @ExceptionHandler
   ResponseEntity<ApiError> multipart(MultipartException e) {
-    return ApiError.of(HttpStatus.PAYLOAD_TOO_LARGE, "upload_too_large", null, "The upload is too large.");
+    if (e instanceof MaxUploadSizeExceededException) {
+      return ApiError.of(HttpStatus.CONTENT_TOO_LARGE);
+    }
+    return ApiError.of(HttpStatus.BAD_REQUEST, "invalid_request_body", null,
+        "The multipart body could not be read: it is malformed or cut short.");
   }
 
+  /** Spring MVC's own refusals (a missing parameter, say) with their status; anything else is ours: 500. */
   @ExceptionHandler
   ResponseEntity<ApiError> unexpected(Exception e) {
+    if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
+      var status = HttpStatus.valueOf(known.getStatusCode().value());
+      var detail = known.getBody().getDetail();
+      var generic = ApiError.of(status).getBody().error();
+      return ApiError.of(status, generic.code(), null, detail != null ? detail : generic.message());
+    }
     log.error("Unexpected API error", e);
     return ApiError.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", null, "Something went wrong on our side.");
   }

@@ -22,6 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAudioSize largest audio upload
  * @param maxVideoSize largest video upload
  * @param maxPixels largest image or video frame, width times height (decompression bombs)
+ * @param maxDecodedImageSize most memory an image may take once decoded, read from its header:
+ *     pixels times channels times bytes per channel (the default fits the largest picture at four
+ *     8-bit channels; 16-bit pictures may have half as many pixels)
  * @param maxMediaDuration longest audio or video upload
  * @param userQuota the most bytes of uploads one user may keep
  * @param storage where objects live: {@code filesystem} (under {@code storageDir}) or {@code s3}
@@ -38,6 +41,7 @@ public record MediaProperties(
     @NotNull @DefaultValue("50MB") DataSize maxAudioSize,
     @NotNull @DefaultValue("500MB") DataSize maxVideoSize,
     @Min(1) @DefaultValue("40000000") long maxPixels,
+    @NotNull @DefaultValue("160MB") DataSize maxDecodedImageSize,
     @NotNull @DefaultValue("10m") Duration maxMediaDuration,
     @NotNull @DefaultValue("2GB") DataSize userQuota,
     @NotNull @DefaultValue("filesystem") Storage storage,

@@ -49,6 +49,7 @@ public final class HostileMedia {
     var webm = video(dir, "webm");
     var samples = new ArrayList<Sample>();
     // truncated and corrupt images
+    samples.add(new Sample("empty file", "input_reference", new byte[0], 400, INVALID));
     samples.add(new Sample("png cut after its signature", "input_reference", Arrays.copyOf(png, 12), 400, INVALID));
     samples.add(new Sample("png cut in the header", "input_reference", Arrays.copyOf(png, 60), 400, INVALID));
     samples.add(new Sample("png cut in half", "input_reference", Arrays.copyOf(png, png.length / 2), 400, INVALID));
@@ -60,6 +61,8 @@ public final class HostileMedia {
     // bombs and giants
     samples.add(new Sample("png header of 60000x60000", "input_reference", pngHeader(60_000, 60_000), 413, LARGE));
     samples.add(new Sample("png decompression bomb 12000x12000", "input_reference", pngBomb(12_000), 413, LARGE));
+    samples.add(new Sample("png of 6300x6300 16-bit RGBA, 318 MB decoded", "input_reference", TestMedia.deepPng(6300, 6300),
+        413, LARGE));
     samples.add(new Sample("jpeg header of 65000x65000", "input_reference", jpegHeader(65_000, 65_000), 413, LARGE));
     samples.add(new Sample("wav lasting eleven minutes", "audio", TestMedia.wav(11 * 60, 8000), 413, LARGE));
     samples.add(new Sample("image over the size limit", "input_reference", oversized(png, 20 * 1024 * 1024 + 1), 413, LARGE));

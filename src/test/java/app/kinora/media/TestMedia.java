@@ -48,6 +48,36 @@ public final class TestMedia {
     return encode(picture(width, height), "jpeg");
   }
 
+  /**
+   * A valid PNG of {@code width × height} black pixels with four 16-bit channels (colour type 6,
+   * bit depth 16), written by hand so that it never exists decoded here: 6300×6300 is a 309 KB file
+   * that inflates to 318 MB.
+   */
+  public static byte[] deepPng(int width, int height) {
+    var idat = new ByteArrayOutputStream();
+    try (var deflater = new java.util.zip.DeflaterOutputStream(idat,
+        new java.util.zip.Deflater(java.util.zip.Deflater.BEST_COMPRESSION), 64 * 1024)) {
+      var row = new byte[1 + width * 8]; // filter byte "none", then the row's zero samples
+      for (int y = 0; y < height; y++) {
+        deflater.write(row);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    var header = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 16).put((byte) 6)
+        .put((byte) 0).put((byte) 0).put((byte) 0).array();
+    return concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, pngChunk("IHDR", header),
+        pngChunk("IDAT", idat.toByteArray()), pngChunk("IEND", new byte[0]));
+  }
+
+  private static byte[] pngChunk(String type, byte[] data) {
+    var crc = new java.util.zip.CRC32();
+    crc.update(type.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    crc.update(data);
+    return ByteBuffer.allocate(12 + data.length).putInt(data.length)
+        .put(type.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).put(data).putInt((int) crc.getValue()).array();
+  }
+
   /** A PCM WAV file of a 440 Hz tone. */
   public static byte[] wav(double seconds, int sampleRate) {
     int samples = (int) (seconds * sampleRate);

@@ -187,18 +187,27 @@ class Ledger implements CreditLedger {
    * {@link AccountVerified} arrives.
    */
   private Balance lock(UserId user) {
-    var locked = entries.lock(user);
-    if (locked.isEmpty() && entries.open(user)) {
-      boolean admin = isAdmin(user);
-      if (admin || accounts.isVerified(user)) {
-        entries.markStarterGranted(user);
-        grant(user, admin ? properties.adminStarterCredits() : properties.starterCredits(), "Starter credits");
-      } else {
-        grant(user, allowance(), "Credits to try Kinora");
-      }
-      return entries.lock(user).orElseThrow();
+    return lockOpening(user).balance();
+  }
+
+  /**
+   * {@link #lock}, telling whether this call opened the account. Of concurrent first uses, one
+   * opens the row and the others wait for it (see {@link LedgerEntries#openAndLock}), so every
+   * caller gets the row.
+   */
+  private LedgerEntries.Locked lockOpening(UserId user) {
+    var locked = entries.openAndLock(user);
+    if (!locked.opened()) {
+      return locked;
     }
-    return locked.orElseThrow();
+    boolean admin = isAdmin(user);
+    if (admin || accounts.isVerified(user)) {
+      entries.markStarterGranted(user);
+      grant(user, admin ? properties.adminStarterCredits() : properties.starterCredits(), "Starter credits");
+    } else {
+      grant(user, allowance(), "Credits to try Kinora");
+    }
+    return new LedgerEntries.Locked(entries.lock(user).orElseThrow(), true);
   }
 
   /**
@@ -207,9 +216,7 @@ class Ledger implements CreditLedger {
    */
   @Transactional
   void verified(UserId user) {
-    if (entries.lock(user).isEmpty()) {
-      lock(user);
-    } else if (entries.markStarterGranted(user)) {
+    if (!lockOpening(user).opened() && entries.markStarterGranted(user)) {
       grant(user, properties.starterCredits() - allowance(), "Starter credits");
     }
   }

@@ -26,10 +26,23 @@ class LedgerEntries {
     this.jdbc = jdbc;
   }
 
-  /** Creates the user's account row; true only for the one caller that created it. */
-  boolean open(UserId user) {
-    return jdbc.sql("insert into credit_accounts (user_id) values (?) on conflict do nothing")
+  /** The account's row, locked until the transaction ends; {@code opened} for the one caller that created it. */
+  record Locked(Balance balance, boolean opened) {}
+
+  /**
+   * Locks the user's account row, creating it first if it is missing. The insert of a row that a
+   * concurrent transaction is creating waits for that transaction and then does nothing, and the
+   * lock that follows (a new statement, a new snapshot) finds the committed row: so every one of
+   * concurrent first uses gets the row, and exactly one of them opened it.
+   */
+  Locked openAndLock(UserId user) {
+    var existing = lock(user);
+    if (existing.isPresent()) {
+      return new Locked(existing.get(), false);
+    }
+    boolean opened = jdbc.sql("insert into credit_accounts (user_id) values (?) on conflict do nothing")
         .param(user.value()).update() == 1;
+    return new Locked(lock(user).orElseThrow(), opened);
   }
 
   boolean starterGranted(UserId user) {

@@ -48,7 +48,8 @@ record StudioForm(
     if (multipart != null) {
       for (var role : ReferenceRole.values()) {
         for (var file : multipart.getFiles(role.param())) {
-          if (file != null && !file.isEmpty()) {
+          // an empty part with a file name was sent (media refuses it); without one, the field was left empty
+          if (file != null && (!file.isEmpty() || (file.getOriginalFilename() != null && !file.getOriginalFilename().isEmpty()))) {
             files.add(new Attachment(role, file::getInputStream));
           }
         }

@@ -13,12 +13,21 @@ import java.nio.file.Path;
 import org.apache.tika.Tika;
 
 /**
- * What an upload must be before it is sanitised: within its kind's size cap, of an accepted type
+ * What an upload must be before it is sanitised: not empty or near-empty, within its kind's size
+ * cap, of an accepted type
  * by its bytes (Apache Tika's magic bytes, never the name or the declared type), with a picture or
- * sound as its kind needs, within the pixel and duration limits. Every refusal is a {@link
+ * sound as its kind needs, within the pixel, decoded size and duration limits. Every refusal is a {@link
  * MediaRejected} with a reason fit for the user.
  */
 final class UploadInspection {
+
+  /**
+   * No accepted format fits in fewer bytes (a PNG's signature and header alone take 33): a shorter
+   * file of an accepted type, or of no recognisable type, is refused as cut short.
+   */
+  static final int MIN_BYTES = 32;
+
+  private static final long MB = 1024 * 1024;
 
   private final Tika tika = new Tika();
   private final MediaProperties properties;
@@ -48,7 +57,7 @@ final class UploadInspection {
       }
     }
     if (total == 0) {
-      throw new MediaRejected("The file is empty.");
+      throw new MediaRejected("The %s is empty: the file has no bytes.".formatted(kind.label()));
     }
   }
 
@@ -57,6 +66,12 @@ final class UploadInspection {
     String mime;
     try (var in = new BufferedInputStream(Files.newInputStream(file))) {
       mime = tika.detect(in);
+    }
+    long size = Files.size(file);
+    if (size < MIN_BYTES && (DetectedFormat.of(mime).isPresent() || mime.equals("application/octet-stream"))) {
+      // a few bytes of an accepted type, or too few to be anything: not a wrong type, a file cut short
+      throw new MediaRejected("The %s is only %d byte%s: too short to hold %s.".formatted(expected.label(), size,
+          size == 1 ? "" : "s", expected == MediaKind.AUDIO ? "any sound" : "a picture"));
     }
     var format = DetectedFormat.of(mime).orElseThrow(() -> new MediaRejected(Reason.UNSUPPORTED_TYPE,
         "Files of type %s are not accepted. Use PNG, JPEG or WebP images; WAV, MP3, FLAC, OGG or M4A audio; MP4, MOV, WebM or MKV video."
@@ -74,7 +89,7 @@ final class UploadInspection {
     if (kind != MediaKind.AUDIO) {
       var frame = video.orElseThrow(() -> new MediaRejected("The file has no picture."));
       if (frame.width() <= 0 || frame.height() <= 0) {
-        throw new MediaRejected("The picture could not be read.");
+        throw new MediaRejected("The picture could not be read: the file is cut short or damaged.");
       }
       checkPixels(frame.width(), frame.height());
     } else if (info.audio().isEmpty()) {
@@ -83,6 +98,18 @@ final class UploadInspection {
     if (kind != MediaKind.IMAGE && info.duration().compareTo(properties.maxMediaDuration()) > 0) {
       throw new MediaRejected(Reason.TOO_LARGE, "The %s lasts longer than %d minutes."
           .formatted(kind.label(), properties.maxMediaDuration().toMinutes()));
+    }
+  }
+
+  /** What an image's header announces: within the pixel limit, and within the decoded size limit. */
+  void check(ImageHeader header) {
+    checkPixels(header.width(), header.height());
+    long limit = properties.maxDecodedImageSize().toBytes();
+    if (header.decodedBytes() > limit) {
+      throw new MediaRejected(Reason.TOO_LARGE,
+          "The picture would take %d MB once decoded (%dx%d, %d channels of %d bits); at most %d MB are accepted."
+              .formatted(header.decodedBytes() / MB, header.width(), header.height(), header.channels(),
+                  header.bitsPerChannel(), limit / MB));
     }
   }
 

@@ -69,7 +69,7 @@ class UploadIntake implements MediaUploads {
       inspection.copyCapped(content, original, expected);
       var format = inspection.detect(original, expected);
       if (expected == MediaKind.IMAGE) {
-        ImageHeader.dimensions(original).ifPresent(size -> inspection.checkPixels(size.width, size.height));
+        ImageHeader.read(original).ifPresent(inspection::check);
       }
       var timeout = properties.probeTimeout();
       inspection.check(Ffprobe.probe(original, format.forcedFormat(), format.demuxer(), false, timeout), expected);

@@ -77,7 +77,7 @@ public final class LedgerBenchmark {
   private static UserId openAccount(LedgerEntries entries, TransactionTemplate transactions) {
     var user = UserId.random();
     transactions.executeWithoutResult(tx -> {
-      entries.open(user);
+      entries.openAndLock(user);
       entries.append(user, LedgerEntry.Kind.GRANT, Long.MAX_VALUE / 4, 0, null, "bench", null, "bench");
     });
     return user;

@@ -42,7 +42,7 @@ class UploadQuotaIntegrationTest extends IntegrationTest {
   private UploadIntake intake(DataSize quota) {
     var d = defaults;
     var properties = new MediaProperties(d.storageDir(), d.workDir(), d.probeTimeout(), d.maxImageSize(), d.maxAudioSize(),
-        d.maxVideoSize(), d.maxPixels(), d.maxMediaDuration(), quota.toBytes() == 1 ? d.userQuota() : quota, d.storage(),
+        d.maxVideoSize(), d.maxPixels(), d.maxDecodedImageSize(), d.maxMediaDuration(), quota.toBytes() == 1 ? d.userQuota() : quota, d.storage(),
         d.s3(), d.signedUrlLifetime());
     return new UploadIntake(properties, blobs, repository, event -> {}, transactions);
   }

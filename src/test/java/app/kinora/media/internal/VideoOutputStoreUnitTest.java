@@ -149,7 +149,7 @@ class VideoOutputStoreUnitTest {
 
   private static MediaProperties properties(Path dir) {
     return new MediaProperties(dir, dir, Duration.ofSeconds(60), DataSize.ofMegabytes(20), DataSize.ofMegabytes(50),
-        DataSize.ofMegabytes(500), 40_000_000, Duration.ofMinutes(10), DataSize.ofGigabytes(2),
+        DataSize.ofMegabytes(500), 40_000_000, DataSize.ofMegabytes(160), Duration.ofMinutes(10), DataSize.ofGigabytes(2),
         MediaProperties.Storage.FILESYSTEM, new MediaProperties.S3(null, "us-east-1", null, false, null, null,
             DataSize.ofMegabytes(16), DataSize.ofMegabytes(8), false, Duration.ofMinutes(5)), Duration.ofMinutes(10));
   }
