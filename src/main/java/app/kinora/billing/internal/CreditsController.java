@@ -106,7 +106,9 @@ class CreditsController {
     var email = accounts.find(user.userId()).map(Account::email).orElse(null);
     try {
       var session = stripe.createCheckout(chosen, base + "/success?session_id={CHECKOUT_SESSION_ID}", base + "/cancel", email);
-      payments.opened(session.id(), user.userId(), chosen.id(), chosen.credits(), chosen.amount(), chosen.currency());
+      if (!payments.opened(session.id(), user.userId(), chosen.id(), chosen.credits(), chosen.amount(), chosen.currency())) {
+        throw new StripeGateway.PaymentsUnavailable("Stripe answered with a checkout session already recorded.");
+      }
       // a page that moves on to Stripe, rather than a redirect: the CSP's form-action stays 'self'
       model.addAttribute("checkoutUrl", session.url());
       return "billing/checkout-redirect";

@@ -14,7 +14,6 @@ import app.kinora.billing.PriceRequest;
 import app.kinora.billing.internal.LedgerEntry.Kind;
 import app.kinora.shared.UserId;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,19 +103,7 @@ class Ledger implements CreditLedger {
 
   @Override
   public Map<HoldId, Charge> charges(Collection<HoldId> holds) {
-    var charges = new LinkedHashMap<HoldId, Charge>();
-    for (var entry : entries.holdEntries(holds.stream().map(HoldId::value).toList())) {
-      var id = new HoldId(entry.holdId());
-      switch (entry.kind()) {
-        case HOLD -> charges.put(id, new Charge(id, Charge.State.HELD, Credits.of(entry.heldChange()), Credits.ZERO));
-        case CAPTURE -> charges.computeIfPresent(id, (k, c) ->
-            new Charge(id, Charge.State.CAPTURED, c.quoted(), Credits.of(-entry.amount())));
-        case RELEASE -> charges.computeIfPresent(id, (k, c) ->
-            new Charge(id, Charge.State.RELEASED, c.quoted(), Credits.ZERO));
-        default -> { }
-      }
-    }
-    return charges;
+    return HoldCharges.of(entries.holdEntries(holds.stream().map(HoldId::value).toList()));
   }
 
   @Override

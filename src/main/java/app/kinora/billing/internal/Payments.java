@@ -28,12 +28,13 @@ class Payments {
   /** What charge events said about a payment intent. */
   record ChargeFacts(String paymentIntentId, long amountRefunded, boolean disputed, String receiptUrl) {}
 
-  void opened(String sessionId, UserId user, String pack, long credits, long amount, String currency) {
-    jdbc.sql("""
+  /** Records a checkout session Kinora opened; false when the id is already known (Stripe never repeats one). */
+  boolean opened(String sessionId, UserId user, String pack, long credits, long amount, String currency) {
+    return jdbc.sql("""
             insert into stripe_payments (checkout_session_id, user_id, pack, credits, amount, currency, status)
-            values (?, ?, ?, ?, ?, ?, 'open')""")
+            values (?, ?, ?, ?, ?, ?, 'open') on conflict do nothing""")
         .params(sessionId, user.value(), pack, credits, amount, currency)
-        .update();
+        .update() == 1;
   }
 
   /** Records an event id; false if it was seen before (a replay or a duplicate delivery). */

@@ -45,15 +45,15 @@ class ApiKeyNoticesIntegrationTest extends IntegrationTest {
 
   @Test
   void aNewKeyIsToldToItsOwnerByNameAndPrefixNeverTheKey() {
-    var session = signedUp("key.maker@kinora.test", "a long key maker passphrase");
+    var session = signedUp("key.notice@kinora.test", "a long key maker passphrase");
     var created = session.post("/account/api-keys?scope=read", Map.of("name", "nightly render script"),
         session.get("/account/api-keys").csrf());
     var matcher = ApiKeyScopesIntegrationTest.NEW_KEY.matcher(created.body());
     assertThat(matcher.find()).as("the new key is shown").isTrue();
     var key = matcher.group(1).strip();
 
-    var mail = Mailbox.awaitMessage("key.maker@kinora.test", 2);
-    assertThat(Mailbox.subject("key.maker@kinora.test", 2)).isEqualTo("A new API key for your Kinora account");
+    var mail = Mailbox.awaitMessage("key.notice@kinora.test", 2);
+    assertThat(Mailbox.subject("key.notice@kinora.test", 2)).isEqualTo("A new API key for your Kinora account");
     assertThat(mail)
         .contains("nightly render script", "starts with " + key.substring(0, 10), "may read",
             LocalDate.now(ZoneOffset.UTC).toString(), baseUrl() + "/account/api-keys")
