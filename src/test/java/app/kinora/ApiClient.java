@@ -18,7 +18,8 @@ public final class ApiClient {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String baseUrl;
   private final String apiKey;
 
@@ -30,7 +31,8 @@ public final class ApiClient {
   public record Reply(int status, JsonNode json, HttpResponse<byte[]> raw) {}
 
   public Reply postJson(String path, Map<String, ?> body) {
-    return send(request(path).header("Content-Type", "application/json")
+    return send(request(path)
+        .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
   }
 
@@ -45,21 +47,27 @@ public final class ApiClient {
   }
 
   /** multipart/form-data with files in order, a field name possibly repeated ({@code reference_images[]}). */
-  public Reply postMultipart(String path, Map<String, String> fields, java.util.List<Map.Entry<String, byte[]>> files) {
+  public Reply postMultipart(
+      String path, Map<String, String> fields, java.util.List<Map.Entry<String, byte[]>> files) {
     var boundary = "kinora" + UUID.randomUUID();
     var body = new java.io.ByteArrayOutputStream();
-    fields.forEach((name, value) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\""
-        + name + "\"\r\n\r\n" + value + "\r\n"));
+    fields.forEach((name, value) -> write(
+        body,
+        "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n"
+            + value + "\r\n"));
     files.forEach(file -> {
       var name = file.getKey();
       var bytes = file.getValue();
-      write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
-          + "\"; filename=\"upload.bin\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+      write(
+          body,
+          "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+              + "\"; filename=\"upload.bin\"\r\nContent-Type: application/octet-stream\r\n\r\n");
       body.writeBytes(bytes);
       write(body, "\r\n");
     });
     write(body, "--" + boundary + "--\r\n");
-    return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+    return send(request(path)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }
 
@@ -75,12 +83,14 @@ public final class ApiClient {
     return send(request(path).header(header, value).GET());
   }
 
-  public HttpResponse<Path> download(String path, Path target) throws IOException, InterruptedException {
+  public HttpResponse<Path> download(String path, Path target)
+      throws IOException, InterruptedException {
     return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofFile(target));
   }
 
   private HttpRequest.Builder request(String path) {
-    var builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+    var builder =
+        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
     return apiKey == null ? builder : builder.header("Authorization", "Bearer " + apiKey);
   }
 

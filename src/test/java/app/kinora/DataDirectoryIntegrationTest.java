@@ -11,7 +11,8 @@ import org.springframework.beans.factory.annotation.Value;
 /** Everything Kinora writes lands under the one configured data directory. */
 class DataDirectoryIntegrationTest extends IntegrationTest {
 
-  @Autowired MediaProperties media;
+  @Autowired
+  MediaProperties media;
 
   @Value("${kinora.data-dir}")
   Path dataDir;

@@ -14,7 +14,8 @@ public final class DatabaseScan {
   private DatabaseScan() {}
 
   public static List<String> tables(JdbcClient jdbc) {
-    return jdbc.sql("select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'")
+    return jdbc.sql(
+            "select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'")
         .query(String.class)
         .list();
   }
@@ -26,19 +27,25 @@ public final class DatabaseScan {
 
   public static Map<String, Long> rowCounts(JdbcClient jdbc) {
     var counts = new TreeMap<String, Long>();
-    tables(jdbc).forEach(table ->
-        counts.put(table, jdbc.sql("select count(*) from \"" + table + "\"").query(Long.class).single()));
+    tables(jdbc)
+        .forEach(table -> counts.put(
+            table,
+            jdbc.sql("select count(*) from \"" + table + "\"").query(Long.class).single()));
     return counts;
   }
 
   private static boolean contains(JdbcClient jdbc, String table, String value) {
-    var binary = jdbc.sql("select column_name from information_schema.columns where table_schema = 'public' and table_name = ? and data_type = 'bytea'")
+    var binary = jdbc.sql(
+            "select column_name from information_schema.columns where table_schema = 'public' and table_name = ? and data_type = 'bytea'")
         .param(table)
         .query(String.class)
         .list();
     var condition = new StringBuilder("position(lower(:value) in lower(t::text)) > 0");
     for (var column : binary) {
-      condition.append(" or position(convert_to(:value, 'UTF8') in t.\"").append(column).append("\") > 0");
+      condition
+          .append(" or position(convert_to(:value, 'UTF8') in t.\"")
+          .append(column)
+          .append("\") > 0");
     }
     return jdbc.sql("select count(*) from \"" + table + "\" t where " + condition)
             .param("value", value)

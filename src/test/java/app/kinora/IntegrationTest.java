@@ -29,7 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
       "logging.level.app.kinora=info",
       "kinora.billing.stripe.secret-key=" + StripeStub.SECRET_KEY,
       "kinora.billing.stripe.webhook-secret=" + StripeStub.WEBHOOK_SECRET,
-      // provider: a second model, an alias on an OpenAI-shaped gateway at GATEWAY_PORT (unreachable unless a test stubs it)
+      // provider: a second model, an alias on an OpenAI-shaped gateway at GATEWAY_PORT (unreachable
+      // unless a test stubs it)
       "kinora.provider.openai-gateway.name=Test gateway",
       "kinora.provider.models.gateway-sora.routes[0]=openai-gateway:sora-2",
       "kinora.provider.models.gateway-sora.routes[1]=openai-gateway:sora-2-pro",
@@ -45,6 +46,7 @@ public abstract class IntegrationTest {
 
   /** With markup in it, to show that configuration reaches pages as text. */
   public static final String OPERATOR_NAME = "Example Video <Co> | Ltd";
+
   public static final String ADMIN_EMAIL = "operator@kinora.test";
   public static final String ADMIN_PASSWORD = "operator passphrase 42";
   public static final String ADMIN_API_KEY = "kn_bootstrap_key_for_tests_0123456789";
@@ -55,7 +57,8 @@ public abstract class IntegrationTest {
   /** A free port for a stub of the Gemini API; nothing listens there unless a test starts one. */
   public static final int VEO_PORT = freePort();
 
-  private static final Path DATA_DIR = Path.of("target", "test-data", UUID.randomUUID().toString());
+  private static final Path DATA_DIR =
+      Path.of("target", "test-data", UUID.randomUUID().toString());
 
   @Value("${local.server.port}")
   protected int port;
@@ -65,8 +68,11 @@ public abstract class IntegrationTest {
     registry.add("kinora.data-dir", DATA_DIR::toString);
     TestServers.register(registry);
     registry.add("kinora.billing.stripe.api-base", StripeStub::baseUrl);
-    registry.add("kinora.provider.openai-gateway.base-url", () -> "http://127.0.0.1:" + GATEWAY_PORT + "/v1");
-    registry.add("kinora.provider.gemini.base-url", () -> "http://127.0.0.1:" + VEO_PORT + "/v1beta");
+    registry.add(
+        "kinora.provider.openai-gateway.base-url",
+        () -> "http://127.0.0.1:" + GATEWAY_PORT + "/v1");
+    registry.add(
+        "kinora.provider.gemini.base-url", () -> "http://127.0.0.1:" + VEO_PORT + "/v1beta");
   }
 
   private static int freePort() {

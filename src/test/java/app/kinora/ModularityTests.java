@@ -31,13 +31,15 @@ class ModularityTests {
   void theCommittedModuleDiagramIsTrue() throws IOException {
     new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
     var written = Path.of("target", "spring-modulith-docs", "components.puml");
-    assertThat(elements(COMMITTED)).as("docs/modules/components.puml is stale: copy %s over it", written)
+    assertThat(elements(COMMITTED))
+        .as("docs/modules/components.puml is stale: copy %s over it", written)
         .isEqualTo(elements(written));
   }
 
   /** Its components and relations, whatever their order. */
   private static Set<String> elements(Path diagram) throws IOException {
-    return Files.readAllLines(diagram).stream().map(String::strip)
+    return Files.readAllLines(diagram).stream()
+        .map(String::strip)
         .filter(line -> line.startsWith("Component(") || line.startsWith("Rel("))
         .collect(Collectors.toSet());
   }

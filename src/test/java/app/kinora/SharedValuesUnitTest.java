@@ -25,7 +25,8 @@ class SharedValuesUnitTest {
     assertThatThrownBy(() -> VideoSize.parse("1280*720")).hasMessageContaining("1280x720");
     assertThatThrownBy(() -> VideoSize.parse(null)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> VideoSize.parse("1281x720")).hasMessageContaining("even");
-    assertThatThrownBy(() -> VideoSize.parse("99999x720")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> VideoSize.parse("99999x720"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -34,17 +35,22 @@ class SharedValuesUnitTest {
 
     assertThat(id.apiId()).isEqualTo("video_8ae35b0d3cf1441aa45883f97be2cdf2");
     assertThat(GenerationId.fromApiId(id.apiId())).isEqualTo(id);
-    assertThatThrownBy(() -> GenerationId.fromApiId("video_123")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> GenerationId.fromApiId("video_123"))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> GenerationId.fromApiId("video_zz35b0d3cf1441aa45883f97be2cdf2"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void webPathsAreAbsolute() {
-    var studio = new WebPaths(List.of("/"), List.of(new WebPaths.Endpoint(HttpMethod.POST, "/generations")));
+    var studio =
+        new WebPaths(List.of("/"), List.of(new WebPaths.Endpoint(HttpMethod.POST, "/generations")));
 
-    assertThat(studio.generationRequests()).containsExactly(new WebPaths.Endpoint(HttpMethod.POST, "/generations"));
-    assertThatThrownBy(() -> new WebPaths(List.of("privacy/**"), List.of())).hasMessageContaining("privacy/**");
-    assertThatThrownBy(() -> new WebPaths.Endpoint(HttpMethod.POST, "v1/videos")).hasMessageContaining("v1/videos");
+    assertThat(studio.generationRequests())
+        .containsExactly(new WebPaths.Endpoint(HttpMethod.POST, "/generations"));
+    assertThatThrownBy(() -> new WebPaths(List.of("privacy/**"), List.of()))
+        .hasMessageContaining("privacy/**");
+    assertThatThrownBy(() -> new WebPaths.Endpoint(HttpMethod.POST, "v1/videos"))
+        .hasMessageContaining("v1/videos");
   }
 }

@@ -24,7 +24,8 @@ public final class TestAccounts {
     jdbc.sql("""
             insert into users (id, email, email_normalized, display_name, password_hash, role, created_at, email_verified_at)
             values (?, ?, ?, 'Test User', ?, ?, now(), now())""")
-        .params(user.value(), address, address.toLowerCase(java.util.Locale.ROOT), passwordHash, role)
+        .params(
+            user.value(), address, address.toLowerCase(java.util.Locale.ROOT), passwordHash, role)
         .update();
     return user;
   }
@@ -42,7 +43,9 @@ public final class TestAccounts {
 
   private static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -47,7 +47,8 @@ public final class TestServers {
     registry.add(prefix + ".client-name", () -> "Test ID");
     registry.add(prefix + ".scope", () -> "openid,email,profile");
     registry.add(prefix + ".provider", () -> OIDC_REGISTRATION);
-    registry.add("spring.security.oauth2.client.provider." + OIDC_REGISTRATION + ".issuer-uri",
+    registry.add(
+        "spring.security.oauth2.client.provider." + OIDC_REGISTRATION + ".issuer-uri",
         () -> oidc().issuerUrl(OIDC_ISSUER_ID).toString());
   }
 }

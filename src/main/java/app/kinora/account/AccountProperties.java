@@ -2,7 +2,6 @@ package app.kinora.account;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -50,7 +49,8 @@ public record AccountProperties(
 
   public AccountProperties {
     minimumAges = minimumAges == null ? Map.of() : Map.copyOf(minimumAges);
-    publicUrl = publicUrl == null || publicUrl.isBlank() ? null : checkedPublicUrl(publicUrl.strip());
+    publicUrl =
+        publicUrl == null || publicUrl.isBlank() ? null : checkedPublicUrl(publicUrl.strip());
   }
 
   /** An absolute http(s) address without query or fragment, with no trailing slash. */
@@ -61,10 +61,15 @@ public record AccountProperties(
     } catch (URISyntaxException e) {
       uri = null;
     }
-    if (uri == null || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null
-        || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+    if (uri == null
+        || uri.getHost() == null
+        || uri.getRawQuery() != null
+        || uri.getRawFragment() != null
+        || !("http".equalsIgnoreCase(uri.getScheme())
+            || "https".equalsIgnoreCase(uri.getScheme()))) {
       throw new IllegalArgumentException(
-          "kinora.account.public-url must be an absolute http(s) address such as https://kinora.example, not " + url);
+          "kinora.account.public-url must be an absolute http(s) address such as https://kinora.example, not "
+              + url);
     }
     return url.replaceAll("/+$", "");
   }

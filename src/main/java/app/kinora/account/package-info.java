@@ -3,5 +3,6 @@
  * {@link app.kinora.account.ApiKeyAuthentication}, with which the API module secures it), and the
  * web app's filter chain, open where the modules declare {@link app.kinora.shared.WebPaths}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "privacy", "privacy::spi", "notification", "audit"})
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {"shared", "privacy", "privacy::spi", "notification", "audit"})
 package app.kinora.account;

@@ -4,7 +4,6 @@ import app.kinora.shared.RequestRefusal;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.webmvc.autoconfigure.error.AbstractErrorController;
@@ -42,11 +41,16 @@ class ApiAwareErrorController extends AbstractErrorController {
     }
     var attributes = getErrorAttributes(request, ErrorAttributeOptions.defaults());
     if (asksForJsonOnly(request.getHeader(HttpHeaders.ACCEPT))) {
-      return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(attributes);
+      return ResponseEntity.status(status)
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(attributes);
     }
     response.setStatus(status.value());
     var page = resolveErrorView(request, response, status, attributes);
-    return page != null ? page : new ModelAndView(status.is4xxClientError() ? "error/4xx" : "error/5xx", attributes, status);
+    return page != null
+        ? page
+        : new ModelAndView(
+            status.is4xxClientError() ? "error/4xx" : "error/5xx", attributes, status);
   }
 
   static boolean isApi(String uri) {

@@ -18,15 +18,23 @@ record ApiError(Body error) {
     return switch (status.value()) {
       case 400 -> of(status, "invalid_request", null, "The request could not be read.");
       case 404 -> of(status, "not_found", null, "No such API endpoint.");
-      case 405 -> of(status, "method_not_allowed", null, "This endpoint does not take that method.");
-      case 413 -> of(status, "request_too_large", null, "The request is larger than this server accepts.");
-      default -> of(status, status.name().toLowerCase(java.util.Locale.ROOT), null, status.getReasonPhrase() + ".");
+      case 405 ->
+        of(status, "method_not_allowed", null, "This endpoint does not take that method.");
+      case 413 ->
+        of(status, "request_too_large", null, "The request is larger than this server accepts.");
+      default ->
+        of(
+            status,
+            status.name().toLowerCase(java.util.Locale.ROOT),
+            null,
+            status.getReasonPhrase() + ".");
     };
   }
 
   static ResponseEntity<ApiError> of(HttpStatus status, String code, String param, String message) {
     var type = status.is5xxServerError() ? "server_error" : "invalid_request_error";
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+    return ResponseEntity.status(status)
+        .contentType(MediaType.APPLICATION_JSON)
         .body(new ApiError(new Body(message, type, code, param)));
   }
 }

@@ -7,12 +7,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.ErrorResponse;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -51,20 +51,35 @@ class ApiErrors {
   /** A body that is not JSON, or a field of the wrong type or holding a control character. */
   @ExceptionHandler
   ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
-    if (e.getMostSpecificCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
+    if (e.getMostSpecificCause() instanceof MismatchedInputException mismatch
+        && !mismatch.getPath().isEmpty()
         && mismatch.getPath().getLast().getPropertyName() != null) {
       var param = mismatch.getPath().getLast().getPropertyName();
       // our own text deserializer is the one that refuses text as a format, and says why in words
-      var reason = mismatch instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class
-          ? ": " + invalid.getOriginalMessage() : "";
-      return ApiError.of(HttpStatus.BAD_REQUEST, "invalid_value", param, "The value of " + param + " is not valid" + reason + ".");
+      var reason = mismatch instanceof InvalidFormatException invalid
+              && invalid.getTargetType() == String.class
+          ? ": " + invalid.getOriginalMessage()
+          : "";
+      return ApiError.of(
+          HttpStatus.BAD_REQUEST,
+          "invalid_value",
+          param,
+          "The value of " + param + " is not valid" + reason + ".");
     }
-    return ApiError.of(HttpStatus.BAD_REQUEST, "invalid_json", null, "The request body is not valid JSON for this endpoint.");
+    return ApiError.of(
+        HttpStatus.BAD_REQUEST,
+        "invalid_json",
+        null,
+        "The request body is not valid JSON for this endpoint.");
   }
 
   @ExceptionHandler
   ResponseEntity<ApiError> mismatch(MethodArgumentTypeMismatchException e) {
-    return ApiError.of(HttpStatus.BAD_REQUEST, "invalid_value", e.getName(), "The value of " + e.getName() + " is not valid.");
+    return ApiError.of(
+        HttpStatus.BAD_REQUEST,
+        "invalid_value",
+        e.getName(),
+        "The value of " + e.getName() + " is not valid.");
   }
 
   @ExceptionHandler
@@ -86,7 +101,10 @@ class ApiErrors {
     if (e instanceof MaxUploadSizeExceededException) {
       return ApiError.of(HttpStatus.CONTENT_TOO_LARGE);
     }
-    return ApiError.of(HttpStatus.BAD_REQUEST, "invalid_request_body", null,
+    return ApiError.of(
+        HttpStatus.BAD_REQUEST,
+        "invalid_request_body",
+        null,
         "The multipart body could not be read: it is malformed or cut short.");
   }
 
@@ -100,6 +118,10 @@ class ApiErrors {
       return ApiError.of(status, generic.code(), null, detail != null ? detail : generic.message());
     }
     log.error("Unexpected API error", e);
-    return ApiError.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", null, "Something went wrong on our side.");
+    return ApiError.of(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "internal_error",
+        null,
+        "Something went wrong on our side.");
   }
 }

@@ -29,13 +29,20 @@ final class ApiFiles {
         if (role == ReferenceRole.REFERENCE_IMAGE) {
           parts.addAll(multipart.getFiles(role.param() + "[]"));
         }
-        parts.stream().filter(ApiFiles::sent).forEach(file -> files.add(new Attachment(role, file::getInputStream)));
+        parts.stream()
+            .filter(ApiFiles::sent)
+            .forEach(file -> files.add(new Attachment(role, file::getInputStream)));
       }
     }
     for (var role : ReferenceRole.values()) {
-      if (request.getParameter(role.param()) != null || request.getParameter(role.param() + "[]") != null) {
-        throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_file", role.param(),
-            role.param() + " must be sent as a file (a multipart part with a file name), not as text.");
+      if (request.getParameter(role.param()) != null
+          || request.getParameter(role.param() + "[]") != null) {
+        throw new ApiProblem(
+            HttpStatus.BAD_REQUEST,
+            "invalid_file",
+            role.param(),
+            role.param()
+                + " must be sent as a file (a multipart part with a file name), not as text.");
       }
     }
     return new Attachment.Files(files, keepOriginals);
@@ -46,6 +53,7 @@ final class ApiFiles {
    * part without name or bytes is a form's file field left empty.
    */
   private static boolean sent(MultipartFile file) {
-    return !file.isEmpty() || (file.getOriginalFilename() != null && !file.getOriginalFilename().isEmpty());
+    return !file.isEmpty()
+        || (file.getOriginalFilename() != null && !file.getOriginalFilename().isEmpty());
   }
 }

@@ -17,7 +17,8 @@ class ApiProblem extends RuntimeException {
   }
 
   static ApiProblem videoNotFound() {
-    return new ApiProblem(HttpStatus.NOT_FOUND, "video_not_found", "video_id", "No video found with that id.");
+    return new ApiProblem(
+        HttpStatus.NOT_FOUND, "video_not_found", "video_id", "No video found with that id.");
   }
 
   HttpStatus status() {

@@ -29,7 +29,8 @@ class ApiSecurityConfiguration {
   SecurityFilterChain apiChain(HttpSecurity http, ApiKeyAuthentication apiKeys) {
     http.securityMatcher("/v1/**")
         .csrf(csrf -> csrf.disable())
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // a key per request and nothing else: no sign-out, saved requests, anonymous user or
         // servlet API wrapping, whose filters would run on every range request of a video
         .logout(logout -> logout.disable())
@@ -37,10 +38,13 @@ class ApiSecurityConfiguration {
         .anonymous(anonymous -> anonymous.disable())
         .servletApi(servletApi -> servletApi.disable())
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers(HttpMethod.POST, "/v1/**").hasAuthority(Scope.GENERATE.authority())
-            .anyRequest().hasAuthority(Scope.READ.authority()))
+            .requestMatchers(HttpMethod.POST, "/v1/**")
+            .hasAuthority(Scope.GENERATE.authority())
+            .anyRequest()
+            .hasAuthority(Scope.READ.authority()))
         .exceptionHandling(errors -> errors
-            .authenticationEntryPoint((request, response, e) -> apiError(response, 401, UNAUTHORIZED))
+            .authenticationEntryPoint(
+                (request, response, e) -> apiError(response, 401, UNAUTHORIZED))
             .accessDeniedHandler((request, response, e) -> apiError(response, 403, FORBIDDEN)));
     apiKeys.applyTo(http);
     return http.build();
@@ -52,17 +56,16 @@ class ApiSecurityConfiguration {
     return new WebPaths(List.of(), List.of(new WebPaths.Endpoint(HttpMethod.POST, "/v1/videos")));
   }
 
-  private static final String UNAUTHORIZED =
-      """
+  private static final String UNAUTHORIZED = """
       {"error":{"message":"Missing or invalid API key. Send Authorization: Bearer <key>.",\
       "type":"invalid_request_error","code":"invalid_api_key","param":null}}""";
 
-  private static final String FORBIDDEN =
-      """
+  private static final String FORBIDDEN = """
       {"error":{"message":"This API key does not have the scope for this request.",\
       "type":"invalid_request_error","code":"insufficient_scope","param":null}}""";
 
-  private static void apiError(HttpServletResponse response, int status, String body) throws IOException {
+  private static void apiError(HttpServletResponse response, int status, String body)
+      throws IOException {
     response.setStatus(status);
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
     if (status == 401) {

@@ -21,8 +21,10 @@ class ApiWebConfiguration implements WebMvcConfigurer {
   private static final int AFTER_SECURITY = -99;
 
   @Bean
-  FilterRegistrationBean<VideoContentFastPath> videoContentFastPath(Generations generations, Delivery delivery) {
-    var registration = new FilterRegistrationBean<>(new VideoContentFastPath(generations, delivery));
+  FilterRegistrationBean<VideoContentFastPath> videoContentFastPath(
+      Generations generations, Delivery delivery) {
+    var registration =
+        new FilterRegistrationBean<>(new VideoContentFastPath(generations, delivery));
     registration.addUrlPatterns("/v1/videos/*");
     registration.setOrder(AFTER_SECURITY);
     return registration;

@@ -25,7 +25,8 @@ class ShapedErrorReportValve extends ErrorReportValve {
       """;
 
   /** Puts the valve in place; after Boot's customizer, whose valve it replaces. */
-  static class Installer implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
+  static class Installer
+      implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
 
     @Override
     public void customize(ConfigurableTomcatWebServerFactory factory) {
@@ -59,16 +60,23 @@ class ShapedErrorReportValve extends ErrorReportValve {
       return;
     }
     var message = switch (status) {
-      case 400 -> "The request could not be read: its request line, address or headers are malformed.";
+      case 400 ->
+        "The request could not be read: its request line, address or headers are malformed.";
       case 404 -> "There is nothing here.";
       case 413, 414, 431 -> "The request is larger than this server accepts.";
       default -> "The request could not be completed.";
     };
-    var uri = request.getCoyoteRequest().requestURI().toString(); // null when the request line could not be read
+    var uri = request
+        .getCoyoteRequest()
+        .requestURI()
+        .toString(); // null when the request line could not be read
     boolean api = uri != null && ApiAwareErrorController.isApi(uri);
     var body = api
-        ? "{\"error\":{\"message\":\"%s\",\"type\":\"%s\",\"code\":\"%s\",\"param\":null}}".formatted(message,
-            status >= 500 ? "server_error" : "invalid_request_error", status == 400 ? "invalid_request" : "http_" + status)
+        ? "{\"error\":{\"message\":\"%s\",\"type\":\"%s\",\"code\":\"%s\",\"param\":null}}"
+            .formatted(
+                message,
+                status >= 500 ? "server_error" : "invalid_request_error",
+                status == 400 ? "invalid_request" : "http_" + status)
         : PAGE.formatted(message);
     try {
       response.setContentType(api ? "application/json" : "text/html");

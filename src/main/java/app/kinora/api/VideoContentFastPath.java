@@ -34,12 +34,15 @@ class VideoContentFastPath extends DeliveryFastPath {
     var matched = PATH.matcher(path);
     var variant = request.getParameter("variant");
     var authentication = SecurityContextHolder.getContext().getAuthentication();
-    if (!matched.matches() || (variant != null && !variant.equals("video")) || authentication == null
+    if (!matched.matches()
+        || (variant != null && !variant.equals("video"))
+        || authentication == null
         || !(authentication.getPrincipal() instanceof UserPrincipal user)) {
       return Optional.empty();
     }
     var id = GenerationId.fromApiId(matched.group(1));
-    return generations.output(user.userId(), id, OutputVariant.VIDEO)
+    return generations
+        .output(user.userId(), id, OutputVariant.VIDEO)
         .map(file -> MediaFile.of(file, OutputVariant.VIDEO.contentType(), id.apiId() + "-video"));
   }
 }

@@ -2,21 +2,21 @@ package app.kinora.api;
 
 import app.kinora.billing.CreditLedger;
 import app.kinora.billing.HoldId;
+import app.kinora.generation.Attachment;
 import app.kinora.generation.Generation;
 import app.kinora.generation.GenerationId;
-import app.kinora.generation.Attachment;
-import app.kinora.generation.SpecFields;
-import app.kinora.shared.UserPrincipal;
-import app.kinora.shared.WebPaths;
-import app.kinora.shared.VideoSpec;
-import jakarta.servlet.http.HttpServletRequest;
-import app.kinora.generation.GenerationStatus;
 import app.kinora.generation.GenerationReferences;
+import app.kinora.generation.GenerationStatus;
 import app.kinora.generation.Generations;
 import app.kinora.generation.OutputVariant;
+import app.kinora.generation.SpecFields;
 import app.kinora.media.Delivery;
 import app.kinora.media.MediaFile;
+import app.kinora.shared.UserPrincipal;
+import app.kinora.shared.VideoSpec;
+import app.kinora.shared.WebPaths;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
@@ -78,16 +78,22 @@ class VideosApi {
   }
 
   /** A list page in the OpenAI shape. */
-  record VideoList(String object, List<VideoObject> data, @JsonProperty("has_more") boolean hasMore) {}
+  record VideoList(
+      String object,
+      List<VideoObject> data,
+      @JsonProperty("has_more") boolean hasMore) {}
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  VideoObject createFromJson(@AuthenticationPrincipal UserPrincipal user, @RequestBody CreateVideo body,
+  VideoObject createFromJson(
+      @AuthenticationPrincipal UserPrincipal user,
+      @RequestBody CreateVideo body,
       HttpServletRequest request) {
     return accepted(request, generations.submit(user.userId(), body.spec(), Attachment.Files.NONE));
   }
 
   /** Multipart or URL-encoded form, as sent by the OpenAI SDKs; files under the names of their roles. */
-  @PostMapping(consumes = {MediaType.MULTIPART_FORM_DATA_VALUE, MediaType.APPLICATION_FORM_URLENCODED_VALUE})
+  @PostMapping(
+      consumes = {MediaType.MULTIPART_FORM_DATA_VALUE, MediaType.APPLICATION_FORM_URLENCODED_VALUE})
   VideoObject createFromForm(
       @AuthenticationPrincipal UserPrincipal user,
       @RequestParam(required = false) String model,
@@ -101,22 +107,29 @@ class VideosApi {
       @RequestParam(name = "negative_prompt", required = false) String negativePrompt,
       @RequestParam(name = "keep_original", required = false) Boolean keepOriginal,
       HttpServletRequest request) {
-    var body = new CreateVideo(model, prompt, seconds, size, seed, fps, generateAudio, caption, negativePrompt);
-    return accepted(request,
-        generations.submit(user.userId(), body.spec(), ApiFiles.of(request, Boolean.TRUE.equals(keepOriginal))));
+    var body = new CreateVideo(
+        model, prompt, seconds, size, seed, fps, generateAudio, caption, negativePrompt);
+    return accepted(
+        request,
+        generations.submit(
+            user.userId(), body.spec(), ApiFiles.of(request, Boolean.TRUE.equals(keepOriginal))));
   }
 
   @GetMapping
   VideoList list(@AuthenticationPrincipal UserPrincipal user) {
     var recent = generations.recent(user.userId(), LIST_LIMIT);
     var charges = credits.charges(recent.stream().map(VideosApi::holdOf).toList());
-    var videos = recent.stream().map(g -> VideoObject.of(g, charges.get(holdOf(g)))).toList();
+    var videos =
+        recent.stream().map(g -> VideoObject.of(g, charges.get(holdOf(g)))).toList();
     return new VideoList("list", videos, videos.size() == LIST_LIMIT);
   }
 
   @GetMapping("/{videoId}")
   VideoObject retrieve(@AuthenticationPrincipal UserPrincipal user, @PathVariable String videoId) {
-    return generations.find(user.userId(), parse(videoId)).map(this::video).orElseThrow(ApiProblem::videoNotFound);
+    return generations
+        .find(user.userId(), parse(videoId))
+        .map(this::video)
+        .orElseThrow(ApiProblem::videoNotFound);
   }
 
   /**
@@ -128,10 +141,17 @@ class VideosApi {
     var id = parse(videoId);
     if (!generations.cancel(user.userId(), id)) {
       var generation = generations.find(user.userId(), id).orElseThrow(ApiProblem::videoNotFound);
-      throw new ApiProblem(HttpStatus.CONFLICT, "video_not_cancellable", "video_id",
-          "The video has already ended (%s); there is nothing to cancel.".formatted(generation.status().apiName()));
+      throw new ApiProblem(
+          HttpStatus.CONFLICT,
+          "video_not_cancellable",
+          "video_id",
+          "The video has already ended (%s); there is nothing to cancel."
+              .formatted(generation.status().apiName()));
     }
-    return generations.find(user.userId(), id).map(this::video).orElseThrow(ApiProblem::videoNotFound);
+    return generations
+        .find(user.userId(), id)
+        .map(this::video)
+        .orElseThrow(ApiProblem::videoNotFound);
   }
 
   @GetMapping("/{videoId}/content")
@@ -140,8 +160,12 @@ class VideosApi {
       @PathVariable String videoId,
       @RequestParam(defaultValue = "video") String variant,
       WebRequest request) {
-    var output = OutputVariant.parse(variant).orElseThrow(() -> new ApiProblem(
-        HttpStatus.BAD_REQUEST, "invalid_variant", "variant", "variant must be video, thumbnail or spritesheet."));
+    var output = OutputVariant.parse(variant)
+        .orElseThrow(() -> new ApiProblem(
+            HttpStatus.BAD_REQUEST,
+            "invalid_variant",
+            "variant",
+            "variant must be video, thumbnail or spritesheet."));
     var id = parse(videoId);
     // one query when the file is there (players ask for many ranges); the reason when it is not
     var file = generations.output(user.userId(), id, output).orElseThrow(() -> {
@@ -151,11 +175,13 @@ class VideosApi {
             HttpStatus.CONFLICT,
             "video_not_ready",
             "video_id",
-            "The video is %s; its content is available once it is completed.".formatted(generation.status().apiName()));
+            "The video is %s; its content is available once it is completed."
+                .formatted(generation.status().apiName()));
       }
       return ApiProblem.videoNotFound();
     });
-    return delivery.answer(MediaFile.of(file, output.contentType(), id.apiId() + "-" + variant), request);
+    return delivery.answer(
+        MediaFile.of(file, output.contentType(), id.apiId() + "-" + variant), request);
   }
 
   /** The new video's object; the request is marked accepted, so its device and log data is recorded. */
@@ -166,7 +192,8 @@ class VideosApi {
 
   /** The video object with its price from the ledger. */
   private VideoObject video(Generation generation) {
-    return VideoObject.of(generation, credits.charges(java.util.List.of(holdOf(generation))).get(holdOf(generation)));
+    return VideoObject.of(
+        generation, credits.charges(java.util.List.of(holdOf(generation))).get(holdOf(generation)));
   }
 
   private static HoldId holdOf(Generation generation) {

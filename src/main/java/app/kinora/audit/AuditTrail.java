@@ -14,10 +14,19 @@ import org.springframework.stereotype.Service;
 public class AuditTrail {
 
   /** Who acted. */
-  public enum ActorKind { USER, OPERATOR, SYSTEM }
+  public enum ActorKind {
+    USER,
+    OPERATOR,
+    SYSTEM
+  }
 
   /** One recorded action. */
-  public record Event(Instant occurredAt, ActorKind actorKind, UUID actorId, String action, UUID subjectUser,
+  public record Event(
+      Instant occurredAt,
+      ActorKind actorKind,
+      UUID actorId,
+      String action,
+      UUID subjectUser,
       String details) {}
 
   private final JdbcClient jdbc;
@@ -32,12 +41,18 @@ public class AuditTrail {
    * Appends an event. {@code details} is free text for people — never secrets, and no more
    * personal data than the action needs.
    */
-  public void record(ActorKind actorKind, UserId actor, String action, UserId subject, String details) {
+  public void record(
+      ActorKind actorKind, UserId actor, String action, UserId subject, String details) {
     jdbc.sql("""
             insert into audit_events (occurred_at, actor_kind, actor_id, action, subject_user, details)
             values (?, ?, ?, ?, ?, ?)""")
-        .params(Timestamp.from(clock.instant()), actorKind.name(), actor == null ? null : actor.value(), action,
-            subject == null ? null : subject.value(), details == null ? "" : details)
+        .params(
+            Timestamp.from(clock.instant()),
+            actorKind.name(),
+            actor == null ? null : actor.value(),
+            action,
+            subject == null ? null : subject.value(),
+            details == null ? "" : details)
         .update();
   }
 
@@ -47,8 +62,13 @@ public class AuditTrail {
             select occurred_at, actor_kind, actor_id, action, subject_user, details from audit_events
              where subject_user = ? order by id""")
         .param(subject.value())
-        .query((rs, n) -> new Event(rs.getTimestamp(1).toInstant(), ActorKind.valueOf(rs.getString(2)),
-            rs.getObject(3, UUID.class), rs.getString(4), rs.getObject(5, UUID.class), rs.getString(6)))
+        .query((rs, n) -> new Event(
+            rs.getTimestamp(1).toInstant(),
+            ActorKind.valueOf(rs.getString(2)),
+            rs.getObject(3, UUID.class),
+            rs.getString(4),
+            rs.getObject(5, UUID.class),
+            rs.getString(6)))
         .list();
   }
 }

@@ -3,5 +3,6 @@
  * data, when). The database refuses deletions and any change but the pseudonymisation of a
  * closed account's ids.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "privacy", "privacy::spi"})
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {"shared", "privacy", "privacy::spi"})
 package app.kinora.audit;

@@ -66,7 +66,9 @@ public record BillingProperties(
   }
 
   /** Credits per second of video, and extra credits per second with sound. */
-  public record ModelPrice(@DefaultValue("2") BigDecimal perSecond, @DefaultValue("0") BigDecimal audioPerSecond) {}
+  public record ModelPrice(
+      @DefaultValue("2") BigDecimal perSecond,
+      @DefaultValue("0") BigDecimal audioPerSecond) {}
 
   /**
    * @param amount the price in the currency's minor unit (cents)

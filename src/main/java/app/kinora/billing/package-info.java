@@ -4,5 +4,6 @@
  * Generation places a hold in its submit transaction and ends it in the transaction of the
  * generation's terminal state, so every hold ends exactly once.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "account", "privacy::spi"})
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {"shared", "account", "privacy::spi"})
 package app.kinora.billing;

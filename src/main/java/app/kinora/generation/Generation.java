@@ -20,7 +20,8 @@ import java.util.Optional;
 public final class Generation {
 
   public static final String CANCELLED_CODE = "cancelled";
-  public static final String CANCELLED_MESSAGE = "You cancelled this video; its credits went back to you.";
+  public static final String CANCELLED_MESSAGE =
+      "You cancelled this video; its credits went back to you.";
 
   private final GenerationId id;
   private final UserId owner;
@@ -31,7 +32,12 @@ public final class Generation {
   private final List<Object> events = new ArrayList<>();
 
   /** The state that changes; {@code output} only when completed, {@code failure} only when failed. */
-  public record State(GenerationStatus status, int attempt, int progress, Failure failure, Output output,
+  public record State(
+      GenerationStatus status,
+      int attempt,
+      int progress,
+      Failure failure,
+      Output output,
       Instant completedAt) {}
 
   /** A machine-readable code and a message for the user. */
@@ -48,7 +54,12 @@ public final class Generation {
   }
 
   /** The stored files of a completed generation (media's keys) and its sprite sheet's layout. */
-  public record Output(String videoKey, long videoBytes, String posterKey, String spriteKey, SpriteSheet spriteSheet) {
+  public record Output(
+      String videoKey,
+      long videoBytes,
+      String posterKey,
+      String spriteKey,
+      SpriteSheet spriteSheet) {
 
     public List<String> keys() {
       return List.of(videoKey, posterKey, spriteKey);
@@ -56,7 +67,11 @@ public final class Generation {
   }
 
   /** A generation as stored. */
-  public Generation(GenerationId id, UserId owner, VideoSpec<GenerationReferences> spec, Instant createdAt,
+  public Generation(
+      GenerationId id,
+      UserId owner,
+      VideoSpec<GenerationReferences> spec,
+      Instant createdAt,
       State state) {
     this.id = Objects.requireNonNull(id, "id");
     this.owner = Objects.requireNonNull(owner, "owner");
@@ -68,7 +83,11 @@ public final class Generation {
 
   /** A new generation, waiting for a worker. */
   public static Generation queue(UserId owner, VideoSpec<GenerationReferences> spec, Instant now) {
-    var generation = new Generation(GenerationId.random(), owner, spec, now,
+    var generation = new Generation(
+        GenerationId.random(),
+        owner,
+        spec,
+        now,
         new State(GenerationStatus.QUEUED, 0, 0, null, null, null));
     generation.events.add(new GenerationQueued(generation.id, owner, spec, now));
     return generation;
@@ -85,7 +104,8 @@ public final class Generation {
   /** The attempt that runs it finished the video, stored as {@code output}. */
   public void complete(int attempt, Output output, Instant now) {
     requireRunning(attempt, "complete");
-    state = new State(GenerationStatus.COMPLETED, attempt, 100, null, Objects.requireNonNull(output), now);
+    state = new State(
+        GenerationStatus.COMPLETED, attempt, 100, null, Objects.requireNonNull(output), now);
     events.add(new GenerationCompleted(id, owner, spec, output, createdAt, now));
   }
 
@@ -104,11 +124,13 @@ public final class Generation {
   /** Its owner deletes it with its files; only once it has ended. */
   public void delete() {
     require(state.status().isTerminal(), "delete");
-    events.add(new GenerationDeleted(id, owner, state.output() == null ? List.of() : state.output().keys()));
+    events.add(new GenerationDeleted(
+        id, owner, state.output() == null ? List.of() : state.output().keys()));
   }
 
   private void end(Failure failure, Instant now) {
-    state = new State(GenerationStatus.FAILED, state.attempt(), state.progress(), failure, null, now);
+    state =
+        new State(GenerationStatus.FAILED, state.attempt(), state.progress(), failure, null, now);
     events.add(new GenerationFailed(id, owner, spec, failure, createdAt, now));
   }
 
@@ -118,8 +140,8 @@ public final class Generation {
 
   private void require(boolean allowed, String change) {
     if (!allowed) {
-      throw new IllegalStateException("Cannot %s generation %s: it is %s (attempt %d).".formatted(
-          change, id, state.status().apiName(), state.attempt()));
+      throw new IllegalStateException("Cannot %s generation %s: it is %s (attempt %d)."
+          .formatted(change, id, state.status().apiName(), state.attempt()));
     }
   }
 
@@ -212,8 +234,12 @@ public final class Generation {
   /** Equal when the same generation is in the same state (events registered since do not count). */
   @Override
   public boolean equals(Object other) {
-    return other instanceof Generation that && id.equals(that.id) && owner.equals(that.owner) && spec.equals(that.spec)
-        && createdAt.equals(that.createdAt) && state.equals(that.state);
+    return other instanceof Generation that
+        && id.equals(that.id)
+        && owner.equals(that.owner)
+        && spec.equals(that.spec)
+        && createdAt.equals(that.createdAt)
+        && state.equals(that.state);
   }
 
   @Override

@@ -6,5 +6,9 @@ import java.time.Instant;
 
 /** The video could not be made, or its owner cancelled it; its hold was released in the same transaction. */
 public record GenerationFailed(
-    GenerationId id, UserId owner, VideoSpec<GenerationReferences> spec, Generation.Failure failure, Instant createdAt,
+    GenerationId id,
+    UserId owner,
+    VideoSpec<GenerationReferences> spec,
+    Generation.Failure failure,
+    Instant createdAt,
     Instant failedAt) {}

@@ -23,12 +23,15 @@ public record GenerationId(UUID value) {
 
   /** Parses an API id; empty-handed callers get {@link IllegalArgumentException}. */
   public static GenerationId fromApiId(String apiId) {
-    if (apiId == null || !apiId.startsWith(API_PREFIX) || apiId.length() != API_PREFIX.length() + 32) {
+    if (apiId == null
+        || !apiId.startsWith(API_PREFIX)
+        || apiId.length() != API_PREFIX.length() + 32) {
       throw new IllegalArgumentException("not a video id: " + apiId);
     }
     var hex = apiId.substring(API_PREFIX.length());
-    return new GenerationId(
-        new UUID(Long.parseUnsignedLong(hex.substring(0, 16), 16), Long.parseUnsignedLong(hex.substring(16), 16)));
+    return new GenerationId(new UUID(
+        Long.parseUnsignedLong(hex.substring(0, 16), 16),
+        Long.parseUnsignedLong(hex.substring(16), 16)));
   }
 
   @Override

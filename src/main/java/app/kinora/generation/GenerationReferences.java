@@ -11,7 +11,11 @@ import java.util.stream.Stream;
  * {@code reference_images[]}).
  */
 public record GenerationReferences(
-    UploadId firstFrame, UploadId lastFrame, UploadId audio, UploadId video, List<UploadId> images) {
+    UploadId firstFrame,
+    UploadId lastFrame,
+    UploadId audio,
+    UploadId video,
+    List<UploadId> images) {
 
   public static final GenerationReferences NONE = new GenerationReferences(null, null, null, null);
 
@@ -20,7 +24,8 @@ public record GenerationReferences(
   }
 
   /** Without reference images. */
-  public GenerationReferences(UploadId firstFrame, UploadId lastFrame, UploadId audio, UploadId video) {
+  public GenerationReferences(
+      UploadId firstFrame, UploadId lastFrame, UploadId audio, UploadId video) {
     this(firstFrame, lastFrame, audio, video, List.of());
   }
 

@@ -4,7 +4,11 @@ package app.kinora.generation;
 public class InvalidGenerationRequest extends RuntimeException {
 
   /** Why, in the terms HTTP answers in: the request itself, a file too large, a file of a kind not taken. */
-  public enum Problem { INVALID, TOO_LARGE, UNSUPPORTED_TYPE }
+  public enum Problem {
+    INVALID,
+    TOO_LARGE,
+    UNSUPPORTED_TYPE
+  }
 
   private final String param;
   private final String code;
@@ -14,7 +18,8 @@ public class InvalidGenerationRequest extends RuntimeException {
     this(param, code, message, Problem.INVALID, null);
   }
 
-  public InvalidGenerationRequest(String param, String code, String message, Problem problem, Throwable cause) {
+  public InvalidGenerationRequest(
+      String param, String code, String message, Problem problem, Throwable cause) {
     super(message, cause);
     this.param = param;
     this.code = code;

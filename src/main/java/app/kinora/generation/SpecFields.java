@@ -25,7 +25,9 @@ public final class SpecFields {
       return Duration.ofSeconds(seconds);
     } catch (NumberFormatException e) {
       throw new InvalidGenerationRequest(
-          "seconds", "invalid_seconds", "seconds must be a whole number such as \"4\", got \"%s\".".formatted(text.strip()));
+          "seconds",
+          "invalid_seconds",
+          "seconds must be a whole number such as \"4\", got \"%s\".".formatted(text.strip()));
     }
   }
 
@@ -48,7 +50,8 @@ public final class SpecFields {
     try {
       return Long.parseLong(text.strip());
     } catch (NumberFormatException e) {
-      throw new InvalidGenerationRequest("seed", "invalid_seed", "The seed must be a whole number.");
+      throw new InvalidGenerationRequest(
+          "seed", "invalid_seed", "The seed must be a whole number.");
     }
   }
 
@@ -59,7 +62,8 @@ public final class SpecFields {
     try {
       return Integer.valueOf(text.strip());
     } catch (NumberFormatException e) {
-      throw new InvalidGenerationRequest("fps", "invalid_fps", "Choose a frame rate from the list.");
+      throw new InvalidGenerationRequest(
+          "fps", "invalid_fps", "Choose a frame rate from the list.");
     }
   }
 

@@ -4,5 +4,6 @@
  * its output.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"shared", "billing", "provider", "provider::spi", "media", "privacy::spi"})
+    allowedDependencies = {"shared", "billing", "provider", "provider::spi", "media", "privacy::spi"
+    })
 package app.kinora.generation;

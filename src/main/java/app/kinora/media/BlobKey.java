@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  */
 public record BlobKey(String value) {
 
-  private static final Pattern SAFE = Pattern.compile("[a-z0-9-]+(/[a-z0-9-]+)*(\\.[a-z0-9]{1,5})?");
+  private static final Pattern SAFE =
+      Pattern.compile("[a-z0-9-]+(/[a-z0-9-]+)*(\\.[a-z0-9]{1,5})?");
 
   public BlobKey {
     if (value == null || value.length() > 200 || !SAFE.matcher(value).matches()) {

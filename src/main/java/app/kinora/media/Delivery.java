@@ -43,5 +43,6 @@ public interface Delivery {
    * machinery — HEAD, conditional requests, several or unsatisfiable ranges, small answers,
    * object storage — and the caller hands the request on.
    */
-  boolean answerWithSendfile(MediaFile file, HttpServletRequest request, HttpServletResponse response);
+  boolean answerWithSendfile(
+      MediaFile file, HttpServletRequest request, HttpServletResponse response);
 }

@@ -29,7 +29,8 @@ public abstract class DeliveryFastPath extends OncePerRequestFilter {
   }
 
   @Override
-  protected final void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected final void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     var path = request.getRequestURI().substring(request.getContextPath().length());
     var file = fileFor(request, path);

@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param fastStart whether an MP4's index (moov) precedes its media data, so playback can start
  *     before the download ends
  */
-public record MediaInfo(String container, Duration duration, List<Stream> streams, boolean fastStart) {
+public record MediaInfo(
+    String container, Duration duration, List<Stream> streams, boolean fastStart) {
 
   public MediaInfo {
     streams = List.copyOf(streams);

@@ -15,7 +15,8 @@ public record SpriteSheet(int columns, int rows, int tileWidth, int tileHeight, 
     int rows = 4;
     int tileWidth = 192;
     int tileHeight = 2 * Math.round(tileWidth * size.height() / (2f * size.width()));
-    return new SpriteSheet(columns, rows, tileWidth, tileHeight, duration.dividedBy(columns * rows));
+    return new SpriteSheet(
+        columns, rows, tileWidth, tileHeight, duration.dividedBy(columns * rows));
   }
 
   public int tiles() {

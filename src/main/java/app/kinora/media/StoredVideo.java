@@ -7,7 +7,8 @@ import java.util.Objects;
  * Where a finished video was stored: the MP4 and its size in bytes, the poster, the sprite sheet
  * and the sprite sheet's layout. Made by {@link VideoOutputs}; the keys are opaque to callers.
  */
-public record StoredVideo(BlobKey video, long videoBytes, BlobKey poster, BlobKey spriteSheet, SpriteSheet layout) {
+public record StoredVideo(
+    BlobKey video, long videoBytes, BlobKey poster, BlobKey spriteSheet, SpriteSheet layout) {
 
   public StoredVideo {
     Objects.requireNonNull(video, "video");

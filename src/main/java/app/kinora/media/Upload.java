@@ -13,4 +13,11 @@ import java.time.Instant;
  * @param duration zero for images
  */
 public record Upload(
-    UploadId id, UserId owner, MediaKind kind, long bytes, int width, int height, Duration duration, Instant createdAt) {}
+    UploadId id,
+    UserId owner,
+    MediaKind kind,
+    long bytes,
+    int width,
+    int height,
+    Duration duration,
+    Instant createdAt) {}

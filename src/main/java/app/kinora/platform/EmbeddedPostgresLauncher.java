@@ -49,11 +49,10 @@ final class EmbeddedPostgresLauncher {
   /** Held until the JVM exits; the operating system releases it even after kill -9. */
   @SuppressWarnings({"resource", "unused"})
   private void claimDirectory() throws IOException {
-    var channel =
-        FileChannel.open(
-            directory.resolveSibling("postgres.lock"),
-            StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE);
+    var channel = FileChannel.open(
+        directory.resolveSibling("postgres.lock"),
+        StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE);
     FileLock lock = channel.tryLock();
     if (lock == null) {
       channel.close();

@@ -1,8 +1,8 @@
 package app.kinora.platform;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -21,11 +21,15 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 class JobSchedulerConfiguration {
 
   @Bean(destroyMethod = "stop")
-  Scheduler jobScheduler(DataSource dataSource, List<Task<?>> tasks, PlatformProperties properties) {
+  Scheduler jobScheduler(
+      DataSource dataSource, List<Task<?>> tasks, PlatformProperties properties) {
     var jobs = properties.jobs();
-    var recurring = tasks.stream().filter(task -> task instanceof RecurringTask<?>)
-        .map(task -> (RecurringTask<?>) task).toList();
-    var others = tasks.stream().filter(task -> !(task instanceof RecurringTask<?>)).toList();
+    var recurring = tasks.stream()
+        .filter(task -> task instanceof RecurringTask<?>)
+        .map(task -> (RecurringTask<?>) task)
+        .toList();
+    var others =
+        tasks.stream().filter(task -> !(task instanceof RecurringTask<?>)).toList();
     return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), others)
         .startTasks(recurring)
         .threads(jobs.threads())

@@ -17,12 +17,14 @@ class KinoraErrorAttributes extends DefaultErrorAttributes {
 
   @Override
   public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
-    var attributes = super.getErrorAttributes(request, options.excluding(ErrorAttributeOptions.Include.STACK_TRACE));
+    var attributes = super.getErrorAttributes(
+        request, options.excluding(ErrorAttributeOptions.Include.STACK_TRACE));
     var id = request.getAttribute(CorrelationIdFilter.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
     if (id != null) {
       attributes.put("correlationId", id);
     }
-    if (request.getAttribute(RequestRefusal.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof RequestRefusal refusal) {
+    if (request.getAttribute(RequestRefusal.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST)
+        instanceof RequestRefusal refusal) {
       attributes.put("refusal", refusal.message());
     }
     return attributes;

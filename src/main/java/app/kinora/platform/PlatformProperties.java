@@ -16,7 +16,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("kinora")
-public record PlatformProperties(@NotNull @DefaultValue("./data") Path dataDir, @DefaultValue Jobs jobs) {
+public record PlatformProperties(
+    @NotNull @DefaultValue("./data") Path dataDir,
+    @DefaultValue Jobs jobs) {
 
   /**
    * @param threads concurrent jobs on this node

@@ -25,11 +25,13 @@ class RequestInputFilter extends OncePerRequestFilter {
   private record Refused(int status, RequestRefusal refusal) {}
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     var refused = parts(request).or(() -> parameters(request));
     if (refused.isPresent()) {
-      if (!response.isCommitted()) { // else the client is gone: a body cut off by a closed connection
+      if (!response
+          .isCommitted()) { // else the client is gone: a body cut off by a closed connection
         request.setAttribute(RequestRefusal.ATTRIBUTE, refused.get().refusal());
         response.sendError(refused.get().status(), refused.get().refusal().message());
       }
@@ -56,10 +58,17 @@ class RequestInputFilter extends OncePerRequestFilter {
       }
       return Optional.empty();
     } catch (InvalidFileNameException e) {
-      return Optional.of(new Refused(400, new RequestRefusal("invalid_characters", null,
-          "A file name holds a control character, which is not accepted.")));
-    } catch (IOException | ServletException | RuntimeException e) { // Tomcat's parser fails in all three ways
-      return Optional.of(unreadable(e, "The multipart body could not be read: it is malformed or cut short."));
+      return Optional.of(new Refused(
+          400,
+          new RequestRefusal(
+              "invalid_characters",
+              null,
+              "A file name holds a control character, which is not accepted.")));
+    } catch (IOException
+        | ServletException
+        | RuntimeException e) { // Tomcat's parser fails in all three ways
+      return Optional.of(
+          unreadable(e, "The multipart body could not be read: it is malformed or cut short."));
     }
   }
 
@@ -68,7 +77,8 @@ class RequestInputFilter extends OncePerRequestFilter {
     try {
       parameters = request.getParameterMap();
     } catch (IllegalStateException e) {
-      return Optional.of(unreadable(e, "The request's parameters could not be read: they are not valid UTF-8 or malformed."));
+      return Optional.of(unreadable(
+          e, "The request's parameters could not be read: they are not valid UTF-8 or malformed."));
     }
     for (var entry : parameters.entrySet()) {
       var refused = check(entry.getKey(), entry.getKey());
@@ -88,17 +98,23 @@ class RequestInputFilter extends OncePerRequestFilter {
       return Optional.empty();
     }
     var named = ControlCharacters.first(field) < 0 ? field : null;
-    var message = (named == null ? "A field name" : named) + " holds the control character " + ControlCharacters.name(c)
-        + ", which is not accepted.";
+    var message = (named == null ? "A field name" : named) + " holds the control character "
+        + ControlCharacters.name(c) + ", which is not accepted.";
     return Optional.of(new Refused(400, new RequestRefusal("invalid_characters", named, message)));
   }
 
   /** 413 when a limit was passed, else 400, as Tomcat found it. */
   private static Refused unreadable(Exception e, String message) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SizeException || (cause instanceof InvalidParameterException invalid && invalid.getErrorCode() == 413)) {
-        return new Refused(413, new RequestRefusal("request_too_large", null,
-            "The request is larger than this server accepts: " + cause.getMessage()));
+      if (cause instanceof SizeException
+          || (cause instanceof InvalidParameterException invalid
+              && invalid.getErrorCode() == 413)) {
+        return new Refused(
+            413,
+            new RequestRefusal(
+                "request_too_large",
+                null,
+                "The request is larger than this server accepts: " + cause.getMessage()));
       }
     }
     return new Refused(400, new RequestRefusal("invalid_request_body", null, message));

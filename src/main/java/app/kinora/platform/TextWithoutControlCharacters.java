@@ -13,8 +13,11 @@ class TextWithoutControlCharacters extends StringDeserializer {
     var text = super.deserialize(parser, context);
     int c = text == null ? -1 : ControlCharacters.first(text);
     if (c >= 0) {
-      throw InvalidFormatException.from(parser,
-          "it holds the control character " + ControlCharacters.name(c) + ", which is not accepted", text, String.class);
+      throw InvalidFormatException.from(
+          parser,
+          "it holds the control character " + ControlCharacters.name(c) + ", which is not accepted",
+          text,
+          String.class);
     }
     return text;
   }

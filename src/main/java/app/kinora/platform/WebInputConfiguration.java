@@ -36,10 +36,12 @@ class WebInputConfiguration implements WebMvcConfigurer {
   /** The JSON converter of request bodies refuses text with control characters, as the filter does for fields. */
   @Bean
   ServerHttpMessageConvertersCustomizer jsonTextWithoutControlCharacters() {
-    var module = new SimpleModule("kinora-text").addDeserializer(String.class, new TextWithoutControlCharacters());
-    return builder -> builder.configureMessageConvertersList(converters -> converters.replaceAll(converter ->
-        converter instanceof JacksonJsonHttpMessageConverter json
-            ? new JacksonJsonHttpMessageConverter(json.getMapper().rebuild().addModule(module).build())
+    var module = new SimpleModule("kinora-text")
+        .addDeserializer(String.class, new TextWithoutControlCharacters());
+    return builder -> builder.configureMessageConvertersList(converters ->
+        converters.replaceAll(converter -> converter instanceof JacksonJsonHttpMessageConverter json
+            ? new JacksonJsonHttpMessageConverter(
+                json.getMapper().rebuild().addModule(module).build())
             : converter));
   }
 
@@ -56,7 +58,9 @@ class WebInputConfiguration implements WebMvcConfigurer {
 
     @Override
     public Set<ConvertiblePair> getConvertibleTypes() {
-      return Set.of(new ConvertiblePair(MultipartFile.class, Object.class), new ConvertiblePair(Part.class, Object.class));
+      return Set.of(
+          new ConvertiblePair(MultipartFile.class, Object.class),
+          new ConvertiblePair(Part.class, Object.class));
     }
 
     @Override

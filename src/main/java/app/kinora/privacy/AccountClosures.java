@@ -30,8 +30,12 @@ public class AccountClosures {
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  AccountClosures(JdbcClient jdbc, PersonalDataInventory inventory, PrivacyProperties properties,
-      ApplicationEventPublisher events, Clock clock) {
+  AccountClosures(
+      JdbcClient jdbc,
+      PersonalDataInventory inventory,
+      PrivacyProperties properties,
+      ApplicationEventPublisher events,
+      Clock clock) {
     this.jdbc = jdbc;
     this.inventory = inventory;
     this.properties = properties;
@@ -43,7 +47,8 @@ public class AccountClosures {
   @Transactional
   public Instant schedule(UserId user) {
     var now = clock.instant();
-    jdbc.sql("insert into account_closures (user_id, requested_at, erase_after) values (?, ?, ?) on conflict do nothing")
+    jdbc.sql(
+            "insert into account_closures (user_id, requested_at, erase_after) values (?, ?, ?) on conflict do nothing")
         .params(user.value(), Timestamp.from(now), Timestamp.from(now.plus(gracePeriod())))
         .update();
     var eraseAfter = pending(user).orElseThrow();
@@ -54,7 +59,10 @@ public class AccountClosures {
   /** The owner came back: the account stays. Returns whether a closure was pending. */
   @Transactional
   public boolean cancel(UserId user) {
-    boolean cancelled = jdbc.sql("delete from account_closures where user_id = ?").param(user.value()).update() > 0;
+    boolean cancelled = jdbc.sql("delete from account_closures where user_id = ?")
+            .param(user.value())
+            .update()
+        > 0;
     if (cancelled) {
       events.publishEvent(new AccountClosureEvent(user, "cancelled", "signed in again"));
     }
@@ -84,9 +92,12 @@ public class AccountClosures {
   /** Erases one account now, everything at once or nothing. */
   @Transactional
   public void erase(UserId user) {
-    events.publishEvent(new AccountClosureEvent(user, "erased", "every module's data erased or pseudonymised"));
+    events.publishEvent(
+        new AccountClosureEvent(user, "erased", "every module's data erased or pseudonymised"));
     inventory.erase(user);
-    jdbc.sql("delete from account_closures where user_id = ?").param(user.value()).update();
+    jdbc.sql("delete from account_closures where user_id = ?")
+        .param(user.value())
+        .update();
     log.info("Erased a closed account");
   }
 

@@ -11,7 +11,11 @@ package app.kinora.privacy;
  *     was chosen
  * @param chosen whether the visitor has made a choice at all (else the banner asks)
  */
-public record Consent(int version, boolean preferences, boolean analytics, boolean globalPrivacyControl,
+public record Consent(
+    int version,
+    boolean preferences,
+    boolean analytics,
+    boolean globalPrivacyControl,
     boolean chosen) {
 
   /** Nothing beyond the necessary, and the question still open. */

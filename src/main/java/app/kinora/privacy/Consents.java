@@ -44,10 +44,14 @@ public class Consents {
   }
 
   /** Records a choice: in the cookie, and for a signed-in user in their consent history. */
-  public Consent choose(HttpServletRequest request, HttpServletResponse response, boolean preferences,
+  public Consent choose(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      boolean preferences,
       boolean analytics) {
     boolean gpc = "1".equals(request.getHeader("Sec-GPC"));
-    var consent = new Consent(properties.consentVersion(), preferences, analytics && !gpc, gpc, true);
+    var consent =
+        new Consent(properties.consentVersion(), preferences, analytics && !gpc, gpc, true);
     ConsentCookie.write(response, consent, request.isSecure());
     signedInUser().ifPresent(user -> records.record(user, consent, clock.instant()));
     return consent;
@@ -55,7 +59,8 @@ public class Consents {
 
   private static Optional<UserId> signedInUser() {
     var authentication = SecurityContextHolder.getContext().getAuthentication();
-    if (authentication != null && authentication.getPrincipal() instanceof UserPrincipal principal) {
+    if (authentication != null
+        && authentication.getPrincipal() instanceof UserPrincipal principal) {
       return Optional.of(principal.userId());
     }
     return Optional.empty();

@@ -1,8 +1,8 @@
 package app.kinora.privacy;
 
-import app.kinora.privacy.internal.ExportArchiveWriter;
 import app.kinora.notification.Email;
 import app.kinora.notification.Mailer;
+import app.kinora.privacy.internal.ExportArchiveWriter;
 import app.kinora.privacy.spi.AccountDirectory;
 import app.kinora.privacy.spi.ArchiveStorage;
 import app.kinora.shared.PublicAddress;
@@ -44,7 +44,8 @@ public class DataExports {
   private static final Logger log = LoggerFactory.getLogger(DataExports.class);
 
   /** One export request and its state. */
-  public record Export(UUID id, String status, Instant requestedAt, Instant readyAt, Instant expiresAt, Long bytes) {
+  public record Export(
+      UUID id, String status, Instant requestedAt, Instant readyAt, Instant expiresAt, Long bytes) {
 
     public boolean isReady() {
       return "READY".equals(status);
@@ -61,9 +62,16 @@ public class DataExports {
   private final PublicAddress address;
   private final Clock clock;
 
-  DataExports(JdbcClient jdbc, Scheduler scheduler, @Qualifier("dataExportTask") OneTimeTask<String> task,
-      ExportArchiveWriter writer, ArchiveStorage storage, AccountDirectory accounts, Mailer mailer,
-      PublicAddress address, Clock clock) {
+  DataExports(
+      JdbcClient jdbc,
+      Scheduler scheduler,
+      @Qualifier("dataExportTask") OneTimeTask<String> task,
+      ExportArchiveWriter writer,
+      ArchiveStorage storage,
+      AccountDirectory accounts,
+      Mailer mailer,
+      PublicAddress address,
+      Clock clock) {
     this.accounts = accounts;
     this.mailer = mailer;
     this.address = address;
@@ -80,7 +88,8 @@ public class DataExports {
   public Export request(UserId user) {
     var id = UUID.randomUUID();
     var now = clock.instant();
-    jdbc.sql("insert into data_exports (id, user_id, status, requested_at) values (?, ?, 'PENDING', ?)")
+    jdbc.sql(
+            "insert into data_exports (id, user_id, status, requested_at) values (?, ?, 'PENDING', ?)")
         .params(id, user.value(), Timestamp.from(now))
         .update();
     scheduler.schedule(task.instance(id.toString(), id.toString()), now);
@@ -99,8 +108,13 @@ public class DataExports {
             select id, status, requested_at, ready_at, expires_at, bytes from data_exports
              where user_id = ? order by requested_at desc""")
         .param(user.value())
-        .query((rs, n) -> new Export(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant(),
-            instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)), (Long) rs.getObject(6)))
+        .query((rs, n) -> new Export(
+            rs.getObject(1, UUID.class),
+            rs.getString(2),
+            rs.getTimestamp(3).toInstant(),
+            instant(rs.getTimestamp(4)),
+            instant(rs.getTimestamp(5)),
+            (Long) rs.getObject(6)))
         .list();
   }
 
@@ -151,15 +165,22 @@ public class DataExports {
 
   /** Emails the owner that the archive is ready, at the account's own address. */
   private void tellOwner(UserId user, Instant until) {
-    accounts.emailOf(user).ifPresent(email -> mailer.send(new Email(email, "Your Kinora data is ready",
-        "privacy-export-ready", Map.of(
-            "where", address.link("/account/privacy"),
-            "until", until.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString()))));
+    accounts
+        .emailOf(user)
+        .ifPresent(email -> mailer.send(new Email(
+            email,
+            "Your Kinora data is ready",
+            "privacy-export-ready",
+            Map.of(
+                "where", address.link("/account/privacy"),
+                "until", until.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString()))));
   }
 
   /** Marks an export that cannot be built as failed, so the user can ask again. */
   public void fail(UUID id) {
-    jdbc.sql("update data_exports set status = 'FAILED' where id = ? and status = 'PENDING'").param(id).update();
+    jdbc.sql("update data_exports set status = 'FAILED' where id = ? and status = 'PENDING'")
+        .param(id)
+        .update();
   }
 
   /** Deletes the user's archives and requests (erasure). */

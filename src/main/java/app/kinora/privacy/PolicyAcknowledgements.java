@@ -32,7 +32,8 @@ public class PolicyAcknowledgements {
 
   /** Records that the user accepted the versions in force now (at sign-up). */
   public void acceptCurrent(UserId user) {
-    PolicyDocuments.DOCUMENTS.forEach(document -> acknowledge(user, document, documents.current(document).version()));
+    PolicyDocuments.DOCUMENTS.forEach(
+        document -> acknowledge(user, document, documents.current(document).version()));
   }
 
   /** Records that the user read this version; a second time changes nothing. */
@@ -49,31 +50,44 @@ public class PolicyAcknowledgements {
 
   /** The first material change the user has yet to acknowledge, if any. */
   public Optional<Notice> pendingFor(UserId user) {
-    var acknowledged = jdbc.sql("select document, max(version) from policy_acknowledgements where user_id = ? group by document")
+    var acknowledged = jdbc.sql(
+            "select document, max(version) from policy_acknowledgements where user_id = ? group by document")
         .param(user.value())
         .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
         .list();
     for (var document : PolicyDocuments.DOCUMENTS) {
       var material = documents.latestMaterial(document);
-      var latestRead = acknowledged.stream().filter(e -> e.getKey().equals(document)).map(Map.Entry::getValue)
-          .findFirst().orElse("");
+      var latestRead = acknowledged.stream()
+          .filter(e -> e.getKey().equals(document))
+          .map(Map.Entry::getValue)
+          .findFirst()
+          .orElse("");
       if (material.isPresent() && latestRead.compareTo(material.get().version()) < 0) {
         var version = material.get();
-        return Optional.of(new Notice(document, version.version(), version.title(), version.summary()));
+        return Optional.of(
+            new Notice(document, version.version(), version.title(), version.summary()));
       }
     }
     return Optional.empty();
   }
 
   public List<Map<String, Object>> export(UserId user) {
-    return jdbc.sql("select document, version, acknowledged_at from policy_acknowledgements where user_id = ? order by acknowledged_at")
+    return jdbc.sql(
+            "select document, version, acknowledged_at from policy_acknowledgements where user_id = ? order by acknowledged_at")
         .param(user.value())
-        .query((rs, n) -> Map.<String, Object>of("document", rs.getString(1), "version", rs.getString(2),
-            "acknowledgedAt", rs.getTimestamp(3).toInstant().toString()))
+        .query((rs, n) -> Map.<String, Object>of(
+            "document",
+            rs.getString(1),
+            "version",
+            rs.getString(2),
+            "acknowledgedAt",
+            rs.getTimestamp(3).toInstant().toString()))
         .list();
   }
 
   public void erase(UserId user) {
-    jdbc.sql("delete from policy_acknowledgements where user_id = ?").param(user.value()).update();
+    jdbc.sql("delete from policy_acknowledgements where user_id = ?")
+        .param(user.value())
+        .update();
   }
 }

@@ -32,8 +32,13 @@ public class PolicyAnnouncements {
   private final PublicAddress address;
   private final Clock clock;
 
-  PolicyAnnouncements(PolicyDocuments documents, AccountDirectory accounts, Mailer mailer, JdbcClient jdbc,
-      PublicAddress address, Clock clock) {
+  PolicyAnnouncements(
+      PolicyDocuments documents,
+      AccountDirectory accounts,
+      Mailer mailer,
+      JdbcClient jdbc,
+      PublicAddress address,
+      Clock clock) {
     this.documents = documents;
     this.accounts = accounts;
     this.mailer = mailer;
@@ -48,7 +53,9 @@ public class PolicyAnnouncements {
     long sent = 0;
     for (var document : PolicyDocuments.DOCUMENTS) {
       var material = documents.latestMaterial(document);
-      if (material.isEmpty() || material.get().version().compareTo(today) > 0 || !claim(material.get())) {
+      if (material.isEmpty()
+          || material.get().version().compareTo(today) > 0
+          || !claim(material.get())) {
         continue;
       }
       sent += announce(material.get());
@@ -60,23 +67,38 @@ public class PolicyAnnouncements {
     return jdbc.sql("""
             insert into policy_announcements (document, version, announced_at) values (?, ?, ?)
             on conflict do nothing""")
-        .params(version.document(), version.version(), Timestamp.from(clock.instant()))
-        .update() == 1;
+            .params(version.document(), version.version(), Timestamp.from(clock.instant()))
+            .update()
+        == 1;
   }
 
   private long announce(PolicyDocuments.Version version) {
     var where = address.link("/" + version.document());
     var count = new AtomicLong();
     accounts.forEachVerifiedEmail(email -> {
-      mailer.send(new Email(email, "We changed our " + version.title().toLowerCase(java.util.Locale.ROOT),
-          "privacy-policy-changed", Map.of("title", version.title(), "summary", version.summary(),
-              "version", version.version(), "where", where)));
+      mailer.send(new Email(
+          email,
+          "We changed our " + version.title().toLowerCase(java.util.Locale.ROOT),
+          "privacy-policy-changed",
+          Map.of(
+              "title",
+              version.title(),
+              "summary",
+              version.summary(),
+              "version",
+              version.version(),
+              "where",
+              where)));
       count.incrementAndGet();
     });
     jdbc.sql("update policy_announcements set recipients = ? where document = ? and version = ?")
         .params(count.get(), version.document(), version.version())
         .update();
-    log.info("Announced the {} of {} to {} address(es)", version.document(), version.version(), count.get());
+    log.info(
+        "Announced the {} of {} to {} address(es)",
+        version.document(),
+        version.version(),
+        count.get());
     return count.get();
   }
 }

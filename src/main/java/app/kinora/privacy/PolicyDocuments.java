@@ -26,7 +26,12 @@ public class PolicyDocuments {
   public static final List<String> DOCUMENTS = List.of("privacy", "terms");
 
   /** One version of one document, its Markdown still with placeholders. */
-  public record Version(String document, String version, String title, boolean material, String summary,
+  public record Version(
+      String document,
+      String version,
+      String title,
+      boolean material,
+      String summary,
       String markdown) {}
 
   private final Map<String, List<Version>> versions;
@@ -72,10 +77,16 @@ public class PolicyDocuments {
         var document = parts[parts.length - 2];
         var version = parts[parts.length - 1].replaceFirst("\\.md$", "");
         var text = new String(resource.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        byDocument.computeIfAbsent(document, d -> new ArrayList<>()).add(parse(document, version, text));
+        byDocument
+            .computeIfAbsent(document, d -> new ArrayList<>())
+            .add(parse(document, version, text));
       }
-      return byDocument.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
-          e -> e.getValue().stream().sorted(Comparator.comparing(Version::version).reversed()).toList()));
+      return byDocument.entrySet().stream()
+          .collect(Collectors.toUnmodifiableMap(
+              Map.Entry::getKey,
+              e -> e.getValue().stream()
+                  .sorted(Comparator.comparing(Version::version).reversed())
+                  .toList()));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the policy documents", e);
     }
@@ -93,7 +104,12 @@ public class PolicyDocuments {
       }
       body = text.substring(end + 5);
     }
-    return new Version(document, version, header.getOrDefault("title", document),
-        Boolean.parseBoolean(header.getOrDefault("material", "false")), header.getOrDefault("summary", ""), body);
+    return new Version(
+        document,
+        version,
+        header.getOrDefault("title", document),
+        Boolean.parseBoolean(header.getOrDefault("material", "false")),
+        header.getOrDefault("summary", ""),
+        body);
   }
 }

@@ -67,7 +67,11 @@ public record PrivacyRequest(
 
   /** Where a request stands. */
   public enum Status {
-    RECEIVED, VERIFICATION_SENT, VERIFIED, COMPLETED, REJECTED;
+    RECEIVED,
+    VERIFICATION_SENT,
+    VERIFIED,
+    COMPLETED,
+    REJECTED;
 
     public boolean isOpen() {
       return this != COMPLETED && this != REJECTED;

@@ -10,4 +10,5 @@ import java.util.UUID;
  * @param operator who took the step, or null when the requester or the system did
  * @param subject the account the request is about, if known
  */
-public record PrivacyRequestEvent(UUID request, String step, UserId operator, UserId subject, String details) {}
+public record PrivacyRequestEvent(
+    UUID request, String step, UserId operator, UserId subject, String details) {}

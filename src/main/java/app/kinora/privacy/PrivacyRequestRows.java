@@ -26,29 +26,44 @@ class PrivacyRequestRows {
 
   /** Open requests, the most urgent first. */
   List<PrivacyRequest> open() {
-    return jdbc.sql("select * from privacy_requests where status not in ('COMPLETED', 'REJECTED') order by due_at")
+    return jdbc.sql(
+            "select * from privacy_requests where status not in ('COMPLETED', 'REJECTED') order by due_at")
         .query(PrivacyRequestRows::map)
         .list();
   }
 
   /** Recently closed requests, newest first. */
   List<PrivacyRequest> closed(int limit) {
-    return jdbc.sql("select * from privacy_requests where status in ('COMPLETED', 'REJECTED') order by closed_at desc limit ?")
+    return jdbc.sql(
+            "select * from privacy_requests where status in ('COMPLETED', 'REJECTED') order by closed_at desc limit ?")
         .param(limit)
         .query(PrivacyRequestRows::map)
         .list();
   }
 
   Optional<PrivacyRequest> find(UUID id) {
-    return jdbc.sql("select * from privacy_requests where id = ?").param(id).query(PrivacyRequestRows::map).optional();
+    return jdbc.sql("select * from privacy_requests where id = ?")
+        .param(id)
+        .query(PrivacyRequestRows::map)
+        .optional();
   }
 
   /** The requests about the user, for their export. */
   List<java.util.Map<String, Object>> export(UserId user) {
-    return jdbc.sql("select * from privacy_requests where user_id = ? order by received_at").param(user.value())
-        .query(PrivacyRequestRows::map).list().stream()
-        .map(r -> java.util.Map.<String, Object>of("kind", r.kind().name().toLowerCase(), "receivedAt",
-            r.receivedAt().toString(), "status", r.status().name().toLowerCase(), "outcome",
+    return jdbc
+        .sql("select * from privacy_requests where user_id = ? order by received_at")
+        .param(user.value())
+        .query(PrivacyRequestRows::map)
+        .list()
+        .stream()
+        .map(r -> java.util.Map.<String, Object>of(
+            "kind",
+            r.kind().name().toLowerCase(),
+            "receivedAt",
+            r.receivedAt().toString(),
+            "status",
+            r.status().name().toLowerCase(),
+            "outcome",
             r.outcome() == null ? "" : r.outcome()))
         .toList();
   }
@@ -61,9 +76,7 @@ class PrivacyRequestRows {
     jdbc.sql("""
             update privacy_requests set requester_email = 'erased', user_id = ?, verification_token_hash = null,
                                         details = ''
-             where user_id = ?""")
-        .params(UUID.randomUUID(), user.value())
-        .update();
+             where user_id = ?""").params(UUID.randomUUID(), user.value()).update();
   }
 
   static PrivacyRequest map(ResultSet rs, int row) throws SQLException {

@@ -36,8 +36,16 @@ public class PrivacyRequests {
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  PrivacyRequests(JdbcClient jdbc, PrivacyRequestRows rows, RequestVerification verification, AccountDirectory accounts, DataExports exports, AccountClosures closures,
-      PrivacySettings settings, ApplicationEventPublisher events, Clock clock) {
+  PrivacyRequests(
+      JdbcClient jdbc,
+      PrivacyRequestRows rows,
+      RequestVerification verification,
+      AccountDirectory accounts,
+      DataExports exports,
+      AccountClosures closures,
+      PrivacySettings settings,
+      ApplicationEventPublisher events,
+      Clock clock) {
     this.closures = closures;
     this.settings = settings;
     this.jdbc = jdbc;
@@ -51,11 +59,16 @@ public class PrivacyRequests {
 
   /** Logs a request as received now; its due date follows from the jurisdiction. */
   @Transactional
-  public PrivacyRequest log(Kind kind, String requesterEmail, String channel, Jurisdiction jurisdiction,
+  public PrivacyRequest log(
+      Kind kind,
+      String requesterEmail,
+      String channel,
+      Jurisdiction jurisdiction,
       UserId operator) {
     var email = requesterEmail == null ? "" : requesterEmail.strip();
     if (!email.matches("[^@\\s]+@[^@\\s]+") || channel == null || channel.isBlank()) {
-      throw new IllegalArgumentException("A request needs the requester's email address and the channel it came by.");
+      throw new IllegalArgumentException(
+          "A request needs the requester's email address and the channel it came by.");
     }
     var id = UUID.randomUUID();
     var now = clock.instant();
@@ -63,10 +76,21 @@ public class PrivacyRequests {
     jdbc.sql("""
             insert into privacy_requests (id, kind, requester_email, user_id, channel, jurisdiction, received_at, due_at, status)
             values (?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED')""")
-        .params(id, kind.name(), email, user.map(UserId::value).orElse(null), channel.strip(), jurisdiction.name(),
-            Timestamp.from(now), Timestamp.from(now.plus(jurisdiction.deadline())))
+        .params(
+            id,
+            kind.name(),
+            email,
+            user.map(UserId::value).orElse(null),
+            channel.strip(),
+            jurisdiction.name(),
+            Timestamp.from(now),
+            Timestamp.from(now.plus(jurisdiction.deadline())))
         .update();
-    events.publishEvent(new PrivacyRequestEvent(id, "logged", operator, user.orElse(null),
+    events.publishEvent(new PrivacyRequestEvent(
+        id,
+        "logged",
+        operator,
+        user.orElse(null),
         kind + " by " + channel.strip() + " under " + jurisdiction));
     return find(id).orElseThrow();
   }
@@ -77,22 +101,33 @@ public class PrivacyRequests {
    * operators' queue with the legal due date.
    */
   @Transactional
-  public PrivacyRequest fromAccount(UserId user, Kind kind, String details, Jurisdiction jurisdiction) {
+  public PrivacyRequest fromAccount(
+      UserId user, Kind kind, String details, Jurisdiction jurisdiction) {
     var text = details == null ? "" : details.strip();
     if (text.isEmpty() || text.length() > 2000) {
       throw new IllegalArgumentException("Tell us what to change, in up to 2000 characters.");
     }
-    var email = accounts.emailOf(user).orElseThrow(() -> new IllegalStateException("The account is gone."));
+    var email =
+        accounts.emailOf(user).orElseThrow(() -> new IllegalStateException("The account is gone."));
     var id = UUID.randomUUID();
     var now = clock.instant();
     jdbc.sql("""
             insert into privacy_requests (id, kind, requester_email, user_id, channel, jurisdiction, received_at, due_at,
                                           status, verified_at, details)
             values (?, ?, ?, ?, 'account', ?, ?, ?, 'VERIFIED', ?, ?)""")
-        .params(id, kind.name(), email, user.value(), jurisdiction.name(), Timestamp.from(now),
-            Timestamp.from(now.plus(jurisdiction.deadline())), Timestamp.from(now), text)
+        .params(
+            id,
+            kind.name(),
+            email,
+            user.value(),
+            jurisdiction.name(),
+            Timestamp.from(now),
+            Timestamp.from(now.plus(jurisdiction.deadline())),
+            Timestamp.from(now),
+            text)
         .update();
-    events.publishEvent(new PrivacyRequestEvent(id, "logged", null, user, kind + " from the account"));
+    events.publishEvent(
+        new PrivacyRequestEvent(id, "logged", null, user, kind + " from the account"));
     return find(id).orElseThrow();
   }
 
@@ -123,12 +158,18 @@ public class PrivacyRequests {
       throw new IllegalStateException("This request was already extended once.");
     }
     if (reason == null || reason.isBlank()) {
-      throw new IllegalArgumentException("An extension needs a reason, which the requester is told.");
+      throw new IllegalArgumentException(
+          "An extension needs a reason, which the requester is told.");
     }
-    jdbc.sql("update privacy_requests set extended = true, extension_reason = ?, due_at = ? where id = ?")
-        .params(reason.strip(), Timestamp.from(request.dueAt().plus(request.jurisdiction().extension())), id)
+    jdbc.sql(
+            "update privacy_requests set extended = true, extension_reason = ?, due_at = ? where id = ?")
+        .params(
+            reason.strip(),
+            Timestamp.from(request.dueAt().plus(request.jurisdiction().extension())),
+            id)
         .update();
-    events.publishEvent(new PrivacyRequestEvent(id, "extended", operator, request.user(), reason.strip()));
+    events.publishEvent(
+        new PrivacyRequestEvent(id, "extended", operator, request.user(), reason.strip()));
     return find(id).orElseThrow();
   }
 
@@ -142,7 +183,8 @@ public class PrivacyRequests {
   public PrivacyRequest execute(UUID id, UserId operator) {
     var request = open(id);
     if (request.user() == null) {
-      throw new IllegalStateException("No account uses this address; there is nothing to carry out.");
+      throw new IllegalStateException(
+          "No account uses this address; there is nothing to carry out.");
     }
     if (request.kind().needsOwnerConfirmation() && request.status() != Status.VERIFIED) {
       throw new IllegalStateException("Verify the requester first.");
@@ -150,28 +192,43 @@ public class PrivacyRequests {
     return switch (request.kind()) {
       case ACCESS, PORTABILITY -> {
         exports.request(request.user());
-        yield close(request, Status.COMPLETED, "Data export prepared; the requester downloads it from their account.",
+        yield close(
+            request,
+            Status.COMPLETED,
+            "Data export prepared; the requester downloads it from their account.",
             operator);
       }
       case DELETION -> {
         var eraseAfter = closures.schedule(request.user());
-        yield close(request, Status.COMPLETED, "Account closure scheduled: erased on "
-            + DateTimeFormatter.ISO_LOCAL_DATE.format(eraseAfter.atZone(ZoneOffset.UTC))
-            + " unless the owner signs in again before.", operator);
+        yield close(
+            request,
+            Status.COMPLETED,
+            "Account closure scheduled: erased on "
+                + DateTimeFormatter.ISO_LOCAL_DATE.format(eraseAfter.atZone(ZoneOffset.UTC))
+                + " unless the owner signs in again before.",
+            operator);
       }
       case OBJECTION -> {
         settings.save(request.user(), new PrivacySettings.Settings(false, false));
-        yield close(request, Status.COMPLETED, "Their content is no longer used for quality and safety, and no "
-            + "marketing email goes to them; analytics is chosen in each browser and is off without consent.", operator);
+        yield close(
+            request,
+            Status.COMPLETED,
+            "Their content is no longer used for quality and safety, and no "
+                + "marketing email goes to them; analytics is chosen in each browser and is off without consent.",
+            operator);
       }
       case UNDER_AGE -> {
         closures.erase(request.user());
         // re-read: the erasure replaced the account's id in this request by a tombstone
-        yield close(find(id).orElseThrow(), Status.COMPLETED, "Account erased: reported under the minimum age.",
+        yield close(
+            find(id).orElseThrow(),
+            Status.COMPLETED,
+            "Account erased: reported under the minimum age.",
             operator);
       }
-      case CORRECTION -> throw new IllegalStateException(
-          "Corrections are made by hand: change it on the account's pages, then close the request with what was changed.");
+      case CORRECTION ->
+        throw new IllegalStateException(
+            "Corrections are made by hand: change it on the account's pages, then close the request with what was changed.");
     };
   }
 
@@ -181,7 +238,8 @@ public class PrivacyRequests {
     if (outcome == null || outcome.isBlank()) {
       throw new IllegalArgumentException("Say what was done, or why the request was refused.");
     }
-    return close(open(id), completed ? Status.COMPLETED : Status.REJECTED, outcome.strip(), operator);
+    return close(
+        open(id), completed ? Status.COMPLETED : Status.REJECTED, outcome.strip(), operator);
   }
 
   /** Open requests, the most urgent first. */
@@ -211,12 +269,13 @@ public class PrivacyRequests {
     rows.pseudonymise(user);
   }
 
-  private PrivacyRequest close(PrivacyRequest request, Status status, String outcome, UserId operator) {
+  private PrivacyRequest close(
+      PrivacyRequest request, Status status, String outcome, UserId operator) {
     jdbc.sql("update privacy_requests set status = ?, outcome = ?, closed_at = ? where id = ?")
         .params(status.name(), outcome, Timestamp.from(clock.instant()), request.id())
         .update();
-    events.publishEvent(new PrivacyRequestEvent(request.id(), status.name().toLowerCase(), operator, request.user(),
-        outcome));
+    events.publishEvent(new PrivacyRequestEvent(
+        request.id(), status.name().toLowerCase(), operator, request.user(), outcome));
     return find(request.id()).orElseThrow();
   }
 

@@ -34,7 +34,8 @@ public class PrivacySettings {
   }
 
   public Settings of(UserId user) {
-    return jdbc.sql("select content_for_quality, marketing_email from privacy_settings where user_id = ?")
+    return jdbc.sql(
+            "select content_for_quality, marketing_email from privacy_settings where user_id = ?")
         .param(user.value())
         .query((rs, n) -> new Settings(rs.getBoolean(1), rs.getBoolean(2)))
         .optional()
@@ -51,16 +52,26 @@ public class PrivacySettings {
             insert into privacy_settings (user_id, content_for_quality, marketing_email, updated_at) values (?, ?, ?, ?)
             on conflict (user_id) do update set content_for_quality = excluded.content_for_quality,
               marketing_email = excluded.marketing_email, updated_at = excluded.updated_at""")
-        .params(user.value(), settings.contentForQuality(), settings.marketingEmail(), Timestamp.from(clock.instant()))
+        .params(
+            user.value(),
+            settings.contentForQuality(),
+            settings.marketingEmail(),
+            Timestamp.from(clock.instant()))
         .update();
   }
 
   public Map<String, Object> export(UserId user) {
     var settings = of(user);
-    return Map.of("contentForQuality", settings.contentForQuality(), "marketingEmail", settings.marketingEmail());
+    return Map.of(
+        "contentForQuality",
+        settings.contentForQuality(),
+        "marketingEmail",
+        settings.marketingEmail());
   }
 
   public void erase(UserId user) {
-    jdbc.sql("delete from privacy_settings where user_id = ?").param(user.value()).update();
+    jdbc.sql("delete from privacy_settings where user_id = ?")
+        .param(user.value())
+        .update();
   }
 }

@@ -27,7 +27,8 @@ class RequestVerification {
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  RequestVerification(JdbcClient jdbc, AccountDirectory accounts, ApplicationEventPublisher events, Clock clock) {
+  RequestVerification(
+      JdbcClient jdbc, AccountDirectory accounts, ApplicationEventPublisher events, Clock clock) {
     this.jdbc = jdbc;
     this.accounts = accounts;
     this.events = events;
@@ -38,12 +39,16 @@ class RequestVerification {
     if (request.user() == null) {
       throw new IllegalStateException("No account uses this address; nothing to verify against.");
     }
-    var email = accounts.emailOf(request.user()).orElseThrow(() -> new IllegalStateException("The account is gone."));
+    var email = accounts
+        .emailOf(request.user())
+        .orElseThrow(() -> new IllegalStateException("The account is gone."));
     var token = newToken();
-    jdbc.sql("update privacy_requests set status = 'VERIFICATION_SENT', verification_token_hash = ? where id = ?")
+    jdbc.sql(
+            "update privacy_requests set status = 'VERIFICATION_SENT', verification_token_hash = ? where id = ?")
         .params(hash(token), request.id())
         .update();
-    events.publishEvent(new PrivacyRequestEvent(request.id(), "verification_sent", operator, request.user(), ""));
+    events.publishEvent(
+        new PrivacyRequestEvent(request.id(), "verification_sent", operator, request.user(), ""));
     return new PrivacyRequests.Verification(email, token);
   }
 
@@ -58,9 +63,17 @@ class RequestVerification {
         .params(Timestamp.from(clock.instant()), hash(token))
         .query(UUID.class)
         .optional();
-    id.ifPresent(verified -> events.publishEvent(new PrivacyRequestEvent(verified, "verified", null,
-        jdbc.sql("select user_id from privacy_requests where id = ?").param(verified).query(UUID.class).optional()
-            .map(UserId::new).orElse(null), "")));
+    id.ifPresent(verified -> events.publishEvent(new PrivacyRequestEvent(
+        verified,
+        "verified",
+        null,
+        jdbc.sql("select user_id from privacy_requests where id = ?")
+            .param(verified)
+            .query(UUID.class)
+            .optional()
+            .map(UserId::new)
+            .orElse(null),
+        "")));
     return id;
   }
 
@@ -72,7 +85,9 @@ class RequestVerification {
 
   private static String hash(String token) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -34,8 +34,10 @@ public class RetentionEngine {
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  RetentionEngine(List<RetentionRule> rules, PrivacyProperties properties, JdbcClient jdbc, Clock clock) {
-    this.rules = rules.stream().sorted(Comparator.comparing(RetentionRule::category)).toList();
+  RetentionEngine(
+      List<RetentionRule> rules, PrivacyProperties properties, JdbcClient jdbc, Clock clock) {
+    this.rules =
+        rules.stream().sorted(Comparator.comparing(RetentionRule::category)).toList();
     this.properties = properties;
     this.jdbc = jdbc;
     this.clock = clock;
@@ -43,7 +45,9 @@ public class RetentionEngine {
 
   /** Every category with the period in force here. */
   public List<Category> categories() {
-    return rules.stream().map(rule -> new Category(rule.category(), rule.description(), periodOf(rule))).toList();
+    return rules.stream()
+        .map(rule -> new Category(rule.category(), rule.description(), periodOf(rule)))
+        .toList();
   }
 
   /** Runs every rule as of now. */
@@ -58,9 +62,13 @@ public class RetentionEngine {
 
   /** The most recent runs, newest first. */
   public List<Run> recentRuns(int limit) {
-    return jdbc.sql("select category, cutoff, affected, ran_at from retention_runs order by id desc limit ?")
+    return jdbc.sql(
+            "select category, cutoff, affected, ran_at from retention_runs order by id desc limit ?")
         .param(limit)
-        .query((rs, n) -> new Run(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getLong(3),
+        .query((rs, n) -> new Run(
+            rs.getString(1),
+            rs.getTimestamp(2).toInstant(),
+            rs.getLong(3),
             rs.getTimestamp(4).toInstant()))
         .list();
   }
@@ -70,11 +78,13 @@ public class RetentionEngine {
     try {
       long affected = rule.purge(cutoff);
       var run = new Run(rule.category(), cutoff, affected, now);
-      jdbc.sql("insert into retention_runs (category, cutoff, affected, ran_at) values (?, ?, ?, ?)")
+      jdbc.sql(
+              "insert into retention_runs (category, cutoff, affected, ran_at) values (?, ?, ?, ?)")
           .params(run.category(), Timestamp.from(cutoff), affected, Timestamp.from(now))
           .update();
       if (affected > 0) {
-        log.info("Retention: {} removed {} item(s) older than {}", rule.category(), affected, cutoff);
+        log.info(
+            "Retention: {} removed {} item(s) older than {}", rule.category(), affected, cutoff);
       }
       return java.util.Optional.of(run);
     } catch (RuntimeException e) {

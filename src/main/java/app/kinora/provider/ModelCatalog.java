@@ -23,7 +23,8 @@ import org.springframework.stereotype.Service;
 public class ModelCatalog {
 
   private static final Logger log = LoggerFactory.getLogger(ModelCatalog.class);
-  private static final Set<String> ADAPTERS = Set.of("openrouter", "fal", "replicate", "gemini", "openai-gateway", "comfyui");
+  private static final Set<String> ADAPTERS =
+      Set.of("openrouter", "fal", "replicate", "gemini", "openai-gateway", "comfyui");
 
   private final Map<String, LocalVideoProvider> local = new LinkedHashMap<>();
   private final Map<String, ModelDescriptor> localModels = new LinkedHashMap<>();
@@ -33,14 +34,18 @@ public class ModelCatalog {
   ModelCatalog(List<VideoProvider> providers, ProviderProperties properties) {
     for (var provider : providers) {
       switch (provider) {
-        case LocalVideoProvider renderer -> provider.models().forEach(model -> {
-          if (local.putIfAbsent(model.id(), renderer) != null) {
-            throw new IllegalStateException("model " + model.id() + " is offered by two providers");
-          }
-          localModels.put(model.id(), model);
-        });
+        case LocalVideoProvider renderer ->
+          provider.models().forEach(model -> {
+            if (local.putIfAbsent(model.id(), renderer) != null) {
+              throw new IllegalStateException(
+                  "model " + model.id() + " is offered by two providers");
+            }
+            localModels.put(model.id(), model);
+          });
         case RemoteVideoProvider adapter -> remote.put(adapter.id(), adapter);
-        default -> throw new IllegalStateException("provider " + provider.id() + " is neither local nor remote");
+        default ->
+          throw new IllegalStateException(
+              "provider " + provider.id() + " is neither local nor remote");
       }
     }
     this.aliases = new LinkedHashMap<>(properties.models());
@@ -54,7 +59,8 @@ public class ModelCatalog {
     for (var route : config.routes()) {
       var provider = route.contains(":") ? route.substring(0, route.indexOf(':')) : "";
       if (!ADAPTERS.contains(provider)) {
-        throw new IllegalStateException("route " + route + " of " + alias + " names no known provider; use one of " + ADAPTERS);
+        throw new IllegalStateException(
+            "route " + route + " of " + alias + " names no known provider; use one of " + ADAPTERS);
       }
     }
     if (routes(alias).isEmpty()) {
@@ -76,9 +82,16 @@ public class ModelCatalog {
     if (alias == null) {
       return Optional.empty();
     }
-    return routes(modelId).stream().findFirst().map(first -> first.model().as(modelId,
-        blankToNull(alias.name()) != null ? alias.name() : first.model().displayName(),
-        blankToNull(alias.description()) != null ? alias.description() : first.model().description()));
+    return routes(modelId).stream()
+        .findFirst()
+        .map(first -> first
+            .model()
+            .as(
+                modelId,
+                blankToNull(alias.name()) != null ? alias.name() : first.model().displayName(),
+                blankToNull(alias.description()) != null
+                    ? alias.description()
+                    : first.model().description()));
   }
 
   Optional<LocalVideoProvider> localProvider(String modelId) {
@@ -95,10 +108,11 @@ public class ModelCatalog {
     for (var route : config.routes()) {
       var providerId = route.substring(0, route.indexOf(':'));
       var modelId = route.substring(route.indexOf(':') + 1);
-      Optional.ofNullable(remote.get(providerId)).ifPresent(provider -> provider.models().stream()
-          .filter(model -> model.id().equals(modelId))
-          .findFirst()
-          .ifPresent(model -> routes.add(new Route(provider, model))));
+      Optional.ofNullable(remote.get(providerId))
+          .ifPresent(provider -> provider.models().stream()
+              .filter(model -> model.id().equals(modelId))
+              .findFirst()
+              .ifPresent(model -> routes.add(new Route(provider, model))));
     }
     return routes;
   }

@@ -18,6 +18,9 @@ class ModelCosts implements ProviderCosts {
 
   @Override
   public Optional<BigDecimal> usdPerSecond(String model) {
-    return catalog.find(model).map(ModelDescriptor::pricePerSecond).filter(price -> price.signum() > 0);
+    return catalog
+        .find(model)
+        .map(ModelDescriptor::pricePerSecond)
+        .filter(price -> price.signum() > 0);
   }
 }

@@ -24,9 +24,12 @@ class ProviderHealth implements HealthIndicator {
   public Health health() {
     var health = Health.up();
     var states = resilience.states();
-    catalog.remoteProviders().forEach((id, provider) -> health.withDetail(id,
-        provider.info() + ", " + (resilience.available(id) ? "available" : "paused") + " (circuit "
-            + states.getOrDefault(id, "CLOSED") + ")"));
+    catalog
+        .remoteProviders()
+        .forEach((id, provider) -> health.withDetail(
+            id,
+            provider.info() + ", " + (resilience.available(id) ? "available" : "paused")
+                + " (circuit " + states.getOrDefault(id, "CLOSED") + ")"));
     return health.build();
   }
 }

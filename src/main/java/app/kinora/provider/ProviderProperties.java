@@ -72,7 +72,12 @@ public record ProviderProperties(
    *     (fal.ai's JWKS); empty means the platform's documented address
    */
   public record Platform(
-      String apiKey, String baseUrl, String country, String name, String webhookSecret, String webhookKeysUrl) {}
+      String apiKey,
+      String baseUrl,
+      String country,
+      String name,
+      String webhookSecret,
+      String webhookKeysUrl) {}
 
   /**
    * A self-hosted ComfyUI server running one workflow.

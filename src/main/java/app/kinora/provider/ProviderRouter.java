@@ -1,15 +1,14 @@
 package app.kinora.provider;
 
-import app.kinora.provider.spi.ReferenceMedia;
-import app.kinora.shared.VideoSpec;
-
 import app.kinora.provider.Transfer.SentMedia;
 import app.kinora.provider.spi.Capability;
 import app.kinora.provider.spi.FailureCode;
 import app.kinora.provider.spi.ProgressListener;
 import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ProviderInfo;
+import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.provider.spi.RemoteVideoProvider;
+import app.kinora.shared.VideoSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -38,7 +37,11 @@ class ProviderRouter implements Providers {
   private final Resilience resilience;
   private final ProviderProperties properties;
 
-  ProviderRouter(ModelCatalog catalog, TransferLog transfers, Resilience resilience, ProviderProperties properties) {
+  ProviderRouter(
+      ModelCatalog catalog,
+      TransferLog transfers,
+      Resilience resilience,
+      ProviderProperties properties) {
     this.catalog = catalog;
     this.transfers = transfers;
     this.resilience = resilience;
@@ -46,7 +49,11 @@ class ProviderRouter implements Providers {
   }
 
   @Override
-  public void generate(GenerationTicket ticket, VideoSpec<ReferenceMedia> request, ProgressListener progress, Path output) {
+  public void generate(
+      GenerationTicket ticket,
+      VideoSpec<ReferenceMedia> request,
+      ProgressListener progress,
+      Path output) {
     var local = catalog.localProvider(request.model());
     if (local.isPresent()) {
       local.get().generate(request, progress, output);
@@ -54,7 +61,8 @@ class ProviderRouter implements Providers {
     }
     var routes = catalog.routes(request.model());
     if (routes.isEmpty()) {
-      throw ProviderFailure.of(FailureCode.PROVIDER_UNAVAILABLE, "no enabled route for " + request.model());
+      throw ProviderFailure.of(
+          FailureCode.PROVIDER_UNAVAILABLE, "no enabled route for " + request.model());
     }
     var start = resumed(ticket, routes, progress, output);
     if (start < 0) {
@@ -73,27 +81,37 @@ class ProviderRouter implements Providers {
         continue;
       }
       try {
-        var transfer = transfers.sending(ticket, route, fieldsSent(request, route), mediaSent(request));
-        new RemoteRun(route, transfer, transfers, resilience, properties).submitAndFollow(request, progress, output);
+        var transfer =
+            transfers.sending(ticket, route, fieldsSent(request, route), mediaSent(request));
+        new RemoteRun(route, transfer, transfers, resilience, properties)
+            .submitAndFollow(request, progress, output);
         return;
       } catch (ProviderFailure failure) {
         if (!failure.allowsFallback() || Thread.currentThread().isInterrupted()) {
           throw failure;
         }
-        log.warn("Route {} failed for {} ({}: {}); trying the next route", route, ticket.generation(), failure.code(),
+        log.warn(
+            "Route {} failed for {} ({}: {}); trying the next route",
+            route,
+            ticket.generation(),
+            failure.code(),
             failure.detail());
         last = failure;
       }
     }
-    throw last != null ? last
-        : ProviderFailure.of(FailureCode.INVALID_INPUT, "no route of " + request.model() + " can serve this request");
+    throw last != null
+        ? last
+        : ProviderFailure.of(
+            FailureCode.INVALID_INPUT,
+            "no route of " + request.model() + " can serve this request");
   }
 
   /**
    * Follows a job submitted before a restart instead of submitting again. Returns -1 when it
    * completed, else the index of the first route still to try.
    */
-  private int resumed(GenerationTicket ticket, List<Route> routes, ProgressListener progress, Path output) {
+  private int resumed(
+      GenerationTicket ticket, List<Route> routes, ProgressListener progress, Path output) {
     var unfinished = transfers.unfinished(ticket.generation());
     if (unfinished.isEmpty()) {
       return 0;
@@ -104,7 +122,8 @@ class ProviderRouter implements Providers {
       if (route.providerId().equals(job.provider()) && route.model().id().equals(job.model())) {
         log.info("Generation {} resumes its job on {}", ticket.generation(), route);
         try {
-          new RemoteRun(route, job.transfer(), transfers, resilience, properties).follow(job.job(), progress, output);
+          new RemoteRun(route, job.transfer(), transfers, resilience, properties)
+              .follow(job.job(), progress, output);
           return -1;
         } catch (ProviderFailure failure) {
           if (!failure.allowsFallback() || Thread.currentThread().isInterrupted()) {
@@ -138,8 +157,12 @@ class ProviderRouter implements Providers {
   static List<SentMedia> mediaSent(VideoSpec<ReferenceMedia> request) {
     var references = request.references();
     var media = new ArrayList<SentMedia>();
-    references.firstFrameIfAny().ifPresent(file -> media.add(new SentMedia("first_frame", sha256(file))));
-    references.lastFrameIfAny().ifPresent(file -> media.add(new SentMedia("last_frame", sha256(file))));
+    references
+        .firstFrameIfAny()
+        .ifPresent(file -> media.add(new SentMedia("first_frame", sha256(file))));
+    references
+        .lastFrameIfAny()
+        .ifPresent(file -> media.add(new SentMedia("last_frame", sha256(file))));
     references.audioIfAny().ifPresent(file -> media.add(new SentMedia("audio", sha256(file))));
     references.videoIfAny().ifPresent(file -> media.add(new SentMedia("video", sha256(file))));
     references.images().forEach(file -> media.add(new SentMedia("reference_image", sha256(file))));
@@ -147,11 +170,14 @@ class ProviderRouter implements Providers {
   }
 
   private static String sha256(Path file) {
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+    try (InputStream in =
+        new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
       in.transferTo(OutputStream.nullOutputStream());
-      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+      return HexFormat.of()
+          .formatHex(((DigestInputStream) in).getMessageDigest().digest());
     } catch (IOException | NoSuchAlgorithmException e) {
-      throw ProviderFailure.of(FailureCode.INVALID_INPUT, "reference unreadable: " + e.getMessage());
+      throw ProviderFailure.of(
+          FailureCode.INVALID_INPUT, "reference unreadable: " + e.getMessage());
     }
   }
 
@@ -162,7 +188,10 @@ class ProviderRouter implements Providers {
 
   @Override
   public List<ProviderInfo> platforms() {
-    return catalog.remoteProviders().values().stream().map(RemoteVideoProvider::info).distinct()
-        .sorted(Comparator.comparing(ProviderInfo::name)).toList();
+    return catalog.remoteProviders().values().stream()
+        .map(RemoteVideoProvider::info)
+        .distinct()
+        .sorted(Comparator.comparing(ProviderInfo::name))
+        .toList();
   }
 }

@@ -18,7 +18,8 @@ class ProviderSubprocessors implements SubprocessorSource {
   @Override
   public List<Subprocessor> subprocessors() {
     return providers.platforms().stream()
-        .map(platform -> new Subprocessor(platform.name(),
+        .map(platform -> new Subprocessor(
+            platform.name(),
             "Makes the videos you ask of its models: receives the prompt, the settings and your reference files",
             platform.country()))
         .toList();

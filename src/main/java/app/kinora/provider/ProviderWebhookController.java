@@ -35,8 +35,9 @@ class ProviderWebhookController {
 
   /** Reads at most {@link #MAX_BODY} bytes: job events are small, and anyone can post here. */
   @PostMapping(PATH + "{provider}")
-  ResponseEntity<Void> receive(@PathVariable String provider, @RequestHeader HttpHeaders headers,
-      HttpServletRequest request) throws IOException {
+  ResponseEntity<Void> receive(
+      @PathVariable String provider, @RequestHeader HttpHeaders headers, HttpServletRequest request)
+      throws IOException {
     var body = request.getInputStream().readNBytes(MAX_BODY + 1);
     if (body.length > MAX_BODY) {
       return ResponseEntity.status(413).build();

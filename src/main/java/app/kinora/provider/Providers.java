@@ -1,11 +1,10 @@
 package app.kinora.provider;
 
-import app.kinora.provider.spi.ReferenceMedia;
-import app.kinora.shared.VideoSpec;
-
 import app.kinora.provider.spi.ProgressListener;
 import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ProviderInfo;
+import app.kinora.provider.spi.ReferenceMedia;
+import app.kinora.shared.VideoSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -21,7 +20,11 @@ public interface Providers {
    *
    * @throws ProviderFailure with a machine code and a user-readable message
    */
-  void generate(GenerationTicket ticket, VideoSpec<ReferenceMedia> request, ProgressListener progress, Path output);
+  void generate(
+      GenerationTicket ticket,
+      VideoSpec<ReferenceMedia> request,
+      ProgressListener progress,
+      Path output);
 
   /** What was sent where for a generation, oldest first. */
   List<Transfer> transfers(UUID generation);

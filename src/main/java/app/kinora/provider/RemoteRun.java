@@ -1,14 +1,13 @@
 package app.kinora.provider;
 
-import app.kinora.provider.spi.ReferenceMedia;
-import app.kinora.shared.VideoSpec;
-
 import app.kinora.provider.spi.FailureCode;
 import app.kinora.provider.spi.JobState;
 import app.kinora.provider.spi.ProgressListener;
 import app.kinora.provider.spi.ProviderFailure;
+import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.provider.spi.RemoteJob;
 import app.kinora.provider.spi.RemoteStatus;
+import app.kinora.shared.VideoSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +31,12 @@ class RemoteRun {
   private final Resilience resilience;
   private final ProviderProperties properties;
 
-  RemoteRun(Route route, UUID transfer, TransferLog transfers, Resilience resilience, ProviderProperties properties) {
+  RemoteRun(
+      Route route,
+      UUID transfer,
+      TransferLog transfers,
+      Resilience resilience,
+      ProviderProperties properties) {
     this.route = route;
     this.transfer = transfer;
     this.transfers = transfers;
@@ -43,7 +47,9 @@ class RemoteRun {
   void submitAndFollow(VideoSpec<ReferenceMedia> request, ProgressListener progress, Path output) {
     RemoteJob job;
     try {
-      job = resilience.call(route.providerId(), () -> route.provider().submit(request.withModel(route.model().id())));
+      job = resilience.call(
+          route.providerId(),
+          () -> route.provider().submit(request.withModel(route.model().id())));
     } catch (ProviderFailure failure) {
       transfers.finished(transfer, failure.code());
       throw failure;
@@ -74,7 +80,11 @@ class RemoteRun {
         return null;
       });
     } catch (ProviderFailure failure) {
-      log.warn("The video made on {} could not be collected ({}: {})", route, failure.code(), failure.detail());
+      log.warn(
+          "The video made on {} could not be collected ({}: {})",
+          route,
+          failure.code(),
+          failure.detail());
       throw failure.withoutFallback();
     }
   }
@@ -83,7 +93,8 @@ class RemoteRun {
     var deadline = Instant.now().plus(properties.jobTimeout());
     var pause = properties.pollInitial();
     while (true) {
-      var status = resilience.retrying(route.providerId(), () -> route.provider().status(job));
+      var status =
+          resilience.retrying(route.providerId(), () -> route.provider().status(job));
       if (status.state() == JobState.COMPLETED) {
         return status;
       }
@@ -101,10 +112,13 @@ class RemoteRun {
       }
       if (Instant.now().plus(pause).isAfter(deadline)) {
         cancel(job);
-        throw ProviderFailure.of(FailureCode.TIMEOUT, route + " did not finish within " + properties.jobTimeout());
+        throw ProviderFailure.of(
+            FailureCode.TIMEOUT, route + " did not finish within " + properties.jobTimeout());
       }
       sleep(pause);
-      pause = pause.multipliedBy(2).compareTo(properties.pollMax()) > 0 ? properties.pollMax() : pause.multipliedBy(2);
+      pause = pause.multipliedBy(2).compareTo(properties.pollMax()) > 0
+          ? properties.pollMax()
+          : pause.multipliedBy(2);
     }
   }
 

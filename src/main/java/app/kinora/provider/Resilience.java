@@ -52,7 +52,9 @@ class Resilience {
   /** {@code Retry-After} when the platform sent one (capped), else a doubling pause. */
   static IntervalBiFunction<Object> pause(Duration first, Duration cap) {
     return (attempt, outcome) -> {
-      if (outcome.isLeft() && outcome.getLeft() instanceof ProviderFailure failure && failure.retryAfter().isPresent()) {
+      if (outcome.isLeft()
+          && outcome.getLeft() instanceof ProviderFailure failure
+          && failure.retryAfter().isPresent()) {
         var asked = failure.retryAfter().get();
         return (asked.compareTo(cap) > 0 ? cap : asked).toMillis();
       }
@@ -66,7 +68,8 @@ class Resilience {
     try {
       return retry.executeSupplier(() -> breaker.executeSupplier(call));
     } catch (CallNotPermittedException e) {
-      throw ProviderFailure.of(FailureCode.PROVIDER_UNAVAILABLE, provider + " is paused after repeated failures");
+      throw ProviderFailure.of(
+          FailureCode.PROVIDER_UNAVAILABLE, provider + " is paused after repeated failures");
     }
   }
 
@@ -87,7 +90,9 @@ class Resilience {
   /** Each platform's breaker state, for operators. */
   Map<String, String> states() {
     var states = new TreeMap<String, String>();
-    breakers.getAllCircuitBreakers().forEach(b -> states.put(b.getName(), b.getState().name()));
+    breakers
+        .getAllCircuitBreakers()
+        .forEach(b -> states.put(b.getName(), b.getState().name()));
     return states;
   }
 }

@@ -14,7 +14,12 @@ import java.util.List;
  * @param outcome {@code completed}, a failure code, or null while the job runs
  */
 public record Transfer(
-    String provider, String country, String model, List<String> fields, List<SentMedia> media, Instant sentAt,
+    String provider,
+    String country,
+    String model,
+    List<String> fields,
+    List<SentMedia> media,
+    Instant sentAt,
     String outcome) {
 
   public Transfer {
@@ -34,7 +39,12 @@ public record Transfer(
     if (fields.contains("negative_prompt")) {
       parts.add("negative prompt");
     }
-    count(parts, media.stream().filter(m -> m.name().endsWith("frame") || m.name().endsWith("image")).count(), "image");
+    count(
+        parts,
+        media.stream()
+            .filter(m -> m.name().endsWith("frame") || m.name().endsWith("image"))
+            .count(),
+        "image");
     count(parts, media.stream().filter(m -> m.name().equals("audio")).count(), "soundtrack");
     count(parts, media.stream().filter(m -> m.name().equals("video")).count(), "clip");
     return "Sent to: %s (%s) — %s".formatted(provider, country, String.join(", ", parts));

@@ -42,8 +42,17 @@ class TransferLog {
             insert into provider_transfers
               (id, generation_id, user_id, provider, provider_name, country, model, fields, media, sent_at)
             values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)""")
-        .params(id, ticket.generation(), ticket.owner().value(), route.providerId(), info.name(), info.country(),
-            route.model().id(), String.join(",", fields), JSON.writeValueAsString(media), now())
+        .params(
+            id,
+            ticket.generation(),
+            ticket.owner().value(),
+            route.providerId(),
+            info.name(),
+            info.country(),
+            route.model().id(),
+            String.join(",", fields),
+            JSON.writeValueAsString(media),
+            now())
         .update();
     return id;
   }
@@ -55,7 +64,8 @@ class TransferLog {
   }
 
   void finished(UUID transfer, String outcome) {
-    jdbc.sql("update provider_transfers set outcome = ?, finished_at = ? where id = ? and outcome is null")
+    jdbc.sql(
+            "update provider_transfers set outcome = ?, finished_at = ? where id = ? and outcome is null")
         .params(outcome, now(), transfer)
         .update();
   }
@@ -67,23 +77,29 @@ class TransferLog {
              where generation_id = ? and remote_id is not null and outcome is null
              order by sent_at desc limit 1""")
         .param(generation)
-        .query((rs, n) -> new Unfinished(rs.getObject("id", UUID.class), rs.getString("provider"), rs.getString("model"),
+        .query((rs, n) -> new Unfinished(
+            rs.getObject("id", UUID.class),
+            rs.getString("provider"),
+            rs.getString("model"),
             new RemoteJob(rs.getString("remote_id"), rs.getString("remote_locator"))))
         .optional();
   }
 
   /** A platform's webhook said the job changed; idempotent. Returns whether the job is Kinora's. */
   boolean pushed(String provider, String remoteId) {
-    return jdbc.sql("update provider_transfers set pushed_at = ? where provider = ? and remote_id = ?")
-        .params(now(), provider, remoteId)
-        .update() > 0;
+    return jdbc.sql(
+                "update provider_transfers set pushed_at = ? where provider = ? and remote_id = ?")
+            .params(now(), provider, remoteId)
+            .update()
+        > 0;
   }
 
   boolean pushedSince(UUID transfer, Instant since) {
     return jdbc.sql("select count(*) from provider_transfers where id = ? and pushed_at >= ?")
-        .params(transfer, Timestamp.from(since))
-        .query(Long.class)
-        .single() > 0;
+            .params(transfer, Timestamp.from(since))
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   List<Transfer> of(UUID generation) {
@@ -113,7 +129,9 @@ class TransferLog {
   }
 
   void erase(UserId user) {
-    jdbc.sql("delete from provider_transfers where user_id = ?").param(user.value()).update();
+    jdbc.sql("delete from provider_transfers where user_id = ?")
+        .param(user.value())
+        .update();
   }
 
   private static Transfer transfer(ResultSet rs, int row) throws SQLException {
@@ -122,9 +140,14 @@ class TransferLog {
       media.add(new SentMedia(node.path("name").asString(), node.path("sha256").asString()));
     }
     var fields = rs.getString("fields");
-    return new Transfer(rs.getString("provider_name"), rs.getString("country"), rs.getString("model"),
-        fields.isEmpty() ? List.of() : Arrays.asList(fields.split(",")), media,
-        rs.getTimestamp("sent_at").toInstant(), rs.getString("outcome"));
+    return new Transfer(
+        rs.getString("provider_name"),
+        rs.getString("country"),
+        rs.getString("model"),
+        fields.isEmpty() ? List.of() : Arrays.asList(fields.split(",")),
+        media,
+        rs.getTimestamp("sent_at").toInstant(),
+        rs.getString("outcome"));
   }
 
   private static Timestamp now() {

@@ -33,9 +33,20 @@ class TransferPersonalData implements PersonalDataHolder {
 
   @Override
   public List<PersonalColumn> columns() {
-    return PersonalColumn.of("provider_transfers", DataCategory.CONTENT, "until the generation or the account is deleted",
-        Set.of(Purpose.RENDERING, Purpose.LEGAL), "provider", "provider_name", "country", "model", "fields", "media",
-        "remote_id", "remote_locator", "outcome");
+    return PersonalColumn.of(
+        "provider_transfers",
+        DataCategory.CONTENT,
+        "until the generation or the account is deleted",
+        Set.of(Purpose.RENDERING, Purpose.LEGAL),
+        "provider",
+        "provider_name",
+        "country",
+        "model",
+        "fields",
+        "media",
+        "remote_id",
+        "remote_locator",
+        "outcome");
   }
 
   @Override

@@ -16,7 +16,8 @@ class WebhookSecurityConfiguration {
   SecurityFilterChain providerWebhookChain(HttpSecurity http) {
     http.securityMatcher(ProviderWebhookController.PATH + "**")
         .csrf(csrf -> csrf.disable())
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
     return http.build();
   }

@@ -11,7 +11,13 @@ final class RenderTimes {
 
   /** The parts of a render, in the order they first happen. */
   enum Part {
-    SETUP, DRAWING, ENCODING, SOUND, PROGRESS, FINISHING, STILLS
+    SETUP,
+    DRAWING,
+    ENCODING,
+    SOUND,
+    PROGRESS,
+    FINISHING,
+    STILLS
   }
 
   private final long[] nanos = new long[Part.values().length];
@@ -32,7 +38,11 @@ final class RenderTimes {
   public String toString() {
     var parts = new StringJoiner(", ");
     for (var part : Part.values()) {
-      parts.add(String.format(Locale.ROOT, "%s %d ms", part.name().toLowerCase(Locale.ROOT), nanos[part.ordinal()] / 1_000_000));
+      parts.add(String.format(
+          Locale.ROOT,
+          "%s %d ms",
+          part.name().toLowerCase(Locale.ROOT),
+          nanos[part.ordinal()] / 1_000_000));
     }
     return parts.toString();
   }

@@ -1,10 +1,8 @@
 package app.kinora.render;
 
-import app.kinora.provider.spi.ReferenceMedia;
-import app.kinora.shared.VideoSpec;
-
 import app.kinora.media.VideoFrames;
 import app.kinora.provider.spi.ProviderFailure;
+import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.provider.spi.RenderedDerivatives;
 import app.kinora.render.RenderTimes.Part;
 import app.kinora.render.encode.Drawing;
@@ -17,6 +15,7 @@ import app.kinora.render.scene.Scene;
 import app.kinora.render.sound.Soundscape;
 import app.kinora.render.sound.Soundtrack;
 import app.kinora.render.stills.Stills;
+import app.kinora.shared.VideoSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +62,8 @@ final class Rendering {
           var pictures = pictures(encoder)) {
         times.lap(Part.SETUP);
         encode(encoder, pictures, sound, progress);
-        stillsWriter = Thread.ofPlatform().name("kinora-render-stills").start(() -> writeStills(output));
+        stillsWriter =
+            Thread.ofPlatform().name("kinora-render-stills").start(() -> writeStills(output));
       }
       times.lap(Part.FINISHING);
       progress.finish();
@@ -76,7 +76,12 @@ final class Rendering {
         discardStills(stillsWriter, output);
       }
     }
-    log.debug("Rendered {} frames of {} in {} ms: {}", frames, request.size(), times.totalMillis(), times);
+    log.debug(
+        "Rendered {} frames of {} in {} ms: {}",
+        frames,
+        request.size(),
+        times.totalMillis(),
+        times);
   }
 
   private void encode(Mp4Encoder encoder, FrameSource pictures, Sound sound, ProgressRelay progress)
@@ -142,7 +147,13 @@ final class Rendering {
     var converter = new Yuv420(size.width(), size.height());
     var references = request.references();
     if (references.firstFrame() != null || references.video() != null) {
-      return new ReferenceFrames(request, videoFrames, Palette.of(scene.spec()), converter, encoder::frameBuffer, frames,
+      return new ReferenceFrames(
+          request,
+          videoFrames,
+          Palette.of(scene.spec()),
+          converter,
+          encoder::frameBuffer,
+          frames,
           stills);
     }
     return new Drawing(scene, converter, encoder::frameBuffer, frames, fps, stills);

@@ -11,5 +11,6 @@
  * {@code layers} that draw on a {@code canvas}, {@code reference} builds frames on uploaded
  * media, {@code sound} makes the soundtrack and {@code encode} turns it all into the MP4.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "provider::spi", "media"})
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {"shared", "provider::spi", "media"})
 package app.kinora.render;

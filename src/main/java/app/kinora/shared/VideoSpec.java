@@ -36,7 +36,8 @@ public record VideoSpec<R>(
 
   public VideoSpec {
     if (duration != null && (duration.isNegative() || duration.toMillis() % 1000 != 0)) {
-      throw new IllegalArgumentException("a video lasts a whole number of seconds, not " + duration);
+      throw new IllegalArgumentException(
+          "a video lasts a whole number of seconds, not " + duration);
     }
   }
 
@@ -145,7 +146,16 @@ public record VideoSpec<R>(
     }
 
     public VideoSpec<R> build() {
-      return new VideoSpec<>(model, prompt, negativePrompt, duration, size, framesPerSecond, seed, generateAudio, caption,
+      return new VideoSpec<>(
+          model,
+          prompt,
+          negativePrompt,
+          duration,
+          size,
+          framesPerSecond,
+          seed,
+          generateAudio,
+          caption,
           references);
     }
   }

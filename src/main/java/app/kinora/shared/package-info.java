@@ -5,5 +5,6 @@
  * app.kinora.shared.UserPrincipal}), and the one address absolute links are built on ({@link
  * app.kinora.shared.PublicAddress}). Open to every module; holds no behaviour beyond validation.
  */
-@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@org.springframework.modulith.ApplicationModule(
+    type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package app.kinora.shared;

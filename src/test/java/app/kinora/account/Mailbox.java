@@ -32,7 +32,9 @@ public final class Mailbox {
 
   /** Waits for the {@code count}-th message to the address and returns its text. */
   public static String awaitMessage(String address, int count) {
-    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> messagesTo(address).size() >= count);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> messagesTo(address).size() >= count);
     return text(messagesTo(address).get(count - 1));
   }
 

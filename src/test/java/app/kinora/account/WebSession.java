@@ -23,11 +23,14 @@ public final class WebSession {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
   private static final Pattern SET_COOKIE = Pattern.compile("^([^=]+)=([^;]*)");
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+  private final HttpClient http = HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(5))
+      .followRedirects(HttpClient.Redirect.NEVER)
+      .build();
   private final Map<String, Map<String, String>> cookies = new LinkedHashMap<>();
   private final String baseUrl;
-  private String userAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+  private String userAgent =
+      "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 
   /**
    * The page without its CSRF tokens, which differ on every rendering (they are masked anew
@@ -79,9 +82,11 @@ public final class WebSession {
     var all = new LinkedHashMap<>(fields);
     all.put("_csrf", csrf);
     var body = all.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
-    return follow(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+    return follow(request(path)
+        .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
@@ -93,18 +98,26 @@ public final class WebSession {
   /** Moves this session's cookies to another server (another node of the same cluster). */
   public WebSession sameCookiesOn(String otherBaseUrl) {
     var other = new WebSession(otherBaseUrl);
-    other.cookies.put(URI.create(otherBaseUrl).getAuthority(), new LinkedHashMap<>(cookies.getOrDefault(URI.create(baseUrl).getAuthority(), Map.of())));
+    other.cookies.put(
+        URI.create(otherBaseUrl).getAuthority(),
+        new LinkedHashMap<>(cookies.getOrDefault(URI.create(baseUrl).getAuthority(), Map.of())));
     return other;
   }
 
   private HttpRequest.Builder request(String pathOrUrl) {
     var uri = URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : baseUrl + pathOrUrl);
-    var builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("User-Agent", userAgent)
+    var builder = HttpRequest.newBuilder(uri)
+        .timeout(Duration.ofSeconds(30))
+        .header("User-Agent", userAgent)
         .header("Accept-Language", "en-GB,en;q=0.8");
     headers.forEach(builder::header);
     var jar = cookies.getOrDefault(uri.getAuthority(), Map.of());
     if (!jar.isEmpty()) {
-      builder.header("Cookie", jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; ")));
+      builder.header(
+          "Cookie",
+          jar.entrySet().stream()
+              .map(e -> e.getKey() + "=" + e.getValue())
+              .collect(Collectors.joining("; ")));
     }
     return builder;
   }
@@ -119,7 +132,8 @@ public final class WebSession {
         if (response.statusCode() / 100 != 3 || location.isEmpty()) {
           return new Page(response.statusCode(), request.uri().toString(), response.body());
         }
-        request = request(request.uri().resolve(location.get()).toString()).GET().build();
+        request =
+            request(request.uri().resolve(location.get()).toString()).GET().build();
       }
       throw new AssertionError("too many redirects");
     } catch (IOException e) {

@@ -22,9 +22,11 @@ import tools.jackson.databind.JsonNode;
 /** Image, audio and video references through the public API, rendered by the local renderer. */
 class ReferencesApiIntegrationTest extends IntegrationTest {
 
-  @Autowired MediaProbe probe;
+  @Autowired
+  MediaProbe probe;
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   private ApiClient api() {
     return new ApiClient(baseUrl(), ADMIN_API_KEY);
@@ -33,21 +35,32 @@ class ReferencesApiIntegrationTest extends IntegrationTest {
   @Test
   void startsFromTheReferenceImageAndEndsOnTheLastFrame() throws Exception {
     var first = TestMedia.picture(1280, 720);
-    var reply = api().postMultipart("/v1/videos",
-        Map.of("prompt", "Gentle drift", "seconds", "2", "size", "1280x720", "caption", "false"),
-        Map.of("input_reference", TestMedia.jpeg(1280, 720), "last_frame", TestMedia.png(1280, 720, true)));
+    var reply = api()
+        .postMultipart(
+            "/v1/videos",
+            Map.of(
+                "prompt", "Gentle drift", "seconds", "2", "size", "1280x720", "caption", "false"),
+            Map.of(
+                "input_reference",
+                TestMedia.jpeg(1280, 720),
+                "last_frame",
+                TestMedia.png(1280, 720, true)));
     assertThat(reply.status()).as(String.valueOf(reply.json())).isEqualTo(200);
 
     var video = download(awaitCompleted(reply.json().path("id").asString()), "i2v.mp4");
 
     assertThat(meanDifference(frame(video, 0), first)).isLessThan(12);
-    assertThat(meanDifference(frame(video, -1), TestMedia.picture(1280, 720, true))).isLessThan(20);
+    assertThat(meanDifference(frame(video, -1), TestMedia.picture(1280, 720, true)))
+        .isLessThan(20);
   }
 
   @Test
   void usesTheUploadedSoundtrack() throws Exception {
-    var reply = api().postMultipart("/v1/videos", Map.of("prompt", "Tone", "seconds", "2", "size", "480x480"),
-        Map.of("audio", TestMedia.wav(3, 44100)));
+    var reply = api()
+        .postMultipart(
+            "/v1/videos",
+            Map.of("prompt", "Tone", "seconds", "2", "size", "480x480"),
+            Map.of("audio", TestMedia.wav(3, 44100)));
     assertThat(reply.status()).as(String.valueOf(reply.json())).isEqualTo(200);
 
     var video = download(awaitCompleted(reply.json().path("id").asString()), "audio.mp4");
@@ -62,8 +75,11 @@ class ReferencesApiIntegrationTest extends IntegrationTest {
   void restylesAReferenceClip() throws Exception {
     var clip = dir.resolve("clip.mp4");
     TestMedia.video(clip, "mp4", 320, 240, 1);
-    var reply = api().postMultipart("/v1/videos", Map.of("prompt", "Snow falling", "seconds", "2", "size", "480x480"),
-        Map.of("video", Files.readAllBytes(clip)));
+    var reply = api()
+        .postMultipart(
+            "/v1/videos",
+            Map.of("prompt", "Snow falling", "seconds", "2", "size", "480x480"),
+            Map.of("video", Files.readAllBytes(clip)));
     assertThat(reply.status()).as(String.valueOf(reply.json())).isEqualTo(200);
 
     var video = download(awaitCompleted(reply.json().path("id").asString()), "remix.mp4");
@@ -76,8 +92,12 @@ class ReferencesApiIntegrationTest extends IntegrationTest {
   }
 
   private JsonNode awaitCompleted(String id) {
-    var done = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
-        .until(() -> api().get("/v1/videos/" + id).json(), json -> json.path("status").asString().matches("completed|failed"));
+    var done = await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () -> api().get("/v1/videos/" + id).json(),
+            json -> json.path("status").asString().matches("completed|failed"));
     assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("completed");
     return done;
   }
@@ -90,7 +110,8 @@ class ReferencesApiIntegrationTest extends IntegrationTest {
 
   /** Frame {@code index} of the video; -1 is the last. Decoded in the test JVM: our own output. */
   private static BufferedImage frame(Path video, int index) throws Exception {
-    try (var grabber = new FFmpegFrameGrabber(video.toFile()); var converter = new Java2DFrameConverter()) {
+    try (var grabber = new FFmpegFrameGrabber(video.toFile());
+        var converter = new Java2DFrameConverter()) {
       grabber.start();
       BufferedImage last = null;
       for (int i = 0; ; i++) {
@@ -114,7 +135,8 @@ class ReferencesApiIntegrationTest extends IntegrationTest {
       for (int x = 0; x < a.getWidth(); x += step) {
         int p = a.getRGB(x, y);
         int q = b.getRGB(x, y);
-        sum += Math.abs((p >> 16 & 255) - (q >> 16 & 255)) + Math.abs((p >> 8 & 255) - (q >> 8 & 255))
+        sum += Math.abs((p >> 16 & 255) - (q >> 16 & 255))
+            + Math.abs((p >> 8 & 255) - (q >> 8 & 255))
             + Math.abs((p & 255) - (q & 255));
         count += 3;
       }
@@ -137,7 +159,8 @@ class ReferencesApiIntegrationTest extends IntegrationTest {
         var buffer = frame.samples[0];
         while (buffer.hasRemaining()) {
           float value = buffer instanceof java.nio.ShortBuffer shorts
-              ? shorts.get() / 32768f : ((java.nio.FloatBuffer) buffer).get();
+              ? shorts.get() / 32768f
+              : ((java.nio.FloatBuffer) buffer).get();
           energy += value * value;
           if ((previous < 0) != (value < 0)) {
             crossings++;
@@ -146,7 +169,8 @@ class ReferencesApiIntegrationTest extends IntegrationTest {
           samples++;
         }
       }
-      return new Sound(crossings / 2.0 / (samples / (double) rate), 10 * Math.log10(energy / samples));
+      return new Sound(
+          crossings / 2.0 / (samples / (double) rate), 10 * Math.log10(energy / samples));
     }
   }
 

@@ -1,14 +1,13 @@
 package app.kinora.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static app.kinora.api.ApiAssertions.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.kinora.ApiClient;
 import app.kinora.IntegrationTest;
 import app.kinora.TestAccounts;
 import app.kinora.media.MediaProbe;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,18 +20,31 @@ import tools.jackson.databind.JsonNode;
 
 class VideosApiIntegrationTest extends IntegrationTest {
 
-  @Autowired MediaProbe probe;
-  @Autowired JdbcClient jdbc;
+  @Autowired
+  MediaProbe probe;
+
+  @Autowired
+  JdbcClient jdbc;
 
   private ApiClient api() {
     return new ApiClient(baseUrl(), ADMIN_API_KEY);
   }
 
   @Test
-  void turnsAPromptIntoAPlayableFastStartMp4OfTheRequestedDurationAndSize(@TempDir Path dir) throws Exception {
-    var created =
-        api().postMultipart("/v1/videos", Map.of(
-            "model", "kinora-local", "prompt", "A lighthouse on a cliff at sunset", "seconds", "4", "size", "1280x720"));
+  void turnsAPromptIntoAPlayableFastStartMp4OfTheRequestedDurationAndSize(@TempDir Path dir)
+      throws Exception {
+    var created = api()
+        .postMultipart(
+            "/v1/videos",
+            Map.of(
+                "model",
+                "kinora-local",
+                "prompt",
+                "A lighthouse on a cliff at sunset",
+                "seconds",
+                "4",
+                "size",
+                "1280x720"));
 
     assertThat(created.status()).isEqualTo(200);
     assertThat(created.json().path("object").asString()).isEqualTo("video");
@@ -44,7 +56,8 @@ class VideosApiIntegrationTest extends IntegrationTest {
     var done = awaitEnd(id);
     assertThat(done.path("status").asString()).isEqualTo("completed");
     assertThat(done.path("progress").asInt()).isEqualTo(100);
-    assertThat(done.path("completed_at").asLong()).isGreaterThanOrEqualTo(done.path("created_at").asLong());
+    assertThat(done.path("completed_at").asLong())
+        .isGreaterThanOrEqualTo(done.path("created_at").asLong());
     assertThat(done.path("error").isNull()).isTrue();
 
     var file = dir.resolve("video.mp4");
@@ -64,8 +77,12 @@ class VideosApiIntegrationTest extends IntegrationTest {
 
   @Test
   void servesByteRangesOfTheContentForSeeking() throws Exception {
-    var id = api().postJson("/v1/videos", Map.of("prompt", "Waves on a beach", "seconds", 2, "size", "480x480"))
-        .json().path("id").asString();
+    var id = api()
+        .postJson(
+            "/v1/videos", Map.of("prompt", "Waves on a beach", "seconds", 2, "size", "480x480"))
+        .json()
+        .path("id")
+        .asString();
     awaitEnd(id);
     var full = api().get("/v1/videos/" + id + "/content");
     var range = api().get("/v1/videos/" + id + "/content", "Range", "bytes=100-199");
@@ -73,7 +90,8 @@ class VideosApiIntegrationTest extends IntegrationTest {
     assertThat(range.status()).isEqualTo(206);
     assertThat(range.raw().headers().firstValue("Content-Range"))
         .hasValue("bytes 100-199/" + full.raw().body().length);
-    assertThat(range.raw().body()).containsExactly(java.util.Arrays.copyOfRange(full.raw().body(), 100, 200));
+    assertThat(range.raw().body())
+        .containsExactly(java.util.Arrays.copyOfRange(full.raw().body(), 100, 200));
     assertThat(full.raw().headers().firstValue("ETag")).isPresent();
   }
 
@@ -83,56 +101,111 @@ class VideosApiIntegrationTest extends IntegrationTest {
    */
   @Test
   void largeRangesGetTheControllersExactAnswerOnTheShortWay() throws Exception {
-    var id = api().postJson("/v1/videos", Map.of("prompt", "Fireworks over a bay, zoom in", "seconds", 6, "size", "1280x720", "seed", 42))
-        .json().path("id").asString();
+    var id = api()
+        .postJson(
+            "/v1/videos",
+            Map.of(
+                "prompt",
+                "Fireworks over a bay, zoom in",
+                "seconds",
+                6,
+                "size",
+                "1280x720",
+                "seed",
+                42))
+        .json()
+        .path("id")
+        .asString();
     awaitEnd(id);
     var http = java.net.http.HttpClient.newHttpClient();
     var content = java.net.URI.create(baseUrl() + "/v1/videos/" + id + "/content");
     var whole = api().get("/v1/videos/" + id + "/content");
     int n = whole.raw().body().length;
-    assertThat(n).as("large enough for sendfile's ranges (a fixed seed makes the same file every run)").isGreaterThan(300_000);
+    assertThat(n)
+        .as("large enough for sendfile's ranges (a fixed seed makes the same file every run)")
+        .isGreaterThan(300_000);
     var etag = whole.raw().headers().firstValue("ETag").orElseThrow();
     for (var range : List.of("0-", "100000-299999", "-200000")) {
-      var shortWay = http.send(java.net.http.HttpRequest.newBuilder(content).header("Authorization", "Bearer " + ADMIN_API_KEY)
-          .header("Range", "bytes=" + range).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-      var controller = http.send(java.net.http.HttpRequest.newBuilder(content).header("Authorization", "Bearer " + ADMIN_API_KEY)
-          .header("Range", "bytes=" + range).header("If-Range", etag).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+      var shortWay = http.send(
+          java.net.http.HttpRequest.newBuilder(content)
+              .header("Authorization", "Bearer " + ADMIN_API_KEY)
+              .header("Range", "bytes=" + range)
+              .build(),
+          java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+      var controller = http.send(
+          java.net.http.HttpRequest.newBuilder(content)
+              .header("Authorization", "Bearer " + ADMIN_API_KEY)
+              .header("Range", "bytes=" + range)
+              .header("If-Range", etag)
+              .build(),
+          java.net.http.HttpResponse.BodyHandlers.ofByteArray());
       assertThat(shortWay.statusCode()).as(range).isEqualTo(206).isEqualTo(controller.statusCode());
       assertThat(shortWay.body()).as(range).isEqualTo(controller.body());
-      for (var header : List.of("Content-Type", "Content-Length", "Content-Range", "ETag", "Last-Modified",
-          "Cache-Control", "Accept-Ranges", "X-Content-Type-Options", "X-Frame-Options")) {
-        assertThat(shortWay.headers().allValues(header)).as(range + " " + header)
+      for (var header : List.of(
+          "Content-Type",
+          "Content-Length",
+          "Content-Range",
+          "ETag",
+          "Last-Modified",
+          "Cache-Control",
+          "Accept-Ranges",
+          "X-Content-Type-Options",
+          "X-Frame-Options")) {
+        assertThat(shortWay.headers().allValues(header))
+            .as(range + " " + header)
             .isEqualTo(controller.headers().allValues(header));
       }
     }
     var stranger = TestAccounts.apiKey(jdbc, TestAccounts.newUser(jdbc, "USER"));
-    assertThat(new ApiClient(baseUrl(), stranger).get("/v1/videos/" + id + "/content", "Range", "bytes=0-").status())
-        .as("another user's key").isEqualTo(404);
-    assertThat(new ApiClient(baseUrl(), null).get("/v1/videos/" + id + "/content", "Range", "bytes=0-").status())
-        .as("no key").isEqualTo(401);
+    assertThat(new ApiClient(baseUrl(), stranger)
+            .get("/v1/videos/" + id + "/content", "Range", "bytes=0-")
+            .status())
+        .as("another user's key")
+        .isEqualTo(404);
+    assertThat(new ApiClient(baseUrl(), null)
+            .get("/v1/videos/" + id + "/content", "Range", "bytes=0-")
+            .status())
+        .as("no key")
+        .isEqualTo(401);
   }
 
   @Test
   void cancelsAVideoThatIsStillBeingMadeOnceAndGivesItsCreditsBack() {
-    var id = api().postJson("/v1/videos", Map.of("prompt", "A very long drive at night", "seconds", 20, "size", "1920x1080"))
-        .json().path("id").asString();
+    var id = api()
+        .postJson(
+            "/v1/videos",
+            Map.of("prompt", "A very long drive at night", "seconds", 20, "size", "1920x1080"))
+        .json()
+        .path("id")
+        .asString();
 
     var cancelled = api().postJson("/v1/videos/" + id + "/cancel", Map.of());
 
     assertThat(cancelled.status()).as(String.valueOf(cancelled.json())).isEqualTo(200);
     assertThat(cancelled.json().path("status").asString()).isEqualTo("failed");
     assertThat(cancelled.json().path("error").path("code").asString()).isEqualTo("cancelled");
-    assertError(api().postJson("/v1/videos/" + id + "/cancel", Map.of()), 409, "video_not_cancellable", "video_id");
-    assertError(api().postJson("/v1/videos/video_00000000000000000000000000000000/cancel", Map.of()), 404,
-        "video_not_found", "video_id");
+    assertError(
+        api().postJson("/v1/videos/" + id + "/cancel", Map.of()),
+        409,
+        "video_not_cancellable",
+        "video_id");
+    assertError(
+        api().postJson("/v1/videos/video_00000000000000000000000000000000/cancel", Map.of()),
+        404,
+        "video_not_found",
+        "video_id");
     var stranger = TestAccounts.apiKey(jdbc, TestAccounts.newUser(jdbc, "USER"));
-    assertError(new ApiClient(baseUrl(), stranger).postJson("/v1/videos/" + id + "/cancel", Map.of()), 404,
-        "video_not_found", "video_id");
+    assertError(
+        new ApiClient(baseUrl(), stranger).postJson("/v1/videos/" + id + "/cancel", Map.of()),
+        404,
+        "video_not_found",
+        "video_id");
   }
 
   @Test
   void defaultsModelAndSizeAndAcceptsJson() {
-    var created = api().postJson("/v1/videos", Map.of("prompt", "Fireflies in a forest", "seconds", "2"));
+    var created =
+        api().postJson("/v1/videos", Map.of("prompt", "Fireflies in a forest", "seconds", "2"));
 
     assertThat(created.status()).isEqualTo(200);
     assertThat(created.json().path("model").asString()).isEqualTo("kinora-local");
@@ -150,38 +223,67 @@ class VideosApiIntegrationTest extends IntegrationTest {
 
   @Test
   void refusesMalformedSizeSecondsOutOfRangeUnknownModelAndMissingPrompt() {
-    assertError(api().postJson("/v1/videos", Map.of("prompt", "x", "size", "big")), 400, "invalid_size", "size");
-    assertError(api().postJson("/v1/videos", Map.of("prompt", "x", "seconds", "99")), 400, "invalid_seconds", "seconds");
-    assertError(api().postJson("/v1/videos", Map.of("prompt", "x", "seconds", "four")), 400, "invalid_seconds", "seconds");
-    assertError(api().postJson("/v1/videos", Map.of("prompt", "x", "model", "sora-2")), 400, "model_not_found", "model");
-    assertError(api().postJson("/v1/videos", Map.of("seconds", "4")), 400, "missing_prompt", "prompt");
+    assertError(
+        api().postJson("/v1/videos", Map.of("prompt", "x", "size", "big")),
+        400,
+        "invalid_size",
+        "size");
+    assertError(
+        api().postJson("/v1/videos", Map.of("prompt", "x", "seconds", "99")),
+        400,
+        "invalid_seconds",
+        "seconds");
+    assertError(
+        api().postJson("/v1/videos", Map.of("prompt", "x", "seconds", "four")),
+        400,
+        "invalid_seconds",
+        "seconds");
+    assertError(
+        api().postJson("/v1/videos", Map.of("prompt", "x", "model", "sora-2")),
+        400,
+        "model_not_found",
+        "model");
+    assertError(
+        api().postJson("/v1/videos", Map.of("seconds", "4")), 400, "missing_prompt", "prompt");
   }
 
   @Test
   void refusesRequestsWithoutAValidKey() {
     assertError(new ApiClient(baseUrl(), null).get("/v1/videos"), 401, "invalid_api_key", null);
-    assertError(new ApiClient(baseUrl(), "kn_wrong").get("/v1/videos"), 401, "invalid_api_key", null);
+    assertError(
+        new ApiClient(baseUrl(), "kn_wrong").get("/v1/videos"), 401, "invalid_api_key", null);
   }
 
   @Test
   void answersUnknownVideosAndPathsWithNotFound() {
-    assertError(api().get("/v1/videos/video_00000000000000000000000000000000"), 404, "video_not_found", "video_id");
+    assertError(
+        api().get("/v1/videos/video_00000000000000000000000000000000"),
+        404,
+        "video_not_found",
+        "video_id");
     assertError(api().get("/v1/videos/not-an-id"), 404, "video_not_found", "video_id");
     assertError(api().get("/v1/nothing-here"), 404, "not_found", null);
   }
 
   @Test
   void refusesContentBeforeTheVideoIsDone() {
-    var id = api().postJson("/v1/videos", Map.of("prompt", "Long desert drive", "seconds", "20", "size", "480x480"))
-        .json().path("id").asString();
+    var id = api()
+        .postJson(
+            "/v1/videos", Map.of("prompt", "Long desert drive", "seconds", "20", "size", "480x480"))
+        .json()
+        .path("id")
+        .asString();
 
     assertError(api().get("/v1/videos/" + id + "/content"), 409, "video_not_ready", "video_id");
   }
 
   @Test
   void listsTheCallersVideosNewestFirst() {
-    var id = api().postJson("/v1/videos", Map.of("prompt", "Snow falling on a quiet street", "seconds", "2"))
-        .json().path("id").asString();
+    var id = api()
+        .postJson("/v1/videos", Map.of("prompt", "Snow falling on a quiet street", "seconds", "2"))
+        .json()
+        .path("id")
+        .asString();
 
     var list = api().get("/v1/videos");
 
@@ -191,9 +293,24 @@ class VideosApiIntegrationTest extends IntegrationTest {
 
   @Test
   void honoursKinorasExtensionsForFrameRateSoundAndCaption(@TempDir Path dir) throws Exception {
-    var created = api().postJson("/v1/videos", Map.of(
-        "prompt", "Silent film", "seconds", "2", "size", "480x480", "fps", 24, "generate_audio", false,
-        "caption", false, "seed", 7));
+    var created = api()
+        .postJson(
+            "/v1/videos",
+            Map.of(
+                "prompt",
+                "Silent film",
+                "seconds",
+                "2",
+                "size",
+                "480x480",
+                "fps",
+                24,
+                "generate_audio",
+                false,
+                "caption",
+                false,
+                "seed",
+                7));
     assertThat(created.json().path("fps").asInt()).isEqualTo(24);
     assertThat(created.json().path("generate_audio").asBoolean()).isFalse();
     assertThat(created.json().path("seed").asLong()).isEqualTo(7);
@@ -209,13 +326,18 @@ class VideosApiIntegrationTest extends IntegrationTest {
 
   @Test
   void refusesAFrameRateTheModelDoesNotOffer() {
-    assertError(api().postJson("/v1/videos", Map.of("prompt", "x", "fps", 25)), 400, "invalid_fps", "fps");
+    assertError(
+        api().postJson("/v1/videos", Map.of("prompt", "x", "fps", 25)), 400, "invalid_fps", "fps");
   }
 
   @Test
   void servesAPosterAndASpriteSheetOfEveryFinishedVideo() throws Exception {
-    var id = api().postJson("/v1/videos", Map.of("prompt", "Harbour lights", "seconds", "2", "size", "1280x720"))
-        .json().path("id").asString();
+    var id = api()
+        .postJson(
+            "/v1/videos", Map.of("prompt", "Harbour lights", "seconds", "2", "size", "1280x720"))
+        .json()
+        .path("id")
+        .asString();
     awaitEnd(id);
 
     var thumbnail = api().get("/v1/videos/" + id + "/content?variant=thumbnail");
@@ -223,20 +345,25 @@ class VideosApiIntegrationTest extends IntegrationTest {
 
     assertThat(thumbnail.status()).isEqualTo(200);
     assertThat(thumbnail.raw().headers().firstValue("Content-Type")).hasValue("image/jpeg");
-    var poster = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(thumbnail.raw().body()));
+    var poster = javax.imageio.ImageIO.read(
+        new java.io.ByteArrayInputStream(thumbnail.raw().body()));
     assertThat(poster.getWidth()).isEqualTo(1280);
     assertThat(poster.getHeight()).isEqualTo(720);
-    var sheet = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(sprites.raw().body()));
+    var sheet = javax.imageio.ImageIO.read(
+        new java.io.ByteArrayInputStream(sprites.raw().body()));
     assertThat(sheet.getWidth()).isEqualTo(5 * 192);
     assertThat(sheet.getHeight()).isEqualTo(4 * 108);
-    assertError(api().get("/v1/videos/" + id + "/content?variant=gif"), 400, "invalid_variant", "variant");
+    assertError(
+        api().get("/v1/videos/" + id + "/content?variant=gif"), 400, "invalid_variant", "variant");
   }
 
   @Test
   void refusesReferenceFilesOfTheWrongKindWithTheFittingStatus() {
-    var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes();
-    var reply = api().postMultipart("/v1/videos", Map.of("prompt", "From a picture"),
-        Map.of("input_reference", svg));
+    var svg =
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes();
+    var reply = api()
+        .postMultipart(
+            "/v1/videos", Map.of("prompt", "From a picture"), Map.of("input_reference", svg));
 
     assertError(reply, 415, "unsupported_file_type", "input_reference");
   }
@@ -245,6 +372,8 @@ class VideosApiIntegrationTest extends IntegrationTest {
     return await()
         .atMost(Duration.ofSeconds(90))
         .pollInterval(Duration.ofMillis(250))
-        .until(() -> api().get("/v1/videos/" + id).json(), json -> json.path("status").asString().matches("completed|failed"));
+        .until(
+            () -> api().get("/v1/videos/" + id).json(),
+            json -> json.path("status").asString().matches("completed|failed"));
   }
 }

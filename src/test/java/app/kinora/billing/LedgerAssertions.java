@@ -19,19 +19,23 @@ public final class LedgerAssertions {
                 or a.held <> (select coalesce(sum(h.held_change), 0) from credit_entries h
                                where h.user_id = a.user_id and h.kind = 'hold'
                                  and not exists (select 1 from credit_entries x
-                                                  where x.hold_id = h.hold_id and x.kind in ('capture', 'release')))""")
-        .query(String.class)
-        .list();
-    assertThat(mismatches).as("accounts whose cached sums differ from their ledger").isEmpty();
+                                                  where x.hold_id = h.hold_id and x.kind in ('capture', 'release')))""").query(String.class).list();
+    assertThat(mismatches)
+        .as("accounts whose cached sums differ from their ledger")
+        .isEmpty();
   }
 
   public static long count(JdbcClient jdbc, UserId user, String kind) {
     return jdbc.sql("select count(*) from credit_entries where user_id = ? and kind = ?")
-        .params(user.value(), kind).query(Long.class).single();
+        .params(user.value(), kind)
+        .query(Long.class)
+        .single();
   }
 
   public static long recomputedBalance(JdbcClient jdbc, UserId user) {
     return jdbc.sql("select coalesce(sum(amount), 0) from credit_entries where user_id = ?")
-        .param(user.value()).query(Long.class).single();
+        .param(user.value())
+        .query(Long.class)
+        .single();
   }
 }

@@ -19,7 +19,12 @@ import java.util.Map;
  */
 final class Caller {
 
-  enum Identity { ANONYMOUS, USER, OPERATOR, API_KEY }
+  enum Identity {
+    ANONYMOUS,
+    USER,
+    OPERATOR,
+    API_KEY
+  }
 
   /** A response, its body read unless it is an event stream (which never ends). */
   record Answer(int status, String contentType, String location, byte[] body) {
@@ -34,8 +39,11 @@ final class Caller {
 
   private record Session(String cookie, String csrf) {}
 
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+  private final HttpClient http = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5))
+      .followRedirects(HttpClient.Redirect.NEVER)
+      .build();
   private final String baseUrl;
   private final Map<Identity, String[]> credentials = new EnumMap<>(Identity.class);
   private final Map<Identity, Session> sessions = new EnumMap<>(Identity.class);
@@ -53,15 +61,21 @@ final class Caller {
 
   Answer send(Identity identity, Probe probe) {
     var answer = exchange(identity, probe);
-    if (sessions.containsKey(identity) && identity != Identity.ANONYMOUS && answer.status() == 302
-        && answer.location() != null && answer.location().contains("/login")) {
-      signIn(identity); // the probe ended the session, or was refused without one: either way, carry on signed in
+    if (sessions.containsKey(identity)
+        && identity != Identity.ANONYMOUS
+        && answer.status() == 302
+        && answer.location() != null
+        && answer.location().contains("/login")) {
+      signIn(
+          identity); // the probe ended the session, or was refused without one: either way, carry
+      // on signed in
     }
     return answer;
   }
 
   private Answer exchange(Identity identity, Probe probe) {
-    var request = HttpRequest.newBuilder(URI.create(baseUrl + probe.target())).timeout(Duration.ofSeconds(60))
+    var request = HttpRequest.newBuilder(URI.create(baseUrl + probe.target()))
+        .timeout(Duration.ofSeconds(60))
         .header("X-Forwarded-For", CLIENT_ADDRESS);
     probe.headers().forEach(request::header);
     var session = sessions.get(identity);
@@ -75,7 +89,9 @@ final class Caller {
         request.header("X-CSRF-TOKEN", session.csrf());
       }
     }
-    var body = probe.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(probe.body());
+    var body = probe.body() == null
+        ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofByteArray(probe.body());
     request.method(probe.method(), body);
     try {
       var response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -84,7 +100,11 @@ final class Caller {
       try (var in = response.body()) {
         bytes = type.startsWith("text/event-stream") ? new byte[0] : in.readAllBytes();
       }
-      return new Answer(response.statusCode(), type, response.headers().firstValue("Location").orElse(null), bytes);
+      return new Answer(
+          response.statusCode(),
+          type,
+          response.headers().firstValue("Location").orElse(null),
+          bytes);
     } catch (IOException e) {
       throw new UncheckedIOException("no answer to " + probe, e);
     } catch (InterruptedException e) {
@@ -98,14 +118,20 @@ final class Caller {
     byte[] field;
     if (probe.contentType().startsWith("multipart/form-data")) {
       field = new Multipart().text("_csrf", csrf).bytes();
-      field = java.util.Arrays.copyOf(field, field.length - (Multipart.BOUNDARY.length() + 6)); // without its closing line
+      field = java.util.Arrays.copyOf(
+          field, field.length - (Multipart.BOUNDARY.length() + 6)); // without its closing line
     } else {
       field = ("_csrf=" + csrf + "&").getBytes(StandardCharsets.US_ASCII);
     }
     var body = new byte[field.length + probe.body().length];
     System.arraycopy(field, 0, body, 0, field.length);
     System.arraycopy(probe.body(), 0, body, field.length, probe.body().length);
-    return new Probe(probe.label() + ", token in the form", probe.method(), probe.target(), probe.headers(), body);
+    return new Probe(
+        probe.label() + ", token in the form",
+        probe.method(),
+        probe.target(),
+        probe.headers(),
+        body);
   }
 
   private void signIn(Identity identity) {

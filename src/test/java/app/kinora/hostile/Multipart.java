@@ -44,7 +44,8 @@ final class Multipart {
   private byte[] write(boolean close) {
     var out = new ByteArrayOutputStream();
     for (var part : parts) {
-      var header = new StringBuilder("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + part.name() + "\"");
+      var header = new StringBuilder(
+          "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + part.name() + "\"");
       if (part.filename() != null) {
         header.append("; filename=\"").append(part.filename()).append('"');
       }

@@ -24,13 +24,20 @@ record Probe(String label, String method, String target, Map<String, String> hea
   /** Whether the request's fields may carry the CSRF token in the body (a form the server can read). */
   boolean formBody() {
     var type = contentType();
-    return body != null && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data"));
+    return body != null
+        && (type.startsWith("application/x-www-form-urlencoded")
+            || type.startsWith("multipart/form-data"));
   }
 
   @Override
   public String toString() {
     var shown = target.length() > 160 ? target.substring(0, 160) + "…" : target;
-    return "%s %s [%s; %s; %d bytes]".formatted(method, shown, label, accept().isEmpty() ? "no Accept" : "Accept " + accept(),
-        body == null ? 0 : body.length);
+    return "%s %s [%s; %s; %d bytes]"
+        .formatted(
+            method,
+            shown,
+            label,
+            accept().isEmpty() ? "no Accept" : "Accept " + accept(),
+            body == null ? 0 : body.length);
   }
 }

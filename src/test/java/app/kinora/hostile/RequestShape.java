@@ -33,9 +33,13 @@ final class RequestShape {
   }
 
   Probe raw(String label, String contentType, byte[] body) {
-    return new Probe(label, route.method(), path(null, null), headers(pick(random, accepts()), contentType), body);
+    return new Probe(
+        label,
+        route.method(),
+        path(null, null),
+        headers(pick(random, accepts()), contentType),
+        body);
   }
-
 
   List<String> accepts() {
     return route.api() ? List.of("", "application/json", "*/*") : ACCEPTS;
@@ -52,7 +56,8 @@ final class RequestShape {
   Map<String, String> textFields(Field hostile, String value) {
     var fields = new LinkedHashMap<String, String>();
     for (var field : bodyFields()) {
-      fields.put(field.name(), field.equals(hostile) ? value : HostileValues.plausible(field, random));
+      fields.put(
+          field.name(), field.equals(hostile) ? value : HostileValues.plausible(field, random));
     }
     return fields;
   }
@@ -69,13 +74,15 @@ final class RequestShape {
 
   byte[] jsonWith(Field hostile, String token) {
     var body = new LinkedHashMap<String, String>();
-    bodyFields().forEach(f -> body.put(f.name(), f.equals(hostile) ? token : Json.plausible(f, random)));
+    bodyFields()
+        .forEach(f -> body.put(f.name(), f.equals(hostile) ? token : Json.plausible(f, random)));
     return Json.object(body);
   }
 
   String query(Field hostile, String encodedValue) {
     return route.fields(Where.PARAM).stream()
-        .map(f -> f.name() + "=" + (f.equals(hostile) ? encodedValue : encode(HostileValues.plausible(f, random))))
+        .map(f -> f.name() + "="
+            + (f.equals(hostile) ? encodedValue : encode(HostileValues.plausible(f, random))))
         .collect(Collectors.joining("&"));
   }
 
@@ -83,7 +90,8 @@ final class RequestShape {
     var path = route.pattern().replace("/**", "/x").replace("/*", "/x");
     for (var field : route.fields(Where.PATH)) {
       var value = field.equals(hostile) ? segment : pathValue(field);
-      path = path.replaceAll("\\{\\*?" + java.util.regex.Pattern.quote(field.name()) + "(:[^}]*)?}",
+      path = path.replaceAll(
+          "\\{\\*?" + java.util.regex.Pattern.quote(field.name()) + "(:[^}]*)?}",
           java.util.regex.Matcher.quoteReplacement(value));
     }
     return path;
@@ -94,7 +102,8 @@ final class RequestShape {
     if (!own.isEmpty() && random.nextBoolean()) {
       return pick(random, own);
     }
-    return URLEncoder.encode(HostileValues.plausible(field, random), StandardCharsets.UTF_8).replace("+", "%20");
+    return URLEncoder.encode(HostileValues.plausible(field, random), StandardCharsets.UTF_8)
+        .replace("+", "%20");
   }
 
   Probe get(String label, String query, String accept) {
@@ -103,15 +112,29 @@ final class RequestShape {
   }
 
   Probe form(String label, Map<String, String> fields, String accept) {
-    return new Probe(label, route.method(), path(null, null), headers(accept, "application/x-www-form-urlencoded"), formBody(fields));
+    return new Probe(
+        label,
+        route.method(),
+        path(null, null),
+        headers(accept, "application/x-www-form-urlencoded"),
+        formBody(fields));
   }
 
   Probe json(String label, byte[] body) {
-    return new Probe(label, route.method(), path(null, null), headers(pick(random, accepts()), "application/json"), body);
+    return new Probe(
+        label,
+        route.method(),
+        path(null, null),
+        headers(pick(random, accepts()), "application/json"),
+        body);
   }
 
   Probe multipart(String label, Multipart body, boolean unclosed) {
-    return new Probe(label, route.method(), path(null, null), headers(pick(random, accepts()), body.contentType()),
+    return new Probe(
+        label,
+        route.method(),
+        path(null, null),
+        headers(pick(random, accepts()), body.contentType()),
         unclosed ? body.withoutClosingBoundary() : body.bytes());
   }
 
@@ -128,15 +151,21 @@ final class RequestShape {
     }
     for (var field : route.fields(Where.HEADER)) {
       if (!field.name().equalsIgnoreCase("HX-Request")) {
-        headers.put(field.name(), random.nextBoolean() ? "t=1,v1=00" : pick(random, HostileValues.UNKNOWN).replaceAll("[^ -~]", "?"));
+        headers.put(
+            field.name(),
+            random.nextBoolean()
+                ? "t=1,v1=00"
+                : pick(random, HostileValues.UNKNOWN).replaceAll("[^ -~]", "?"));
       }
     }
     return headers;
   }
 
   static byte[] formBody(Map<String, String> fields) {
-    return fields.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-        .collect(Collectors.joining("&")).getBytes(StandardCharsets.UTF_8);
+    return fields.entrySet().stream()
+        .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+        .collect(Collectors.joining("&"))
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   static String encode(String value) {
@@ -144,7 +173,10 @@ final class RequestShape {
   }
 
   static String abbreviate(String value) {
-    var escaped = value.chars().mapToObj(c -> c < 0x20 || (c >= 0x7f && c < 0xa0) ? "\\u%04x".formatted(c) : String.valueOf((char) c))
+    var escaped = value
+        .chars()
+        .mapToObj(c ->
+            c < 0x20 || (c >= 0x7f && c < 0xa0) ? "\\u%04x".formatted(c) : String.valueOf((char) c))
         .collect(Collectors.joining());
     return escaped.length() > 40 ? escaped.substring(0, 40) + "…(" + value.length() + ")" : escaped;
   }

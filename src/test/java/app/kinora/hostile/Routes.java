@@ -34,24 +34,36 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 final class Routes {
 
   /** Routes served by Spring Security's filters rather than a handler. */
-  private static final List<Route> FILTER_ROUTES = List.of(new Route("POST", "/login",
-      List.of(new Field("username", Where.PARAM, String.class), new Field("password", Where.PARAM, String.class)),
-      false, false));
+  private static final List<Route> FILTER_ROUTES = List.of(new Route(
+      "POST",
+      "/login",
+      List.of(
+          new Field("username", Where.PARAM, String.class),
+          new Field("password", Where.PARAM, String.class)),
+      false,
+      false));
 
   private Routes() {}
 
   static List<Route> of(ApplicationContext context) {
     var routes = new ArrayList<Route>(FILTER_ROUTES);
-    for (var mapping : context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
-      for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
+    for (var mapping :
+        context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
+      for (Map.Entry<RequestMappingInfo, HandlerMethod> entry :
+          mapping.getHandlerMethods().entrySet()) {
         var info = entry.getKey();
-        var methods = info.getMethodsCondition().getMethods().stream().map(Enum::name).toList();
+        var methods =
+            info.getMethodsCondition().getMethods().stream().map(Enum::name).toList();
         for (var pattern : info.getPatternValues()) {
           if (pattern.equals("/error")) {
             continue; // reached by the error dispatch of every other route
           }
           for (var method : methods.isEmpty() ? List.of("GET", "POST") : methods) {
-            routes.add(route(method, pattern, info.getConsumesCondition().getConsumableMediaTypes(), entry.getValue()));
+            routes.add(route(
+                method,
+                pattern,
+                info.getConsumesCondition().getConsumableMediaTypes(),
+                entry.getValue()));
           }
         }
       }
@@ -60,19 +72,24 @@ final class Routes {
     return List.copyOf(routes);
   }
 
-  private static Route route(String method, String pattern, Set<MediaType> consumes, HandlerMethod handler) {
+  private static Route route(
+      String method, String pattern, Set<MediaType> consumes, HandlerMethod handler) {
     var post = !method.equals("GET") && !method.equals("HEAD");
     var fields = new ArrayList<Field>();
     boolean json = false;
     for (var parameter : handler.getMethodParameters()) {
-      parameter.initParameterNameDiscovery(new org.springframework.core.DefaultParameterNameDiscoverer());
+      parameter.initParameterNameDiscovery(
+          new org.springframework.core.DefaultParameterNameDiscoverer());
       json |= parameter.hasParameterAnnotation(RequestBody.class);
       fields.addAll(fieldsOf(parameter));
     }
-    boolean multipart = post && !json
-        && (consumes.isEmpty() || consumes.stream().anyMatch(MediaType.MULTIPART_FORM_DATA::includes));
+    boolean multipart = post
+        && !json
+        && (consumes.isEmpty()
+            || consumes.stream().anyMatch(MediaType.MULTIPART_FORM_DATA::includes));
     if (multipart) {
-      Arrays.stream(ReferenceRole.values()).forEach(role -> fields.add(new Field(role.param(), Where.FILE, MultipartFile.class)));
+      Arrays.stream(ReferenceRole.values())
+          .forEach(role -> fields.add(new Field(role.param(), Where.FILE, MultipartFile.class)));
     }
     return new Route(method, pattern, fields.stream().distinct().toList(), json, multipart);
   }
@@ -96,15 +113,19 @@ final class Routes {
     }
     var param = parameter.getParameterAnnotation(RequestParam.class);
     if (MultipartFile.class.isAssignableFrom(type)) {
-      return List.of(new Field(param == null ? name : named(param.name(), param.value(), name), Where.FILE, type));
+      return List.of(new Field(
+          param == null ? name : named(param.name(), param.value(), name), Where.FILE, type));
     }
     if (param != null) {
       return List.of(new Field(named(param.name(), param.value(), name), Where.PARAM, type));
     }
     if (BeanUtils.isSimpleProperty(type)) {
-      return List.of(new Field(name, Where.PARAM, type)); // Spring binds it as an optional request parameter
+      return List.of(
+          new Field(name, Where.PARAM, type)); // Spring binds it as an optional request parameter
     }
-    return type.isRecord() ? componentsOf(type, Where.PARAM) : List.of(); // a form object; else request, model, …
+    return type.isRecord()
+        ? componentsOf(type, Where.PARAM)
+        : List.of(); // a form object; else request, model, …
   }
 
   /** A record's fields by the names they are bound from (JSON names where they differ). */
@@ -112,11 +133,14 @@ final class Routes {
     if (!type.isRecord()) {
       return List.of();
     }
-    return Arrays.stream(type.getRecordComponents()).map(component -> {
-      var property = component.getAnnotation(JsonProperty.class);
-      var name = where == Where.JSON && property != null ? property.value() : component.getName();
-      return new Field(name, where, component.getType());
-    }).toList();
+    return Arrays.stream(type.getRecordComponents())
+        .map(component -> {
+          var property = component.getAnnotation(JsonProperty.class);
+          var name =
+              where == Where.JSON && property != null ? property.value() : component.getName();
+          return new Field(name, where, component.getType());
+        })
+        .toList();
   }
 
   private static String named(String name, String value, String fallback) {

@@ -33,10 +33,14 @@ class HostileUploadsIntegrationTest extends IntegrationTest {
   private static ServerSocket listener;
   private static final AtomicInteger connections = new AtomicInteger();
 
-  @Autowired JdbcClient jdbc;
-  @Autowired MediaProperties properties;
+  @Autowired
+  JdbcClient jdbc;
 
-  @TempDir Path dir;
+  @Autowired
+  MediaProperties properties;
+
+  @TempDir
+  Path dir;
 
   @BeforeAll
   static void listen() throws IOException {
@@ -65,9 +69,12 @@ class HostileUploadsIntegrationTest extends IntegrationTest {
     for (var sample : corpus) {
       tests.add(dynamicTest(sample.name(), () -> refusedWithoutTrace(sample)));
     }
-    tests.add(dynamicTest("a refused request drops the references it had already accepted", this::noOrphans));
-    tests.add(dynamicTest("nothing connected to the listener", () -> assertThat(connections).hasValue(0)));
-    tests.add(dynamicTest("the server is healthy and accepts a good file afterwards", this::stillHealthy));
+    tests.add(dynamicTest(
+        "a refused request drops the references it had already accepted", this::noOrphans));
+    tests.add(dynamicTest(
+        "nothing connected to the listener", () -> assertThat(connections).hasValue(0)));
+    tests.add(dynamicTest(
+        "the server is healthy and accepts a good file afterwards", this::stillHealthy));
     return tests.stream();
   }
 
@@ -79,14 +86,19 @@ class HostileUploadsIntegrationTest extends IntegrationTest {
     var files = sample.field().equals("last_frame")
         ? Map.of("input_reference", TestMedia.png(480, 480), sample.field(), sample.bytes())
         : Map.of(sample.field(), sample.bytes());
-    var reply = api().postMultipart("/v1/videos",
-        Map.of("prompt", "hostile " + sample.name(), "seconds", "2", "size", "480x480"), files);
+    var reply = api()
+        .postMultipart(
+            "/v1/videos",
+            Map.of("prompt", "hostile " + sample.name(), "seconds", "2", "size", "480x480"),
+            files);
 
     assertThat(reply.status()).as("%s: %s", sample, reply.json()).isEqualTo(sample.status());
     var error = reply.json().path("error");
     assertThat(error.path("code").asString()).as(sample.name()).isEqualTo(sample.code());
     assertThat(error.path("param").asString()).isEqualTo(sample.field());
-    assertThat(error.path("message").asString()).isNotBlank().doesNotContain("Exception", "/tmp", "/work");
+    assertThat(error.path("message").asString())
+        .isNotBlank()
+        .doesNotContain("Exception", "/tmp", "/work");
     assertThat(rows()).as("rows after %s", sample).isEqualTo(rowsBefore);
     assertThat(storedUploads()).as("stored files after %s", sample).isEqualTo(filesBefore);
     assertThat(workFiles()).as("scratch files after %s", sample).isEmpty();
@@ -96,10 +108,20 @@ class HostileUploadsIntegrationTest extends IntegrationTest {
     var rowsBefore = rows();
     var filesBefore = storedUploads();
 
-    var badSecond = api().postMultipart("/v1/videos", Map.of("prompt", "two files", "seconds", "2", "size", "480x480"),
-        Map.of("input_reference", TestMedia.png(480, 480), "audio", HostileMedia.text("#EXTM3U\n")));
-    var refusedRequest = api().postMultipart("/v1/videos", Map.of("prompt", "bad size", "seconds", "2", "size", "17x3"),
-        Map.of("input_reference", TestMedia.png(480, 480)));
+    var badSecond = api()
+        .postMultipart(
+            "/v1/videos",
+            Map.of("prompt", "two files", "seconds", "2", "size", "480x480"),
+            Map.of(
+                "input_reference",
+                TestMedia.png(480, 480),
+                "audio",
+                HostileMedia.text("#EXTM3U\n")));
+    var refusedRequest = api()
+        .postMultipart(
+            "/v1/videos",
+            Map.of("prompt", "bad size", "seconds", "2", "size", "17x3"),
+            Map.of("input_reference", TestMedia.png(480, 480)));
 
     assertThat(badSecond.status()).isEqualTo(415);
     assertThat(refusedRequest.status()).isEqualTo(400);
@@ -109,9 +131,11 @@ class HostileUploadsIntegrationTest extends IntegrationTest {
 
   private void stillHealthy() {
     assertThat(new ApiClient(baseUrl(), null).get("/actuator/health").status()).isEqualTo(200);
-    var reply = api().postMultipart("/v1/videos",
-        Map.of("prompt", "A calm lake", "seconds", "2", "size", "480x480"),
-        Map.of("input_reference", TestMedia.png(480, 480)));
+    var reply = api()
+        .postMultipart(
+            "/v1/videos",
+            Map.of("prompt", "A calm lake", "seconds", "2", "size", "480x480"),
+            Map.of("input_reference", TestMedia.png(480, 480)));
     assertThat(reply.status()).as(String.valueOf(reply.json())).isEqualTo(200);
   }
 

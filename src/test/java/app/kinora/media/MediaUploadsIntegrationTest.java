@@ -20,18 +20,28 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 class MediaUploadsIntegrationTest extends IntegrationTest {
 
-  @Autowired MediaUploads uploads;
-  @Autowired MediaProperties properties;
-  @Autowired BlobStore blobs;
-  @Autowired java.util.List<StoredFileReferences> references;
-  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  @Autowired
+  MediaUploads uploads;
+
+  @Autowired
+  MediaProperties properties;
+
+  @Autowired
+  BlobStore blobs;
+
+  @Autowired
+  java.util.List<StoredFileReferences> references;
+
+  @Autowired
+  org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   private final UserId owner = UserId.random();
 
   @AfterEach
   void leavesNoTemporaryFileBehind() throws IOException {
     try (var files = Files.list(properties.workDir())) {
-      assertThat(files.filter(f -> f.getFileName().toString().startsWith("upload-"))).isEmpty();
+      assertThat(files.filter(f -> f.getFileName().toString().startsWith("upload-")))
+          .isEmpty();
     }
   }
 
@@ -45,36 +55,55 @@ class MediaUploadsIntegrationTest extends IntegrationTest {
     var local = uploads.copyToLocal(upload.id(), dir);
     assertThat(local.getFileName().toString()).endsWith(".png");
     var bytes = Files.readAllBytes(local);
-    assertThat(Arrays.copyOf(bytes, 8)).containsExactly(0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n');
+    assertThat(Arrays.copyOf(bytes, 8))
+        .containsExactly(0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n');
     assertThat(uploads.find(owner, upload.id())).isPresent();
     assertThat(uploads.find(UserId.random(), upload.id())).isEmpty();
   }
 
   @Test
-  void appliesTheExifOrientationThenDropsExifGpsXmpAndComments(@TempDir Path dir) throws IOException {
+  void appliesTheExifOrientationThenDropsExifGpsXmpAndComments(@TempDir Path dir)
+      throws IOException {
     var original = TestMedia.jpegWithExif(640, 360, 6);
-    assertThat(new String(original, StandardCharsets.ISO_8859_1)).contains("SpyCam", "secret-place", "Alice");
+    assertThat(new String(original, StandardCharsets.ISO_8859_1))
+        .contains("SpyCam", "secret-place", "Alice");
 
     var upload = uploads.accept(owner, MediaKind.IMAGE, stream(original));
 
     // what the worker hands a provider is this copy
     var sent = Files.readAllBytes(uploads.copyToLocal(upload.id(), dir));
     var text = new String(sent, StandardCharsets.ISO_8859_1);
-    assertThat(text).doesNotContain("SpyCam", "secret-place", "Alice", "Exif", "eXIf", "GPS", "xmpmeta", "tEXt", "iTXt", "zTXt");
+    assertThat(text)
+        .doesNotContain(
+            "SpyCam",
+            "secret-place",
+            "Alice",
+            "Exif",
+            "eXIf",
+            "GPS",
+            "xmpmeta",
+            "tEXt",
+            "iTXt",
+            "zTXt");
     var picture = javax.imageio.ImageIO.read(new ByteArrayInputStream(sent));
     assertThat(picture.getWidth()).as("orientation 6 turns the picture upright").isEqualTo(360);
     assertThat(picture.getHeight()).isEqualTo(640);
-    assertThat(new java.awt.Color(picture.getRGB(180, 100)).getRed()).as("left half is now on top").isGreaterThan(150);
+    assertThat(new java.awt.Color(picture.getRGB(180, 100)).getRed())
+        .as("left half is now on top")
+        .isGreaterThan(150);
     assertThat(new java.awt.Color(picture.getRGB(180, 540)).getBlue()).isGreaterThan(150);
     assertThat(upload.width()).isEqualTo(360);
   }
 
   @Test
-  void keepsTheOriginalOnlyWhenAskedForItsOwnerAloneAndDeletesItWithTheUpload(@TempDir Path dir) throws IOException {
+  void keepsTheOriginalOnlyWhenAskedForItsOwnerAloneAndDeletesItWithTheUpload(@TempDir Path dir)
+      throws IOException {
     var sent = TestMedia.jpegWithExif(640, 360, 6);
 
     var plain = uploads.accept(owner, MediaKind.IMAGE, stream(sent));
-    assertThat(uploads.original(owner, plain.id())).as("not asked: the file as sent is gone").isEmpty();
+    assertThat(uploads.original(owner, plain.id()))
+        .as("not asked: the file as sent is gone")
+        .isEmpty();
     assertThat(storedKeys(plain.id())).hasSize(1);
 
     var kept = uploads.accept(owner, MediaKind.IMAGE, stream(sent), true);
@@ -84,28 +113,45 @@ class MediaUploadsIntegrationTest extends IntegrationTest {
     try (var in = original.file().getInputStream()) {
       assertThat(in.readAllBytes()).as("byte for byte, metadata and all").isEqualTo(sent);
     }
-    assertThat(new String(Files.readAllBytes(uploads.copyToLocal(kept.id(), dir)), StandardCharsets.ISO_8859_1))
-        .as("what providers get is still the sanitised copy").doesNotContain("SpyCam", "secret-place");
+    assertThat(new String(
+            Files.readAllBytes(uploads.copyToLocal(kept.id(), dir)), StandardCharsets.ISO_8859_1))
+        .as("what providers get is still the sanitised copy")
+        .doesNotContain("SpyCam", "secret-place");
     assertThat(uploads.original(UserId.random(), kept.id())).as("another user").isEmpty();
-    assertThat(uploads.withOriginals(owner, java.util.List.of(plain.id(), kept.id()))).containsExactly(kept.id());
-    assertThat(uploads.usedBytes(owner)).as("the original counts against the quota")
+    assertThat(uploads.withOriginals(owner, java.util.List.of(plain.id(), kept.id())))
+        .containsExactly(kept.id());
+    assertThat(uploads.usedBytes(owner))
+        .as("the original counts against the quota")
         .isEqualTo(plain.bytes() + kept.bytes() + sent.length);
     var keys = storedKeys(kept.id());
-    assertThat(keys).hasSize(2).allSatisfy(key -> assertThat(blobs.open(new BlobKey(key))).isPresent());
-    var uploadReferences = references.stream().filter(r -> r.kind() == StoredFileReferences.Kind.UPLOADS).toList();
-    assertThat(uploadReferences).as("media answers the storage sweep for its uploads").hasSize(1);
-    assertThat(uploadReferences.getFirst().referenced(keys.stream().map(BlobKey::new).toList()))
-        .extracting(BlobKey::value).containsExactlyInAnyOrderElementsOf(keys);
+    assertThat(keys)
+        .hasSize(2)
+        .allSatisfy(key -> assertThat(blobs.open(new BlobKey(key))).isPresent());
+    var uploadReferences = references.stream()
+        .filter(r -> r.kind() == StoredFileReferences.Kind.UPLOADS)
+        .toList();
+    assertThat(uploadReferences)
+        .as("media answers the storage sweep for its uploads")
+        .hasSize(1);
+    assertThat(uploadReferences
+            .getFirst()
+            .referenced(keys.stream().map(BlobKey::new).toList()))
+        .extracting(BlobKey::value)
+        .containsExactlyInAnyOrderElementsOf(keys);
 
     uploads.discard(owner, java.util.List.of(plain.id(), kept.id()));
 
-    assertThat(keys).allSatisfy(key -> assertThat(blobs.open(new BlobKey(key))).as(key).isEmpty());
+    assertThat(keys)
+        .allSatisfy(key -> assertThat(blobs.open(new BlobKey(key))).as(key).isEmpty());
     assertThat(uploads.usedBytes(owner)).isZero();
   }
 
   private java.util.List<String> storedKeys(UploadId id) {
-    return jdbc.sql("select key from media_uploads, unnest(array[blob_key, original_key]) key where id = ? and key is not null")
-        .param(id.value()).query(String.class).list();
+    return jdbc.sql(
+            "select key from media_uploads, unnest(array[blob_key, original_key]) key where id = ? and key is not null")
+        .param(id.value())
+        .query(String.class)
+        .list();
   }
 
   @Test
@@ -114,7 +160,9 @@ class MediaUploadsIntegrationTest extends IntegrationTest {
     assertThat(uploads.usedBytes(owner)).isEqualTo(first.bytes());
 
     uploads.discard(UserId.random(), java.util.List.of(first.id()));
-    assertThat(uploads.find(owner, first.id())).as("another user cannot discard it").isPresent();
+    assertThat(uploads.find(owner, first.id()))
+        .as("another user cannot discard it")
+        .isPresent();
     uploads.discard(owner, java.util.List.of(first.id()));
     assertThat(uploads.find(owner, first.id())).isEmpty();
     assertThat(uploads.usedBytes(owner)).isZero();
@@ -135,18 +183,39 @@ class MediaUploadsIntegrationTest extends IntegrationTest {
 
   @Test
   void refusesWhatIsNotTheExpectedKind() {
-    assertRejected(MediaKind.IMAGE, TestMedia.wav(1, 8000), MediaRejected.Reason.UNSUPPORTED_TYPE, "Expected an image");
-    assertRejected(MediaKind.AUDIO, TestMedia.png(16, 16), MediaRejected.Reason.UNSUPPORTED_TYPE, "Expected audio");
+    assertRejected(
+        MediaKind.IMAGE,
+        TestMedia.wav(1, 8000),
+        MediaRejected.Reason.UNSUPPORTED_TYPE,
+        "Expected an image");
+    assertRejected(
+        MediaKind.AUDIO,
+        TestMedia.png(16, 16),
+        MediaRejected.Reason.UNSUPPORTED_TYPE,
+        "Expected audio");
   }
 
   @Test
   void refusesActiveAndPlaylistFormatsByTheirContent() {
     var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>";
-    var playlist = "#EXTM3U\n#EXT-X-MEDIA-SEQUENCE:0\n#EXTINF:10.0,\nfile:///etc/passwd\n#EXT-X-ENDLIST\n";
+    var playlist =
+        "#EXTM3U\n#EXT-X-MEDIA-SEQUENCE:0\n#EXTINF:10.0,\nfile:///etc/passwd\n#EXT-X-ENDLIST\n";
     var concat = "ffconcat version 1.0\nfile '/etc/passwd'\n";
-    assertRejected(MediaKind.IMAGE, svg.getBytes(StandardCharsets.UTF_8), MediaRejected.Reason.UNSUPPORTED_TYPE, "not accepted");
-    assertRejected(MediaKind.VIDEO, playlist.getBytes(StandardCharsets.UTF_8), MediaRejected.Reason.UNSUPPORTED_TYPE, "not accepted");
-    assertRejected(MediaKind.VIDEO, concat.getBytes(StandardCharsets.UTF_8), MediaRejected.Reason.UNSUPPORTED_TYPE, "not accepted");
+    assertRejected(
+        MediaKind.IMAGE,
+        svg.getBytes(StandardCharsets.UTF_8),
+        MediaRejected.Reason.UNSUPPORTED_TYPE,
+        "not accepted");
+    assertRejected(
+        MediaKind.VIDEO,
+        playlist.getBytes(StandardCharsets.UTF_8),
+        MediaRejected.Reason.UNSUPPORTED_TYPE,
+        "not accepted");
+    assertRejected(
+        MediaKind.VIDEO,
+        concat.getBytes(StandardCharsets.UTF_8),
+        MediaRejected.Reason.UNSUPPORTED_TYPE,
+        "not accepted");
   }
 
   @Test
@@ -158,7 +227,8 @@ class MediaUploadsIntegrationTest extends IntegrationTest {
 
   @Test
   void refusesAPictureOfSixtyThousandPixelsSquareFromItsHeaderAlone() {
-    assertRejected(MediaKind.IMAGE, pngHeader(60_000, 60_000), MediaRejected.Reason.TOO_LARGE, "megapixels");
+    assertRejected(
+        MediaKind.IMAGE, pngHeader(60_000, 60_000), MediaRejected.Reason.TOO_LARGE, "megapixels");
   }
 
   @Test
@@ -172,10 +242,13 @@ class MediaUploadsIntegrationTest extends IntegrationTest {
       }
     };
     assertThatThrownBy(() -> uploads.accept(owner, MediaKind.IMAGE, tooBig))
-        .isInstanceOfSatisfying(MediaRejected.class, e -> assertThat(e.reason()).isEqualTo(MediaRejected.Reason.TOO_LARGE));
+        .isInstanceOfSatisfying(
+            MediaRejected.class,
+            e -> assertThat(e.reason()).isEqualTo(MediaRejected.Reason.TOO_LARGE));
   }
 
-  private void assertRejected(MediaKind kind, byte[] bytes, MediaRejected.Reason reason, String message) {
+  private void assertRejected(
+      MediaKind kind, byte[] bytes, MediaRejected.Reason reason, String message) {
     assertThatThrownBy(() -> uploads.accept(owner, kind, stream(bytes)))
         .isInstanceOfSatisfying(MediaRejected.class, e -> {
           assertThat(e.reason()).isEqualTo(reason);
@@ -185,13 +258,23 @@ class MediaUploadsIntegrationTest extends IntegrationTest {
 
   /** A valid PNG signature and IHDR chunk announcing the given size, and nothing else. */
   static byte[] pngHeader(int width, int height) {
-    var ihdr = java.nio.ByteBuffer.allocate(17).put("IHDR".getBytes(StandardCharsets.US_ASCII))
-        .putInt(width).putInt(height).put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+    var ihdr = java.nio.ByteBuffer.allocate(17)
+        .put("IHDR".getBytes(StandardCharsets.US_ASCII))
+        .putInt(width)
+        .putInt(height)
+        .put((byte) 8)
+        .put((byte) 2)
+        .put((byte) 0)
+        .put((byte) 0)
+        .put((byte) 0);
     var crc = new CRC32();
     crc.update(ihdr.array());
     return java.nio.ByteBuffer.allocate(8 + 4 + 17 + 4)
         .put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'})
-        .putInt(13).put(ihdr.array()).putInt((int) crc.getValue()).array();
+        .putInt(13)
+        .put(ihdr.array())
+        .putInt((int) crc.getValue())
+        .array();
   }
 
   private static InputStream stream(byte[] bytes) {

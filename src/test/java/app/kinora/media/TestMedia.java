@@ -55,8 +55,8 @@ public final class TestMedia {
    */
   public static byte[] deepPng(int width, int height) {
     var idat = new ByteArrayOutputStream();
-    try (var deflater = new java.util.zip.DeflaterOutputStream(idat,
-        new java.util.zip.Deflater(java.util.zip.Deflater.BEST_COMPRESSION), 64 * 1024)) {
+    try (var deflater = new java.util.zip.DeflaterOutputStream(
+        idat, new java.util.zip.Deflater(java.util.zip.Deflater.BEST_COMPRESSION), 64 * 1024)) {
       var row = new byte[1 + width * 8]; // filter byte "none", then the row's zero samples
       for (int y = 0; y < height; y++) {
         deflater.write(row);
@@ -64,18 +64,32 @@ public final class TestMedia {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    var header = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 16).put((byte) 6)
-        .put((byte) 0).put((byte) 0).put((byte) 0).array();
-    return concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, pngChunk("IHDR", header),
-        pngChunk("IDAT", idat.toByteArray()), pngChunk("IEND", new byte[0]));
+    var header = ByteBuffer.allocate(13)
+        .putInt(width)
+        .putInt(height)
+        .put((byte) 16)
+        .put((byte) 6)
+        .put((byte) 0)
+        .put((byte) 0)
+        .put((byte) 0)
+        .array();
+    return concat(
+        new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'},
+        pngChunk("IHDR", header),
+        pngChunk("IDAT", idat.toByteArray()),
+        pngChunk("IEND", new byte[0]));
   }
 
   private static byte[] pngChunk(String type, byte[] data) {
     var crc = new java.util.zip.CRC32();
     crc.update(type.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     crc.update(data);
-    return ByteBuffer.allocate(12 + data.length).putInt(data.length)
-        .put(type.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).put(data).putInt((int) crc.getValue()).array();
+    return ByteBuffer.allocate(12 + data.length)
+        .putInt(data.length)
+        .put(type.getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+        .put(data)
+        .putInt((int) crc.getValue())
+        .array();
   }
 
   /** A PCM WAV file of a 440 Hz tone. */
@@ -83,8 +97,14 @@ public final class TestMedia {
     int samples = (int) (seconds * sampleRate);
     var data = ByteBuffer.allocate(44 + samples * 2).order(ByteOrder.LITTLE_ENDIAN);
     data.put("RIFF".getBytes()).putInt(36 + samples * 2).put("WAVE".getBytes());
-    data.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1)
-        .putInt(sampleRate).putInt(sampleRate * 2).putShort((short) 2).putShort((short) 16);
+    data.put("fmt ".getBytes())
+        .putInt(16)
+        .putShort((short) 1)
+        .putShort((short) 1)
+        .putInt(sampleRate)
+        .putInt(sampleRate * 2)
+        .putShort((short) 2)
+        .putShort((short) 16);
     data.put("data".getBytes()).putInt(samples * 2);
     for (int i = 0; i < samples; i++) {
       data.putShort((short) (Math.sin(2 * Math.PI * 440 * i / sampleRate) * 12000));
@@ -133,7 +153,11 @@ public final class TestMedia {
     tiff.put("MM".getBytes()).putShort((short) 42).putInt(8);
     tiff.putShort((short) 3);
     tiff.putShort((short) 0x010F).putShort((short) 2).putInt(7).putInt(50);
-    tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+    tiff.putShort((short) 0x0112)
+        .putShort((short) 3)
+        .putInt(1)
+        .putShort((short) orientation)
+        .putShort((short) 0);
     tiff.putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(58);
     tiff.putInt(0);
     tiff.put("SpyCam\0".getBytes()).put((byte) 0);
@@ -143,15 +167,25 @@ public final class TestMedia {
     tiff.putInt(0);
     tiff.putInt(52).putInt(1).putInt(31).putInt(1).putInt(1234).putInt(100);
     var exif = concat("Exif\0\0".getBytes(), tiff.array());
-    var xmp = concat("http://ns.adobe.com/xap/1.0/\0".getBytes(),
-        "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><exif:GPSLatitude>52,31.2N secret-place</exif:GPSLatitude></x:xmpmeta>".getBytes());
+    var xmp = concat(
+        "http://ns.adobe.com/xap/1.0/\0".getBytes(),
+        "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><exif:GPSLatitude>52,31.2N secret-place</exif:GPSLatitude></x:xmpmeta>"
+            .getBytes());
     var plain = jpeg(width, height);
-    return concat(new byte[] {(byte) 0xFF, (byte) 0xD8}, segment(0xE1, exif), segment(0xE1, xmp),
-        segment(0xFE, "Alice Example's phone".getBytes()), java.util.Arrays.copyOfRange(plain, 2, plain.length));
+    return concat(
+        new byte[] {(byte) 0xFF, (byte) 0xD8},
+        segment(0xE1, exif),
+        segment(0xE1, xmp),
+        segment(0xFE, "Alice Example's phone".getBytes()),
+        java.util.Arrays.copyOfRange(plain, 2, plain.length));
   }
 
   private static byte[] segment(int marker, byte[] body) {
-    return concat(new byte[] {(byte) 0xFF, (byte) marker, (byte) ((body.length + 2) >> 8), (byte) (body.length + 2)}, body);
+    return concat(
+        new byte[] {
+          (byte) 0xFF, (byte) marker, (byte) ((body.length + 2) >> 8), (byte) (body.length + 2)
+        },
+        body);
   }
 
   private static byte[] concat(byte[]... parts) {

@@ -27,27 +27,42 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class UploadLimitsIntegrationTest extends IntegrationTest {
 
-  @Autowired MediaProperties media;
-  @Autowired MultipartConfigElement multipart;
-  @Autowired JdbcClient jdbc;
-  @Autowired PasswordEncoder passwords;
+  @Autowired
+  MediaProperties media;
+
+  @Autowired
+  MultipartConfigElement multipart;
+
+  @Autowired
+  JdbcClient jdbc;
+
+  @Autowired
+  PasswordEncoder passwords;
 
   @Test
   void multipartLimitsFollowTheLargestUploadMediaTakes() {
     assertThat(multipart.getMaxFileSize()).isEqualTo(media.maxVideoSize().toBytes());
     assertThat(multipart.getMaxRequestSize())
-        .isGreaterThan(media.maxVideoSize().toBytes() + media.maxAudioSize().toBytes() + media.maxImageSize().toBytes());
+        .isGreaterThan(media.maxVideoSize().toBytes()
+            + media.maxAudioSize().toBytes()
+            + media.maxImageSize().toBytes());
   }
 
   @Test
   void aVideoPartLargerThanSixtyMegabytesIsReadAndJudgedByMedia() {
-    var api = new ApiClient(baseUrl(), TestAccounts.apiKey(jdbc, TestAccounts.newUser(jdbc, "USER")));
+    var api =
+        new ApiClient(baseUrl(), TestAccounts.apiKey(jdbc, TestAccounts.newUser(jdbc, "USER")));
 
-    var reply = api.postMultipart("/v1/videos", Map.of("prompt", "A calm lake", "seconds", "2", "size", "480x480"),
+    var reply = api.postMultipart(
+        "/v1/videos",
+        Map.of("prompt", "A calm lake", "seconds", "2", "size", "480x480"),
         Map.of("video", new byte[61 * 1024 * 1024]));
 
-    assertThat(reply.status()).as("read, then refused as no video: %s", reply.json()).isEqualTo(415);
-    assertThat(reply.json().path("error").path("code").asString()).isEqualTo("unsupported_file_type");
+    assertThat(reply.status())
+        .as("read, then refused as no video: %s", reply.json())
+        .isEqualTo(415);
+    assertThat(reply.json().path("error").path("code").asString())
+        .isEqualTo("unsupported_file_type");
   }
 
   @Test
@@ -70,9 +85,13 @@ class UploadLimitsIntegrationTest extends IntegrationTest {
     var email = "limits-" + System.nanoTime() + "@kinora.test";
     TestAccounts.newUser(jdbc, "USER", email, passwords.encode("limits passphrase 1"));
     var browser = new WebSession(baseUrl());
-    browser.post("/login", Map.of("username", email, "password", "limits passphrase 1"), browser.get("/login").csrf());
+    browser.post(
+        "/login",
+        Map.of("username", email, "password", "limits passphrase 1"),
+        browser.get("/login").csrf());
     var csrf = browser.get("/").csrf();
-    var cookie = browser.cookie("__Host-kinora") != null ? "__Host-kinora=" + browser.cookie("__Host-kinora")
+    var cookie = browser.cookie("__Host-kinora") != null
+        ? "__Host-kinora=" + browser.cookie("__Host-kinora")
         : "kinora=" + browser.cookie("kinora");
 
     var answer = oversized("/generations", "Cookie: " + cookie + "\r\nX-CSRF-TOKEN: " + csrf);
@@ -86,16 +105,22 @@ class UploadLimitsIntegrationTest extends IntegrationTest {
   void aPictureTooLargeOnceDecodedIsRefusedFromItsHeader() {
     var deep = TestMedia.deepPng(6300, 6300);
     assertThat(deep.length).as("a small file").isLessThan(400 * 1024);
-    var api = new ApiClient(baseUrl(), TestAccounts.apiKey(jdbc, TestAccounts.newUser(jdbc, "USER")));
+    var api =
+        new ApiClient(baseUrl(), TestAccounts.apiKey(jdbc, TestAccounts.newUser(jdbc, "USER")));
 
     long started = System.nanoTime();
-    var reply = api.postMultipart("/v1/videos", Map.of("prompt", "A calm lake", "seconds", "2", "size", "480x480"),
+    var reply = api.postMultipart(
+        "/v1/videos",
+        Map.of("prompt", "A calm lake", "seconds", "2", "size", "480x480"),
         Map.of("input_reference", deep));
 
     assertThat(reply.status()).as(String.valueOf(reply.json())).isEqualTo(413);
     assertThat(reply.json().path("error").path("code").asString()).isEqualTo("file_too_large");
-    assertThat(reply.json().path("error").path("message").asString()).contains("302 MB once decoded", "16 bits");
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).as("refused before decoding").isLessThan(Duration.ofSeconds(3));
+    assertThat(reply.json().path("error").path("message").asString())
+        .contains("302 MB once decoded", "16 bits");
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .as("refused before decoding")
+        .isLessThan(Duration.ofSeconds(3));
   }
 
   private record Answer(int status, String contentType, String body) {}
@@ -109,9 +134,12 @@ class UploadLimitsIntegrationTest extends IntegrationTest {
     try (var socket = new Socket("localhost", port)) {
       socket.setSoTimeout(20_000);
       var out = socket.getOutputStream();
-      out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n" + headers + "\r\nContent-Type: multipart/form-data; "
-          + "boundary=limit\r\nContent-Length: " + declared + "\r\nConnection: close\r\n\r\n--limit\r\n"
-          + "Content-Disposition: form-data; name=\"prompt\"\r\n\r\nA calm lake\r\n").getBytes(StandardCharsets.UTF_8));
+      out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n" + headers
+              + "\r\nContent-Type: multipart/form-data; "
+              + "boundary=limit\r\nContent-Length: " + declared
+              + "\r\nConnection: close\r\n\r\n--limit\r\n"
+              + "Content-Disposition: form-data; name=\"prompt\"\r\n\r\nA calm lake\r\n")
+          .getBytes(StandardCharsets.UTF_8));
       out.flush();
       return read(socket.getInputStream());
     }

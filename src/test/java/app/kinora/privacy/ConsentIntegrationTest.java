@@ -22,7 +22,8 @@ class ConsentIntegrationTest extends IntegrationTest {
 
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-  @Autowired JdbcClient jdbc;
+  @Autowired
+  JdbcClient jdbc;
 
   private final HttpClient http = HttpClient.newHttpClient();
   /** The visitor's cookies, Secure ones included: browsers treat http://localhost as secure, Java does not. */
@@ -45,20 +46,26 @@ class ConsentIntegrationTest extends IntegrationTest {
   }
 
   @Test
-  void acceptingSetsTheNecessaryCookieHidesTheBannerAndCountsPageViewsWithoutIds() throws Exception {
+  void acceptingSetsTheNecessaryCookieHidesTheBannerAndCountsPageViewsWithoutIds()
+      throws Exception {
     var reply = choose("accept", Map.of("return", "/privacy"));
 
     assertThat(reply.statusCode()).isEqualTo(302);
-    assertThat(reply.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/privacy"));
-    assertThat(reply.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
-        .startsWith("kinora_consent=v1-p1-a1").contains("HttpOnly", "SameSite=Lax", "Max-Age=15552000"));
+    assertThat(reply.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/privacy"));
+    assertThat(reply.headers().allValues("Set-Cookie"))
+        .anySatisfy(cookie -> assertThat(cookie)
+            .startsWith("kinora_consent=v1-p1-a1")
+            .contains("HttpOnly", "SameSite=Lax", "Max-Age=15552000"));
     long before = analyticsEvents();
 
     var page = get("/terms", Map.of());
 
     assertThat(page.body()).doesNotContain("Cookies on this site");
     assertThat(analyticsEvents()).isEqualTo(before + 1);
-    assertThat(jdbc.sql("select kind || ' ' || path from analytics_events order by id desc limit 1").query(String.class).single())
+    assertThat(jdbc.sql("select kind || ' ' || path from analytics_events order by id desc limit 1")
+            .query(String.class)
+            .single())
         .isEqualTo("page_view /terms");
   }
 
@@ -69,7 +76,8 @@ class ConsentIntegrationTest extends IntegrationTest {
 
     var page = get("/terms", Map.of());
 
-    assertThat(reply.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("kinora_consent=v1-p0-a0"));
+    assertThat(reply.headers().allValues("Set-Cookie"))
+        .anySatisfy(c -> assertThat(c).startsWith("kinora_consent=v1-p0-a0"));
     assertThat(page.body()).doesNotContain("Cookies on this site");
     assertThat(analyticsEvents()).isEqualTo(before);
   }
@@ -84,7 +92,8 @@ class ConsentIntegrationTest extends IntegrationTest {
     long before = analyticsEvents();
     get("/terms", gpc);
 
-    assertThat(reply.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("kinora_consent=v1-p1-a0"));
+    assertThat(reply.headers().allValues("Set-Cookie"))
+        .anySatisfy(c -> assertThat(c).startsWith("kinora_consent=v1-p1-a0"));
     assertThat(analyticsEvents()).isEqualTo(before);
   }
 
@@ -95,23 +104,37 @@ class ConsentIntegrationTest extends IntegrationTest {
     long before = analyticsEvents();
     get("/terms", Map.of());
 
-    assertThat(reply.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/privacy/cookies?saved"));
-    assertThat(reply.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("kinora_consent=v1-p1-a0"));
+    assertThat(reply.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/privacy/cookies?saved"));
+    assertThat(reply.headers().allValues("Set-Cookie"))
+        .anySatisfy(c -> assertThat(c).startsWith("kinora_consent=v1-p1-a0"));
     assertThat(analyticsEvents()).isEqualTo(before);
   }
 
   @Test
   void aSignedInUsersChoiceIsRecordedWithVersionAndTime() throws Exception {
     signIn();
-    var userId = jdbc.sql("select id from users where email = ?").param(ADMIN_EMAIL).query(java.util.UUID.class).single();
-    long before = jdbc.sql("select count(*) from consent_records where user_id = ?").param(userId).query(Long.class).single();
+    var userId = jdbc.sql("select id from users where email = ?")
+        .param(ADMIN_EMAIL)
+        .query(java.util.UUID.class)
+        .single();
+    long before = jdbc.sql("select count(*) from consent_records where user_id = ?")
+        .param(userId)
+        .query(Long.class)
+        .single();
 
     choose("reject", Map.of("return", "/"));
 
-    var latest = jdbc.sql("select version, preferences, analytics, recorded_at is not null from consent_records where user_id = ? order by id desc limit 1")
-        .param(userId).query((rs, n) -> rs.getInt(1) + " " + rs.getBoolean(2) + " " + rs.getBoolean(3) + " " + rs.getBoolean(4))
+    var latest = jdbc.sql(
+            "select version, preferences, analytics, recorded_at is not null from consent_records where user_id = ? order by id desc limit 1")
+        .param(userId)
+        .query((rs, n) ->
+            rs.getInt(1) + " " + rs.getBoolean(2) + " " + rs.getBoolean(3) + " " + rs.getBoolean(4))
         .single();
-    assertThat(jdbc.sql("select count(*) from consent_records where user_id = ?").param(userId).query(Long.class).single())
+    assertThat(jdbc.sql("select count(*) from consent_records where user_id = ?")
+            .param(userId)
+            .query(Long.class)
+            .single())
         .isEqualTo(before + 1);
     assertThat(latest).isEqualTo("1 false false true");
   }
@@ -120,7 +143,8 @@ class ConsentIntegrationTest extends IntegrationTest {
   void theReturnAddressCannotLeaveTheSite() throws Exception {
     for (var target : new String[] {"//evil.test/", "https://evil.test/", "/\\evil.test"}) {
       var reply = choose("reject", Map.of("return", target));
-      assertThat(reply.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/privacy/cookies?saved"));
+      assertThat(reply.headers().firstValue("Location"))
+          .hasValueSatisfying(l -> assertThat(l).endsWith("/privacy/cookies?saved"));
     }
   }
 
@@ -129,7 +153,8 @@ class ConsentIntegrationTest extends IntegrationTest {
     var reply = choose("sell-my-data", Map.of());
 
     assertThat(reply.statusCode()).isEqualTo(400);
-    assertThat(reply.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("kinora_consent"));
+    assertThat(reply.headers().allValues("Set-Cookie"))
+        .noneMatch(c -> c.startsWith("kinora_consent"));
   }
 
   private long analyticsEvents() {
@@ -140,27 +165,30 @@ class ConsentIntegrationTest extends IntegrationTest {
     return choose(choice, fields, Map.of());
   }
 
-  private HttpResponse<String> choose(String choice, Map<String, String> fields, Map<String, String> headers)
-      throws Exception {
+  private HttpResponse<String> choose(
+      String choice, Map<String, String> fields, Map<String, String> headers) throws Exception {
     var form = new java.util.LinkedHashMap<>(fields);
     form.put("choice", choice);
     return post("/privacy/cookies", form, headers);
   }
 
   private void signIn() throws Exception {
-    var reply = post("/login", Map.of("username", ADMIN_EMAIL, "password", ADMIN_PASSWORD), Map.of());
-    assertThat(reply.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+    var reply =
+        post("/login", Map.of("username", ADMIN_EMAIL, "password", ADMIN_PASSWORD), Map.of());
+    assertThat(reply.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
   }
 
-  private HttpResponse<String> post(String path, Map<String, String> fields, Map<String, String> headers)
-      throws Exception {
+  private HttpResponse<String> post(
+      String path, Map<String, String> fields, Map<String, String> headers) throws Exception {
     var page = get("/privacy/cookies", headers).body();
     var matcher = CSRF.matcher(page);
     assertThat(matcher.find()).as("CSRF token on the page").isTrue();
     var form = new java.util.LinkedHashMap<>(fields);
     form.put("_csrf", matcher.group(1));
     var body = form.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
     var request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
         .header("Content-Type", "application/x-www-form-urlencoded")
@@ -168,11 +196,15 @@ class ConsentIntegrationTest extends IntegrationTest {
     return send(request, headers);
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder request, Map<String, String> headers) throws Exception {
+  private HttpResponse<String> send(HttpRequest.Builder request, Map<String, String> headers)
+      throws Exception {
     headers.forEach(request::header);
     if (!cookies.isEmpty()) {
-      request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-          .collect(Collectors.joining("; ")));
+      request.header(
+          "Cookie",
+          cookies.entrySet().stream()
+              .map(e -> e.getKey() + "=" + e.getValue())
+              .collect(Collectors.joining("; ")));
     }
     var reply = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     for (var cookie : reply.headers().allValues("Set-Cookie")) {
@@ -183,6 +215,8 @@ class ConsentIntegrationTest extends IntegrationTest {
   }
 
   private HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
-    return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Accept", "text/html"), headers);
+    return send(
+        HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Accept", "text/html"),
+        headers);
   }
 }

@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import app.kinora.IntegrationTest;
 import app.kinora.generation.Attachment;
-import app.kinora.generation.TestSpecs;
 import app.kinora.generation.GenerationStatus;
 import app.kinora.generation.Generations;
 import app.kinora.generation.OutputVariant;
+import app.kinora.generation.TestSpecs;
 import app.kinora.shared.UserId;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.SchemaRegistry;
@@ -29,45 +29,77 @@ import tools.jackson.databind.json.JsonMapper;
 /** "Download my data": a background job writes a ZIP that matches the documented schema (P11). */
 class DataExportIntegrationTest extends IntegrationTest {
 
-  @Autowired DataExports exports;
-  @Autowired Generations generations;
-  @Autowired PrivacySettings settings;
-  @Autowired RetentionEngine retention;
-  @Autowired JdbcClient jdbc;
-  @Autowired app.kinora.media.BlobStore blobs;
+  @Autowired
+  DataExports exports;
+
+  @Autowired
+  Generations generations;
+
+  @Autowired
+  PrivacySettings settings;
+
+  @Autowired
+  RetentionEngine retention;
+
+  @Autowired
+  JdbcClient jdbc;
+
+  @Autowired
+  app.kinora.media.BlobStore blobs;
 
   @Test
   void theArchiveHoldsEveryModulesDataAndTheVideosAndMatchesTheDocumentedSchema() throws Exception {
     var user = newUser("exporter");
-    var generation = generations.submit(user, TestSpecs.of(null, "A lighthouse in fog", "2", "480x480", null), Attachment.Files.NONE);
-    await().atMost(Duration.ofSeconds(60))
-        .until(() -> generations.find(user, generation.id()).orElseThrow().status() == GenerationStatus.COMPLETED);
+    var generation = generations.submit(
+        user,
+        TestSpecs.of(null, "A lighthouse in fog", "2", "480x480", null),
+        Attachment.Files.NONE);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> generations.find(user, generation.id()).orElseThrow().status()
+            == GenerationStatus.COMPLETED);
     settings.save(user, new PrivacySettings.Settings(false, true));
 
     var export = exports.request(user);
-    await().atMost(Duration.ofSeconds(30)).until(() -> exports.list(user).getFirst().isReady());
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> exports.list(user).getFirst().isReady());
 
     var entries = unzip(exports.open(user, export.id()).orElseThrow().readAllBytes());
     var json = new String(entries.get("data.json"));
     var video = generations.output(user, generation.id(), OutputVariant.VIDEO).orElseThrow();
-    assertThat(entries).containsKeys("data.json", "README.txt", "files/generation/videos/" + generation.id().apiId() + ".mp4");
+    assertThat(entries)
+        .containsKeys(
+            "data.json",
+            "README.txt",
+            "files/generation/videos/" + generation.id().apiId() + ".mp4");
     assertThat(entries.get("files/generation/videos/" + generation.id().apiId() + ".mp4"))
         .isEqualTo(video.getInputStream().readAllBytes());
-    assertThat(json).contains("exporter@kinora.test", "A lighthouse in fog", "\"contentForQuality\" : false")
+    assertThat(json)
+        .contains("exporter@kinora.test", "A lighthouse in fog", "\"contentForQuality\" : false")
         .doesNotContain("argon2");
     var schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-        .getSchema(Files.readString(Path.of("docs", "export-format.schema.json")), InputFormat.JSON);
-    assertThat(schema.validate(JsonMapper.builder().build().readTree(json))).as("schema errors").isEmpty();
+        .getSchema(
+            Files.readString(Path.of("docs", "export-format.schema.json")), InputFormat.JSON);
+    assertThat(schema.validate(JsonMapper.builder().build().readTree(json)))
+        .as("schema errors")
+        .isEmpty();
     var mail = app.kinora.account.Mailbox.awaitMessage("exporter@kinora.test", 1);
-    assertThat(mail).contains("the copy of your data you asked for is ready", baseUrl() + "/account/privacy");
+    assertThat(mail)
+        .contains("the copy of your data you asked for is ready", baseUrl() + "/account/privacy");
   }
 
   @Test
   void onlyTheOwnerCanDownloadAndTheArchiveIsDeletedAfterSevenDays() throws Exception {
     var owner = newUser("owner");
     var export = exports.request(owner);
-    await().atMost(Duration.ofSeconds(30)).until(() -> exports.list(owner).getFirst().isReady());
-    var key = jdbc.sql("select archive_key from data_exports where id = ?").param(export.id()).query(String.class).single();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> exports.list(owner).getFirst().isReady());
+    var key = jdbc.sql("select archive_key from data_exports where id = ?")
+        .param(export.id())
+        .query(String.class)
+        .single();
 
     assertThat(exports.open(newUser("stranger"), export.id())).isEmpty();
     assertThat(exports.open(owner, export.id())).isPresent();
@@ -76,17 +108,21 @@ class DataExportIntegrationTest extends IntegrationTest {
 
     assertThat(exports.list(owner)).isEmpty();
     assertThat(exports.open(owner, export.id())).isEmpty();
-    assertThat(blobs.open(new app.kinora.media.BlobKey(key))).as("the archive's bytes").isEmpty();
+    assertThat(blobs.open(new app.kinora.media.BlobKey(key)))
+        .as("the archive's bytes")
+        .isEmpty();
   }
 
   @Test
   void aSchemaViolationIsCaught() throws Exception {
     var schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-        .getSchema(Files.readString(Path.of("docs", "export-format.schema.json")), InputFormat.JSON);
-    var wrong = "{\"format\":\"kinora-export/1\",\"createdAt\":\"2026-11-29T00:00:00Z\",\"userId\":\"x\","
-        + "\"modules\":{\"account\":{},\"generation\":{\"generations\":[]},\"media\":{\"uploads\":[]},"
-        + "\"privacy\":{\"consents\":[],\"policyAcknowledgements\":[],\"settings\":{\"contentForQuality\":true,"
-        + "\"marketingEmail\":false},\"dataExports\":[]},\"undocumented\":{}}}";
+        .getSchema(
+            Files.readString(Path.of("docs", "export-format.schema.json")), InputFormat.JSON);
+    var wrong =
+        "{\"format\":\"kinora-export/1\",\"createdAt\":\"2026-11-29T00:00:00Z\",\"userId\":\"x\","
+            + "\"modules\":{\"account\":{},\"generation\":{\"generations\":[]},\"media\":{\"uploads\":[]},"
+            + "\"privacy\":{\"consents\":[],\"policyAcknowledgements\":[],\"settings\":{\"contentForQuality\":true,"
+            + "\"marketingEmail\":false},\"dataExports\":[]},\"undocumented\":{}}}";
 
     assertThat(schema.validate(JsonMapper.builder().build().readTree(wrong))).isNotEmpty();
   }
@@ -99,9 +135,7 @@ class DataExportIntegrationTest extends IntegrationTest {
     }
     jdbc.sql("""
             insert into users (id, email, email_normalized, display_name, password_hash, role, created_at)
-            values (?, ?, ?, ?, null, 'USER', now())""")
-        .params(user.value(), email, email, name)
-        .update();
+            values (?, ?, ?, ?, null, 'USER', now())""").params(user.value(), email, email, name).update();
     return user;
   }
 

@@ -16,18 +16,29 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The policy pages tell this deployment's truth; material changes wait for each user's acknowledgement. */
 class PolicyIntegrationTest extends IntegrationTest {
 
-  @Autowired JdbcClient jdbc;
-  @Autowired Clock clock;
-  @Autowired app.kinora.privacy.spi.AccountDirectory accounts;
-  @Autowired app.kinora.notification.Mailer mailer;
+  @Autowired
+  JdbcClient jdbc;
+
+  @Autowired
+  Clock clock;
+
+  @Autowired
+  app.kinora.privacy.spi.AccountDirectory accounts;
+
+  @Autowired
+  app.kinora.notification.Mailer mailer;
 
   @Test
-  void thePrivacyPolicyNamesTheOperatorTheContactTheSubprocessorsAndTheRetentionPeriods() throws Exception {
+  void thePrivacyPolicyNamesTheOperatorTheContactTheSubprocessorsAndTheRetentionPeriods()
+      throws Exception {
     var page = get("/privacy");
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body())
-        .contains("Example Video &lt;Co&gt; | Ltd", "privacy@operator.test", "1 Example Street, 1000 Brussels")
+        .contains(
+            "Example Video &lt;Co&gt; | Ltd",
+            "privacy@operator.test",
+            "1 Example Street, 1000 Brussels")
         .contains("<td>Example Hosting</td>", "<td>Germany</td>")
         .contains("then kept only as daily totals</td>\n<td>90 days</td>")
         .doesNotContain("<Co>", "{{");
@@ -37,16 +48,25 @@ class PolicyIntegrationTest extends IntegrationTest {
   void everyPageFooterNamesTheOperatorAndLinksThePolicies() throws Exception {
     var landing = get("/").body();
 
-    assertThat(landing).contains("Kinora, run by Example Video &lt;Co&gt; | Ltd", "mailto:privacy@operator.test",
-        "href=\"/privacy\"", "href=\"/terms\"", "href=\"/privacy/subprocessors\"", "href=\"/privacy/cookies\"");
-    assertThat(get("/privacy").body()).as("the banner links to this heading").contains("<h2 id=\"cookies\">Cookies</h2>");
+    assertThat(landing)
+        .contains(
+            "Kinora, run by Example Video &lt;Co&gt; | Ltd",
+            "mailto:privacy@operator.test",
+            "href=\"/privacy\"",
+            "href=\"/terms\"",
+            "href=\"/privacy/subprocessors\"",
+            "href=\"/privacy/cookies\"");
+    assertThat(get("/privacy").body())
+        .as("the banner links to this heading")
+        .contains("<h2 id=\"cookies\">Cookies</h2>");
   }
 
   @Test
   void theSubprocessorPageListsTheConfiguredServices() throws Exception {
     var page = get("/privacy/subprocessors").body();
 
-    assertThat(page).contains("<td>Example Hosting</td>", "<td>Servers and storage</td>", "<td>Germany</td>")
+    assertThat(page)
+        .contains("<td>Example Hosting</td>", "<td>Servers and storage</td>", "<td>Germany</td>")
         .as("payments and the model platforms enabled in the test configuration")
         .contains("<td>Stripe</td>", "<td>Test gateway</td>");
   }
@@ -73,7 +93,9 @@ class PolicyIntegrationTest extends IntegrationTest {
       assertThat(notice.version()).isEqualTo("2027-02-01");
       assertThat(notice.summary()).contains("Canada");
     });
-    assertThat(acknowledgements.pendingFor(newcomer)).as("signed up under the new version").isEmpty();
+    assertThat(acknowledgements.pendingFor(newcomer))
+        .as("signed up under the new version")
+        .isEmpty();
 
     acknowledgements.acknowledge(reader, "privacy", "2027-02-01");
     acknowledgements.acknowledge(reader, "privacy", "2027-02-01");
@@ -86,11 +108,23 @@ class PolicyIntegrationTest extends IntegrationTest {
   void aMaterialChangeIsAnnouncedByEmailToVerifiedAddressesOnceOnlyWhenItsDateHasCome() {
     var verified = app.kinora.TestAccounts.newUser(jdbc, "USER", "announce.me@kinora.test", null);
     app.kinora.TestAccounts.newUser(jdbc, "USER", "not.yet.verified@kinora.test", null);
-    jdbc.sql("update users set email_verified_at = null where email = 'not.yet.verified@kinora.test'").update();
+    jdbc.sql(
+            "update users set email_verified_at = null where email = 'not.yet.verified@kinora.test'")
+        .update();
     var documents = new PolicyDocuments("classpath*:legal-changed/*/*.md");
-    var before = new PolicyAnnouncements(documents, accounts, mailer, jdbc, path -> "https://kinora.example" + path,
+    var before = new PolicyAnnouncements(
+        documents,
+        accounts,
+        mailer,
+        jdbc,
+        path -> "https://kinora.example" + path,
         Clock.fixed(java.time.Instant.parse("2027-01-31T12:00:00Z"), java.time.ZoneOffset.UTC));
-    var after = new PolicyAnnouncements(documents, accounts, mailer, jdbc, path -> "https://kinora.example" + path,
+    var after = new PolicyAnnouncements(
+        documents,
+        accounts,
+        mailer,
+        jdbc,
+        path -> "https://kinora.example" + path,
         Clock.fixed(java.time.Instant.parse("2027-02-01T12:00:00Z"), java.time.ZoneOffset.UTC));
 
     assertThat(before.announcePending()).as("not before its date").isZero();
@@ -99,7 +133,8 @@ class PolicyIntegrationTest extends IntegrationTest {
 
     var mail = app.kinora.account.Mailbox.awaitMessage("announce.me@kinora.test", 1);
     assertThat(mail).contains("provider in Canada", "https://kinora.example/privacy");
-    assertThat(app.kinora.account.Mailbox.messagesTo("not.yet.verified@kinora.test")).isEmpty();
+    assertThat(app.kinora.account.Mailbox.messagesTo("not.yet.verified@kinora.test"))
+        .isEmpty();
     assertThat(verified).isNotNull();
   }
 
@@ -111,7 +146,11 @@ class PolicyIntegrationTest extends IntegrationTest {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
-        .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Accept", "text/html")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 }

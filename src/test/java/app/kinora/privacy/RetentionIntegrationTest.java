@@ -13,8 +13,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The retention engine with a moved clock: what is past its period goes, and each run is recorded. */
 class RetentionIntegrationTest extends IntegrationTest {
 
-  @Autowired RetentionEngine engine;
-  @Autowired JdbcClient jdbc;
+  @Autowired
+  RetentionEngine engine;
+
+  @Autowired
+  JdbcClient jdbc;
 
   @Test
   void analyticsEventsPastTheirPeriodBecomeDailyCountsAndTheRunIsRecorded() {
@@ -27,13 +30,22 @@ class RetentionIntegrationTest extends IntegrationTest {
 
     var runs = engine.runAll(now);
 
-    assertThat(jdbc.sql("select count(*) from analytics_events where path = '/retention-test'").query(Long.class).single())
-        .as("only the recent event is left").isEqualTo(1);
-    assertThat(jdbc.sql("select count from analytics_daily where path = '/retention-test' and day = ?")
-        .param(java.sql.Date.valueOf("2031-03-16")).query(Long.class).single()).isEqualTo(2);
+    assertThat(jdbc.sql("select count(*) from analytics_events where path = '/retention-test'")
+            .query(Long.class)
+            .single())
+        .as("only the recent event is left")
+        .isEqualTo(1);
+    assertThat(
+            jdbc.sql("select count from analytics_daily where path = '/retention-test' and day = ?")
+                .param(java.sql.Date.valueOf("2031-03-16"))
+                .query(Long.class)
+                .single())
+        .isEqualTo(2);
     assertThat(runs).anySatisfy(run -> {
       assertThat(run.category()).isEqualTo("analytics-events");
-      assertThat(run.affected()).as("at least this test's two old events").isGreaterThanOrEqualTo(2);
+      assertThat(run.affected())
+          .as("at least this test's two old events")
+          .isGreaterThanOrEqualTo(2);
       assertThat(run.cutoff()).isEqualTo(now.minus(Duration.ofDays(90)));
     });
     assertThat(engine.recentRuns(10)).anySatisfy(run -> assertThat(run.ranAt()).isEqualTo(now));
@@ -41,14 +53,18 @@ class RetentionIntegrationTest extends IntegrationTest {
 
   @Test
   void everyCategoryIsListedWithThePeriodInForce() {
-    assertThat(engine.categories()).extracting(RetentionEngine.Category::name)
+    assertThat(engine.categories())
+        .extracting(RetentionEngine.Category::name)
         .contains("analytics-events", "retention-runs");
-    assertThat(engine.categories()).filteredOn(c -> c.name().equals("analytics-events"))
-        .singleElement().satisfies(c -> assertThat(c.period()).isEqualTo(Duration.ofDays(90)));
+    assertThat(engine.categories())
+        .filteredOn(c -> c.name().equals("analytics-events"))
+        .singleElement()
+        .satisfies(c -> assertThat(c.period()).isEqualTo(Duration.ofDays(90)));
   }
 
   private void event(String kind, String path, Instant at) {
     jdbc.sql("insert into analytics_events (kind, path, occurred_at) values (?, ?, ?)")
-        .params(kind, path, Timestamp.from(at)).update();
+        .params(kind, path, Timestamp.from(at))
+        .update();
   }
 }

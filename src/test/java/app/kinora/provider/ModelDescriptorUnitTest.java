@@ -1,13 +1,11 @@
 package app.kinora.provider;
 
-import app.kinora.provider.spi.ProviderSpecs;
-import app.kinora.shared.VideoSpec;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.kinora.provider.spi.Capability;
 import app.kinora.provider.spi.ModelDescriptor;
+import app.kinora.provider.spi.ProviderSpecs;
 import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.shared.VideoSize;
 import java.math.BigDecimal;
@@ -20,8 +18,16 @@ import org.junit.jupiter.api.Test;
 /** What a model can do, and the refusals derived from it. */
 class ModelDescriptorUnitTest {
 
-  static final ModelDescriptor VEO = ModelDescriptor.ofDurations("veo", "Veo", "Veo.", List.of(8, 4, 6),
-      List.of(new VideoSize(1280, 720)), List.of(24), Set.of(Capability.FIRST_FRAME), 0, new BigDecimal("0.40"));
+  static final ModelDescriptor VEO = ModelDescriptor.ofDurations(
+      "veo",
+      "Veo",
+      "Veo.",
+      List.of(8, 4, 6),
+      List.of(new VideoSize(1280, 720)),
+      List.of(24),
+      Set.of(Capability.FIRST_FRAME),
+      0,
+      new BigDecimal("0.40"));
 
   @Test
   void offersOnlyItsDurationsAndSaysWhichWhenRefusing() {
@@ -32,9 +38,25 @@ class ModelDescriptorUnitTest {
 
   @Test
   void refusesRequestsWhoseReferencesItCannotUse() {
-    var withAudio = ProviderSpecs.of("veo", "x", Duration.ofSeconds(4), new VideoSize(1280, 720), 1, 30, true, false,
+    var withAudio = ProviderSpecs.of(
+        "veo",
+        "x",
+        Duration.ofSeconds(4),
+        new VideoSize(1280, 720),
+        1,
+        30,
+        true,
+        false,
         new ReferenceMedia(null, null, Path.of("a.wav"), null));
-    var withPicture = ProviderSpecs.of("veo", "x", Duration.ofSeconds(4), new VideoSize(1280, 720), 1, 30, true, false,
+    var withPicture = ProviderSpecs.of(
+        "veo",
+        "x",
+        Duration.ofSeconds(4),
+        new VideoSize(1280, 720),
+        1,
+        30,
+        true,
+        false,
         new ReferenceMedia(Path.of("a.png"), null, null, null));
 
     assertThat(VEO.refusal(withAudio)).contains("veo cannot use these references.");
@@ -52,9 +74,19 @@ class ModelDescriptorUnitTest {
 
   @Test
   void refusesAnIncompleteDescriptor() {
-    assertThatThrownBy(() -> ModelDescriptor.ofDurations("x", "x", "x", List.of(4), List.of(), List.of(24), Set.of(), 0,
-        BigDecimal.ZERO)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> ModelDescriptor.ofDurations("x", "x", "x", List.of(4), List.of(new VideoSize(640, 480)),
-        List.of(24), Set.of(), 0, new BigDecimal("-1"))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ModelDescriptor.ofDurations(
+            "x", "x", "x", List.of(4), List.of(), List.of(24), Set.of(), 0, BigDecimal.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ModelDescriptor.ofDurations(
+            "x",
+            "x",
+            "x",
+            List.of(4),
+            List.of(new VideoSize(640, 480)),
+            List.of(24),
+            Set.of(),
+            0,
+            new BigDecimal("-1")))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -15,10 +15,10 @@ import static org.awaitility.Awaitility.await;
 
 import app.kinora.IntegrationTest;
 import app.kinora.generation.Attachment;
-import app.kinora.generation.TestSpecs;
 import app.kinora.generation.GenerationStatus;
 import app.kinora.generation.Generations;
 import app.kinora.generation.OutputVariant;
+import app.kinora.generation.TestSpecs;
 import app.kinora.shared.UserId;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Duration;
@@ -35,81 +35,138 @@ class RemoteGenerationIntegrationTest extends IntegrationTest {
 
   @RegisterExtension
   static WireMockExtension gateway = WireMockExtension.newInstance()
-      .options(wireMockConfig().port(GATEWAY_PORT)).build();
+      .options(wireMockConfig().port(GATEWAY_PORT))
+      .build();
 
-  @Autowired Generations generations;
-  @Autowired Providers providers;
-  @Autowired JdbcClient jdbc;
+  @Autowired
+  Generations generations;
+
+  @Autowired
+  Providers providers;
+
+  @Autowired
+  JdbcClient jdbc;
 
   @Test
   void fallsBackToTheSecondRouteAfterThree503sAndCompletesOnce() throws Exception {
     var video = realVideo();
-    gateway.stubFor(post("/v1/videos").withRequestBody(matchingJsonPath("$.model", equalTo("sora-2")))
+    gateway.stubFor(post("/v1/videos")
+        .withRequestBody(matchingJsonPath("$.model", equalTo("sora-2")))
         .willReturn(aResponse().withStatus(503).withBody("overloaded")));
-    gateway.stubFor(post("/v1/videos").withRequestBody(matchingJsonPath("$.model", equalTo("sora-2-pro")))
+    gateway.stubFor(post("/v1/videos")
+        .withRequestBody(matchingJsonPath("$.model", equalTo("sora-2-pro")))
         .willReturn(okJson("{\"id\":\"video_pro\",\"object\":\"video\",\"status\":\"queued\"}")));
-    gateway.stubFor(get("/v1/videos/video_pro").willReturn(okJson("{\"id\":\"video_pro\",\"status\":\"completed\"}")));
+    gateway.stubFor(get("/v1/videos/video_pro")
+        .willReturn(okJson("{\"id\":\"video_pro\",\"status\":\"completed\"}")));
     gateway.stubFor(get("/v1/videos/video_pro/content").willReturn(aResponse().withBody(video)));
     gateway.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete("/v1/videos/video_pro")
         .willReturn(okJson("{\"id\":\"video_pro\",\"deleted\":true}")));
     var owner = UserId.random();
 
-    var generation = generations.submit(owner, TestSpecs.of("gateway-sora", "A harbour at dawn", "4", "1280x720", null), Attachment.Files.NONE);
-    await().atMost(Duration.ofSeconds(90))
-        .until(() -> generations.find(owner, generation.id()).orElseThrow().status().isTerminal());
+    var generation = generations.submit(
+        owner,
+        TestSpecs.of("gateway-sora", "A harbour at dawn", "4", "1280x720", null),
+        Attachment.Files.NONE);
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .until(() ->
+            generations.find(owner, generation.id()).orElseThrow().status().isTerminal());
 
     var done = generations.find(owner, generation.id()).orElseThrow();
     assertThat(done.status()).as("%s", done.failureIfAny()).isEqualTo(GenerationStatus.COMPLETED);
-    try (var stored = generations.output(owner, generation.id(), OutputVariant.VIDEO).orElseThrow().getInputStream()) {
+    try (var stored = generations
+        .output(owner, generation.id(), OutputVariant.VIDEO)
+        .orElseThrow()
+        .getInputStream()) {
       assertThat(stored.readAllBytes()).isEqualTo(video);
     }
-    gateway.verify(3, postRequestedFor(urlEqualTo("/v1/videos")).withRequestBody(matchingJsonPath("$.model", equalTo("sora-2"))));
-    gateway.verify(1, postRequestedFor(urlEqualTo("/v1/videos")).withRequestBody(matchingJsonPath("$.model", equalTo("sora-2-pro"))));
-    gateway.verify(1, com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(urlEqualTo("/v1/videos/video_pro")));
-    assertThat(providers.transfers(generation.id().value())).extracting(Transfer::model, Transfer::outcome)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("sora-2", "provider_unavailable"),
+    gateway.verify(
+        3,
+        postRequestedFor(urlEqualTo("/v1/videos"))
+            .withRequestBody(matchingJsonPath("$.model", equalTo("sora-2"))));
+    gateway.verify(
+        1,
+        postRequestedFor(urlEqualTo("/v1/videos"))
+            .withRequestBody(matchingJsonPath("$.model", equalTo("sora-2-pro"))));
+    gateway.verify(
+        1,
+        com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(
+            urlEqualTo("/v1/videos/video_pro")));
+    assertThat(providers.transfers(generation.id().value()))
+        .extracting(Transfer::model, Transfer::outcome)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("sora-2", "provider_unavailable"),
             org.assertj.core.groups.Tuple.tuple("sora-2-pro", "completed"));
-    assertThat(jdbc.sql("select attempt from generations where id = ?").param(generation.id().value()).query(Integer.class)
-        .single()).isEqualTo(1);
-    assertThat(gateway.getAllServeEvents()).allSatisfy(event -> assertThat(event.getRequest().getBodyAsString())
-        .doesNotContain(owner.toString()));
-    assertThat(jdbc.sql("select kind from credit_entries where user_id = ? and kind in ('hold', 'capture', 'release') order by id")
-        .param(owner.value()).query(String.class).list())
-        .as("one hold, captured once, however many routes were tried").containsExactly("hold", "capture");
+    assertThat(jdbc.sql("select attempt from generations where id = ?")
+            .param(generation.id().value())
+            .query(Integer.class)
+            .single())
+        .isEqualTo(1);
+    assertThat(gateway.getAllServeEvents())
+        .allSatisfy(event ->
+            assertThat(event.getRequest().getBodyAsString()).doesNotContain(owner.toString()));
+    assertThat(jdbc.sql(
+                "select kind from credit_entries where user_id = ? and kind in ('hold', 'capture', 'release') order by id")
+            .param(owner.value())
+            .query(String.class)
+            .list())
+        .as("one hold, captured once, however many routes were tried")
+        .containsExactly("hold", "capture");
   }
 
   @Test
   void aCancelledJobIsNoLongerFollowedAndItsCreditsGoBack() throws Exception {
-    gateway.stubFor(post("/v1/videos").willReturn(okJson("{\"id\":\"video_slow\",\"object\":\"video\",\"status\":\"queued\"}")));
+    gateway.stubFor(post("/v1/videos")
+        .willReturn(okJson("{\"id\":\"video_slow\",\"object\":\"video\",\"status\":\"queued\"}")));
     gateway.stubFor(get("/v1/videos/video_slow")
         .willReturn(okJson("{\"id\":\"video_slow\",\"status\":\"in_progress\",\"progress\":10}")));
     var polls = getRequestedFor(urlEqualTo("/v1/videos/video_slow")).build();
     var owner = UserId.random();
-    var generation = generations.submit(owner, TestSpecs.of("gateway-sora", "A slow harbour", "4", "1280x720", null), Attachment.Files.NONE);
-    await().atMost(Duration.ofSeconds(30)).until(() -> gateway.countRequestsMatching(polls).getCount() >= 2);
+    var generation = generations.submit(
+        owner,
+        TestSpecs.of("gateway-sora", "A slow harbour", "4", "1280x720", null),
+        Attachment.Files.NONE);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> gateway.countRequestsMatching(polls).getCount() >= 2);
 
     assertThat(generations.cancel(owner, generation.id())).isTrue();
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> providers.transfers(generation.id().value()).stream()
-        .anyMatch(transfer -> "cancelled".equals(transfer.outcome())));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> providers.transfers(generation.id().value()).stream()
+            .anyMatch(transfer -> "cancelled".equals(transfer.outcome())));
     int seen = gateway.countRequestsMatching(polls).getCount();
     // no longer polled: the count stays put for longer than the pauses between polls had grown to
-    await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+    await()
+        .during(Duration.ofMillis(1500))
+        .atMost(Duration.ofSeconds(5))
         .until(() -> gateway.countRequestsMatching(polls).getCount() == seen);
     var ended = generations.find(owner, generation.id()).orElseThrow();
     assertThat(ended.status()).isEqualTo(GenerationStatus.FAILED);
-    assertThat(ended.failureIfAny()).hasValueSatisfying(failure -> assertThat(failure.isCancellation()).isTrue());
-    assertThat(jdbc.sql("select kind from credit_entries where user_id = ? and kind in ('hold', 'capture', 'release') order by id")
-        .param(owner.value()).query(String.class).list()).containsExactly("hold", "release");
+    assertThat(ended.failureIfAny())
+        .hasValueSatisfying(failure -> assertThat(failure.isCancellation()).isTrue());
+    assertThat(jdbc.sql(
+                "select kind from credit_entries where user_id = ? and kind in ('hold', 'capture', 'release') order by id")
+            .param(owner.value())
+            .query(String.class)
+            .list())
+        .containsExactly("hold", "release");
   }
 
   /** A 4 s 1280x720 MP4 made by the local renderer, as a platform would return one. */
   private byte[] realVideo() throws Exception {
     var owner = UserId.random();
-    var local = generations.submit(owner, TestSpecs.of("kinora-local", "Calm sea", "4", "1280x720", 1L), Attachment.Files.NONE);
-    await().atMost(Duration.ofSeconds(90))
-        .until(() -> generations.find(owner, local.id()).orElseThrow().status() == GenerationStatus.COMPLETED);
-    try (var in = generations.output(owner, local.id(), OutputVariant.VIDEO).orElseThrow().getInputStream()) {
+    var local = generations.submit(
+        owner,
+        TestSpecs.of("kinora-local", "Calm sea", "4", "1280x720", 1L),
+        Attachment.Files.NONE);
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .until(() -> generations.find(owner, local.id()).orElseThrow().status()
+            == GenerationStatus.COMPLETED);
+    try (var in =
+        generations.output(owner, local.id(), OutputVariant.VIDEO).orElseThrow().getInputStream()) {
       return in.readAllBytes();
     }
   }

@@ -19,16 +19,33 @@ class ResilienceUnitTest {
   }
 
   static ProviderProperties properties(int attempts, Duration circuitOpenFor) {
-    return new ProviderProperties(Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMinutes(1), Duration.ofSeconds(1),
-        Duration.ofSeconds(1), attempts, Duration.ofMillis(1), Duration.ofSeconds(30), circuitOpenFor, null, Map.of(), null, null, null, null,
-        null, null);
+    return new ProviderProperties(
+        Duration.ofMillis(1),
+        Duration.ofMillis(2),
+        Duration.ofMinutes(1),
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(1),
+        attempts,
+        Duration.ofMillis(1),
+        Duration.ofSeconds(30),
+        circuitOpenFor,
+        null,
+        Map.of(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   @Test
   void waitsAsLongAsRetryAfterSaysUpToTheCapElseDoubles() {
     var pause = Resilience.pause(Duration.ofSeconds(2), Duration.ofSeconds(60));
-    var asked = ProviderFailure.transientFailure(FailureCode.RATE_LIMITED, "429", Duration.ofSeconds(7));
-    var greedy = ProviderFailure.transientFailure(FailureCode.RATE_LIMITED, "429", Duration.ofHours(1));
+    var asked =
+        ProviderFailure.transientFailure(FailureCode.RATE_LIMITED, "429", Duration.ofSeconds(7));
+    var greedy =
+        ProviderFailure.transientFailure(FailureCode.RATE_LIMITED, "429", Duration.ofHours(1));
     var silent = ProviderFailure.transientFailure(FailureCode.PROVIDER_UNAVAILABLE, "503", null);
 
     assertThat(pause.apply(1, Either.left(asked))).isEqualTo(7_000L);
@@ -43,16 +60,18 @@ class ResilienceUnitTest {
     var calls = new AtomicInteger();
 
     assertThatThrownBy(() -> resilience.call("flaky", () -> {
-      calls.incrementAndGet();
-      throw ProviderFailure.transientFailure(FailureCode.PROVIDER_UNAVAILABLE, "503", null);
-    })).isInstanceOf(ProviderFailure.class);
+          calls.incrementAndGet();
+          throw ProviderFailure.transientFailure(FailureCode.PROVIDER_UNAVAILABLE, "503", null);
+        }))
+        .isInstanceOf(ProviderFailure.class);
     assertThat(calls).hasValue(3);
 
     calls.set(0);
     assertThatThrownBy(() -> resilience.call("strict", () -> {
-      calls.incrementAndGet();
-      throw ProviderFailure.of(FailureCode.INVALID_INPUT, "400");
-    })).isInstanceOf(ProviderFailure.class);
+          calls.incrementAndGet();
+          throw ProviderFailure.of(FailureCode.INVALID_INPUT, "400");
+        }))
+        .isInstanceOf(ProviderFailure.class);
     assertThat(calls).hasValue(1);
   }
 
@@ -61,8 +80,9 @@ class ResilienceUnitTest {
     var resilience = new Resilience(properties(1));
     for (int i = 0; i < 5; i++) {
       assertThatThrownBy(() -> resilience.call("down", () -> {
-        throw ProviderFailure.transientFailure(FailureCode.PROVIDER_UNAVAILABLE, "503", null);
-      })).isInstanceOf(ProviderFailure.class);
+            throw ProviderFailure.transientFailure(FailureCode.PROVIDER_UNAVAILABLE, "503", null);
+          }))
+          .isInstanceOf(ProviderFailure.class);
     }
     var calls = new AtomicInteger();
 
@@ -83,12 +103,15 @@ class ResilienceUnitTest {
     var resilience = new Resilience(properties(1, Duration.ofMillis(100)));
     for (int i = 0; i < 5; i++) {
       assertThatThrownBy(() -> resilience.call("flaky", () -> {
-        throw ProviderFailure.transientFailure(FailureCode.PROVIDER_UNAVAILABLE, "503", null);
-      })).isInstanceOf(ProviderFailure.class);
+            throw ProviderFailure.transientFailure(FailureCode.PROVIDER_UNAVAILABLE, "503", null);
+          }))
+          .isInstanceOf(ProviderFailure.class);
     }
     assertThat(resilience.available("flaky")).isFalse();
 
-    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> resilience.available("flaky"));
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> resilience.available("flaky"));
     assertThat(resilience.call("flaky", () -> "back")).isEqualTo("back");
   }
 }

@@ -15,7 +15,8 @@ class WebhookEndpointIntegrationTest extends IntegrationTest {
   @Test
   void answersNotFoundForAPlatformWithoutWebhooksRatherThanAskingToSignIn() throws Exception {
     var client = HttpClient.newHttpClient();
-    var request = HttpRequest.newBuilder(URI.create(baseUrl() + "/providers/webhooks/openai-gateway"))
+    var request = HttpRequest.newBuilder(
+            URI.create(baseUrl() + "/providers/webhooks/openai-gateway"))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"video_1\"}"))
         .build();
@@ -23,16 +24,22 @@ class WebhookEndpointIntegrationTest extends IntegrationTest {
         .POST(HttpRequest.BodyPublishers.ofString("{}"))
         .build();
 
-    assertThat(client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
-    assertThat(client.send(unknown, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
+    assertThat(client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode())
+        .isEqualTo(404);
+    assertThat(client.send(unknown, HttpResponse.BodyHandlers.discarding()).statusCode())
+        .isEqualTo(404);
   }
 
   @Test
   void refusesAnOversizedBody() throws Exception {
     var huge = HttpRequest.newBuilder(URI.create(baseUrl() + "/providers/webhooks/openai-gateway"))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[ProviderWebhookController.MAX_BODY + 10]))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(
+            new byte[ProviderWebhookController.MAX_BODY + 10]))
         .build();
 
-    assertThat(HttpClient.newHttpClient().send(huge, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(413);
+    assertThat(HttpClient.newHttpClient()
+            .send(huge, HttpResponse.BodyHandlers.discarding())
+            .statusCode())
+        .isEqualTo(413);
   }
 }

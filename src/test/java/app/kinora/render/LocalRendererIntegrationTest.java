@@ -1,16 +1,15 @@
 package app.kinora.render;
 
-import app.kinora.provider.spi.ProviderSpecs;
-import app.kinora.shared.VideoSpec;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.kinora.provider.spi.FailureCode;
 import app.kinora.provider.spi.ProviderFailure;
+import app.kinora.provider.spi.ProviderSpecs;
 import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.provider.spi.RenderedDerivatives;
 import app.kinora.shared.VideoSize;
+import app.kinora.shared.VideoSpec;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -34,7 +33,8 @@ class LocalRendererIntegrationTest {
 
   private static final LocalRenderer RENDERER = new LocalRenderer(NoReferenceClips.DECODER);
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   @Test
   void rendersH264AndAacOfExactlyTheRequestedDurationAndSize() throws Exception {
@@ -56,7 +56,8 @@ class LocalRendererIntegrationTest {
     var sizes = RENDERER.models().getFirst().sizes();
     var rates = RENDERER.models().getFirst().framesPerSecond();
     var cases = new ArrayList<Arguments>();
-    IntStream.range(0, sizes.size()).forEach(i -> cases.add(Arguments.of(sizes.get(i), rates.get(i % rates.size()))));
+    IntStream.range(0, sizes.size())
+        .forEach(i -> cases.add(Arguments.of(sizes.get(i), rates.get(i % rates.size()))));
     cases.add(Arguments.of(new VideoSize(480, 480), 24));
     cases.add(Arguments.of(new VideoSize(480, 480), 30));
     return cases.stream();
@@ -64,11 +65,22 @@ class LocalRendererIntegrationTest {
 
   @ParameterizedTest(name = "{0} at {1} fps")
   @MethodSource("offeredSizesAndFrameRates")
-  void everyOfferedSizeAndFrameRateGivesExactlySecondsTimesRateFrames(VideoSize size, int framesPerSecond)
-      throws Exception {
+  void everyOfferedSizeAndFrameRateGivesExactlySecondsTimesRateFrames(
+      VideoSize size, int framesPerSecond) throws Exception {
     var output = dir.resolve(size + "-" + framesPerSecond + ".mp4");
-    RENDERER.generate(ProviderSpecs.of(LocalRenderer.MODEL, "A static shot of calm hills", Duration.ofSeconds(2), size, 5,
-        framesPerSecond, false, false, ReferenceMedia.NONE), p -> {}, output);
+    RENDERER.generate(
+        ProviderSpecs.of(
+            LocalRenderer.MODEL,
+            "A static shot of calm hills",
+            Duration.ofSeconds(2),
+            size,
+            5,
+            framesPerSecond,
+            false,
+            false,
+            ReferenceMedia.NONE),
+        p -> {},
+        output);
 
     try (var grabber = new FFmpegFrameGrabber(output.toFile())) {
       grabber.start();
@@ -100,8 +112,19 @@ class LocalRendererIntegrationTest {
   @Test
   void withoutSoundTheVideoHasNoAudioStream() throws Exception {
     var output = dir.resolve("silent.mp4");
-    RENDERER.generate(ProviderSpecs.of(LocalRenderer.MODEL, "Rain on a city", Duration.ofSeconds(2),
-        new VideoSize(480, 480), 1, 24, false, true, ReferenceMedia.NONE), p -> {}, output);
+    RENDERER.generate(
+        ProviderSpecs.of(
+            LocalRenderer.MODEL,
+            "Rain on a city",
+            Duration.ofSeconds(2),
+            new VideoSize(480, 480),
+            1,
+            24,
+            false,
+            true,
+            ReferenceMedia.NONE),
+        p -> {},
+        output);
 
     try (var grabber = new FFmpegFrameGrabber(output.toFile())) {
       grabber.start();
@@ -142,31 +165,42 @@ class LocalRendererIntegrationTest {
   @Test
   void reportsRisingProgressThatReachesOneBeforeItReturns() {
     List<Double> progress = new CopyOnWriteArrayList<>();
-    var request = ProviderSpecs.textOnly("kinora-local", "Rain", Duration.ofSeconds(2), new VideoSize(480, 480), 1);
+    var request = ProviderSpecs.textOnly(
+        "kinora-local", "Rain", Duration.ofSeconds(2), new VideoSize(480, 480), 1);
     RENDERER.generate(request, progress::add, dir.resolve("progress.mp4"));
 
-    assertThat(progress).isNotEmpty().isSorted().doesNotHaveDuplicates().allMatch(p -> p > 0 && p <= 1);
+    assertThat(progress)
+        .isNotEmpty()
+        .isSorted()
+        .doesNotHaveDuplicates()
+        .allMatch(p -> p > 0 && p <= 1);
     assertThat(progress.getLast()).isEqualTo(1.0);
   }
 
   @Test
   void stopsWithWhatTheProgressListenerThrowsAndLeavesNoPictures() {
     var cancelled = ProviderFailure.of(FailureCode.CANCELLED, "cancelled by its owner");
-    var request = ProviderSpecs.textOnly("kinora-local", "Rain", Duration.ofSeconds(2), new VideoSize(480, 480), 1);
+    var request = ProviderSpecs.textOnly(
+        "kinora-local", "Rain", Duration.ofSeconds(2), new VideoSize(480, 480), 1);
     var output = dir.resolve("cancelled.mp4");
 
-    assertThatThrownBy(() -> RENDERER.generate(request, fraction -> {
-      if (fraction > 0.5) {
-        throw cancelled;
-      }
-    }, output)).isSameAs(cancelled);
+    assertThatThrownBy(() -> RENDERER.generate(
+            request,
+            fraction -> {
+              if (fraction > 0.5) {
+                throw cancelled;
+              }
+            },
+            output))
+        .isSameAs(cancelled);
     assertThat(RenderedDerivatives.posterBeside(output)).doesNotExist();
     assertThat(RenderedDerivatives.spriteSheetBeside(output)).doesNotExist();
   }
 
   @Test
   void stopsWhenItsThreadIsInterrupted() {
-    var request = ProviderSpecs.textOnly("kinora-local", "Rain", Duration.ofSeconds(2), new VideoSize(480, 480), 1);
+    var request = ProviderSpecs.textOnly(
+        "kinora-local", "Rain", Duration.ofSeconds(2), new VideoSize(480, 480), 1);
     Thread.currentThread().interrupt();
     try {
       assertThatThrownBy(() -> RENDERER.generate(request, p -> {}, dir.resolve("stopped.mp4")))
@@ -187,28 +221,61 @@ class LocalRendererIntegrationTest {
     assertThat(model.minSeconds()).isEqualTo(2);
     assertThat(model.maxSeconds()).isEqualTo(20);
     assertThat(model.framesPerSecond()).containsExactly(30, 24);
-    assertThat(model.sizes()).hasSize(15).doesNotHaveDuplicates().contains(
-        new VideoSize(1280, 720), new VideoSize(854, 480), new VideoSize(1920, 1080),
-        new VideoSize(720, 1280), new VideoSize(480, 854), new VideoSize(1080, 1920),
-        new VideoSize(720, 720), new VideoSize(480, 480), new VideoSize(1080, 1080),
-        new VideoSize(640, 480), new VideoSize(960, 720), new VideoSize(1440, 1080),
-        new VideoSize(480, 640), new VideoSize(720, 960), new VideoSize(1080, 1440));
+    assertThat(model.sizes())
+        .hasSize(15)
+        .doesNotHaveDuplicates()
+        .contains(
+            new VideoSize(1280, 720),
+            new VideoSize(854, 480),
+            new VideoSize(1920, 1080),
+            new VideoSize(720, 1280),
+            new VideoSize(480, 854),
+            new VideoSize(1080, 1920),
+            new VideoSize(720, 720),
+            new VideoSize(480, 480),
+            new VideoSize(1080, 1080),
+            new VideoSize(640, 480),
+            new VideoSize(960, 720),
+            new VideoSize(1440, 1080),
+            new VideoSize(480, 640),
+            new VideoSize(720, 960),
+            new VideoSize(1080, 1440));
   }
 
   private static VideoSpec<ReferenceMedia> request(String prompt, boolean caption) {
-    return ProviderSpecs.of(LocalRenderer.MODEL, prompt, Duration.ofSeconds(2), new VideoSize(480, 480), 3, 24,
-        false, caption, ReferenceMedia.NONE);
+    return ProviderSpecs.of(
+        LocalRenderer.MODEL,
+        prompt,
+        Duration.ofSeconds(2),
+        new VideoSize(480, 480),
+        3,
+        24,
+        false,
+        caption,
+        ReferenceMedia.NONE);
   }
 
   private Path renderOver(Path picture, String prompt) {
     var output = dir.resolve(prompt.hashCode() + "-over.mp4");
-    RENDERER.generate(ProviderSpecs.of(LocalRenderer.MODEL, prompt, Duration.ofSeconds(2), new VideoSize(480, 480),
-        5, 24, false, false, new ReferenceMedia(picture, null, null, null)), p -> {}, output);
+    RENDERER.generate(
+        ProviderSpecs.of(
+            LocalRenderer.MODEL,
+            prompt,
+            Duration.ofSeconds(2),
+            new VideoSize(480, 480),
+            5,
+            24,
+            false,
+            false,
+            new ReferenceMedia(picture, null, null, null)),
+        p -> {},
+        output);
     return output;
   }
 
   private static BufferedImage lastFrame(Path video) throws Exception {
-    try (var grabber = new FFmpegFrameGrabber(video.toFile()); var converter = new Java2DFrameConverter()) {
+    try (var grabber = new FFmpegFrameGrabber(video.toFile());
+        var converter = new Java2DFrameConverter()) {
       grabber.start();
       BufferedImage last = null;
       for (var frame = grabber.grabImage(); frame != null; frame = grabber.grabImage()) {
@@ -234,7 +301,9 @@ class LocalRendererIntegrationTest {
   private Path render(String prompt, int seconds, VideoSize size, long seed) {
     var output = dir.resolve(prompt.hashCode() + "-" + seed + "-" + System.nanoTime() + ".mp4");
     RENDERER.generate(
-        ProviderSpecs.textOnly("kinora-local", prompt, Duration.ofSeconds(seconds), size, seed), p -> {}, output);
+        ProviderSpecs.textOnly("kinora-local", prompt, Duration.ofSeconds(seconds), size, seed),
+        p -> {},
+        output);
     return output;
   }
 }

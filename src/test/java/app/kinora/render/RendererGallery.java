@@ -1,8 +1,6 @@
 package app.kinora.render;
 
 import app.kinora.provider.spi.ProviderSpecs;
-import app.kinora.shared.VideoSpec;
-
 import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.shared.VideoSize;
 import java.awt.Color;
@@ -42,7 +40,8 @@ public final class RendererGallery {
   private static final int LABEL = 30;
 
   public static void main(String[] args) throws Exception {
-    org.bytedeco.ffmpeg.global.avutil.av_log_set_level(org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR);
+    org.bytedeco.ffmpeg.global.avutil.av_log_set_level(
+        org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR);
     var output = Path.of(args.length > 0 ? args[0] : "docs/renderer-gallery.png");
     var size = VideoSize.parse(args.length > 1 ? args[1] : "1280x720");
     int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 4;
@@ -51,10 +50,13 @@ public final class RendererGallery {
     var renderer = new LocalRenderer(NoReferenceClips.DECODER);
     int tileHeight = TILE_WIDTH * size.height() / size.width();
     int rows = (PROMPTS.size() + COLUMNS - 1) / COLUMNS;
-    var sheet = new BufferedImage(COLUMNS * TILE_WIDTH, rows * (tileHeight + LABEL), BufferedImage.TYPE_INT_RGB);
+    var sheet = new BufferedImage(
+        COLUMNS * TILE_WIDTH, rows * (tileHeight + LABEL), BufferedImage.TYPE_INT_RGB);
     var g = sheet.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setColor(new Color(0x15171c));
     g.fillRect(0, 0, sheet.getWidth(), sheet.getHeight());
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
@@ -62,8 +64,19 @@ public final class RendererGallery {
       var prompt = PROMPTS.get(i);
       var video = dir.resolve("scene-" + i + ".mp4");
       long start = System.nanoTime();
-      renderer.generate(ProviderSpecs.of(LocalRenderer.MODEL, prompt, Duration.ofSeconds(seconds), size, 7, 24,
-          true, false, ReferenceMedia.NONE), p -> {}, video);
+      renderer.generate(
+          ProviderSpecs.of(
+              LocalRenderer.MODEL,
+              prompt,
+              Duration.ofSeconds(seconds),
+              size,
+              7,
+              24,
+              true,
+              false,
+              ReferenceMedia.NONE),
+          p -> {},
+          video);
       System.out.printf("%-40s %6.0f ms%n", prompt, (System.nanoTime() - start) / 1e6);
       var frame = middleFrame(video);
       if (frames != null) {
@@ -82,7 +95,8 @@ public final class RendererGallery {
   }
 
   private static BufferedImage middleFrame(Path video) throws Exception {
-    try (var grabber = new FFmpegFrameGrabber(video.toFile()); var converter = new Java2DFrameConverter()) {
+    try (var grabber = new FFmpegFrameGrabber(video.toFile());
+        var converter = new Java2DFrameConverter()) {
       grabber.start();
       grabber.setVideoFrameNumber(grabber.getLengthInVideoFrames() / 2);
       var image = converter.convert(grabber.grabImage());

@@ -1,11 +1,9 @@
 package app.kinora.render;
 
-import app.kinora.provider.spi.ProviderSpecs;
-import app.kinora.shared.VideoSpec;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.kinora.media.SpriteSheet;
+import app.kinora.provider.spi.ProviderSpecs;
 import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.provider.spi.RenderedDerivatives;
 import app.kinora.shared.VideoSize;
@@ -29,18 +27,32 @@ class StillsIntegrationTest {
   private static final int FPS = 24;
   private static final int FRAMES = 2 * FPS;
 
-  @TempDir static Path dir;
+  @TempDir
+  static Path dir;
+
   private static Path video;
   private static List<BufferedImage> decoded;
 
   @BeforeAll
   static void renderAnAerialPanAndDecodeIt() throws Exception {
     video = dir.resolve("pan.mp4");
-    new LocalRenderer(NoReferenceClips.DECODER).generate(ProviderSpecs.of(LocalRenderer.MODEL,
-        "Aerial shot panning over snowy mountains", Duration.ofSeconds(2), SIZE, 3, FPS, false, false,
-        ReferenceMedia.NONE), p -> {}, video);
+    new LocalRenderer(NoReferenceClips.DECODER)
+        .generate(
+            ProviderSpecs.of(
+                LocalRenderer.MODEL,
+                "Aerial shot panning over snowy mountains",
+                Duration.ofSeconds(2),
+                SIZE,
+                3,
+                FPS,
+                false,
+                false,
+                ReferenceMedia.NONE),
+            p -> {},
+            video);
     decoded = new ArrayList<>();
-    try (var grabber = new FFmpegFrameGrabber(video.toFile()); var converter = new Java2DFrameConverter()) {
+    try (var grabber = new FFmpegFrameGrabber(video.toFile());
+        var converter = new Java2DFrameConverter()) {
       grabber.start();
       for (var frame = grabber.grabImage(); frame != null; frame = grabber.grabImage()) {
         decoded.add(rgb(converter.convert(frame)));
@@ -78,7 +90,8 @@ class StillsIntegrationTest {
     for (int k = 0; k < 20; k++) {
       var tile = sheet.getSubimage(k % 5 * 192, k / 5 * 108, 192, 108);
       double own = difference(tile, shrunk(decoded.get((int) Math.ceil(k * FRAMES / 20.0))));
-      double halfAClipAway = difference(tile, shrunk(decoded.get((int) Math.ceil((k + 10) % 20 * FRAMES / 20.0))));
+      double halfAClipAway =
+          difference(tile, shrunk(decoded.get((int) Math.ceil((k + 10) % 20 * FRAMES / 20.0))));
 
       assertThat(own).as("tile %d", k).isLessThan(8).isLessThan(halfAClipAway / 2);
     }
@@ -105,7 +118,8 @@ class StillsIntegrationTest {
   }
 
   private static BufferedImage rgb(Image image) {
-    var copy = new BufferedImage(image.getWidth(null), image.getHeight(null), BufferedImage.TYPE_INT_RGB);
+    var copy =
+        new BufferedImage(image.getWidth(null), image.getHeight(null), BufferedImage.TYPE_INT_RGB);
     var g = copy.createGraphics();
     g.drawImage(image, 0, 0, null);
     g.dispose();

@@ -21,8 +21,11 @@ public final class BrowserAccounts {
     page.getByLabel("Email").fill(email);
     page.getByLabel("Password").fill(password);
     fillAdultAgeAndTerms(page);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
-    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("sign in")).first().click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"))
+        .click();
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("sign in"))
+        .first()
+        .click();
     signIn(page, email, password);
   }
 
@@ -30,6 +33,7 @@ public final class BrowserAccounts {
   public static void signIn(Page page, String email, String password) {
     page.getByLabel("Email").fill(email);
     page.getByLabel("Password").fill(password);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+        .click();
   }
 }

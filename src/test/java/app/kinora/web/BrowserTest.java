@@ -23,18 +23,30 @@ public abstract class BrowserTest extends IntegrationTest {
 
   @BeforeAll
   static void launchBrowser() {
-    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(Path.of("/usr/bin/chromium"))
-        .setHeadless(true)
-        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    playwright = Playwright.create(
+        new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser = playwright
+        .chromium()
+        .launch(new BrowserType.LaunchOptions()
+            .setExecutablePath(Path.of("/usr/bin/chromium"))
+            .setHeadless(true)
+            .setArgs(List.of(
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync")));
   }
 
   /** Answers the cookie banner as a privacy-minded visitor would: one click on "Reject all". */
   protected static void rejectOptionalCookies(Page page) {
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reject all")).click();
-    page.waitForSelector(".consent-banner", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.DETACHED));
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reject all"))
+        .click();
+    page.waitForSelector(
+        ".consent-banner",
+        new Page.WaitForSelectorOptions().setState(WaitForSelectorState.DETACHED));
   }
 
   @AfterAll

@@ -3,8 +3,8 @@ package app.kinora.web;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,10 +29,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** Credits in Chromium: the studio's live quote, the Credits page, buying a pack through Checkout. */
 class CreditsBrowserTest extends BrowserTest {
 
-  @Autowired CreditLedger ledger;
-  @Autowired BillingProperties properties;
-  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
-  @Autowired org.springframework.security.crypto.password.PasswordEncoder passwords;
+  @Autowired
+  CreditLedger ledger;
+
+  @Autowired
+  BillingProperties properties;
+
+  @Autowired
+  org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+  @Autowired
+  org.springframework.security.crypto.password.PasswordEncoder passwords;
 
   @Test
   void showsTheQuoteAsTheFormChangesAndBuysAPackThroughStripeCheckout() throws Exception {
@@ -50,16 +57,25 @@ class CreditsBrowserTest extends BrowserTest {
     assertThat(page.locator("#quote")).containsText(properties.starterCredits() + " available");
 
     var session = "cs_test_browser_checkout";
-    StripeStub.server().stubFor(post("/v1/checkout/sessions").willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json")
-        .withBody("""
+    StripeStub.server()
+        .stubFor(post("/v1/checkout/sessions")
+            .willReturn(aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("""
             {"id": "%s", "object": "checkout.session", "url": "%s/pay/%s"}""".formatted(session, StripeStub.baseUrl(), session))));
-    StripeStub.server().stubFor(get("/pay/" + session).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "text/html").withBody("<html><body><h1>Stripe test checkout</h1></body></html>")));
+    StripeStub.server()
+        .stubFor(get("/pay/" + session)
+            .willReturn(aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/html")
+                .withBody("<html><body><h1>Stripe test checkout</h1></body></html>")));
 
-    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Credits").setExact(true)).click();
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Credits").setExact(true))
+        .click();
     assertThat(page.locator("#available")).hasText(Long.toString(properties.starterCredits()));
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("500 credits · 20.00 EUR")).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("500 credits · 20.00 EUR"))
+        .click();
     page.waitForURL(StripeStub.baseUrl() + "/pay/" + session);
     assertThat(page.getByRole(AriaRole.HEADING)).hasText("Stripe test checkout");
 
@@ -72,30 +88,47 @@ class CreditsBrowserTest extends BrowserTest {
     page.navigate(baseUrl() + "/credits/checkout/success?session_id=" + session);
     assertThat(page.locator("main")).containsText("Your payment is confirmed");
     page.navigate(baseUrl() + "/credits");
-    assertThat(page.locator("#available")).hasText(Long.toString(properties.starterCredits() + 500));
+    assertThat(page.locator("#available"))
+        .hasText(Long.toString(properties.starterCredits() + 500));
     assertThat(page.locator("#payments")).containsText("paid");
-    StripeStub.server().stubFor(get(urlPathEqualTo("/v1/charges")).withQueryParam("payment_intent", equalTo("pi_browser_1"))
-        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+    StripeStub.server()
+        .stubFor(get(urlPathEqualTo("/v1/charges"))
+            .withQueryParam("payment_intent", equalTo("pi_browser_1"))
+            .willReturn(aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("""
             {"object": "list", "url": "/v1/charges", "has_more": false,
              "data": [{"id": "ch_browser_1", "object": "charge", "payment_intent": "pi_browser_1",
                        "receipt_url": "%s/receipts/ch_browser_1"}]}""".formatted(StripeStub.baseUrl()))));
-    StripeStub.server().stubFor(get("/receipts/ch_browser_1").willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "text/html").withBody("<html><body><h1>Stripe receipt</h1></body></html>")));
-    page.locator("#payments").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Receipt")).click();
+    StripeStub.server()
+        .stubFor(get("/receipts/ch_browser_1")
+            .willReturn(aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/html")
+                .withBody("<html><body><h1>Stripe receipt</h1></body></html>")));
+    page.locator("#payments")
+        .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Receipt"))
+        .click();
     assertThat(page.getByRole(AriaRole.HEADING)).hasText("Stripe receipt");
     page.navigate(baseUrl() + "/credits");
 
     page.getByLabel("purchase").check();
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter")).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter"))
+        .click();
     assertThat(page.locator("#history tbody tr")).hasCount(1);
     assertThat(page.locator("#history tbody tr")).containsText("Bought studio");
-    page.screenshot(new Page.ScreenshotOptions().setPath(StudioBrowserTest.SCREENSHOTS.resolve("credits.png")).setFullPage(true));
+    page.screenshot(new Page.ScreenshotOptions()
+        .setPath(StudioBrowserTest.SCREENSHOTS.resolve("credits.png"))
+        .setFullPage(true));
 
     // a video's card shows what it costs and links to its entries
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Studio")).click();
-    page.getByLabel("Prompt", new Page.GetByLabelOptions().setExact(true)).fill("A lantern on a quiet pier");
+    page.getByLabel("Prompt", new Page.GetByLabelOptions().setExact(true))
+        .fill("A lantern on a quiet pier");
     page.getByLabel("Duration").selectOption("2");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate")).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate"))
+        .click();
     var cost = page.locator("article.job .cost a").first();
     assertThat(cost).containsText("credits");
     cost.click();
@@ -120,10 +153,14 @@ class CreditsBrowserTest extends BrowserTest {
     page.getByLabel("Account id").fill(recipient);
     page.getByLabel("Credits", new Page.GetByLabelOptions().setExact(true)).fill("250");
     page.getByLabel("Reason").fill("Payments are not set up yet");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Grant")).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Grant"))
+        .click();
 
     assertThat(page.getByRole(AriaRole.STATUS)).containsText("Granted 250 credits");
-    assertThat(ledger.balance(new app.kinora.shared.UserId(java.util.UUID.fromString(recipient))).available().value())
+    assertThat(ledger
+            .balance(new app.kinora.shared.UserId(java.util.UUID.fromString(recipient)))
+            .available()
+            .value())
         .isEqualTo(properties.starterCredits() + 250);
     operator.close();
   }
@@ -138,8 +175,11 @@ class CreditsBrowserTest extends BrowserTest {
 
   private app.kinora.shared.UserId signIn(Page page, String email) {
     signIn(page, email, PASSWORD);
-    return new app.kinora.shared.UserId(java.util.UUID.fromString(
-        jdbc.sql("select id::text from users where email = ?").param(email).query(String.class).single()));
+    return new app.kinora.shared.UserId(
+        java.util.UUID.fromString(jdbc.sql("select id::text from users where email = ?")
+            .param(email)
+            .query(String.class)
+            .single()));
   }
 
   private void signIn(Page page, String email, String password) {
@@ -149,16 +189,23 @@ class CreditsBrowserTest extends BrowserTest {
     }
     page.getByLabel("Email").fill(email);
     page.getByLabel("Password").fill(password);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-    assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Credits").setExact(true))).isVisible();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+        .click();
+    assertThat(page.getByRole(
+            AriaRole.LINK, new Page.GetByRoleOptions().setName("Credits").setExact(true)))
+        .isVisible();
   }
 
   private int webhook(String event) throws Exception {
     var request = HttpRequest.newBuilder(URI.create(baseUrl() + "/stripe/webhook"))
         .header("Content-Type", "application/json")
-        .header("Stripe-Signature", Webhook.Signature.generateSignatureHeader(event, StripeStub.WEBHOOK_SECRET))
+        .header(
+            "Stripe-Signature",
+            Webhook.Signature.generateSignatureHeader(event, StripeStub.WEBHOOK_SECRET))
         .POST(HttpRequest.BodyPublishers.ofString(event))
         .build();
-    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+    return HttpClient.newHttpClient()
+        .send(request, HttpResponse.BodyHandlers.ofString())
+        .statusCode();
   }
 }

@@ -14,14 +14,17 @@ import org.junit.jupiter.api.Test;
 /** The studio offers only what the chosen model can do, and changes its options with the model. */
 class ModelOptionsBrowserTest extends BrowserTest {
 
-
   @Test
   void changesDurationsSizesSwitchesAndReferencesWhenTheModelChangesAndShowsWhereAJobWasSent() {
-    var page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 1000)).newPage();
+    var page = browser
+        .newContext(new Browser.NewContextOptions().setViewportSize(1280, 1000))
+        .newPage();
     page.navigate(baseUrl() + "/signup");
     rejectOptionalCookies(page);
-    BrowserAccounts.signUpAndSignIn(page, "model.chooser@kinora.test", "a long model chooser passphrase");
-    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("New video"))).isVisible();
+    BrowserAccounts.signUpAndSignIn(
+        page, "model.chooser@kinora.test", "a long model chooser passphrase");
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("New video")))
+        .isVisible();
     var seconds = IntStream.rangeClosed(2, 20).mapToObj(String::valueOf).toList();
     assertThat(values(page.getByLabel("Duration"))).isEqualTo(seconds);
     assertThat(sound(page)).isVisible();
@@ -29,14 +32,16 @@ class ModelOptionsBrowserTest extends BrowserTest {
     page.getByLabel("Model").selectOption("gateway-sora");
     assertThat(page.locator("#model-options .model-note")).containsText("gateway");
     page.locator("details.references summary").click();
-    page.screenshot(new Page.ScreenshotOptions().setPath(StudioBrowserTest.SCREENSHOTS.resolve("studio-model-options.png"))
+    page.screenshot(new Page.ScreenshotOptions()
+        .setPath(StudioBrowserTest.SCREENSHOTS.resolve("studio-model-options.png"))
         .setFullPage(true));
 
     assertThat(values(page.getByLabel("Duration"))).containsExactly("4", "8", "12");
     assertThat(values(page.getByLabel("Size"))).containsExactly("1280x720", "720x1280");
     assertThat(sound(page)).hasCount(0);
     assertThat(page.getByLabel("Caption with the prompt")).hasCount(0);
-    assertThat(page.locator("details.references summary")).hasText("References (optional: a picture)");
+    assertThat(page.locator("details.references summary"))
+        .hasText("References (optional: a picture)");
     assertThat(page.getByLabel("First frame")).isVisible();
     assertThat(page.getByLabel("Last frame")).hasCount(0);
     assertThat(page.getByLabel("Soundtrack")).hasCount(0);
@@ -44,13 +49,20 @@ class ModelOptionsBrowserTest extends BrowserTest {
     assertThat(page.getByText("Advanced")).hasCount(0);
     assertThat(page.locator("#model-options")).hasCount(1);
 
-    page.getByLabel("Prompt", new Page.GetByLabelOptions().setExact(true)).fill("A red kite over the dunes");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate")).click();
+    page.getByLabel("Prompt", new Page.GetByLabelOptions().setExact(true))
+        .fill("A red kite over the dunes");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate"))
+        .click();
     var card = page.locator("article.job").first();
-    assertThat(card.locator(".transfers")).hasText("Sent to: Test gateway (US) — prompt", 
-        new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
-    assertThat(card.getByRole(AriaRole.ALERT)).hasText("Failed: The video service is unavailable at the moment. Please try again later.");
-    page.screenshot(new Page.ScreenshotOptions().setPath(StudioBrowserTest.SCREENSHOTS.resolve("studio-sent-to.png")));
+    assertThat(card.locator(".transfers"))
+        .hasText(
+            "Sent to: Test gateway (US) — prompt",
+            new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions()
+                .setTimeout(30_000));
+    assertThat(card.getByRole(AriaRole.ALERT))
+        .hasText("Failed: The video service is unavailable at the moment. Please try again later.");
+    page.screenshot(new Page.ScreenshotOptions()
+        .setPath(StudioBrowserTest.SCREENSHOTS.resolve("studio-sent-to.png")));
 
     page.getByLabel("Model").selectOption("test-veo");
     assertThat(page.locator("#model-options .model-note")).containsText("Veo");
@@ -72,6 +84,8 @@ class ModelOptionsBrowserTest extends BrowserTest {
   }
 
   private static List<String> values(Locator select) {
-    return select.locator("option").all().stream().map(option -> option.getAttribute("value")).toList();
+    return select.locator("option").all().stream()
+        .map(option -> option.getAttribute("value"))
+        .toList();
   }
 }

@@ -16,42 +16,54 @@ class StudioBrowserTest extends BrowserTest {
 
   @Test
   void signsUpGeneratesWatchesLiveProgressAndPlaysTheVideoFromTheLibrary() throws Exception {
-    var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setAcceptDownloads(true));
+    var context = browser.newContext(
+        new Browser.NewContextOptions().setViewportSize(1280, 900).setAcceptDownloads(true));
     var page = context.newPage();
     page.navigate(baseUrl());
     rejectOptionalCookies(page);
     page.getByText("Create a free account").click();
 
-    BrowserAccounts.signUpAndSignIn(page, "first.visitor@kinora.test", "a long and happy passphrase");
-    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("New video"))).isVisible();
+    BrowserAccounts.signUpAndSignIn(
+        page, "first.visitor@kinora.test", "a long and happy passphrase");
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("New video")))
+        .isVisible();
 
     page.evaluate("window.__sameDocument = true");
-    page.getByLabel("Prompt", new Page.GetByLabelOptions().setExact(true)).fill("Aurora over a frozen lake, slow pan");
+    page.getByLabel("Prompt", new Page.GetByLabelOptions().setExact(true))
+        .fill("Aurora over a frozen lake, slow pan");
     page.getByLabel("Duration").selectOption("4");
     page.getByLabel("Size").selectOption("1280x720");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate")).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate"))
+        .click();
 
     var card = page.locator("article.job").first();
     assertThat(card.locator(".prompt")).hasText("Aurora over a frozen lake, slow pan");
     var progressSeen = watchProgressUntilVideo(card);
     page.waitForFunction("() => document.querySelector('article.job video').readyState >= 1");
-    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("studio.png")).setFullPage(true));
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("studio.png")).setFullPage(true));
 
     assertThat(progressSeen).as("progress values shown live").anyMatch(p -> p > 0 && p < 100);
-    assertThat(page.evaluate("window.__sameDocument === true")).as("no page reload").isEqualTo(true);
+    assertThat(page.evaluate("window.__sameDocument === true"))
+        .as("no page reload")
+        .isEqualTo(true);
 
-    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My library")).click();
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My library"))
+        .click();
     var preview = page.locator(".item-card .preview");
     assertThat(preview).hasCount(1);
-    page.waitForFunction("() => document.querySelector('.item-card .poster').naturalWidth === 1280");
+    page.waitForFunction(
+        "() => document.querySelector('.item-card .poster').naturalWidth === 1280");
     preview.hover();
     page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("library-hover.png")));
     preview.click();
     assertThat(page.locator("video.player")).hasCount(1);
     page.waitForFunction("() => document.querySelector('video.player').readyState >= 1");
-    var duration = ((Number) page.evaluate("document.querySelector('video.player').duration")).doubleValue();
+    var duration =
+        ((Number) page.evaluate("document.querySelector('video.player').duration")).doubleValue();
     assertThat(duration).isCloseTo(4.0, org.assertj.core.data.Offset.offset(0.1));
-    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("library.png")).setFullPage(true));
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("library.png")).setFullPage(true));
 
     var download = page.waitForDownload(() -> page.getByText("Download MP4").click());
     assertThat(download.suggestedFilename()).endsWith(".mp4");
@@ -66,19 +78,23 @@ class StudioBrowserTest extends BrowserTest {
     page.navigate(baseUrl() + "/login");
     rejectOptionalCookies(page);
     BrowserAccounts.signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
-    page.getByLabel("Prompt", new Page.GetByLabelOptions().setExact(true)).fill("An endless train through the snow at night");
+    page.getByLabel("Prompt", new Page.GetByLabelOptions().setExact(true))
+        .fill("An endless train through the snow at night");
     page.getByLabel("Duration").selectOption("20");
     page.getByLabel("Size").selectOption("1920x1080");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate")).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate"))
+        .click();
 
     var card = page.locator("article.job").first();
     assertThat(card.locator(".prompt")).hasText("An endless train through the snow at night");
-    card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel")).click();
+    card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel"))
+        .click();
 
     assertThat(page.locator("article.job").first().getByRole(AriaRole.STATUS))
         .hasText("You cancelled this video; its credits went back to you.");
     assertThat(page.locator("article.job").first().locator("video")).hasCount(0);
-    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("studio-cancelled.png")));
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("studio-cancelled.png")));
     context.close();
   }
 
@@ -90,7 +106,8 @@ class StudioBrowserTest extends BrowserTest {
     page.getByLabel("Email").fill("weak@kinora.test");
     page.getByLabel("Password").fill("password");
     BrowserAccounts.fillAdultAgeAndTerms(page);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"))
+        .click();
 
     assertThat(page.getByRole(AriaRole.ALERT)).containsText("at least 10 characters");
     assertThat(page.getByLabel("Email")).hasValue("weak@kinora.test");
@@ -105,21 +122,26 @@ class StudioBrowserTest extends BrowserTest {
     page.navigate(baseUrl() + "/signup");
     rejectOptionalCookies(page);
     BrowserAccounts.signUpAndSignIn(page, "key.maker@kinora.test", "a long key maker passphrase");
-    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API keys")).click();
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API keys"))
+        .click();
 
     page.getByLabel("Key name").fill("laptop script");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create key")).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create key"))
+        .click();
     var secret = page.locator("#new-key").textContent().strip();
     page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("api-keys.png")));
 
     assertThat(secret).startsWith("kn_");
     assertThat(page.locator("table")).containsText("laptop script");
-    assertThat(new app.kinora.ApiClient(baseUrl(), secret).get("/v1/videos").status()).isEqualTo(200);
+    assertThat(new app.kinora.ApiClient(baseUrl(), secret).get("/v1/videos").status())
+        .isEqualTo(200);
     page.reload();
     assertThat(page.locator("#new-key")).hasCount(0);
 
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke")).click();
-    assertThat(new app.kinora.ApiClient(baseUrl(), secret).get("/v1/videos").status()).isEqualTo(401);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke"))
+        .click();
+    assertThat(new app.kinora.ApiClient(baseUrl(), secret).get("/v1/videos").status())
+        .isEqualTo(401);
     context.close();
   }
 
@@ -136,14 +158,17 @@ class StudioBrowserTest extends BrowserTest {
         String value;
         try {
           // the bar can be swapped out by the next event between count() and here
-          value = bar.first().getAttribute("value", new Locator.GetAttributeOptions().setTimeout(500));
+          value =
+              bar.first().getAttribute("value", new Locator.GetAttributeOptions().setTimeout(500));
         } catch (com.microsoft.playwright.TimeoutError replaced) {
           continue;
         }
         if (value != null) {
           int percent = Integer.parseInt(value);
           if (percent > 0 && seen.stream().noneMatch(p -> p > 0)) {
-            card.page().screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("studio-progress.png")));
+            card.page()
+                .screenshot(new Page.ScreenshotOptions()
+                    .setPath(SCREENSHOTS.resolve("studio-progress.png")));
           }
           seen.add(percent);
         }

@@ -23,10 +23,12 @@ class AbsoluteSessionTimeoutFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     var session = request.getSession(false);
-    if (session != null && session.getAttribute(UserSessions.SIGNED_IN_AT) instanceof Long signedInAt
+    if (session != null
+        && session.getAttribute(UserSessions.SIGNED_IN_AT) instanceof Long signedInAt
         && Instant.ofEpochMilli(signedInAt).plus(limit).isBefore(Instant.now())) {
       session.invalidate();
       SecurityContextHolder.clearContext();

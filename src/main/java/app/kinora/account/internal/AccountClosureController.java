@@ -27,7 +27,11 @@ class AccountClosureController {
   private final ApiKeys apiKeys;
   private final UserSessions sessions;
 
-  AccountClosureController(Users users, PasswordEncoder passwords, AccountClosures closures, ApiKeys apiKeys,
+  AccountClosureController(
+      Users users,
+      PasswordEncoder passwords,
+      AccountClosures closures,
+      ApiKeys apiKeys,
       UserSessions sessions) {
     this.users = users;
     this.passwords = passwords;
@@ -45,8 +49,11 @@ class AccountClosureController {
   }
 
   @PostMapping("/account/close")
-  String close(@AuthenticationPrincipal UserPrincipal user, @RequestParam(defaultValue = "") String confirmation,
-      HttpServletRequest request, Model model) {
+  String close(
+      @AuthenticationPrincipal UserPrincipal user,
+      @RequestParam(defaultValue = "") String confirmation,
+      HttpServletRequest request,
+      Model model) {
     var credentials = users.credentials(user.userId()).orElseThrow();
     boolean confirmed = credentials.passwordHash() != null
         ? passwords.matches(confirmation, credentials.passwordHash())
@@ -54,8 +61,11 @@ class AccountClosureController {
     if (!confirmed) {
       model.addAttribute("hasPassword", credentials.passwordHash() != null);
       model.addAttribute("graceDays", closures.gracePeriod().toDays());
-      model.addAttribute("error", credentials.passwordHash() != null ? "That is not your password."
-          : "Type the email address of this account to confirm.");
+      model.addAttribute(
+          "error",
+          credentials.passwordHash() != null
+              ? "That is not your password."
+              : "Type the email address of this account to confirm.");
       return "account/close";
     }
     var eraseAfter = closures.schedule(user.userId());

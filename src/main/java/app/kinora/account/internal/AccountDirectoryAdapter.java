@@ -17,7 +17,9 @@ class AccountDirectoryAdapter implements AccountDirectory {
 
   @Override
   public Optional<UserId> findByEmail(String email) {
-    return users.credentialsByEmail(email).map(credentials -> credentials.account().id());
+    return users
+        .credentialsByEmail(email)
+        .map(credentials -> credentials.account().id());
   }
 
   @Override

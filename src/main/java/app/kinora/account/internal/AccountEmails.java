@@ -27,7 +27,8 @@ class AccountEmails {
   private final AccountProperties properties;
   private final PublicAddress address;
 
-  AccountEmails(Mailer mailer, SignedTokens tokens, AccountProperties properties, PublicAddress address) {
+  AccountEmails(
+      Mailer mailer, SignedTokens tokens, AccountProperties properties, PublicAddress address) {
     this.mailer = mailer;
     this.tokens = tokens;
     this.properties = properties;
@@ -36,32 +37,68 @@ class AccountEmails {
 
   void sendVerification(Account account) {
     var validity = properties.verificationLinkValidity();
-    var token = tokens.issue(SignedTokens.Purpose.VERIFY_EMAIL, account.id(), Users.normalize(account.email()), "", validity);
-    mailer.send(new Email(account.email(), "Confirm your email for Kinora", "account-verify", Map.of(
-        "name", account.displayName(), "link", link("/account/verify?token=" + token), "validity", describe(validity))));
+    var token = tokens.issue(
+        SignedTokens.Purpose.VERIFY_EMAIL,
+        account.id(),
+        Users.normalize(account.email()),
+        "",
+        validity);
+    mailer.send(new Email(
+        account.email(),
+        "Confirm your email for Kinora",
+        "account-verify",
+        Map.of(
+            "name",
+            account.displayName(),
+            "link",
+            link("/account/verify?token=" + token),
+            "validity",
+            describe(validity))));
   }
 
   /** Sent instead of a confirmation when someone signs up with an address that has an account. */
   void sendAccountExists(String email) {
-    mailer.send(new Email(email.strip(), "Your Kinora account", "account-exists", Map.of(
-        "signInLink", link("/login"), "resetLink", link("/password-reset"))));
+    mailer.send(new Email(
+        email.strip(),
+        "Your Kinora account",
+        "account-exists",
+        Map.of("signInLink", link("/login"), "resetLink", link("/password-reset"))));
   }
 
   void sendReset(Users.Credentials credentials) {
     var validity = properties.resetLinkValidity();
     var token = tokens.issue(
-        SignedTokens.Purpose.RESET_PASSWORD, credentials.account().id(), resetState(credentials), "", validity);
-    mailer.send(new Email(credentials.account().email(), "Choose a new Kinora password", "account-reset", Map.of(
-        "link", link("/password-reset/" + token), "validity", describe(validity))));
+        SignedTokens.Purpose.RESET_PASSWORD,
+        credentials.account().id(),
+        resetState(credentials),
+        "",
+        validity);
+    mailer.send(new Email(
+        credentials.account().email(),
+        "Choose a new Kinora password",
+        "account-reset",
+        Map.of("link", link("/password-reset/" + token), "validity", describe(validity))));
   }
 
   void sendEmailChange(Account account, String newEmail) {
     var validity = properties.verificationLinkValidity();
     var token = tokens.issue(
-        SignedTokens.Purpose.CHANGE_EMAIL, account.id(), Users.normalize(account.email()), newEmail.strip(), validity);
-    mailer.send(new Email(newEmail.strip(), "Confirm your new email for Kinora", "account-email-change", Map.of(
-        "name", account.displayName(), "link", link("/account/email/confirm?token=" + token),
-        "validity", describe(validity))));
+        SignedTokens.Purpose.CHANGE_EMAIL,
+        account.id(),
+        Users.normalize(account.email()),
+        newEmail.strip(),
+        validity);
+    mailer.send(new Email(
+        newEmail.strip(),
+        "Confirm your new email for Kinora",
+        "account-email-change",
+        Map.of(
+            "name",
+            account.displayName(),
+            "link",
+            link("/account/email/confirm?token=" + token),
+            "validity",
+            describe(validity))));
   }
 
   void sendEmailTaken(String email) {
@@ -69,24 +106,46 @@ class AccountEmails {
   }
 
   void sendEmailChanged(String oldEmail, String name) {
-    mailer.send(new Email(oldEmail, "Your Kinora email was changed", "account-email-changed", Map.of(
-        "name", name, "resetLink", link("/password-reset"))));
+    mailer.send(new Email(
+        oldEmail,
+        "Your Kinora email was changed",
+        "account-email-changed",
+        Map.of("name", name, "resetLink", link("/password-reset"))));
   }
 
   void sendPasswordChanged(Account account) {
-    mailer.send(new Email(account.email(), "Your Kinora password was changed", "account-password-changed", Map.of(
-        "name", account.displayName(), "resetLink", link("/password-reset"))));
+    mailer.send(new Email(
+        account.email(),
+        "Your Kinora password was changed",
+        "account-password-changed",
+        Map.of("name", account.displayName(), "resetLink", link("/password-reset"))));
   }
 
   /**
    * Tells the owner a key was made, so that a key made by someone else with their session does
    * not go unnoticed: its name and prefix, never the key.
    */
-  void sendApiKeyCreated(Account account, String keyName, String prefix, String scopes, Instant createdAt) {
-    mailer.send(new Email(account.email(), "A new API key for your Kinora account", "account-api-key-created", Map.of(
-        "name", account.displayName(), "keyName", keyName.replaceAll("\\p{Cntrl}", " "), "prefix", prefix,
-        "scopes", scopes, "created", DAY_AND_TIME.format(createdAt), "link", link("/account/api-keys"),
-        "resetLink", link("/password-reset"))));
+  void sendApiKeyCreated(
+      Account account, String keyName, String prefix, String scopes, Instant createdAt) {
+    mailer.send(new Email(
+        account.email(),
+        "A new API key for your Kinora account",
+        "account-api-key-created",
+        Map.of(
+            "name",
+            account.displayName(),
+            "keyName",
+            keyName.replaceAll("\\p{Cntrl}", " "),
+            "prefix",
+            prefix,
+            "scopes",
+            scopes,
+            "created",
+            DAY_AND_TIME.format(createdAt),
+            "link",
+            link("/account/api-keys"),
+            "resetLink",
+            link("/password-reset"))));
   }
 
   /** A reset link is bound to the password (hash) it replaces, so it works only once. */

@@ -1,10 +1,10 @@
 package app.kinora.account.internal;
 
-import app.kinora.privacy.PolicyAcknowledgements;
-import app.kinora.privacy.PolicyDocuments;
 import app.kinora.account.Account;
 import app.kinora.account.AccountProperties;
 import app.kinora.account.Accounts;
+import app.kinora.privacy.PolicyAcknowledgements;
+import app.kinora.privacy.PolicyDocuments;
 import app.kinora.shared.UserId;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.LocalDate;
@@ -85,7 +85,8 @@ class AccountManagement implements Accounts {
       throw new SignUpRejected("password", reason);
     });
     if (!application.acceptsTerms()) {
-      throw new SignUpRejected("acceptsTerms", "Please accept the terms and the privacy policy to continue.");
+      throw new SignUpRejected(
+          "acceptsTerms", "Please accept the terms and the privacy policy to continue.");
     }
     // Hash in both cases, so that the time taken does not tell either.
     var hash = passwords.encode(application.password());
@@ -94,8 +95,15 @@ class AccountManagement implements Accounts {
       return new SignUpResult.AlreadyRegistered();
     }
     var account = users.create(new Users.NewUser(
-        email, name, hash, Account.Role.USER, false, ageGate.today(), country,
-        policies.current("terms").version(), policies.current("privacy").version()));
+        email,
+        name,
+        hash,
+        Account.Role.USER,
+        false,
+        ageGate.today(),
+        country,
+        policies.current("terms").version(),
+        policies.current("privacy").version()));
     acknowledgements.acceptCurrent(account.id());
     emails.sendVerification(account);
     return new SignUpResult.Created(account);
@@ -111,7 +119,9 @@ class AccountManagement implements Accounts {
     if (!Countries.isKnown(code)) {
       throw new SignUpRejected("country", "Choose the country you live in.");
     }
-    if (birthDate == null || birthDate.isAfter(ageGate.today()) || birthDate.isBefore(ageGate.today().minusYears(130))) {
+    if (birthDate == null
+        || birthDate.isAfter(ageGate.today())
+        || birthDate.isBefore(ageGate.today().minusYears(130))) {
       throw new SignUpRejected("birthDate", "Enter your date of birth.");
     }
     if (!ageGate.admits(birthDate, code)) {
@@ -129,17 +139,36 @@ class AccountManagement implements Accounts {
       throw new SignUpRejected("password", reason);
     });
     return users.create(new Users.NewUser(
-        checked, displayName(displayName, checked), passwords.encode(password), Account.Role.ADMIN, true, null, null,
-        null, null));
+        checked,
+        displayName(displayName, checked),
+        passwords.encode(password),
+        Account.Role.ADMIN,
+        true,
+        null,
+        null,
+        null,
+        null));
   }
 
   /** Creates an account for a person whose identity a trusted provider vouched for. */
   @Transactional
-  Account createFederated(String email, String displayName, boolean emailVerified, LocalDate birthDate, String country) {
+  Account createFederated(
+      String email,
+      String displayName,
+      boolean emailVerified,
+      LocalDate birthDate,
+      String country) {
     var code = checkAge(birthDate, country);
     var account = users.create(new Users.NewUser(
-        checkEmail(email), displayName(displayName, email), null, Account.Role.USER, emailVerified, ageGate.today(), code,
-        policies.current("terms").version(), policies.current("privacy").version()));
+        checkEmail(email),
+        displayName(displayName, email),
+        null,
+        Account.Role.USER,
+        emailVerified,
+        ageGate.today(),
+        code,
+        policies.current("terms").version(),
+        policies.current("privacy").version()));
     acknowledgements.acceptCurrent(account.id());
     if (!emailVerified) {
       emails.sendVerification(account);
@@ -155,7 +184,9 @@ class AccountManagement implements Accounts {
   }
 
   static String displayName(String displayName, String email) {
-    var name = displayName == null || displayName.isBlank() ? email.strip().split("@")[0] : displayName.strip();
+    var name = displayName == null || displayName.isBlank()
+        ? email.strip().split("@")[0]
+        : displayName.strip();
     if (name.length() > MAX_NAME) {
       throw new SignUpRejected("displayName", "Use at most " + MAX_NAME + " characters.");
     }

@@ -15,7 +15,10 @@ class AccountSecurityModel {
   private final RecoveryCodes recoveryCodes;
 
   AccountSecurityModel(
-      UserSessions sessions, Identities identities, SignInPages signInPages, RecoveryCodes recoveryCodes) {
+      UserSessions sessions,
+      Identities identities,
+      SignInPages signInPages,
+      RecoveryCodes recoveryCodes) {
     this.sessions = sessions;
     this.identities = identities;
     this.signInPages = signInPages;
@@ -27,9 +30,12 @@ class AccountSecurityModel {
     model.addAttribute("sessions", sessions.list(user, session == null ? null : session.getId()));
     var linked = identities.list(user);
     model.addAttribute("identities", linked);
-    model.addAttribute("linkable", signInPages.providers().stream()
-        .filter(provider -> linked.stream().noneMatch(identity -> identity.provider().equals(provider.id())))
-        .toList());
+    model.addAttribute(
+        "linkable",
+        signInPages.providers().stream()
+            .filter(provider ->
+                linked.stream().noneMatch(identity -> identity.provider().equals(provider.id())))
+            .toList());
     model.addAttribute("recoveryCodesLeft", recoveryCodes.remaining(user));
   }
 }

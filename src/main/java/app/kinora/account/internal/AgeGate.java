@@ -32,7 +32,9 @@ class AgeGate {
 
   AgeGate(AccountProperties properties, Clock clock) {
     var table = new HashMap<>(EU_DIGITAL_CONSENT);
-    properties.minimumAges().forEach((country, age) -> table.put(country.toUpperCase(Locale.ROOT), age));
+    properties
+        .minimumAges()
+        .forEach((country, age) -> table.put(country.toUpperCase(Locale.ROOT), age));
     this.ages = Map.copyOf(table);
     this.defaultAge = properties.defaultMinimumAge();
     this.clock = clock;

@@ -25,7 +25,8 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     var header = request.getHeader("Authorization");
     if (header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
@@ -42,7 +43,8 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     authorities.add(new SimpleGrantedAuthority("ROLE_" + key.role().name()));
     key.scopes().forEach(scope -> authorities.add(new SimpleGrantedAuthority(scope.authority())));
     var context = SecurityContextHolder.createEmptyContext();
-    context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities));
+    context.setAuthentication(
+        UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities));
     SecurityContextHolder.setContext(context);
   }
 }

@@ -28,7 +28,10 @@ class ApiKeySignIn implements ApiKeyAuthentication {
 
   @Override
   public void applyTo(HttpSecurity http) {
-    http.addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), AnonymousAuthenticationFilter.class)
-        .addFilterAfter(new GenerationRequestRecorder(contexts, paths.orderedStream().toList()), AuthorizationFilter.class);
+    http.addFilterBefore(
+            new ApiKeyAuthenticationFilter(apiKeys), AnonymousAuthenticationFilter.class)
+        .addFilterAfter(
+            new GenerationRequestRecorder(contexts, paths.orderedStream().toList()),
+            AuthorizationFilter.class);
   }
 }

@@ -59,8 +59,7 @@ class ApiKeys {
   }
 
   private void register(UserId owner, String name, String secret, java.util.Set<Scope> scopes) {
-    jdbc.sql(
-            """
+    jdbc.sql("""
             insert into api_keys (id, user_id, name, prefix, secret_hash, created_at, scopes)
             values (:id, :user, :name, :prefix, :hash, :now, :scopes)
             on conflict (secret_hash) do nothing""")
@@ -84,47 +83,50 @@ class ApiKeys {
    * client streaming a video with hundreds of range requests costs one read each, not one write.
    */
   Optional<Holder> authenticate(String secret) {
-    var key = jdbc.sql(
-            """
+    var key = jdbc.sql("""
             select k.id, k.user_id, k.scopes, u.display_name, u.role,
                    k.last_used_at < now() - interval '1 minute' or k.last_used_at is null as stale
               from api_keys k join users u on u.id = k.user_id
              where k.secret_hash = ? and k.revoked_at is null""")
         .param(hash(secret))
-        .query((rs, n) -> new ActiveKey(rs.getObject("id", UUID.class),
-            new Holder(new UserId(rs.getObject("user_id", UUID.class)), rs.getString("display_name"),
-                Account.Role.valueOf(rs.getString("role")), parseScopes(rs.getString("scopes"))),
+        .query((rs, n) -> new ActiveKey(
+            rs.getObject("id", UUID.class),
+            new Holder(
+                new UserId(rs.getObject("user_id", UUID.class)),
+                rs.getString("display_name"),
+                Account.Role.valueOf(rs.getString("role")),
+                parseScopes(rs.getString("scopes"))),
             rs.getBoolean("stale")))
         .optional();
-    key.filter(ActiveKey::lastUseStale).ifPresent(active -> jdbc.sql(
-            "update api_keys set last_used_at = now() where id = ?")
-        .param(active.id())
-        .update());
+    key.filter(ActiveKey::lastUseStale)
+        .ifPresent(active -> jdbc.sql("update api_keys set last_used_at = now() where id = ?")
+            .param(active.id())
+            .update());
     return key.map(ActiveKey::holder);
   }
 
   private record ActiveKey(UUID id, Holder holder, boolean lastUseStale) {}
 
   List<ApiKeyView> list(UserId owner) {
-    return jdbc.sql(
-            """
+    return jdbc.sql("""
             select id, name, prefix, created_at, last_used_at, scopes from api_keys
             where user_id = ? and revoked_at is null order by created_at desc""")
         .param(owner.value())
-        .query(
-            (rs, n) ->
-                new ApiKeyView(
-                    rs.getObject("id", UUID.class),
-                    rs.getString("name"),
-                    rs.getString("prefix"),
-                    rs.getTimestamp("created_at").toInstant(),
-                    Optional.ofNullable(rs.getTimestamp("last_used_at")).map(Timestamp::toInstant).orElse(null),
-                    parseScopes(rs.getString("scopes"))))
+        .query((rs, n) -> new ApiKeyView(
+            rs.getObject("id", UUID.class),
+            rs.getString("name"),
+            rs.getString("prefix"),
+            rs.getTimestamp("created_at").toInstant(),
+            Optional.ofNullable(rs.getTimestamp("last_used_at"))
+                .map(Timestamp::toInstant)
+                .orElse(null),
+            parseScopes(rs.getString("scopes"))))
         .list();
   }
 
   boolean revoke(UserId owner, UUID keyId) {
-    return jdbc.sql("update api_keys set revoked_at = now() where id = ? and user_id = ? and revoked_at is null")
+    return jdbc.sql(
+                "update api_keys set revoked_at = now() where id = ? and user_id = ? and revoked_at is null")
             .param(keyId)
             .param(owner.value())
             .update()
@@ -133,7 +135,8 @@ class ApiKeys {
 
   /** Revokes every key of the owner at once (account closure). */
   int revokeAll(UserId owner) {
-    return jdbc.sql("update api_keys set revoked_at = now() where user_id = ? and revoked_at is null")
+    return jdbc.sql(
+            "update api_keys set revoked_at = now() where user_id = ? and revoked_at is null")
         .param(owner.value())
         .update();
   }
@@ -153,12 +156,17 @@ class ApiKeys {
   }
 
   private static String formatScopes(java.util.Set<Scope> scopes) {
-    return String.join(",", scopes.stream().map(scope -> scope.name().toLowerCase(java.util.Locale.ROOT)).toList());
+    return String.join(
+        ",",
+        scopes.stream()
+            .map(scope -> scope.name().toLowerCase(java.util.Locale.ROOT))
+            .toList());
   }
 
   private static String hash(String secret) {
     try {
-      var digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+      var digest =
+          MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
@@ -167,14 +175,20 @@ class ApiKeys {
 
   /** A key as its owner sees it in the list: never the secret. */
   record ApiKeyView(
-      UUID id, String name, String prefix, Instant createdAt, Instant lastUsedAt, java.util.Set<Scope> scopes) {
+      UUID id,
+      String name,
+      String prefix,
+      Instant createdAt,
+      Instant lastUsedAt,
+      java.util.Set<Scope> scopes) {
 
     public String scopesLabel() {
       return formatScopes(scopes).replace(",", ", ");
     }
 
     private static final java.time.format.DateTimeFormatter FORMAT =
-        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(java.time.ZoneOffset.UTC);
 
     public String createdLabel() {
       return FORMAT.format(createdAt);

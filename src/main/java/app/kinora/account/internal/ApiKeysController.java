@@ -28,7 +28,8 @@ class ApiKeysController {
   private final AccountEmails emails;
   private final Clock clock;
 
-  ApiKeysController(ApiKeys apiKeys, SecurityAudit audit, Users users, AccountEmails emails, Clock clock) {
+  ApiKeysController(
+      ApiKeys apiKeys, SecurityAudit audit, Users users, AccountEmails emails, Clock clock) {
     this.audit = audit;
     this.apiKeys = apiKeys;
     this.users = users;
@@ -67,15 +68,26 @@ class ApiKeysController {
     }
     var secret = apiKeys.create(user.userId(), label, chosen);
     flash.addFlashAttribute("newKey", secret);
-    audit.byOwner(user.userId(), "api_key_created", "scopes " + chosen); // not its name: the user chose it
+    audit.byOwner(
+        user.userId(), "api_key_created", "scopes " + chosen); // not its name: the user chose it
     tellOwner(user, label, secret, chosen);
     return "redirect:/account/api-keys";
   }
 
-  private void tellOwner(UserPrincipal user, String name, String secret, java.util.Set<ApiKeyAuthentication.Scope> scopes) {
-    var may = String.join(" and ", scopes.stream().map(scope -> scope.name().toLowerCase(java.util.Locale.ROOT)).toList());
-    users.find(user.userId()).ifPresent(account ->
-        emails.sendApiKeyCreated(account, name, ApiKeys.prefixOf(secret), may, clock.instant()));
+  private void tellOwner(
+      UserPrincipal user,
+      String name,
+      String secret,
+      java.util.Set<ApiKeyAuthentication.Scope> scopes) {
+    var may = String.join(
+        " and ",
+        scopes.stream()
+            .map(scope -> scope.name().toLowerCase(java.util.Locale.ROOT))
+            .toList());
+    users
+        .find(user.userId())
+        .ifPresent(account -> emails.sendApiKeyCreated(
+            account, name, ApiKeys.prefixOf(secret), may, clock.instant()));
   }
 
   @PostMapping("/account/api-keys/{id}/revoke")

@@ -23,7 +23,8 @@ class BootstrapAdmin implements ApplicationRunner {
   private final Users users;
   private final ApiKeys apiKeys;
 
-  BootstrapAdmin(BootstrapProperties bootstrap, AccountManagement accounts, Users users, ApiKeys apiKeys) {
+  BootstrapAdmin(
+      BootstrapProperties bootstrap, AccountManagement accounts, Users users, ApiKeys apiKeys) {
     this.bootstrap = bootstrap;
     this.accounts = accounts;
     this.users = users;
@@ -35,11 +36,10 @@ class BootstrapAdmin implements ApplicationRunner {
     if (!StringUtils.hasText(bootstrap.adminEmail())) {
       return;
     }
-    var admin =
-        users
-            .credentialsByEmail(bootstrap.adminEmail())
-            .map(Users.Credentials::account)
-            .orElseGet(this::createAdmin);
+    var admin = users
+        .credentialsByEmail(bootstrap.adminEmail())
+        .map(Users.Credentials::account)
+        .orElseGet(this::createAdmin);
     if (admin != null && StringUtils.hasText(bootstrap.adminApiKey())) {
       apiKeys.register(admin.id(), "bootstrap", bootstrap.adminApiKey().strip());
     }
@@ -47,18 +47,24 @@ class BootstrapAdmin implements ApplicationRunner {
 
   private Account createAdmin() {
     if (!StringUtils.hasText(bootstrap.adminPassword())) {
-      log.warn("kinora.bootstrap.admin-email is set without admin-password; no operator account created");
+      log.warn(
+          "kinora.bootstrap.admin-email is set without admin-password; no operator account created");
       return null;
     }
     try {
-      var admin = accounts.createOperator(bootstrap.adminEmail(), "Operator", bootstrap.adminPassword());
+      var admin =
+          accounts.createOperator(bootstrap.adminEmail(), "Operator", bootstrap.adminPassword());
       log.info("Created the operator account {}", admin.id());
       return admin;
     } catch (SignUpRejected e) {
-      throw new IllegalStateException("kinora.bootstrap is not usable: " + e.field() + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "kinora.bootstrap is not usable: " + e.field() + ": " + e.getMessage(), e);
     } catch (org.springframework.dao.DuplicateKeyException e) {
       // another node created it at the same moment
-      return users.credentialsByEmail(bootstrap.adminEmail()).map(Users.Credentials::account).orElseThrow();
+      return users
+          .credentialsByEmail(bootstrap.adminEmail())
+          .map(Users.Credentials::account)
+          .orElseThrow();
     }
   }
 }

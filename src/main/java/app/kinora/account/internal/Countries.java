@@ -10,11 +10,10 @@ import java.util.stream.Stream;
 final class Countries {
 
   private static final Set<String> CODES = Set.of(Locale.getISOCountries());
-  private static final List<Country> ALL =
-      Stream.of(Locale.getISOCountries())
-          .map(code -> new Country(code, Locale.of("", code).getDisplayCountry(Locale.ENGLISH)))
-          .sorted(Comparator.comparing(Country::name))
-          .toList();
+  private static final List<Country> ALL = Stream.of(Locale.getISOCountries())
+      .map(code -> new Country(code, Locale.of("", code).getDisplayCountry(Locale.ENGLISH)))
+      .sorted(Comparator.comparing(Country::name))
+      .toList();
 
   private Countries() {}
 

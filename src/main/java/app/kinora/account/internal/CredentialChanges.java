@@ -44,8 +44,10 @@ class CredentialChanges {
   /** Confirms the email a link was sent to, if it is still the account's email. */
   @Transactional
   boolean verifyEmail(String token) {
-    return tokens.read(SignedTokens.Purpose.VERIFY_EMAIL, token)
-        .flatMap(claims -> users.find(claims.user())
+    return tokens
+        .read(SignedTokens.Purpose.VERIFY_EMAIL, token)
+        .flatMap(claims -> users
+            .find(claims.user())
             .filter(account -> tokens.issuedFor(claims, Users.normalize(account.email())))
             .map(account -> users.markVerified(account.id(), account.email())))
         .orElse(false);
@@ -90,14 +92,19 @@ class CredentialChanges {
     users.markVerified(target.account().id(), target.account().email());
     sessions.endAll(target.account().id(), null);
     var keys = revokeApiKeys ? apiKeys.revokeAll(target.account().id()) : 0;
-    audit.byOwner(target.account().id(), "password_reset",
-        "by emailed link; every session ended" + (revokeApiKeys ? "; API keys revoked: " + keys : ""));
+    audit.byOwner(
+        target.account().id(),
+        "password_reset",
+        "by emailed link; every session ended"
+            + (revokeApiKeys ? "; API keys revoked: " + keys : ""));
     return true;
   }
 
   private Users.Credentials resetTarget(String token) {
-    return tokens.read(SignedTokens.Purpose.RESET_PASSWORD, token)
-        .flatMap(claims -> users.credentials(claims.user())
+    return tokens
+        .read(SignedTokens.Purpose.RESET_PASSWORD, token)
+        .flatMap(claims -> users
+            .credentials(claims.user())
             .filter(credentials -> tokens.issuedFor(claims, AccountEmails.resetState(credentials))))
         .orElse(null);
   }
@@ -107,7 +114,8 @@ class CredentialChanges {
    * password (signed up through a provider) set one without giving a current one.
    */
   @Transactional
-  void changePassword(UserId user, String currentPassword, String newPassword, String currentSessionId) {
+  void changePassword(
+      UserId user, String currentPassword, String newPassword, String currentSessionId) {
     var credentials = users.credentials(user).orElseThrow();
     checkCurrentPassword(credentials, currentPassword);
     policy.weakness(newPassword).ifPresent(reason -> {
@@ -158,7 +166,8 @@ class CredentialChanges {
 
   private void checkCurrentPassword(Users.Credentials credentials, String currentPassword) {
     if (credentials.passwordHash() != null
-        && (currentPassword == null || !passwords.matches(currentPassword, credentials.passwordHash()))) {
+        && (currentPassword == null
+            || !passwords.matches(currentPassword, credentials.passwordHash()))) {
       throw new SignUpRejected("currentPassword", "Your current password is not right.");
     }
   }

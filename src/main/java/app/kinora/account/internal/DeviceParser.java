@@ -20,18 +20,16 @@ class DeviceParser {
     }
   }
 
-  private final CompletableFuture<UserAgentAnalyzer> analyzer =
-      CompletableFuture.supplyAsync(
-          () ->
-              UserAgentAnalyzer.newBuilder()
-                  .hideMatcherLoadStats()
-                  .withCache(2_000)
-                  .withField(UserAgent.DEVICE_CLASS)
-                  .withField(UserAgent.AGENT_NAME)
-                  .withField(UserAgent.AGENT_VERSION_MAJOR)
-                  .withField(UserAgent.OPERATING_SYSTEM_NAME_VERSION_MAJOR)
-                  .build(),
-          command -> Thread.ofVirtual().name("user-agent-analyser").start(command));
+  private final CompletableFuture<UserAgentAnalyzer> analyzer = CompletableFuture.supplyAsync(
+      () -> UserAgentAnalyzer.newBuilder()
+          .hideMatcherLoadStats()
+          .withCache(2_000)
+          .withField(UserAgent.DEVICE_CLASS)
+          .withField(UserAgent.AGENT_NAME)
+          .withField(UserAgent.AGENT_VERSION_MAJOR)
+          .withField(UserAgent.OPERATING_SYSTEM_NAME_VERSION_MAJOR)
+          .build(),
+      command -> Thread.ofVirtual().name("user-agent-analyser").start(command));
 
   Device parse(String userAgent) {
     if (userAgent == null || userAgent.isBlank()) {
@@ -40,17 +38,22 @@ class DeviceParser {
     var agent = analyzer.join().parse(userAgent);
     return new Device(
         agent.getValue(UserAgent.DEVICE_CLASS),
-        known(agent.getValue(UserAgent.AGENT_NAME), "Unknown browser") + version(agent.getValue(UserAgent.AGENT_VERSION_MAJOR)),
+        known(agent.getValue(UserAgent.AGENT_NAME), "Unknown browser")
+            + version(agent.getValue(UserAgent.AGENT_VERSION_MAJOR)),
         known(agent.getValue(UserAgent.OPERATING_SYSTEM_NAME_VERSION_MAJOR), "unknown system")
             .replace(" ??", "")
             .replaceAll(">=(\\S+)", "$1+"));
   }
 
   private static String known(String value, String otherwise) {
-    return value == null || value.startsWith("Unknown") || value.startsWith("??") ? otherwise : value;
+    return value == null || value.startsWith("Unknown") || value.startsWith("??")
+        ? otherwise
+        : value;
   }
 
   private static String version(String value) {
-    return value == null || value.startsWith("Unknown") || value.startsWith("??") ? "" : " " + value;
+    return value == null || value.startsWith("Unknown") || value.startsWith("??")
+        ? ""
+        : " " + value;
   }
 }

@@ -33,7 +33,8 @@ class FederatedSignIn implements AuthenticationSuccessHandler {
   static final String PENDING = "kinora.pendingSignUp";
 
   /** A provider's word about a person, kept in the session only until the age gate answers. */
-  record PendingSignUp(String provider, String subject, String email, boolean emailVerified, String name)
+  record PendingSignUp(
+      String provider, String subject, String email, boolean emailVerified, String name)
       implements Serializable {}
 
   private final Identities identities;
@@ -41,7 +42,8 @@ class FederatedSignIn implements AuthenticationSuccessHandler {
   private final SignInFlow signIn;
   private final SecurityContextRepository contexts;
 
-  FederatedSignIn(Identities identities, Users users, SignInFlow signIn, SecurityContextRepository contexts) {
+  FederatedSignIn(
+      Identities identities, Users users, SignInFlow signIn, SecurityContextRepository contexts) {
     this.identities = identities;
     this.users = users;
     this.signIn = signIn;
@@ -50,7 +52,8 @@ class FederatedSignIn implements AuthenticationSuccessHandler {
 
   @Override
   @Transactional
-  public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication auth)
+  public void onAuthenticationSuccess(
+      HttpServletRequest request, HttpServletResponse response, Authentication auth)
       throws IOException {
     var token = (OAuth2AuthenticationToken) auth;
     var provider = token.getAuthorizedClientRegistrationId();
@@ -83,7 +86,8 @@ class FederatedSignIn implements AuthenticationSuccessHandler {
         return;
       }
     }
-    session.setAttribute(PENDING, new PendingSignUp(provider, subject, email, verified, attribute(person, "name")));
+    session.setAttribute(
+        PENDING, new PendingSignUp(provider, subject, email, verified, attribute(person, "name")));
     response.sendRedirect(request.getContextPath() + "/signup/provider");
   }
 

@@ -1,7 +1,7 @@
 package app.kinora.account.internal;
 
-import app.kinora.privacy.PolicyDocuments;
 import app.kinora.account.AccountProperties;
+import app.kinora.privacy.PolicyDocuments;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -59,7 +59,12 @@ class FederatedSignUpController {
     if (pending == null) {
       return "redirect:/login";
     }
-    return form(model, pending, "", request.getLocale().getCountry(), pending.email() == null ? "" : pending.email());
+    return form(
+        model,
+        pending,
+        "",
+        request.getLocale().getCountry(),
+        pending.email() == null ? "" : pending.email());
   }
 
   @PostMapping("/signup/provider")
@@ -81,7 +86,8 @@ class FederatedSignUpController {
       accounts.checkAge(parse(birthDate), country);
       var address = pending.email() != null ? pending.email() : AccountManagement.checkEmail(email);
       if (!acceptsTerms) {
-        throw new SignUpRejected("acceptsTerms", "Please accept the terms and the privacy policy to continue.");
+        throw new SignUpRejected(
+            "acceptsTerms", "Please accept the terms and the privacy policy to continue.");
       }
       session.removeAttribute(FederatedSignIn.PENDING);
       if (users.existsByEmail(address)) {
@@ -90,7 +96,11 @@ class FederatedSignUpController {
       }
       var account = transactions.execute(status -> {
         var created = accounts.createFederated(
-            address, pending.name(), pending.email() != null && pending.emailVerified(), parse(birthDate), country);
+            address,
+            pending.name(),
+            pending.email() != null && pending.emailVerified(),
+            parse(birthDate),
+            country);
         identities.link(created.id(), pending.provider(), pending.subject());
         return created;
       });
@@ -108,7 +118,12 @@ class FederatedSignUpController {
     }
   }
 
-  private String form(Model model, FederatedSignIn.PendingSignUp pending, String birthDate, String country, String email) {
+  private String form(
+      Model model,
+      FederatedSignIn.PendingSignUp pending,
+      String birthDate,
+      String country,
+      String email) {
     model.addAttribute("pending", pending);
     model.addAttribute("birthDate", birthDate);
     model.addAttribute("country", country);

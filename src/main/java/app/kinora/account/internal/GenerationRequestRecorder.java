@@ -31,10 +31,12 @@ class GenerationRequestRecorder extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     chain.doFilter(request, response);
-    if (Boolean.TRUE.equals(request.getAttribute(WebPaths.GENERATION_ACCEPTED)) && generationRequests.matches(request)) {
+    if (Boolean.TRUE.equals(request.getAttribute(WebPaths.GENERATION_ACCEPTED))
+        && generationRequests.matches(request)) {
       var authentication = SecurityContextHolder.getContext().getAuthentication();
       if (authentication != null && authentication.getPrincipal() instanceof UserPrincipal user) {
         contexts.record(user.userId(), RequestContexts.Activity.GENERATION, request);

@@ -30,23 +30,33 @@ class Identities {
   }
 
   void link(UserId user, String provider, String subject) {
-    jdbc.sql("insert into account_identities (provider, subject, user_id, created_at) values (?, ?, ?, ?)")
+    jdbc.sql(
+            "insert into account_identities (provider, subject, user_id, created_at) values (?, ?, ?, ?)")
         .params(provider, subject, user.value(), Timestamp.from(Instant.now()))
         .update();
   }
 
   List<Identity> list(UserId user) {
-    return jdbc.sql("select provider, subject, created_at from account_identities where user_id = ? order by created_at")
+    return jdbc.sql(
+            "select provider, subject, created_at from account_identities where user_id = ? order by created_at")
         .param(user.value())
-        .query((rs, n) -> new Identity(rs.getString("provider"), rs.getString("subject"), rs.getTimestamp("created_at").toInstant()))
+        .query((rs, n) -> new Identity(
+            rs.getString("provider"),
+            rs.getString("subject"),
+            rs.getTimestamp("created_at").toInstant()))
         .list();
   }
 
   boolean unlink(UserId user, String provider) {
-    return jdbc.sql("delete from account_identities where user_id = ? and provider = ?").params(user.value(), provider).update() > 0;
+    return jdbc.sql("delete from account_identities where user_id = ? and provider = ?")
+            .params(user.value(), provider)
+            .update()
+        > 0;
   }
 
   void deleteAll(UserId user) {
-    jdbc.sql("delete from account_identities where user_id = ?").param(user.value()).update();
+    jdbc.sql("delete from account_identities where user_id = ?")
+        .param(user.value())
+        .update();
   }
 }

@@ -19,7 +19,8 @@ class KinoraUserDetailsService implements UserDetailsService {
   public UserDetails loadUserByUsername(String email) {
     return users
         .credentialsByEmail(email)
-        .map(credentials -> new KinoraUserDetails(credentials.account(), credentials.passwordHash()))
+        .map(
+            credentials -> new KinoraUserDetails(credentials.account(), credentials.passwordHash()))
         .orElseThrow(() -> new UsernameNotFoundException("no such user"));
   }
 }

@@ -17,9 +17,15 @@ class NoTokensKept implements OAuth2AuthorizedClientRepository {
 
   @Override
   public void saveAuthorizedClient(
-      OAuth2AuthorizedClient client, Authentication principal, HttpServletRequest request, HttpServletResponse response) {}
+      OAuth2AuthorizedClient client,
+      Authentication principal,
+      HttpServletRequest request,
+      HttpServletResponse response) {}
 
   @Override
   public void removeAuthorizedClient(
-      String registrationId, Authentication principal, HttpServletRequest request, HttpServletResponse response) {}
+      String registrationId,
+      Authentication principal,
+      HttpServletRequest request,
+      HttpServletResponse response) {}
 }

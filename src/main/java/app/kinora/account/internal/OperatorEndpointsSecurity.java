@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -22,7 +23,6 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.http.HttpStatus;
 
 /**
  * The actuator's endpoints. Health answers anyone (its details only operators: {@code
@@ -40,31 +40,43 @@ class OperatorEndpointsSecurity {
   /** Before the web app's chain, which would send a stranger to the sign-in page. */
   @Bean
   @Order(2)
-  SecurityFilterChain operatorEndpointsChain(HttpSecurity http, Environment environment, ApiKeys apiKeys,
-      SecurityContextRepository sessions, AccountProperties properties) {
+  SecurityFilterChain operatorEndpointsChain(
+      HttpSecurity http,
+      Environment environment,
+      ApiKeys apiKeys,
+      SecurityContextRepository sessions,
+      AccountProperties properties) {
     http.securityMatcher(EndpointRequest.toAnyEndpoint());
     if (ManagementPortType.get(environment) == ManagementPortType.DIFFERENT) {
       // only requests to the management port come here
       http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
           .csrf(csrf -> csrf.disable())
-          .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+          .sessionManagement(
+              session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
       return http.build();
     }
     http.authorizeHttpRequests(requests -> requests
-            .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
-            .anyRequest().access((authentication, context) -> new AuthorizationDecision(isOperator(authentication))))
-        // an operator's web session is read, never made or written here (no creation policy: setting
+            .requestMatchers(EndpointRequest.to(HealthEndpoint.class))
+            .permitAll()
+            .anyRequest()
+            .access(
+                (authentication, context) -> new AuthorizationDecision(isOperator(authentication))))
+        // an operator's web session is read, never made or written here (no creation policy:
+        // setting
         // one adds a filter that would store an API key's sign-in in a new session)
         .securityContext(context -> context.securityContextRepository(sessions))
         .requestCache(cache -> cache.disable())
         .logout(logout -> logout.disable())
-        .addFilterBefore(new AbsoluteSessionTimeoutFilter(properties.sessionAbsoluteTimeout()),
+        .addFilterBefore(
+            new AbsoluteSessionTimeoutFilter(properties.sessionAbsoluteTimeout()),
             UsernamePasswordAuthenticationFilter.class)
-        .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), AnonymousAuthenticationFilter.class)
+        .addFilterBefore(
+            new ApiKeyAuthenticationFilter(apiKeys), AnonymousAuthenticationFilter.class)
         // a bare status, not an error page: the error dispatch would take the web app's chain
         .exceptionHandling(errors -> errors
             .authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))
-            .accessDeniedHandler((request, response, e) -> response.setStatus(HttpServletResponse.SC_FORBIDDEN)));
+            .accessDeniedHandler(
+                (request, response, e) -> response.setStatus(HttpServletResponse.SC_FORBIDDEN)));
     return http.build();
   }
 
@@ -74,8 +86,10 @@ class OperatorEndpointsSecurity {
     if (current == null || !current.isAuthenticated()) {
       return false;
     }
-    var authorities = current.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+    var authorities =
+        current.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
     return authorities.contains(OPERATOR)
-        && (!(current.getPrincipal() instanceof ApiKeyPrincipal) || authorities.contains(Scope.READ.authority()));
+        && (!(current.getPrincipal() instanceof ApiKeyPrincipal)
+            || authorities.contains(Scope.READ.authority()));
   }
 }

@@ -26,12 +26,11 @@ class PasswordPolicy {
   PasswordPolicy(AccountProperties properties) {
     this.minLength = properties.minPasswordLength();
     try (var in = new ClassPathResource("account/common-passwords.txt").getInputStream()) {
-      this.common =
-          new String(in.readAllBytes(), StandardCharsets.UTF_8)
-              .lines()
-              .map(String::strip)
-              .filter(line -> !line.isEmpty())
-              .collect(Collectors.toUnmodifiableSet());
+      this.common = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
+          .map(String::strip)
+          .filter(line -> !line.isEmpty())
+          .collect(Collectors.toUnmodifiableSet());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

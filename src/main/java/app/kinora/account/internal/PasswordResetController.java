@@ -38,8 +38,11 @@ class PasswordResetController {
 
   @PostMapping("/password-reset/{token}")
   String choose(
-      @PathVariable String token, @RequestParam(defaultValue = "") String password,
-      @RequestParam(defaultValue = "false") boolean revokeApiKeys, Model model, HttpServletResponse response) {
+      @PathVariable String token,
+      @RequestParam(defaultValue = "") String password,
+      @RequestParam(defaultValue = "false") boolean revokeApiKeys,
+      Model model,
+      HttpServletResponse response) {
     model.addAttribute("token", token);
     model.addAttribute("revokeApiKeys", revokeApiKeys);
     try {

@@ -29,11 +29,13 @@ class ProfileController {
   }
 
   @GetMapping("/account")
-  String page(@AuthenticationPrincipal UserPrincipal user, Model model, HttpServletRequest request) {
+  String page(
+      @AuthenticationPrincipal UserPrincipal user, Model model, HttpServletRequest request) {
     var profile = users.profile(user.userId()).orElseThrow();
     model.addAttribute("profile", profile);
     model.addAttribute("initials", initials(profile.account().displayName()));
-    model.addAttribute("languages", LANGUAGES.stream().sorted().map(code -> new Language(code)).toList());
+    model.addAttribute(
+        "languages", LANGUAGES.stream().sorted().map(code -> new Language(code)).toList());
     security.addTo(model, user.userId(), request);
     return "account/account";
   }
@@ -52,7 +54,8 @@ class ProfileController {
       RedirectAttributes flash) {
     var name = displayName.strip();
     if (name.isEmpty() || name.length() > AccountManagement.MAX_NAME) {
-      flash.addFlashAttribute("error", "Use a display name of 1 to " + AccountManagement.MAX_NAME + " characters.");
+      flash.addFlashAttribute(
+          "error", "Use a display name of 1 to " + AccountManagement.MAX_NAME + " characters.");
       return "redirect:/account";
     }
     users.updateProfile(user.userId(), name, LANGUAGES.contains(language) ? language : null);
@@ -68,8 +71,10 @@ class ProfileController {
       HttpServletRequest request,
       RedirectAttributes flash) {
     try {
-      credentials.changePassword(user.userId(), currentPassword, newPassword, request.getSession().getId());
-      flash.addFlashAttribute("notice", "Your password is changed. Your other sessions were signed out.");
+      credentials.changePassword(
+          user.userId(), currentPassword, newPassword, request.getSession().getId());
+      flash.addFlashAttribute(
+          "notice", "Your password is changed. Your other sessions were signed out.");
     } catch (SignUpRejected e) {
       flash.addFlashAttribute("error", e.getMessage());
     }
@@ -84,7 +89,8 @@ class ProfileController {
       RedirectAttributes flash) {
     try {
       credentials.requestEmailChange(user.userId(), currentPassword, email);
-      flash.addFlashAttribute("notice", "We sent a link to the new address. Your email changes when you open it.");
+      flash.addFlashAttribute(
+          "notice", "We sent a link to the new address. Your email changes when you open it.");
     } catch (SignUpRejected e) {
       flash.addFlashAttribute("error", e.getMessage());
     }

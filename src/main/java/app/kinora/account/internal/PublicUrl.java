@@ -69,8 +69,11 @@ class PublicUrl implements PublicAddress {
     }
     port = event.getWebServer().getPort();
     if (configured == null) {
-      log.info("{} is not set: links in emails point to {}, which works only on this machine. Set it to the "
-          + "address people open Kinora at, e.g. https://kinora.example", SETTING, local());
+      log.info(
+          "{} is not set: links in emails point to {}, which works only on this machine. Set it to the "
+              + "address people open Kinora at, e.g. https://kinora.example",
+          SETTING,
+          local());
     }
   }
 
@@ -79,17 +82,23 @@ class PublicUrl implements PublicAddress {
   }
 
   private void warnIfServingAnotherHost() {
-    if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+    if (!(RequestContextHolder.getRequestAttributes()
+        instanceof ServletRequestAttributes attributes)) {
       return;
     }
     var request = attributes.getRequest();
     var foreign = foreignHost(request);
     var now = clock.instant();
     var last = lastWarning.get();
-    if (foreign != null && now.isAfter(last.plus(WARNING_PAUSE)) && lastWarning.compareAndSet(last, now)) {
-      log.warn("A link was built on {} although the request came to the host '{}', which Kinora never puts in links. "
-          + "If people reach Kinora at that address, set {} to it (e.g. https://kinora.example)", local(),
-          printable(foreign), SETTING);
+    if (foreign != null
+        && now.isAfter(last.plus(WARNING_PAUSE))
+        && lastWarning.compareAndSet(last, now)) {
+      log.warn(
+          "A link was built on {} although the request came to the host '{}', which Kinora never puts in links. "
+              + "If people reach Kinora at that address, set {} to it (e.g. https://kinora.example)",
+          local(),
+          printable(foreign),
+          SETTING);
     }
   }
 
@@ -106,8 +115,11 @@ class PublicUrl implements PublicAddress {
   }
 
   static boolean isLoopback(String host) {
-    var bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    return bare.equalsIgnoreCase("localhost") || bare.matches("127(\\.\\d{1,3}){3}") || bare.equals("::1")
+    var bare =
+        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    return bare.equalsIgnoreCase("localhost")
+        || bare.matches("127(\\.\\d{1,3}){3}")
+        || bare.equals("::1")
         || bare.equals("0:0:0:0:0:0:0:1");
   }
 

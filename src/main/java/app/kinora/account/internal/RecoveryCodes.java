@@ -45,21 +45,25 @@ class RecoveryCodes {
   /** Uses up a code; false if it is not one of the user's unused codes. */
   boolean use(UserId user, String code) {
     var normalized = code == null ? "" : code.strip().toLowerCase(Locale.ROOT).replace(" ", "");
-    return jdbc.sql("update account_recovery_codes set used_at = now() where user_id = ? and code_hash = ? and used_at is null")
+    return jdbc.sql(
+                "update account_recovery_codes set used_at = now() where user_id = ? and code_hash = ? and used_at is null")
             .params(user.value(), hash(normalized))
             .update()
         == 1;
   }
 
   int remaining(UserId user) {
-    return jdbc.sql("select count(*) from account_recovery_codes where user_id = ? and used_at is null")
+    return jdbc.sql(
+            "select count(*) from account_recovery_codes where user_id = ? and used_at is null")
         .param(user.value())
         .query(Integer.class)
         .single();
   }
 
   void deleteAll(UserId user) {
-    jdbc.sql("delete from account_recovery_codes where user_id = ?").param(user.value()).update();
+    jdbc.sql("delete from account_recovery_codes where user_id = ?")
+        .param(user.value())
+        .update();
   }
 
   private static String randomCode() {
@@ -72,7 +76,9 @@ class RecoveryCodes {
 
   private static String hash(String code) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

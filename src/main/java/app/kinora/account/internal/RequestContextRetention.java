@@ -18,17 +18,26 @@ class RequestContextRetention {
 
   @Bean
   RetentionRule deviceLogIpRule(RequestContexts contexts, AccountProperties properties) {
-    return rule("device-log-ip", "Your IP address at sign-up, sign-in and generation, then only its network (first three parts)",
-        properties.requestContextIpRetention(), contexts::truncateIpsBefore);
+    return rule(
+        "device-log-ip",
+        "Your IP address at sign-up, sign-in and generation, then only its network (first three parts)",
+        properties.requestContextIpRetention(),
+        contexts::truncateIpsBefore);
   }
 
   @Bean
   RetentionRule deviceLogRule(RequestContexts contexts, AccountProperties properties) {
-    return rule("device-log", "Device, browser, language and referring page at sign-up, sign-in and generation",
-        properties.requestContextRetention(), contexts::deleteBefore);
+    return rule(
+        "device-log",
+        "Device, browser, language and referring page at sign-up, sign-in and generation",
+        properties.requestContextRetention(),
+        contexts::deleteBefore);
   }
 
-  private static RetentionRule rule(String category, String description, Duration period,
+  private static RetentionRule rule(
+      String category,
+      String description,
+      Duration period,
       java.util.function.ToIntFunction<Instant> purge) {
     return new RetentionRule() {
       @Override

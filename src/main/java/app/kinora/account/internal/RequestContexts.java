@@ -29,7 +29,13 @@ class RequestContexts {
   }
 
   record RequestContext(
-      Activity activity, String ip, String deviceClass, String browser, String os, String language, String referrer,
+      Activity activity,
+      String ip,
+      String deviceClass,
+      String browser,
+      String os,
+      String language,
+      String referrer,
       Instant createdAt) {}
 
   private final JdbcClient jdbc;
@@ -42,46 +48,64 @@ class RequestContexts {
 
   void record(UserId user, Activity activity, HttpServletRequest request) {
     var device = devices.parse(request.getHeader("User-Agent"));
-    jdbc.sql(
-            """
+    jdbc.sql("""
             insert into account_request_contexts
               (id, user_id, activity, ip, device_class, browser, os, language, referrer, created_at)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(
-            UUID.randomUUID(), user.value(), activity.name(), request.getRemoteAddr(), device.deviceClass(),
-            device.browser(), device.os(), language(request), referrer(request.getHeader("Referer")),
+            UUID.randomUUID(),
+            user.value(),
+            activity.name(),
+            request.getRemoteAddr(),
+            device.deviceClass(),
+            device.browser(),
+            device.os(),
+            language(request),
+            referrer(request.getHeader("Referer")),
             Timestamp.from(Instant.now()))
         .update();
   }
 
   List<RequestContext> list(UserId user) {
-    return jdbc.sql("select * from account_request_contexts where user_id = ? order by created_at desc")
+    return jdbc.sql(
+            "select * from account_request_contexts where user_id = ? order by created_at desc")
         .param(user.value())
         .query((rs, n) -> new RequestContext(
-            Activity.valueOf(rs.getString("activity")), rs.getString("ip"), rs.getString("device_class"),
-            rs.getString("browser"), rs.getString("os"), rs.getString("language"), rs.getString("referrer"),
+            Activity.valueOf(rs.getString("activity")),
+            rs.getString("ip"),
+            rs.getString("device_class"),
+            rs.getString("browser"),
+            rs.getString("os"),
+            rs.getString("language"),
+            rs.getString("referrer"),
             rs.getTimestamp("created_at").toInstant()))
         .list();
   }
 
   /** Replaces full IPs older than the cut-off by their network: IPv4 /24, IPv6 /48. */
   int truncateIpsBefore(Instant cutoff) {
-    var rows = jdbc.sql("select id, ip from account_request_contexts where not ip_truncated and created_at < ?")
+    var rows = jdbc.sql(
+            "select id, ip from account_request_contexts where not ip_truncated and created_at < ?")
         .param(Timestamp.from(cutoff))
         .query((rs, n) -> new String[] {rs.getString("id"), rs.getString("ip")})
         .list();
-    rows.forEach(row -> jdbc.sql("update account_request_contexts set ip = ?, ip_truncated = true where id = ?")
+    rows.forEach(row -> jdbc.sql(
+            "update account_request_contexts set ip = ?, ip_truncated = true where id = ?")
         .params(truncate(row[1]), UUID.fromString(row[0]))
         .update());
     return rows.size();
   }
 
   int deleteBefore(Instant cutoff) {
-    return jdbc.sql("delete from account_request_contexts where created_at < ?").param(Timestamp.from(cutoff)).update();
+    return jdbc.sql("delete from account_request_contexts where created_at < ?")
+        .param(Timestamp.from(cutoff))
+        .update();
   }
 
   void deleteAll(UserId user) {
-    jdbc.sql("delete from account_request_contexts where user_id = ?").param(user.value()).update();
+    jdbc.sql("delete from account_request_contexts where user_id = ?")
+        .param(user.value())
+        .update();
   }
 
   static String truncate(String ip) {
@@ -119,8 +143,8 @@ class RequestContexts {
         return null;
       }
       var path = uri.getRawPath() == null ? "" : uri.getRawPath();
-      var kept = uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
-          + path;
+      var kept = uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost()
+          + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + path;
       return kept.length() > 500 ? kept.substring(0, 500) : kept;
     } catch (IllegalArgumentException e) {
       return null;

@@ -22,7 +22,12 @@ class SecondFactorController {
   private final SignInFlow signIn;
   private final MeterRegistry meters;
 
-  SecondFactorController(Users users, Totp totp, RecoveryCodes recoveryCodes, SignInThrottle throttle, SignInFlow signIn,
+  SecondFactorController(
+      Users users,
+      Totp totp,
+      RecoveryCodes recoveryCodes,
+      SignInThrottle throttle,
+      SignInFlow signIn,
       MeterRegistry meters) {
     this.meters = meters;
     this.users = users;
@@ -60,7 +65,9 @@ class SecondFactorController {
         : recoveryCodes.use(pending.userId(), stripped);
     if (!passed) {
       meters.counter(SignInPages.REFUSED, "reason", "code").increment();
-      model.addAttribute("error", "That code is not right. Try the newest code from your app, or a recovery code.");
+      model.addAttribute(
+          "error",
+          "That code is not right. Try the newest code from your app, or a recovery code.");
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
       return "account/totp-login";
     }

@@ -51,11 +51,21 @@ class SecurityConfiguration {
 
   /** The account pages anyone may open; other modules declare theirs as {@link WebPaths}. */
   private static final List<String> ACCOUNT_PAGES = List.of(
-      "/signup", "/signup/**", "/login", "/password-reset", "/password-reset/**", "/account/verify",
-      "/account/email/confirm", "/oauth2/**", "/login/oauth2/**", "/account/closed");
+      "/signup",
+      "/signup/**",
+      "/login",
+      "/password-reset",
+      "/password-reset/**",
+      "/account/verify",
+      "/account/email/confirm",
+      "/oauth2/**",
+      "/login/oauth2/**",
+      "/account/closed");
 
   private static String[] publicPaths(List<WebPaths> declared) {
-    return Stream.concat(ACCOUNT_PAGES.stream(), declared.stream().flatMap(module -> module.publicPaths().stream()))
+    return Stream.concat(
+            ACCOUNT_PAGES.stream(),
+            declared.stream().flatMap(module -> module.publicPaths().stream()))
         .distinct()
         .toArray(String[]::new);
   }
@@ -75,16 +85,22 @@ class SecurityConfiguration {
       ObjectProvider<ExtraMediaSources> mediaSources,
       ObjectProvider<WebPaths> paths) {
     var declared = paths.orderedStream().toList();
-    var extraOrigins = mediaSources.orderedStream().flatMap(sources -> sources.origins().stream()).toList();
+    var extraOrigins = mediaSources
+        .orderedStream()
+        .flatMap(sources -> sources.origins().stream())
+        .toList();
     http.authorizeHttpRequests(requests -> requests
-            .requestMatchers(publicPaths(declared)).permitAll()
-            .requestMatchers("/login/totp").hasAuthority(PendingSecondFactor.AUTHORITY)
-            .anyRequest().hasAnyRole("USER", "ADMIN"))
-        .formLogin(form -> form
-            .loginPage("/login")
+            .requestMatchers(publicPaths(declared))
+            .permitAll()
+            .requestMatchers("/login/totp")
+            .hasAuthority(PendingSecondFactor.AUTHORITY)
+            .anyRequest()
+            .hasAnyRole("USER", "ADMIN"))
+        .formLogin(form -> form.loginPage("/login")
             .successHandler((request, response, auth) -> {
               throttle.succeeded(request.getParameter("username"), request.getRemoteAddr());
-              signIn.firstFactorPassed(((KinoraUserDetails) auth.getPrincipal()).userId(), request, response);
+              signIn.firstFactorPassed(
+                  ((KinoraUserDetails) auth.getPrincipal()).userId(), request, response);
             })
             .failureHandler((request, response, e) -> {
               // the attempt was taken before the check (SignInThrottleFilter) and stays taken
@@ -92,9 +108,13 @@ class SecurityConfiguration {
               response.sendRedirect(request.getContextPath() + "/login?error");
             })
             .permitAll())
-        .addFilterBefore(new SignInThrottleFilter(throttle, meters), UsernamePasswordAuthenticationFilter.class)
-        .addFilterBefore(new AbsoluteSessionTimeoutFilter(properties.sessionAbsoluteTimeout()), UsernamePasswordAuthenticationFilter.class)
-        .addFilterAfter(new GenerationRequestRecorder(contexts, declared), AuthorizationFilter.class)
+        .addFilterBefore(
+            new SignInThrottleFilter(throttle, meters), UsernamePasswordAuthenticationFilter.class)
+        .addFilterBefore(
+            new AbsoluteSessionTimeoutFilter(properties.sessionAbsoluteTimeout()),
+            UsernamePasswordAuthenticationFilter.class)
+        .addFilterAfter(
+            new GenerationRequestRecorder(contexts, declared), AuthorizationFilter.class)
         .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) -> {
           if (request.isUserInRole("USER") || request.isUserInRole("ADMIN")) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
@@ -104,8 +124,9 @@ class SecurityConfiguration {
         }))
         .logout(logout -> logout
             .logoutSuccessUrl("/?signedOut")
-            .addLogoutHandler(new HeaderWriterLogoutHandler(
-                new ClearSiteDataHeaderWriter(ClearSiteDataHeaderWriter.Directive.CACHE, ClearSiteDataHeaderWriter.Directive.COOKIES))))
+            .addLogoutHandler(new HeaderWriterLogoutHandler(new ClearSiteDataHeaderWriter(
+                ClearSiteDataHeaderWriter.Directive.CACHE,
+                ClearSiteDataHeaderWriter.Directive.COOKIES))))
         .headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(extraOrigins)))
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));

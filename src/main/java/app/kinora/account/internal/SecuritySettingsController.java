@@ -27,8 +27,14 @@ class SecuritySettingsController {
   private final SecurityAudit audit;
   private final ApiKeys apiKeys;
 
-  SecuritySettingsController(Users users, UserSessions sessions, Totp totp, RecoveryCodes recoveryCodes,
-      Identities identities, SecurityAudit audit, ApiKeys apiKeys) {
+  SecuritySettingsController(
+      Users users,
+      UserSessions sessions,
+      Totp totp,
+      RecoveryCodes recoveryCodes,
+      Identities identities,
+      SecurityAudit audit,
+      ApiKeys apiKeys) {
     this.audit = audit;
     this.apiKeys = apiKeys;
     this.users = users;
@@ -39,18 +45,28 @@ class SecuritySettingsController {
   }
 
   @PostMapping("/account/sessions/{handle}/revoke")
-  String revoke(@AuthenticationPrincipal UserPrincipal user, @PathVariable String handle, RedirectAttributes flash) {
-    flash.addFlashAttribute("notice", sessions.revoke(user.userId(), handle) ? "That session is signed out." : "That session had already ended.");
+  String revoke(
+      @AuthenticationPrincipal UserPrincipal user,
+      @PathVariable String handle,
+      RedirectAttributes flash) {
+    flash.addFlashAttribute(
+        "notice",
+        sessions.revoke(user.userId(), handle)
+            ? "That session is signed out."
+            : "That session had already ended.");
     return "redirect:/account#sessions";
   }
 
   /** Ends every session of the user, this one too, and if asked revokes their API keys. */
   @PostMapping("/account/sessions/end-all")
-  String signOutEverywhere(@AuthenticationPrincipal UserPrincipal user,
-      @RequestParam(defaultValue = "false") boolean revokeApiKeys, HttpServletRequest request) {
+  String signOutEverywhere(
+      @AuthenticationPrincipal UserPrincipal user,
+      @RequestParam(defaultValue = "false") boolean revokeApiKeys,
+      HttpServletRequest request) {
     sessions.endAll(user.userId(), null);
     var keys = revokeApiKeys ? apiKeys.revokeAll(user.userId()) : 0;
-    audit.byOwner(user.userId(), "signed_out_everywhere", revokeApiKeys ? "API keys revoked: " + keys : "");
+    audit.byOwner(
+        user.userId(), "signed_out_everywhere", revokeApiKeys ? "API keys revoked: " + keys : "");
     var session = request.getSession(false);
     if (session != null) {
       session.invalidate();
@@ -74,11 +90,15 @@ class SecuritySettingsController {
   @PostMapping("/account/totp")
   @Transactional
   String enable(
-      @AuthenticationPrincipal UserPrincipal user, @RequestParam(defaultValue = "") String code, HttpSession session,
-      Model model, RedirectAttributes flash) {
+      @AuthenticationPrincipal UserPrincipal user,
+      @RequestParam(defaultValue = "") String code,
+      HttpSession session,
+      Model model,
+      RedirectAttributes flash) {
     var secret = (String) session.getAttribute(TOTP_SETUP);
     if (secret == null || !totp.verify(secret, code)) {
-      flash.addFlashAttribute("error", "That code is not right. Enter the 6 digits your app shows now.");
+      flash.addFlashAttribute(
+          "error", "That code is not right. Enter the 6 digits your app shows now.");
       return "redirect:/account/totp";
     }
     session.removeAttribute(TOTP_SETUP);
@@ -99,7 +119,10 @@ class SecuritySettingsController {
   }
 
   @PostMapping("/account/identities/{provider}/link")
-  String link(@AuthenticationPrincipal UserPrincipal user, @PathVariable String provider, HttpSession session) {
+  String link(
+      @AuthenticationPrincipal UserPrincipal user,
+      @PathVariable String provider,
+      HttpSession session) {
     if (!provider.matches("[A-Za-z0-9_-]{1,40}")) {
       return "redirect:/account";
     }
@@ -109,11 +132,18 @@ class SecuritySettingsController {
 
   @PostMapping("/account/identities/{provider}/unlink")
   @Transactional
-  String unlink(@AuthenticationPrincipal UserPrincipal user, @PathVariable String provider, RedirectAttributes flash) {
+  String unlink(
+      @AuthenticationPrincipal UserPrincipal user,
+      @PathVariable String provider,
+      RedirectAttributes flash) {
     var hasPassword = users.credentials(user.userId()).orElseThrow().passwordHash() != null;
-    var others = identities.list(user.userId()).stream().filter(identity -> !identity.provider().equals(provider)).count();
+    var others = identities.list(user.userId()).stream()
+        .filter(identity -> !identity.provider().equals(provider))
+        .count();
     if (!hasPassword && others == 0) {
-      flash.addFlashAttribute("error", "This is your only way to sign in. Set a password or link another provider first.");
+      flash.addFlashAttribute(
+          "error",
+          "This is your only way to sign in. Set a password or link another provider first.");
     } else if (identities.unlink(user.userId(), provider)) {
       audit.byOwner(user.userId(), "provider_unlinked", provider);
       flash.addFlashAttribute("notice", "The provider is unlinked.");

@@ -36,6 +36,8 @@ class SessionRetention implements RetentionRule {
 
   @Override
   public long purge(Instant cutoff) {
-    return jdbc.sql("delete from spring_session where last_access_time < ?").param(cutoff.toEpochMilli()).update();
+    return jdbc.sql("delete from spring_session where last_access_time < ?")
+        .param(cutoff.toEpochMilli())
+        .update();
   }
 }

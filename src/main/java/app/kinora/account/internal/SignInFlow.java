@@ -31,8 +31,13 @@ class SignInFlow {
   private final SecurityAudit audit;
   private final HttpSessionRequestCache savedRequests = new HttpSessionRequestCache();
 
-  SignInFlow(Users users, SecurityContextRepository contexts, DeviceParser devices, RequestContexts requestContexts,
-      AccountClosures closures, SecurityAudit audit) {
+  SignInFlow(
+      Users users,
+      SecurityContextRepository contexts,
+      DeviceParser devices,
+      RequestContexts requestContexts,
+      AccountClosures closures,
+      SecurityAudit audit) {
     this.closures = closures;
     this.audit = audit;
     this.users = users;
@@ -42,11 +47,14 @@ class SignInFlow {
   }
 
   /** Continues after the first factor: to the code page, or signed in to where the user was going. */
-  void firstFactorPassed(UserId user, HttpServletRequest request, HttpServletResponse response) throws IOException {
+  void firstFactorPassed(UserId user, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     var credentials = users.credentials(user).orElseThrow();
     if (credentials.totpEnabled()) {
       var pending = UsernamePasswordAuthenticationToken.authenticated(
-          new PendingSecondFactor(user), null, List.of(new SimpleGrantedAuthority(PendingSecondFactor.AUTHORITY)));
+          new PendingSecondFactor(user),
+          null,
+          List.of(new SimpleGrantedAuthority(PendingSecondFactor.AUTHORITY)));
       establish(pending, request, response);
       response.sendRedirect(request.getContextPath() + "/login/totp");
       return;
@@ -55,15 +63,23 @@ class SignInFlow {
   }
 
   /** Signs the user in completely (after the second factor, if any). */
-  void signIn(Users.Credentials credentials, HttpServletRequest request, HttpServletResponse response)
+  void signIn(
+      Users.Credentials credentials, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     var details = new KinoraUserDetails(credentials.account(), credentials.passwordHash());
-    establish(UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities()), request, response);
+    establish(
+        UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities()),
+        request,
+        response);
     var session = request.getSession();
-    session.setAttribute(UserSessions.DEVICE, devices.parse(request.getHeader("User-Agent")).summary());
+    session.setAttribute(
+        UserSessions.DEVICE, devices.parse(request.getHeader("User-Agent")).summary());
     session.setAttribute(UserSessions.SIGNED_IN_AT, Instant.now().toEpochMilli());
     requestContexts.record(credentials.account().id(), RequestContexts.Activity.SIGN_IN, request);
-    audit.byOwner(credentials.account().id(), "signed_in", credentials.totpEnabled() ? "with two-step code" : "");
+    audit.byOwner(
+        credentials.account().id(),
+        "signed_in",
+        credentials.totpEnabled() ? "with two-step code" : "");
     var saved = savedRequests.getRequest(request, response);
     savedRequests.removeRequest(request, response);
     if (closures.cancel(credentials.account().id())) {
@@ -74,7 +90,9 @@ class SignInFlow {
   }
 
   private void establish(
-      UsernamePasswordAuthenticationToken authentication, HttpServletRequest request, HttpServletResponse response) {
+      UsernamePasswordAuthenticationToken authentication,
+      HttpServletRequest request,
+      HttpServletResponse response) {
     if (request.getSession(false) != null) {
       request.changeSessionId();
     }

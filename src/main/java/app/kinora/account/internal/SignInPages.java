@@ -53,7 +53,7 @@ class SignInPages {
 
   static String tooManyAttempts(Duration wait) {
     var minutes = minutes(wait);
-    return "Too many attempts. For your safety, please wait " + minutes + (minutes == 1 ? " minute" : " minutes")
-        + " and try again, or reset your password.";
+    return "Too many attempts. For your safety, please wait " + minutes
+        + (minutes == 1 ? " minute" : " minutes") + " and try again, or reset your password.";
   }
 }

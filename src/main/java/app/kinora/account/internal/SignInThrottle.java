@@ -24,12 +24,13 @@ class SignInThrottle {
 
   private static final int MAX_BUCKETS = 50_000;
 
-  private final Map<String, Bucket> buckets = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-      return size() > MAX_BUCKETS;
-    }
-  });
+  private final Map<String, Bucket> buckets =
+      Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+          return size() > MAX_BUCKETS;
+        }
+      });
   private final AccountProperties properties;
 
   SignInThrottle(AccountProperties properties) {
@@ -61,7 +62,9 @@ class SignInThrottle {
   }
 
   private Bucket accountBucket(String email) {
-    return bucket("account:" + (email == null ? "" : Users.normalize(email)), properties.signInFailuresPerAccount());
+    return bucket(
+        "account:" + (email == null ? "" : Users.normalize(email)),
+        properties.signInFailuresPerAccount());
   }
 
   private Bucket ipBucket(String ip) {
@@ -69,8 +72,13 @@ class SignInThrottle {
   }
 
   private Bucket bucket(String key, int capacity) {
-    return buckets.computeIfAbsent(key, k -> Bucket.builder()
-        .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, properties.signInWindow()).build())
-        .build());
+    return buckets.computeIfAbsent(
+        key,
+        k -> Bucket.builder()
+            .addLimit(Bandwidth.builder()
+                .capacity(capacity)
+                .refillGreedy(capacity, properties.signInWindow())
+                .build())
+            .build());
   }
 }

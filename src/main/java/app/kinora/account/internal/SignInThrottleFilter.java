@@ -24,13 +24,15 @@ class SignInThrottleFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if ("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath())) {
       var wait = throttle.reserve(request.getParameter("username"), request.getRemoteAddr());
       if (!wait.isZero()) {
         meters.counter(SignInPages.REFUSED, "reason", "throttled").increment();
-        response.sendRedirect(request.getContextPath() + "/login?throttled=" + SignInPages.minutes(wait));
+        response.sendRedirect(
+            request.getContextPath() + "/login?throttled=" + SignInPages.minutes(wait));
         return;
       }
     }

@@ -7,4 +7,9 @@ import java.time.LocalDate;
  * dropped: it is never stored.
  */
 record SignUpApplication(
-    String email, String displayName, String password, LocalDate birthDate, String country, boolean acceptsTerms) {}
+    String email,
+    String displayName,
+    String password,
+    LocalDate birthDate,
+    String country,
+    boolean acceptsTerms) {}

@@ -1,7 +1,7 @@
 package app.kinora.account.internal;
 
-import app.kinora.privacy.PolicyDocuments;
 import app.kinora.account.AccountProperties;
+import app.kinora.privacy.PolicyDocuments;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
@@ -41,7 +41,12 @@ class SignUpController {
   }
 
   record SignUpForm(
-      String email, String displayName, String password, String birthDate, String country, Boolean acceptsTerms) {}
+      String email,
+      String displayName,
+      String password,
+      String birthDate,
+      String country,
+      Boolean acceptsTerms) {}
 
   @GetMapping("/signup")
   String signUpPage(Model model, HttpServletRequest request) {
@@ -49,10 +54,18 @@ class SignUpController {
   }
 
   @PostMapping("/signup")
-  String signUp(@ModelAttribute SignUpForm form, Model model, HttpServletRequest request, HttpServletResponse response) {
+  String signUp(
+      @ModelAttribute SignUpForm form,
+      Model model,
+      HttpServletRequest request,
+      HttpServletResponse response) {
     try {
       var result = accounts.signUp(new SignUpApplication(
-          form.email(), form.displayName(), form.password(), parseDate(form.birthDate()), form.country(),
+          form.email(),
+          form.displayName(),
+          form.password(),
+          parseDate(form.birthDate()),
+          form.country(),
           Boolean.TRUE.equals(form.acceptsTerms())));
       if (result instanceof AccountManagement.SignUpResult.Created created) {
         requestContexts.record(created.account().id(), RequestContexts.Activity.SIGN_UP, request);
@@ -64,8 +77,15 @@ class SignUpController {
       model.addAttribute("errorField", e.field());
       model.addAttribute("error", e.getMessage());
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      return form(model, new SignUpForm(
-          form.email(), form.displayName(), "", form.birthDate(), form.country(), form.acceptsTerms()));
+      return form(
+          model,
+          new SignUpForm(
+              form.email(),
+              form.displayName(),
+              "",
+              form.birthDate(),
+              form.country(),
+              form.acceptsTerms()));
     }
   }
 

@@ -49,7 +49,8 @@ class SignedTokens {
 
   String issue(Purpose purpose, UserId user, String state, String value, Duration validity) {
     var expires = clock.instant().plus(validity).getEpochSecond();
-    var payload = String.join("\n", purpose.name(), user.toString(), Long.toString(expires), fingerprint(state), value);
+    var payload = String.join(
+        "\n", purpose.name(), user.toString(), Long.toString(expires), fingerprint(state), value);
     var bytes = payload.getBytes(StandardCharsets.UTF_8);
     return ENCODER.encodeToString(bytes) + "." + ENCODER.encodeToString(mac(bytes));
   }
@@ -66,7 +67,8 @@ class SignedTokens {
         return Optional.empty();
       }
       var parts = new String(bytes, StandardCharsets.UTF_8).split("\n", 5);
-      if (parts.length != 5 || !parts[0].equals(purpose.name())
+      if (parts.length != 5
+          || !parts[0].equals(purpose.name())
           || Instant.ofEpochSecond(Long.parseLong(parts[2])).isBefore(clock.instant())) {
         return Optional.empty();
       }
@@ -79,7 +81,8 @@ class SignedTokens {
   /** Whether the claims were issued for this state. */
   boolean issuedFor(Claims claims, String state) {
     return MessageDigest.isEqual(
-        claims.fingerprint().getBytes(StandardCharsets.US_ASCII), fingerprint(state).getBytes(StandardCharsets.US_ASCII));
+        claims.fingerprint().getBytes(StandardCharsets.US_ASCII),
+        fingerprint(state).getBytes(StandardCharsets.US_ASCII));
   }
 
   private String fingerprint(String state) {
@@ -101,10 +104,13 @@ class SignedTokens {
     if (key == null) {
       var fresh = new byte[32];
       new SecureRandom().nextBytes(fresh);
-      jdbc.sql("insert into account_signing_keys (name, secret, created_at) values ('links', ?, ?) on conflict do nothing")
+      jdbc.sql(
+              "insert into account_signing_keys (name, secret, created_at) values ('links', ?, ?) on conflict do nothing")
           .params(fresh, Timestamp.from(Instant.now()))
           .update();
-      key = jdbc.sql("select secret from account_signing_keys where name = 'links'").query(byte[].class).single();
+      key = jdbc.sql("select secret from account_signing_keys where name = 'links'")
+          .query(byte[].class)
+          .single();
     }
     return key;
   }

@@ -17,7 +17,8 @@ class Totp {
 
   private static final Base32 BASE32 = new Base32();
 
-  private final TimeBasedOneTimePasswordGenerator generator = new TimeBasedOneTimePasswordGenerator();
+  private final TimeBasedOneTimePasswordGenerator generator =
+      new TimeBasedOneTimePasswordGenerator();
   private final Clock clock = Clock.systemUTC();
 
   /** A new 160-bit secret, Base32 as apps expect it. */
@@ -28,7 +29,8 @@ class Totp {
   }
 
   String otpauthUri(String secret, String accountName) {
-    var label = URLEncoder.encode("Kinora:" + accountName, StandardCharsets.UTF_8).replace("+", "%20");
+    var label =
+        URLEncoder.encode("Kinora:" + accountName, StandardCharsets.UTF_8).replace("+", "%20");
     return "otpauth://totp/" + label + "?secret=" + secret + "&issuer=Kinora&digits=6&period=30";
   }
 

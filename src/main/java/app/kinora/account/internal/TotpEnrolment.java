@@ -24,6 +24,7 @@ final class TotpEnrolment {
     var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + size
         + "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path d=\""
         + path + "\" fill=\"#000\"/></svg>";
-    return "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8));
+    return "data:image/svg+xml;base64,"
+        + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -30,10 +30,12 @@ class UserSessions {
   }
 
   /** A session as its owner sees it. */
-  record SessionView(String handle, String device, Instant signedInAt, Instant lastSeen, boolean current) {
+  record SessionView(
+      String handle, String device, Instant signedInAt, Instant lastSeen, boolean current) {
 
     private static final java.time.format.DateTimeFormatter FORMAT =
-        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(java.time.ZoneOffset.UTC);
 
     public String signedInLabel() {
       return FORMAT.format(signedInAt);
@@ -59,7 +61,9 @@ class UserSessions {
   /** Ends one of the user's sessions; false if the handle names none of theirs. */
   boolean revoke(UserId user, String handle) {
     for (var id : sessions.findByPrincipalName(user.toString()).keySet()) {
-      if (MessageDigest.isEqual(handle(id).getBytes(StandardCharsets.US_ASCII), handle.getBytes(StandardCharsets.US_ASCII))) {
+      if (MessageDigest.isEqual(
+          handle(id).getBytes(StandardCharsets.US_ASCII),
+          handle.getBytes(StandardCharsets.US_ASCII))) {
         sessions.deleteById(id);
         return true;
       }
@@ -81,7 +85,8 @@ class UserSessions {
 
   static String handle(String sessionId) {
     try {
-      var digest = MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.US_ASCII));
+      var digest = MessageDigest.getInstance("SHA-256")
+          .digest(sessionId.getBytes(StandardCharsets.US_ASCII));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

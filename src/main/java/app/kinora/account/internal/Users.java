@@ -46,8 +46,7 @@ class Users {
   Account create(NewUser user) {
     var id = UserId.random();
     var now = Timestamp.from(Instant.now());
-    jdbc.sql(
-            """
+    jdbc.sql("""
             insert into users (id, email, email_normalized, display_name, password_hash, role, created_at,
                                email_verified_at, age_confirmed_on, country, terms_version, privacy_version,
                                terms_accepted_at)
@@ -87,10 +86,7 @@ class Users {
     while (true) {
       var page = jdbc.sql("""
               select email_normalized from users where email_verified_at is not null and email_normalized > ?
-               order by email_normalized limit 500""")
-          .param(after)
-          .query(String.class)
-          .list();
+               order by email_normalized limit 500""").param(after).query(String.class).list();
       page.forEach(action);
       if (page.size() < 500) {
         return;
@@ -100,11 +96,17 @@ class Users {
   }
 
   Optional<Account> find(UserId id) {
-    return jdbc.sql("select * from users where id = ?").param(id.value()).query(Users::account).optional();
+    return jdbc.sql("select * from users where id = ?")
+        .param(id.value())
+        .query(Users::account)
+        .optional();
   }
 
   Optional<Credentials> credentials(UserId id) {
-    return jdbc.sql("select * from users where id = ?").param(id.value()).query(Users::credentials).optional();
+    return jdbc.sql("select * from users where id = ?")
+        .param(id.value())
+        .query(Users::credentials)
+        .optional();
   }
 
   Optional<Credentials> credentialsByEmail(String email) {
@@ -118,19 +120,19 @@ class Users {
   Optional<Profile> profile(UserId id) {
     return jdbc.sql("select * from users where id = ?")
         .param(id.value())
-        .query(
-            (rs, n) ->
-                new Profile(
-                    account(rs, n),
-                    rs.getTimestamp("email_verified_at") != null,
-                    rs.getString("language"),
-                    rs.getObject("age_confirmed_on", LocalDate.class),
-                    rs.getString("country"),
-                    rs.getString("terms_version"),
-                    rs.getString("privacy_version"),
-                    Optional.ofNullable(rs.getTimestamp("terms_accepted_at")).map(Timestamp::toInstant).orElse(null),
-                    rs.getString("password_hash") != null,
-                    rs.getTimestamp("totp_enabled_at") != null))
+        .query((rs, n) -> new Profile(
+            account(rs, n),
+            rs.getTimestamp("email_verified_at") != null,
+            rs.getString("language"),
+            rs.getObject("age_confirmed_on", LocalDate.class),
+            rs.getString("country"),
+            rs.getString("terms_version"),
+            rs.getString("privacy_version"),
+            Optional.ofNullable(rs.getTimestamp("terms_accepted_at"))
+                .map(Timestamp::toInstant)
+                .orElse(null),
+            rs.getString("password_hash") != null,
+            rs.getTimestamp("totp_enabled_at") != null))
         .optional();
   }
 
@@ -153,20 +155,25 @@ class Users {
       events.publishEvent(new AccountVerified(id));
       return true;
     }
-    return jdbc.sql("select count(*) from users where id = ? and email_normalized = ? and email_verified_at is not null")
-        .params(id.value(), normalize(email))
-        .query(Integer.class)
-        .single() == 1;
+    return jdbc.sql(
+                "select count(*) from users where id = ? and email_normalized = ? and email_verified_at is not null")
+            .params(id.value(), normalize(email))
+            .query(Integer.class)
+            .single()
+        == 1;
   }
 
   void changePassword(UserId id, String passwordHash) {
-    jdbc.sql("update users set password_hash = ? where id = ?").params(passwordHash, id.value()).update();
+    jdbc.sql("update users set password_hash = ? where id = ?")
+        .params(passwordHash, id.value())
+        .update();
   }
 
   /** Moves the account to a new, verified email. */
   void changeEmail(UserId id, String email) {
     boolean wasVerified = isVerified(id);
-    jdbc.sql("update users set email = ?, email_normalized = ?, email_verified_at = now() where id = ?")
+    jdbc.sql(
+            "update users set email = ?, email_normalized = ?, email_verified_at = now() where id = ?")
         .params(email.strip(), normalize(email), id.value())
         .update();
     if (!wasVerified) {
@@ -188,18 +195,22 @@ class Users {
   }
 
   void enableTotp(UserId id, String secret) {
-    jdbc.sql("update users set totp_secret = ?, totp_enabled_at = now() where id = ?").params(secret, id.value()).update();
+    jdbc.sql("update users set totp_secret = ?, totp_enabled_at = now() where id = ?")
+        .params(secret, id.value())
+        .update();
   }
 
   void disableTotp(UserId id) {
-    jdbc.sql("update users set totp_secret = null, totp_enabled_at = null, totp_last_step = null where id = ?")
+    jdbc.sql(
+            "update users set totp_secret = null, totp_enabled_at = null, totp_last_step = null where id = ?")
         .param(id.value())
         .update();
   }
 
   /** Records a used TOTP time step; false if it (or a later one) was used already. */
   boolean acceptTotpStep(UserId id, long step) {
-    return jdbc.sql("update users set totp_last_step = ? where id = ? and (totp_last_step is null or totp_last_step < ?)")
+    return jdbc.sql(
+                "update users set totp_last_step = ? where id = ? and (totp_last_step is null or totp_last_step < ?)")
             .params(step, id.value(), step)
             .update()
         == 1;
@@ -219,7 +230,10 @@ class Users {
   }
 
   private static Credentials credentials(ResultSet rs, int row) throws SQLException {
-    return new Credentials(account(rs, row), rs.getString("password_hash"), rs.getTimestamp("totp_enabled_at") != null);
+    return new Credentials(
+        account(rs, row),
+        rs.getString("password_hash"),
+        rs.getTimestamp("totp_enabled_at") != null);
   }
 
   record Credentials(Account account, String passwordHash, boolean totpEnabled) {}

@@ -20,7 +20,11 @@ class AccountClosureAudit {
   @EventListener
   void on(AccountClosureEvent event) {
     var actor = "erased".equals(event.step()) ? ActorKind.SYSTEM : ActorKind.USER;
-    trail.record(actor, actor == ActorKind.USER ? event.user() : null, "account_closure." + event.step(), event.user(),
+    trail.record(
+        actor,
+        actor == ActorKind.USER ? event.user() : null,
+        "account_closure." + event.step(),
+        event.user(),
         event.details());
   }
 }

@@ -40,23 +40,41 @@ class AuditPersonalData implements PersonalDataHolder {
 
   @Override
   public List<PersonalColumn> columns() {
-    return PersonalColumn.of("audit_events", DataCategory.DEVICE_AND_LOG,
-        "kept for legal reasons; pseudonymised when the account is closed", Set.of(Purpose.SECURITY, Purpose.LEGAL),
-        "actor_kind", "action", "details");
+    return PersonalColumn.of(
+        "audit_events",
+        DataCategory.DEVICE_AND_LOG,
+        "kept for legal reasons; pseudonymised when the account is closed",
+        Set.of(Purpose.SECURITY, Purpose.LEGAL),
+        "actor_kind",
+        "action",
+        "details");
   }
 
   @Override
   public Map<String, Object> export(UserId user) {
-    return Map.of("events", trail.about(user).stream()
-        .map(e -> Map.of("at", e.occurredAt().toString(), "by", e.actorKind().name().toLowerCase(), "action", e.action(),
-            "details", e.details()))
-        .toList());
+    return Map.of(
+        "events",
+        trail.about(user).stream()
+            .map(e -> Map.of(
+                "at",
+                e.occurredAt().toString(),
+                "by",
+                e.actorKind().name().toLowerCase(),
+                "action",
+                e.action(),
+                "details",
+                e.details()))
+            .toList());
   }
 
   @Override
   public void erase(UserId user) {
     var tombstone = UUID.randomUUID();
-    jdbc.sql("update audit_events set subject_user = ? where subject_user = ?").params(tombstone, user.value()).update();
-    jdbc.sql("update audit_events set actor_id = ? where actor_id = ?").params(tombstone, user.value()).update();
+    jdbc.sql("update audit_events set subject_user = ? where subject_user = ?")
+        .params(tombstone, user.value())
+        .update();
+    jdbc.sql("update audit_events set actor_id = ? where actor_id = ?")
+        .params(tombstone, user.value())
+        .update();
   }
 }

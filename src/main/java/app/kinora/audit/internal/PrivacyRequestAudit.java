@@ -19,9 +19,14 @@ class PrivacyRequestAudit {
   // In the sender's transaction on purpose: a step must not commit without its audit entry.
   @EventListener
   void on(PrivacyRequestEvent event) {
-    var actor = event.operator() != null ? ActorKind.OPERATOR : "verified".equals(event.step()) ? ActorKind.USER
-        : ActorKind.SYSTEM;
-    trail.record(actor, event.operator(), "privacy_request." + event.step(), event.subject(),
+    var actor = event.operator() != null
+        ? ActorKind.OPERATOR
+        : "verified".equals(event.step()) ? ActorKind.USER : ActorKind.SYSTEM;
+    trail.record(
+        actor,
+        event.operator(),
+        "privacy_request." + event.step(),
+        event.subject(),
         "request " + event.request() + (event.details().isBlank() ? "" : ": " + event.details()));
   }
 }

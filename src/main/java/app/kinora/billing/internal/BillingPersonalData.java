@@ -44,13 +44,32 @@ class BillingPersonalData implements PersonalDataHolder {
   public List<PersonalColumn> columns() {
     var columns = new java.util.ArrayList<PersonalColumn>();
     var kept = "kept for accounting; under a tombstone id once the account is erased";
-    columns.addAll(PersonalColumn.of("credit_accounts", DataCategory.BILLING, kept, Set.of(Purpose.CREDIT_ACCOUNTING),
+    columns.addAll(PersonalColumn.of(
+        "credit_accounts",
+        DataCategory.BILLING,
+        kept,
+        Set.of(Purpose.CREDIT_ACCOUNTING),
         "frozen_reason"));
-    columns.addAll(PersonalColumn.of("credit_entries", DataCategory.BILLING, kept,
-        Set.of(Purpose.CREDIT_ACCOUNTING, Purpose.LEGAL), "kind", "reason", "reference", "actor"));
-    columns.addAll(PersonalColumn.of("stripe_payments", DataCategory.BILLING, kept + "; the customer link is cut",
-        Set.of(Purpose.CREDIT_ACCOUNTING, Purpose.LEGAL), "checkout_session_id", "pack", "currency", "status",
-        "customer_id", "payment_intent_id"));
+    columns.addAll(PersonalColumn.of(
+        "credit_entries",
+        DataCategory.BILLING,
+        kept,
+        Set.of(Purpose.CREDIT_ACCOUNTING, Purpose.LEGAL),
+        "kind",
+        "reason",
+        "reference",
+        "actor"));
+    columns.addAll(PersonalColumn.of(
+        "stripe_payments",
+        DataCategory.BILLING,
+        kept + "; the customer link is cut",
+        Set.of(Purpose.CREDIT_ACCOUNTING, Purpose.LEGAL),
+        "checkout_session_id",
+        "pack",
+        "currency",
+        "status",
+        "customer_id",
+        "payment_intent_id"));
     return columns;
   }
 
@@ -68,8 +87,21 @@ class BillingPersonalData implements PersonalDataHolder {
         })
         .toList();
     List<Map<String, Object>> paid = payments.of(user).stream()
-        .map(p -> Map.<String, Object>of("time", p.createdAt().toString(), "pack", p.pack(), "credits", p.credits(),
-            "amount", p.amount(), "currency", p.currency(), "status", p.status(), "checkoutSession", p.sessionId()))
+        .map(p -> Map.<String, Object>of(
+            "time",
+            p.createdAt().toString(),
+            "pack",
+            p.pack(),
+            "credits",
+            p.credits(),
+            "amount",
+            p.amount(),
+            "currency",
+            p.currency(),
+            "status",
+            p.status(),
+            "checkoutSession",
+            p.sessionId()))
         .toList();
     return Map.of("credits", ledger, "payments", paid);
   }
@@ -78,9 +110,17 @@ class BillingPersonalData implements PersonalDataHolder {
   public void erase(UserId user) {
     var tombstone = java.util.UUID.randomUUID();
     var id = user.value();
-    jdbc.sql("update stripe_payments set customer_id = null, user_id = ? where user_id = ?").params(tombstone, id).update();
-    jdbc.sql("update credit_entries set user_id = ? where user_id = ?").params(tombstone, id).update();
-    jdbc.sql("update credit_entries set actor = ? where actor = ?").params("operator:" + tombstone, "operator:" + id).update();
-    jdbc.sql("update credit_accounts set user_id = ? where user_id = ?").params(tombstone, id).update();
+    jdbc.sql("update stripe_payments set customer_id = null, user_id = ? where user_id = ?")
+        .params(tombstone, id)
+        .update();
+    jdbc.sql("update credit_entries set user_id = ? where user_id = ?")
+        .params(tombstone, id)
+        .update();
+    jdbc.sql("update credit_entries set actor = ? where actor = ?")
+        .params("operator:" + tombstone, "operator:" + id)
+        .update();
+    jdbc.sql("update credit_accounts set user_id = ? where user_id = ?")
+        .params(tombstone, id)
+        .update();
   }
 }

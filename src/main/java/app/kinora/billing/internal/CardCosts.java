@@ -1,6 +1,5 @@
 package app.kinora.billing.internal;
 
-import app.kinora.billing.Charge;
 import app.kinora.billing.HoldId;
 import java.util.List;
 import java.util.UUID;

@@ -39,8 +39,14 @@ class CreditsController {
   private final BillingProperties properties;
   private final PublicAddress address;
 
-  CreditsController(Ledger ledger, LedgerEntries entries, Payments payments, StripeGateway stripe, Accounts accounts,
-      BillingProperties properties, PublicAddress address) {
+  CreditsController(
+      Ledger ledger,
+      LedgerEntries entries,
+      Payments payments,
+      StripeGateway stripe,
+      Accounts accounts,
+      BillingProperties properties,
+      PublicAddress address) {
     this.address = address;
     this.ledger = ledger;
     this.entries = entries;
@@ -51,8 +57,11 @@ class CreditsController {
   }
 
   @GetMapping("/credits")
-  String credits(@AuthenticationPrincipal UserPrincipal user, @RequestParam(required = false) List<String> kind,
-      @RequestParam(required = false) String reference, Model model) {
+  String credits(
+      @AuthenticationPrincipal UserPrincipal user,
+      @RequestParam(required = false) List<String> kind,
+      @RequestParam(required = false) String reference,
+      Model model) {
     var kinds = kinds(kind);
     var ref = reference == null || reference.isBlank() ? null : reference.strip();
     model.addAttribute("balance", ledger.balance(user.userId()));
@@ -63,7 +72,8 @@ class CreditsController {
     model.addAttribute("selected", kinds);
     model.addAttribute("payments", payments.of(user.userId()));
     model.addAttribute("packs", properties.packs());
-    model.addAttribute("paymentsEnabled", stripe.configured() && !properties.packs().isEmpty());
+    model.addAttribute(
+        "paymentsEnabled", stripe.configured() && !properties.packs().isEmpty());
     model.addAttribute("operator", isOperator(user.userId()));
     model.addAttribute("verified", accounts.isVerified(user.userId()));
     return "billing/credits";
@@ -80,7 +90,8 @@ class CreditsController {
       Model view) {
     try {
       var audio = sound != null && sound.contains("on") && !sound.equals("off");
-      var work = new PriceRequest(model == null ? "" : model, Integer.parseInt(seconds), VideoSize.parse(size), audio);
+      var work = new PriceRequest(
+          model == null ? "" : model, Integer.parseInt(seconds), VideoSize.parse(size), audio);
       view.addAttribute("price", ledger.quote(work));
     } catch (IllegalArgumentException | NullPointerException e) {
       view.addAttribute("price", null);
@@ -91,37 +102,58 @@ class CreditsController {
 
   /** Opens a Stripe Checkout Session for the pack and sends the browser to Stripe's page. */
   @PostMapping("/credits/checkout")
-  String checkout(@AuthenticationPrincipal UserPrincipal user, @RequestParam String pack, Model model,
+  String checkout(
+      @AuthenticationPrincipal UserPrincipal user,
+      @RequestParam String pack,
+      Model model,
       RedirectAttributes flash) {
-    var chosen = properties.pack(pack).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "No such pack."));
+    var chosen = properties
+        .pack(pack)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "No such pack."));
     if (!stripe.configured()) {
-      flash.addFlashAttribute("error", "Payments are not set up on this server; ask its operator for credits.");
+      flash.addFlashAttribute(
+          "error", "Payments are not set up on this server; ask its operator for credits.");
       return "redirect:/credits";
     }
     if (!accounts.isVerified(user.userId())) {
-      flash.addFlashAttribute("error", "Please confirm your email address first: we sent you a link when you signed up.");
+      flash.addFlashAttribute(
+          "error",
+          "Please confirm your email address first: we sent you a link when you signed up.");
       return "redirect:/credits";
     }
     var base = address.link("/credits/checkout");
     var email = accounts.find(user.userId()).map(Account::email).orElse(null);
     try {
-      var session = stripe.createCheckout(chosen, base + "/success?session_id={CHECKOUT_SESSION_ID}", base + "/cancel", email);
-      if (!payments.opened(session.id(), user.userId(), chosen.id(), chosen.credits(), chosen.amount(), chosen.currency())) {
-        throw new StripeGateway.PaymentsUnavailable("Stripe answered with a checkout session already recorded.");
+      var session = stripe.createCheckout(
+          chosen, base + "/success?session_id={CHECKOUT_SESSION_ID}", base + "/cancel", email);
+      if (!payments.opened(
+          session.id(),
+          user.userId(),
+          chosen.id(),
+          chosen.credits(),
+          chosen.amount(),
+          chosen.currency())) {
+        throw new StripeGateway.PaymentsUnavailable(
+            "Stripe answered with a checkout session already recorded.");
       }
       // a page that moves on to Stripe, rather than a redirect: the CSP's form-action stays 'self'
       model.addAttribute("checkoutUrl", session.url());
       return "billing/checkout-redirect";
     } catch (StripeGateway.PaymentsUnavailable e) {
-      flash.addFlashAttribute("error", "The payment page could not be opened. Please try again later.");
+      flash.addFlashAttribute(
+          "error", "The payment page could not be opened. Please try again later.");
       return "redirect:/credits";
     }
   }
 
   @GetMapping("/credits/checkout/success")
-  String success(@AuthenticationPrincipal UserPrincipal user, @RequestParam(name = "session_id", required = false) String session,
+  String success(
+      @AuthenticationPrincipal UserPrincipal user,
+      @RequestParam(name = "session_id", required = false) String session,
       Model model) {
-    model.addAttribute("payment", session == null ? null : payments.owned(user.userId(), session).orElse(null));
+    model.addAttribute(
+        "payment",
+        session == null ? null : payments.owned(user.userId(), session).orElse(null));
     model.addAttribute("balance", ledger.balance(user.userId()));
     return "billing/checkout-success";
   }
@@ -134,19 +166,27 @@ class CreditsController {
   /** Stripe's hosted receipt of one of the user's payments. */
   @GetMapping("/credits/receipts/{session}")
   String receipt(@AuthenticationPrincipal UserPrincipal user, @PathVariable String session) {
-    var payment = payments.owned(user.userId(), session)
+    var payment = payments
+        .owned(user.userId(), session)
         .filter(p -> p.paymentIntentId() != null)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    var url = payments.charge(payment.paymentIntentId()).map(Payments.ChargeFacts::receiptUrl)
+    var url = payments
+        .charge(payment.paymentIntentId())
+        .map(Payments.ChargeFacts::receiptUrl)
         .or(() -> stripe.receiptUrl(payment.paymentIntentId()))
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Stripe has no receipt for it yet."));
+        .orElseThrow(() ->
+            new ResponseStatusException(HttpStatus.NOT_FOUND, "Stripe has no receipt for it yet."));
     return "redirect:" + url;
   }
 
   /** Operators give credits by account id, e.g. when payments are not configured. */
   @PostMapping("/credits/grants")
-  String grant(@AuthenticationPrincipal UserPrincipal user, @RequestParam String account, @RequestParam long credits,
-      @RequestParam String reason, RedirectAttributes flash) {
+  String grant(
+      @AuthenticationPrincipal UserPrincipal user,
+      @RequestParam String account,
+      @RequestParam long credits,
+      @RequestParam String reason,
+      RedirectAttributes flash) {
     if (!isOperator(user.userId())) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
@@ -158,11 +198,13 @@ class CreditsController {
       return "redirect:/credits";
     }
     if (accounts.find(recipient).isEmpty() || credits <= 0 || reason.isBlank()) {
-      flash.addFlashAttribute("error", "Name an existing account, a positive number of credits and a reason.");
+      flash.addFlashAttribute(
+          "error", "Name an existing account, a positive number of credits and a reason.");
       return "redirect:/credits";
     }
     ledger.grant(recipient, Credits.of(credits), reason.strip(), "operator:" + user.userId());
-    flash.addFlashAttribute("notice", "Granted %s to %s.".formatted(Credits.of(credits), recipient));
+    flash.addFlashAttribute(
+        "notice", "Granted %s to %s.".formatted(Credits.of(credits), recipient));
     return "redirect:/credits";
   }
 
@@ -173,8 +215,11 @@ class CreditsController {
   private static EnumSet<LedgerEntry.Kind> kinds(List<String> names) {
     var kinds = EnumSet.noneOf(LedgerEntry.Kind.class);
     if (names != null) {
-      names.stream().flatMap(n -> Arrays.stream(n.split(","))).map(n -> n.strip().toUpperCase(Locale.ROOT))
-          .filter(n -> Arrays.stream(LedgerEntry.Kind.values()).anyMatch(k -> k.name().equals(n)))
+      names.stream()
+          .flatMap(n -> Arrays.stream(n.split(",")))
+          .map(n -> n.strip().toUpperCase(Locale.ROOT))
+          .filter(n ->
+              Arrays.stream(LedgerEntry.Kind.values()).anyMatch(k -> k.name().equals(n)))
           .forEach(n -> kinds.add(LedgerEntry.Kind.valueOf(n)));
     }
     return kinds;

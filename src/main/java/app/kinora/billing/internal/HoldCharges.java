@@ -17,12 +17,18 @@ final class HoldCharges {
     for (var entry : holdEntries) {
       var id = new HoldId(entry.holdId());
       switch (entry.kind()) {
-        case HOLD -> charges.put(id, new Charge(id, Charge.State.HELD, Credits.of(entry.heldChange()), Credits.ZERO));
-        case CAPTURE -> charges.computeIfPresent(id, (k, c) ->
-            new Charge(id, Charge.State.CAPTURED, c.quoted(), Credits.of(-entry.amount())));
-        case RELEASE -> charges.computeIfPresent(id, (k, c) ->
-            new Charge(id, Charge.State.RELEASED, c.quoted(), Credits.ZERO));
-        default -> { }
+        case HOLD ->
+          charges.put(
+              id, new Charge(id, Charge.State.HELD, Credits.of(entry.heldChange()), Credits.ZERO));
+        case CAPTURE ->
+          charges.computeIfPresent(
+              id,
+              (k, c) ->
+                  new Charge(id, Charge.State.CAPTURED, c.quoted(), Credits.of(-entry.amount())));
+        case RELEASE ->
+          charges.computeIfPresent(
+              id, (k, c) -> new Charge(id, Charge.State.RELEASED, c.quoted(), Credits.ZERO));
+        default -> {}
       }
     }
     return charges;

@@ -1,8 +1,8 @@
 package app.kinora.billing.internal;
 
 import app.kinora.account.Account;
-import app.kinora.account.Accounts;
 import app.kinora.account.AccountVerified;
+import app.kinora.account.Accounts;
 import app.kinora.billing.Balance;
 import app.kinora.billing.BillingProperties;
 import app.kinora.billing.Charge;
@@ -54,8 +54,10 @@ class Ledger implements CreditLedger {
     if (entries.tryHold(user, hold.value(), price.value(), describe(work), reference)) {
       return price;
     }
-    refuseIfShort(price, lock(user)); // a first hold opens the account; otherwise this explains the refusal
-    entries.append(user, Kind.HOLD, 0, price.value(), hold.value(), describe(work), reference, "user");
+    refuseIfShort(
+        price, lock(user)); // a first hold opens the account; otherwise this explains the refusal
+    entries.append(
+        user, Kind.HOLD, 0, price.value(), hold.value(), describe(work), reference, "user");
     return price;
   }
 
@@ -69,11 +71,15 @@ class Ledger implements CreditLedger {
 
   private static void refuseIfShort(Credits price, Balance balance) {
     if (balance.frozen()) {
-      throw new InsufficientCredits(price, balance.available(),
+      throw new InsufficientCredits(
+          price,
+          balance.available(),
           "Your credits are frozen while a payment dispute is reviewed, so no new video can start.");
     }
     if (balance.available().compareTo(price) < 0) {
-      throw new InsufficientCredits(price, balance.available(),
+      throw new InsufficientCredits(
+          price,
+          balance.available(),
           "Insufficient credits: this video costs %s and you have %s available."
               .formatted(price, balance.available()));
     }
@@ -82,23 +88,41 @@ class Ledger implements CreditLedger {
   @Override
   @Transactional(propagation = Propagation.MANDATORY)
   public boolean capture(HoldId hold, PriceRequest actualWork) {
-    return openHold(hold).map(open -> {
-      var held = open.entry().heldChange();
-      var price = Math.min(pricing.quote(actualWork).value(), held);
-      entries.append(open.user(), Kind.CAPTURE, -price, -held, hold.value(),
-          price < held ? "Charged %d of %d held".formatted(price, held) : "Charged", open.entry().reference(), SYSTEM);
-      return true;
-    }).orElse(false);
+    return openHold(hold)
+        .map(open -> {
+          var held = open.entry().heldChange();
+          var price = Math.min(pricing.quote(actualWork).value(), held);
+          entries.append(
+              open.user(),
+              Kind.CAPTURE,
+              -price,
+              -held,
+              hold.value(),
+              price < held ? "Charged %d of %d held".formatted(price, held) : "Charged",
+              open.entry().reference(),
+              SYSTEM);
+          return true;
+        })
+        .orElse(false);
   }
 
   @Override
   @Transactional(propagation = Propagation.MANDATORY)
   public boolean release(HoldId hold, String reason) {
-    return openHold(hold).map(open -> {
-      entries.append(open.user(), Kind.RELEASE, 0, -open.entry().heldChange(), hold.value(), reason,
-          open.entry().reference(), SYSTEM);
-      return true;
-    }).orElse(false);
+    return openHold(hold)
+        .map(open -> {
+          entries.append(
+              open.user(),
+              Kind.RELEASE,
+              0,
+              -open.entry().heldChange(),
+              hold.value(),
+              reason,
+              open.entry().reference(),
+              SYSTEM);
+          return true;
+        })
+        .orElse(false);
   }
 
   @Override
@@ -150,7 +174,8 @@ class Ledger implements CreditLedger {
     lock(user);
     long available = balance(user).available().value();
     long credits = Math.min(entries.fifoRemainder(user, purchaseId), Math.max(0, available));
-    entries.append(user, Kind.EXPIRY, -credits, 0, null, "Purchased credits expired unused", purchase, SYSTEM);
+    entries.append(
+        user, Kind.EXPIRY, -credits, 0, null, "Purchased credits expired unused", purchase, SYSTEM);
     return credits;
   }
 
@@ -190,7 +215,10 @@ class Ledger implements CreditLedger {
     boolean admin = isAdmin(user);
     if (admin || accounts.isVerified(user)) {
       entries.markStarterGranted(user);
-      grant(user, admin ? properties.adminStarterCredits() : properties.starterCredits(), "Starter credits");
+      grant(
+          user,
+          admin ? properties.adminStarterCredits() : properties.starterCredits(),
+          "Starter credits");
     } else {
       grant(user, allowance(), "Credits to try Kinora");
     }
@@ -226,12 +254,15 @@ class Ledger implements CreditLedger {
     return entries.holder(hold.value()).flatMap(user -> {
       entries.lock(user);
       List<LedgerEntry> found = entries.holdEntries(List.of(hold.value()));
-      return found.size() == 1 ? Optional.of(new OpenHold(user, found.getFirst())) : Optional.empty();
+      return found.size() == 1
+          ? Optional.of(new OpenHold(user, found.getFirst()))
+          : Optional.empty();
     });
   }
 
   private static String describe(PriceRequest work) {
-    return "%d s · %s · %s%s".formatted(work.seconds(), work.size(), work.model(), work.audio() ? " · sound" : "");
+    return "%d s · %s · %s%s"
+        .formatted(work.seconds(), work.size(), work.model(), work.audio() ? " · sound" : "");
   }
 
   private record OpenHold(UserId user, LedgerEntry entry) {}

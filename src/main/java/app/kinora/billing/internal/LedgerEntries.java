@@ -40,14 +40,20 @@ class LedgerEntries {
     if (existing.isPresent()) {
       return new Locked(existing.get(), false);
     }
-    boolean opened = jdbc.sql("insert into credit_accounts (user_id) values (?) on conflict do nothing")
-        .param(user.value()).update() == 1;
+    boolean opened =
+        jdbc.sql("insert into credit_accounts (user_id) values (?) on conflict do nothing")
+                .param(user.value())
+                .update()
+            == 1;
     return new Locked(lock(user).orElseThrow(), opened);
   }
 
   boolean starterGranted(UserId user) {
-    return jdbc.sql("select starter_granted from credit_accounts where user_id = ?").param(user.value())
-        .query(Boolean.class).optional().orElse(false);
+    return jdbc.sql("select starter_granted from credit_accounts where user_id = ?")
+        .param(user.value())
+        .query(Boolean.class)
+        .optional()
+        .orElse(false);
   }
 
   /** Purchases made before the cutoff that have no expiry entry yet. */
@@ -58,7 +64,8 @@ class LedgerEntries {
                and not exists (select 1 from credit_entries e where e.kind = 'expiry' and e.reference = p.reference)
              order by p.id""")
         .param(cutoff)
-        .query((rs, n) -> new PurchaseExpiry.Purchase(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3)))
+        .query((rs, n) -> new PurchaseExpiry.Purchase(
+            rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3)))
         .list();
   }
 
@@ -82,13 +89,17 @@ class LedgerEntries {
 
   /** Marks the full starter credits as given; true only the first time. */
   boolean markStarterGranted(UserId user) {
-    return jdbc.sql("update credit_accounts set starter_granted = true where user_id = ? and not starter_granted")
-        .param(user.value()).update() == 1;
+    return jdbc.sql(
+                "update credit_accounts set starter_granted = true where user_id = ? and not starter_granted")
+            .param(user.value())
+            .update()
+        == 1;
   }
 
   /** The account's sums, its row locked until the transaction ends. */
   Optional<Balance> lock(UserId user) {
-    return jdbc.sql("select balance, held, frozen_at from credit_accounts where user_id = ? for update")
+    return jdbc.sql(
+            "select balance, held, frozen_at from credit_accounts where user_id = ? for update")
         .param(user.value())
         .query(LedgerEntries::balance)
         .optional();
@@ -115,17 +126,25 @@ class LedgerEntries {
               returning user_id)
             insert into credit_entries (user_id, kind, amount, held_change, hold_id, reason, reference, actor)
             select user_id, 'hold', 0, :price, :hold, :reason, :reference, 'user' from account""")
-        .param("price", price)
-        .param("user", user.value())
-        .param("hold", hold)
-        .param("reason", reason)
-        .param("reference", reference)
-        .update() == 1;
+            .param("price", price)
+            .param("user", user.value())
+            .param("hold", hold)
+            .param("reason", reason)
+            .param("reference", reference)
+            .update()
+        == 1;
   }
 
   /** Appends an entry and moves the cached sums by the same amounts. */
-  void append(UserId user, LedgerEntry.Kind kind, long amount, long heldChange, UUID hold, String reason,
-      String reference, String actor) {
+  void append(
+      UserId user,
+      LedgerEntry.Kind kind,
+      long amount,
+      long heldChange,
+      UUID hold,
+      String reason,
+      String reference,
+      String actor) {
     jdbc.sql("""
             insert into credit_entries (user_id, kind, amount, held_change, hold_id, reason, reference, actor)
             values (:user, :kind, :amount, :held, :hold, :reason, :reference, :actor)""")
@@ -138,7 +157,8 @@ class LedgerEntries {
         .param("reference", reference)
         .param("actor", actor)
         .update();
-    jdbc.sql("update credit_accounts set balance = balance + :amount, held = held + :held where user_id = :user")
+    jdbc.sql(
+            "update credit_accounts set balance = balance + :amount, held = held + :held where user_id = :user")
         .param("amount", amount)
         .param("held", heldChange)
         .param("user", user.value())
@@ -146,8 +166,11 @@ class LedgerEntries {
   }
 
   void freeze(UserId user, String reason) {
-    jdbc.sql("update credit_accounts set frozen_at = coalesce(frozen_at, now()), frozen_reason = ? where user_id = ?")
-        .param(reason).param(user.value()).update();
+    jdbc.sql(
+            "update credit_accounts set frozen_at = coalesce(frozen_at, now()), frozen_reason = ? where user_id = ?")
+        .param(reason)
+        .param(user.value())
+        .update();
   }
 
   /** The hold's own entry and its ending entry, if any. */
@@ -174,9 +197,12 @@ class LedgerEntries {
   }
 
   /** The user's entries, newest first, optionally of some kinds and one reference only. */
-  List<LedgerEntry> history(UserId user, Collection<LedgerEntry.Kind> kinds, String reference, int limit) {
-    var filter = (kinds.isEmpty() ? "" : " and kind in (:kinds)") + (reference == null ? "" : " and reference = :reference");
-    var query = jdbc.sql("select * from credit_entries where user_id = :user" + filter + " order by id desc limit :limit")
+  List<LedgerEntry> history(
+      UserId user, Collection<LedgerEntry.Kind> kinds, String reference, int limit) {
+    var filter = (kinds.isEmpty() ? "" : " and kind in (:kinds)")
+        + (reference == null ? "" : " and reference = :reference");
+    var query = jdbc.sql("select * from credit_entries where user_id = :user" + filter
+            + " order by id desc limit :limit")
         .param("user", user.value())
         .param("limit", limit);
     if (!kinds.isEmpty()) {
@@ -194,26 +220,32 @@ class LedgerEntries {
             select * from credit_entries h
              where h.user_id = ? and h.kind = 'hold'
                and not exists (select 1 from credit_entries e where e.hold_id = h.hold_id and e.kind <> 'hold')
-             order by h.id desc""")
-        .param(user.value())
-        .query(LedgerEntries::entry)
-        .list();
+             order by h.id desc""").param(user.value()).query(LedgerEntries::entry).list();
   }
 
   /** Sum of the entries of one kind with this reference (e.g. credits already clawed back). */
   long sum(LedgerEntry.Kind kind, String reference) {
-    return jdbc.sql("select coalesce(sum(amount), 0) from credit_entries where kind = ? and reference = ?")
-        .param(kind.column()).param(reference).query(Long.class).single();
+    return jdbc.sql(
+            "select coalesce(sum(amount), 0) from credit_entries where kind = ? and reference = ?")
+        .param(kind.column())
+        .param(reference)
+        .query(Long.class)
+        .single();
   }
 
   boolean exists(LedgerEntry.Kind kind, String reference) {
     return jdbc.sql("select exists (select 1 from credit_entries where kind = ? and reference = ?)")
-        .param(kind.column()).param(reference).query(Boolean.class).single();
+        .param(kind.column())
+        .param(reference)
+        .query(Boolean.class)
+        .single();
   }
 
   private static Balance balance(ResultSet rs, int row) throws SQLException {
     return new Balance(
-        Credits.of(rs.getLong("balance")), Credits.of(rs.getLong("held")), rs.getTimestamp("frozen_at") != null);
+        Credits.of(rs.getLong("balance")),
+        Credits.of(rs.getLong("held")),
+        rs.getTimestamp("frozen_at") != null);
   }
 
   private static LedgerEntry entry(ResultSet rs, int row) throws SQLException {

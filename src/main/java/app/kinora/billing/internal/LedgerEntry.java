@@ -11,11 +11,26 @@ import java.util.UUID;
  * @param heldChange change of the credits on hold
  */
 record LedgerEntry(
-    long id, Kind kind, long amount, long heldChange, UUID holdId, String reason, String reference, String actor,
+    long id,
+    Kind kind,
+    long amount,
+    long heldChange,
+    UUID holdId,
+    String reason,
+    String reference,
+    String actor,
     Instant createdAt) {
 
   enum Kind {
-    GRANT, PURCHASE, HOLD, CAPTURE, RELEASE, REFUND, CHARGEBACK, ADJUSTMENT, EXPIRY;
+    GRANT,
+    PURCHASE,
+    HOLD,
+    CAPTURE,
+    RELEASE,
+    REFUND,
+    CHARGEBACK,
+    ADJUSTMENT,
+    EXPIRY;
 
     public String column() {
       return name().toLowerCase(Locale.ROOT);

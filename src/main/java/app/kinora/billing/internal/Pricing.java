@@ -36,7 +36,9 @@ class Pricing {
    * the markup when the platform publishes one, else the default price.
    */
   Credits quote(PriceRequest work) {
-    long credits = perSecond(work).multiply(BigDecimal.valueOf(work.seconds())).setScale(0, RoundingMode.CEILING)
+    long credits = perSecond(work)
+        .multiply(BigDecimal.valueOf(work.seconds()))
+        .setScale(0, RoundingMode.CEILING)
         .longValueExact();
     return Credits.of(Math.max(table.minimumPerJob(), credits));
   }
@@ -50,7 +52,9 @@ class Pricing {
       }
     }
     var price = listed != null ? listed : table.defaultPrice();
-    var perSecond = price.perSecond().multiply(resolutionFactor(Math.min(work.size().width(), work.size().height())));
+    var perSecond = price
+        .perSecond()
+        .multiply(resolutionFactor(Math.min(work.size().width(), work.size().height())));
     return work.audio() ? perSecond.add(price.audioPerSecond()) : perSecond;
   }
 

@@ -1,6 +1,5 @@
 package app.kinora.billing.internal;
 
-import app.kinora.billing.internal.LedgerEntry.Kind;
 import app.kinora.privacy.spi.RetentionRule;
 import app.kinora.shared.UserId;
 import java.sql.Timestamp;
@@ -28,7 +27,10 @@ class PurchaseExpiry implements RetentionRule {
   private final TransactionTemplate transactions;
   private final Duration period;
 
-  PurchaseExpiry(LedgerEntries entries, Ledger ledger, TransactionTemplate transactions,
+  PurchaseExpiry(
+      LedgerEntries entries,
+      Ledger ledger,
+      TransactionTemplate transactions,
       @Value("${kinora.billing.purchase-expiry}") Duration period) {
     this.entries = entries;
     this.ledger = ledger;

@@ -45,7 +45,8 @@ class StripeEvents {
     }
     var object = event.path("data").path("object");
     switch (type) {
-      case "checkout.session.completed" -> session(object, "paid".equals(text(object, "payment_status")) ? "paid" : "processing");
+      case "checkout.session.completed" ->
+        session(object, "paid".equals(text(object, "payment_status")) ? "paid" : "processing");
       case "checkout.session.async_payment_succeeded" -> session(object, "paid");
       case "checkout.session.async_payment_failed" -> session(object, "failed");
       case "checkout.session.expired" -> session(object, "expired");
@@ -72,7 +73,8 @@ class StripeEvents {
     if (intent == null) {
       return;
     }
-    payments.refunded(intent, charge.path("amount_refunded").asLong(0), text(charge, "receipt_url"));
+    payments.refunded(
+        intent, charge.path("amount_refunded").asLong(0), text(charge, "receipt_url"));
     payments.byPaymentIntent(intent).ifPresent(payment -> settle(payment.sessionId()));
   }
 
@@ -92,8 +94,12 @@ class StripeEvents {
       return;
     }
     if (!ledger.recorded(Kind.PURCHASE, sessionId)) {
-      ledger.record(payment.user(), Kind.PURCHASE, Credits.of(payment.credits()), "Bought " + payment.pack()
-          + " (" + payment.credits() + " credits)", sessionId);
+      ledger.record(
+          payment.user(),
+          Kind.PURCHASE,
+          Credits.of(payment.credits()),
+          "Bought " + payment.pack() + " (" + payment.credits() + " credits)",
+          sessionId);
     }
     if (payment.paymentIntentId() == null) {
       return;
@@ -105,10 +111,12 @@ class StripeEvents {
               .multiply(BigDecimal.valueOf(Math.min(facts.amountRefunded(), payment.amount())))
               .divide(BigDecimal.valueOf(Math.max(payment.amount(), 1)), 0, RoundingMode.HALF_UP)
               .longValueExact();
-      long clawedBack = -(ledger.recordedSum(Kind.REFUND, sessionId) + ledger.recordedSum(Kind.CHARGEBACK, sessionId));
+      long clawedBack = -(ledger.recordedSum(Kind.REFUND, sessionId)
+          + ledger.recordedSum(Kind.CHARGEBACK, sessionId));
       if (owed > clawedBack) {
         var kind = facts.disputed() ? Kind.CHARGEBACK : Kind.REFUND;
-        var reason = facts.disputed() ? "Payment disputed: its credits are taken back" : "Payment refunded";
+        var reason =
+            facts.disputed() ? "Payment disputed: its credits are taken back" : "Payment refunded";
         ledger.record(payment.user(), kind, Credits.of(clawedBack - owed), reason, sessionId);
       }
       if (facts.disputed()) {

@@ -37,7 +37,8 @@ class StripeGateway {
   }
 
   /** A hosted Checkout page for the pack: the session's id and the page's address. */
-  CheckoutSession createCheckout(BillingProperties.Pack pack, String successUrl, String cancelUrl, String email) {
+  CheckoutSession createCheckout(
+      BillingProperties.Pack pack, String successUrl, String cancelUrl, String email) {
     if (client == null) {
       throw new PaymentsUnavailable("Payments are not configured on this server.");
     }
@@ -50,14 +51,18 @@ class StripeGateway {
             .setPriceData(LineItem.PriceData.builder()
                 .setCurrency(pack.currency())
                 .setUnitAmount(pack.amount())
-                .setProductData(LineItem.PriceData.ProductData.builder().setName("Kinora " + pack.name()).build())
+                .setProductData(LineItem.PriceData.ProductData.builder()
+                    .setName("Kinora " + pack.name())
+                    .build())
                 .build())
             .build());
     if (settings.sendCustomerEmail() && email != null) {
       params.setCustomerEmail(email);
     }
     try {
-      var options = RequestOptions.builder().setIdempotencyKey(UUID.randomUUID().toString()).build();
+      var options = RequestOptions.builder()
+          .setIdempotencyKey(UUID.randomUUID().toString())
+          .build();
       var session = client.v1().checkout().sessions().create(params.build(), options);
       return new CheckoutSession(session.getId(), session.getUrl());
     } catch (StripeException e) {
@@ -71,8 +76,13 @@ class StripeGateway {
       return Optional.empty();
     }
     try {
-      var charges = client.v1().charges().list(
-          com.stripe.param.ChargeListParams.builder().setPaymentIntent(paymentIntent).setLimit(1L).build());
+      var charges = client
+          .v1()
+          .charges()
+          .list(com.stripe.param.ChargeListParams.builder()
+              .setPaymentIntent(paymentIntent)
+              .setLimit(1L)
+              .build());
       return charges.getData().stream().findFirst().map(com.stripe.model.Charge::getReceiptUrl);
     } catch (StripeException e) {
       return Optional.empty();

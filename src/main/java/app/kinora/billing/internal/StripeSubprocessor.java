@@ -18,7 +18,8 @@ class StripeSubprocessor implements SubprocessorSource {
   @Override
   public List<Subprocessor> subprocessors() {
     return stripe.configured()
-        ? List.of(new Subprocessor("Stripe", "Takes card payments for credit packs on its own page", "United States"))
+        ? List.of(new Subprocessor(
+            "Stripe", "Takes card payments for credit packs on its own page", "United States"))
         : List.of();
   }
 }

@@ -43,16 +43,22 @@ class StripeWebhookController {
 
   @PostMapping(PATH)
   ResponseEntity<String> receive(
-      @RequestBody(required = false) byte[] body, @RequestHeader(name = "Stripe-Signature", required = false) String signature) {
+      @RequestBody(required = false) byte[] body,
+      @RequestHeader(name = "Stripe-Signature", required = false) String signature) {
     if (!StringUtils.hasText(settings.webhookSecret())) {
-      return ResponseEntity.status(HttpStatus.NOT_FOUND).body("Stripe webhooks are not configured.");
+      return ResponseEntity.status(HttpStatus.NOT_FOUND)
+          .body("Stripe webhooks are not configured.");
     }
     var payload = body == null ? "" : new String(body, StandardCharsets.UTF_8);
     try {
       if (signature == null) {
         throw new SignatureVerificationException("No Stripe-Signature header", null);
       }
-      Webhook.Signature.verifyHeader(payload, signature, settings.webhookSecret(), settings.webhookTolerance().toSeconds());
+      Webhook.Signature.verifyHeader(
+          payload,
+          signature,
+          settings.webhookSecret(),
+          settings.webhookTolerance().toSeconds());
     } catch (SignatureVerificationException e) {
       log.warn("Refused a Stripe webhook: {}", e.getMessage());
       return ResponseEntity.badRequest().body("Invalid signature.");
@@ -71,7 +77,8 @@ class StripeWebhookController {
   static SecurityFilterChain stripeWebhookChain(HttpSecurity http) {
     http.securityMatcher(PATH)
         .csrf(csrf -> csrf.disable())
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
     return http.build();
   }

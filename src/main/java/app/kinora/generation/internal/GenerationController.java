@@ -3,11 +3,10 @@ package app.kinora.generation.internal;
 import app.kinora.billing.InsufficientCredits;
 import app.kinora.generation.GenerationId;
 import app.kinora.generation.Generations;
+import app.kinora.generation.InvalidGenerationRequest;
 import app.kinora.shared.UserPrincipal;
 import app.kinora.shared.WebPaths;
-import org.springframework.web.bind.annotation.RequestParam;
 import jakarta.servlet.http.HttpServletRequest;
-import app.kinora.generation.InvalidGenerationRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -19,6 +18,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -49,11 +49,10 @@ class GenerationController {
   /** Re-renders the duration and size choices when the user picks another model. */
   @GetMapping("/generations/options")
   String options(@RequestParam String model, Model view) {
-    var descriptor =
-        generations.models().stream()
-            .filter(m -> m.id().equals(model))
-            .findFirst()
-            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    var descriptor = generations.models().stream()
+        .filter(m -> m.id().equals(model))
+        .findFirst()
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     view.addAttribute("options", ModelOptions.of(descriptor));
     return "generation/studio :: options";
   }
@@ -69,7 +68,8 @@ class GenerationController {
       HttpServletResponse response,
       RedirectAttributes flash) {
     try {
-      model.addAttribute("g", generations.submit(user.userId(), form.spec(request), StudioForm.files(request)));
+      model.addAttribute(
+          "g", generations.submit(user.userId(), form.spec(request), StudioForm.files(request)));
       request.setAttribute(WebPaths.GENERATION_ACCEPTED, true);
       return htmx != null ? "generation/submitted" : "redirect:/";
     } catch (InvalidGenerationRequest | InsufficientCredits e) {
@@ -89,10 +89,14 @@ class GenerationController {
    * Another user's id, or one already ended, changes nothing.
    */
   @PostMapping("/generations/{id}/cancel")
-  Object cancel(@AuthenticationPrincipal UserPrincipal user, @PathVariable UUID id,
+  Object cancel(
+      @AuthenticationPrincipal UserPrincipal user,
+      @PathVariable UUID id,
       @RequestHeader(name = "HX-Request", required = false) String htmx) {
     generations.cancel(user.userId(), new GenerationId(id));
-    return htmx != null ? org.springframework.http.ResponseEntity.noContent().build() : "redirect:/";
+    return htmx != null
+        ? org.springframework.http.ResponseEntity.noContent().build()
+        : "redirect:/";
   }
 
   /** One generation's card, fetched again by htmx when its job ends. */

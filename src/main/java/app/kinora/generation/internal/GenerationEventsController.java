@@ -43,7 +43,9 @@ class GenerationEventsController {
   SseEmitter events(@AuthenticationPrincipal UserPrincipal user, @PathVariable UUID id) {
     var generationId = new GenerationId(id);
     var owner = user.userId();
-    generations.find(owner, generationId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    generations
+        .find(owner, generationId)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     var emitter = new SseEmitter(TIMEOUT.toMillis());
     var unsubscribe = bus.subscribe(generationId, changed -> push(emitter, owner, changed));
     emitter.onCompletion(unsubscribe);

@@ -32,7 +32,11 @@ class GenerationIntake {
   private final MediaUploads uploads;
   private final GenerationRecorder recorder;
 
-  GenerationIntake(SpecResolver resolver, ReferenceCheck references, CreditLedger credits, MediaUploads uploads,
+  GenerationIntake(
+      SpecResolver resolver,
+      ReferenceCheck references,
+      CreditLedger credits,
+      MediaUploads uploads,
       GenerationRecorder recorder) {
     this.resolver = resolver;
     this.references = references;
@@ -41,14 +45,16 @@ class GenerationIntake {
     this.recorder = recorder;
   }
 
-  Generation submit(UserId owner, VideoSpec<GenerationReferences> requested, Attachment.Files files) {
+  Generation submit(
+      UserId owner, VideoSpec<GenerationReferences> requested, Attachment.Files files) {
     var model = resolver.model(requested.model());
     var spec = resolver.resolve(requested, model);
     references.check(owner, model, spec.references(), files);
     credits.affordable(owner, work(spec));
     var accepted = new ArrayList<UploadId>();
     try {
-      return recorder.record(owner, spec.withReferences(accept(owner, spec.references(), files, accepted)));
+      return recorder.record(
+          owner, spec.withReferences(accept(owner, spec.references(), files, accepted)));
     } catch (RuntimeException e) {
       uploads.discard(owner, accepted); // a refused request keeps none of its files
       throw e;
@@ -56,8 +62,8 @@ class GenerationIntake {
   }
 
   /** The named uploads with each sent file accepted in its role (a file replaces a named single upload). */
-  private GenerationReferences accept(UserId owner, GenerationReferences named, Attachment.Files files,
-      List<UploadId> accepted) {
+  private GenerationReferences accept(
+      UserId owner, GenerationReferences named, Attachment.Files files, List<UploadId> accepted) {
     var result = named;
     for (var role : ReferenceRole.values()) {
       if (files.count(role) > 0) {
@@ -78,19 +84,27 @@ class GenerationIntake {
       return uploads.accept(owner, role.kind(), content, keepOriginal).id();
     } catch (MediaRejected e) {
       throw switch (e.reason()) {
-        case TOO_LARGE -> refused(role, "file_too_large", e, InvalidGenerationRequest.Problem.TOO_LARGE);
-        case QUOTA_EXCEEDED -> refused(role, "storage_quota_exceeded", e, InvalidGenerationRequest.Problem.TOO_LARGE);
-        case UNSUPPORTED_TYPE -> refused(role, "unsupported_file_type", e, InvalidGenerationRequest.Problem.UNSUPPORTED_TYPE);
+        case TOO_LARGE ->
+          refused(role, "file_too_large", e, InvalidGenerationRequest.Problem.TOO_LARGE);
+        case QUOTA_EXCEEDED ->
+          refused(role, "storage_quota_exceeded", e, InvalidGenerationRequest.Problem.TOO_LARGE);
+        case UNSUPPORTED_TYPE ->
+          refused(
+              role, "unsupported_file_type", e, InvalidGenerationRequest.Problem.UNSUPPORTED_TYPE);
         case INVALID -> refused(role, "invalid_file", e, InvalidGenerationRequest.Problem.INVALID);
       };
     } catch (IOException e) {
-      throw new InvalidGenerationRequest(role.param(), "invalid_file", "The upload could not be read.",
-          InvalidGenerationRequest.Problem.INVALID, e);
+      throw new InvalidGenerationRequest(
+          role.param(),
+          "invalid_file",
+          "The upload could not be read.",
+          InvalidGenerationRequest.Problem.INVALID,
+          e);
     }
   }
 
-  private static InvalidGenerationRequest refused(ReferenceRole role, String code, MediaRejected e,
-      InvalidGenerationRequest.Problem problem) {
+  private static InvalidGenerationRequest refused(
+      ReferenceRole role, String code, MediaRejected e, InvalidGenerationRequest.Problem problem) {
     return new InvalidGenerationRequest(role.param(), code, e.getMessage(), problem, e);
   }
 

@@ -23,13 +23,12 @@ class GenerationJob {
   void enqueue(GenerationId id) {
     scheduler.schedule(task.instance(id.toString(), id.toString()), Instant.now());
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-              scheduler.triggerCheckForDueExecutions();
-            }
-          });
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          scheduler.triggerCheckForDueExecutions();
+        }
+      });
     }
   }
 }

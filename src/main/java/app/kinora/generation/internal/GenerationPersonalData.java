@@ -25,7 +25,11 @@ class GenerationPersonalData implements PersonalDataHolder {
   private final BlobStore blobs;
   private final VideoOutputs files;
 
-  GenerationPersonalData(GenerationReads reads, GenerationStore store, OutputKeys outputs, BlobStore blobs,
+  GenerationPersonalData(
+      GenerationReads reads,
+      GenerationStore store,
+      OutputKeys outputs,
+      BlobStore blobs,
       VideoOutputs files) {
     this.reads = reads;
     this.store = store;
@@ -46,9 +50,21 @@ class GenerationPersonalData implements PersonalDataHolder {
 
   @Override
   public List<PersonalColumn> columns() {
-    return PersonalColumn.of("generations", DataCategory.CONTENT, "until the user deletes the video or the account",
+    return PersonalColumn.of(
+        "generations",
+        DataCategory.CONTENT,
+        "until the user deletes the video or the account",
         Set.of(Purpose.RENDERING, Purpose.DELIVERY, Purpose.QUALITY_AND_SAFETY),
-        "model", "prompt", "negative_prompt", "reference_images", "status", "error_code", "error_message", "output_key", "poster_key", "sprite_key");
+        "model",
+        "prompt",
+        "negative_prompt",
+        "reference_images",
+        "status",
+        "error_code",
+        "error_message",
+        "output_key",
+        "poster_key",
+        "sprite_key");
   }
 
   @Override
@@ -77,9 +93,13 @@ class GenerationPersonalData implements PersonalDataHolder {
   @Override
   public List<ExportedFile> files(UserId user) {
     return outputs.videos(user).entrySet().stream()
-        .map(video -> new ExportedFile("videos/" + video.getKey().apiId() + ".mp4", () -> blobs.open(new BlobKey(video.getValue()))
-            .orElseThrow(() -> new java.io.FileNotFoundException("video of " + video.getKey().apiId()))
-            .getInputStream()))
+        .map(video -> new ExportedFile(
+            "videos/" + video.getKey().apiId() + ".mp4",
+            () -> blobs
+                .open(new BlobKey(video.getValue()))
+                .orElseThrow(() -> new java.io.FileNotFoundException(
+                    "video of " + video.getKey().apiId()))
+                .getInputStream()))
         .toList();
   }
 

@@ -19,7 +19,10 @@ class GenerationReads {
   }
 
   Optional<Generation> find(GenerationId id) {
-    return jdbc.sql("select * from generations where id = ?").param(id.value()).query(GenerationRows::map).optional();
+    return jdbc.sql("select * from generations where id = ?")
+        .param(id.value())
+        .query(GenerationRows::map)
+        .optional();
   }
 
   Optional<Generation> findOwned(UserId owner, GenerationId id) {
@@ -31,10 +34,9 @@ class GenerationReads {
   }
 
   List<Generation> recent(UserId owner, int limit, boolean completedOnly) {
-    return jdbc.sql(
-            "select * from generations where user_id = :user"
-                + (completedOnly ? " and status = 'COMPLETED'" : "")
-                + " order by created_at desc limit :limit")
+    return jdbc.sql("select * from generations where user_id = :user"
+            + (completedOnly ? " and status = 'COMPLETED'" : "")
+            + " order by created_at desc limit :limit")
         .param("user", owner.value())
         .param("limit", limit)
         .query(GenerationRows::map)
@@ -42,7 +44,11 @@ class GenerationReads {
   }
 
   boolean isCancelled(GenerationId id) {
-    return jdbc.sql("select status = 'FAILED' and error_code = 'cancelled' from generations where id = ?")
-        .param(id.value()).query(Boolean.class).optional().orElse(false);
+    return jdbc.sql(
+            "select status = 'FAILED' and error_code = 'cancelled' from generations where id = ?")
+        .param(id.value())
+        .query(Boolean.class)
+        .optional()
+        .orElse(false);
   }
 }

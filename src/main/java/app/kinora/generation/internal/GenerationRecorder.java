@@ -26,7 +26,11 @@ class GenerationRecorder {
   @Transactional
   Generation record(UserId owner, VideoSpec<GenerationReferences> spec) {
     var generation = Generation.queue(owner, spec, GenerationStore.now());
-    credits.hold(owner, new HoldId(generation.id().value()), GenerationIntake.work(spec), generation.id().apiId());
+    credits.hold(
+        owner,
+        new HoldId(generation.id().value()),
+        GenerationIntake.work(spec),
+        generation.id().apiId());
     store.insert(generation);
     job.enqueue(generation.id());
     return generation;

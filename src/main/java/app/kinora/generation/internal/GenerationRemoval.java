@@ -1,8 +1,8 @@
 package app.kinora.generation.internal;
 
+import app.kinora.generation.Generation;
 import app.kinora.generation.GenerationFiles;
 import app.kinora.generation.GenerationId;
-import app.kinora.generation.Generation;
 import app.kinora.media.BlobKey;
 import app.kinora.media.VideoOutputs;
 import app.kinora.shared.UserId;
@@ -32,13 +32,15 @@ class GenerationRemoval implements GenerationFiles {
       return false;
     }
     if (!generation.get().status().isTerminal()) {
-      throw new IllegalStateException("The video is still being made; it can be deleted once it has finished.");
+      throw new IllegalStateException(
+          "The video is still being made; it can be deleted once it has finished.");
     }
     generation.get().delete();
-    files.delete(generation.get().outputIfAny().map(Generation.Output::keys).orElse(List.of()).stream()
-        .map(BlobKey::new).toList());
+    files.delete(
+        generation.get().outputIfAny().map(Generation.Output::keys).orElse(List.of()).stream()
+            .map(BlobKey::new)
+            .toList());
     store.delete(generation.get());
     return true;
   }
-
 }

@@ -43,8 +43,11 @@ final class GenerationRows {
         .generateAudio(rs.getBoolean("generate_audio"))
         .caption(rs.getBoolean("caption"))
         .references(new GenerationReferences(
-            upload(rs, "first_frame_upload"), upload(rs, "last_frame_upload"),
-            upload(rs, "audio_upload"), upload(rs, "video_upload"), uploads(rs, "reference_images")))
+            upload(rs, "first_frame_upload"),
+            upload(rs, "last_frame_upload"),
+            upload(rs, "audio_upload"),
+            upload(rs, "video_upload"),
+            uploads(rs, "reference_images")))
         .build();
   }
 
@@ -64,8 +67,12 @@ final class GenerationRows {
     if (rs.getString("output_key") == null) {
       return null;
     }
-    return new Generation.Output(rs.getString("output_key"), rs.getLong("output_bytes"), rs.getString("poster_key"),
-        rs.getString("sprite_key"), new SpriteSheet(
+    return new Generation.Output(
+        rs.getString("output_key"),
+        rs.getLong("output_bytes"),
+        rs.getString("poster_key"),
+        rs.getString("sprite_key"),
+        new SpriteSheet(
             rs.getInt("sprite_columns"),
             rs.getInt("sprite_rows"),
             rs.getInt("sprite_tile_width"),
@@ -78,7 +85,9 @@ final class GenerationRows {
     if (array == null) {
       return List.of();
     }
-    return Arrays.stream((Object[]) array.getArray()).map(id -> new UploadId((UUID) id)).toList();
+    return Arrays.stream((Object[]) array.getArray())
+        .map(id -> new UploadId((UUID) id))
+        .toList();
   }
 
   private static UploadId upload(ResultSet rs, String column) throws SQLException {

@@ -32,8 +32,14 @@ class GenerationService implements Generations {
   private final BlobStore blobs;
   private final GenerationProperties properties;
 
-  GenerationService(GenerationIntake intake, GenerationReads reads, OutputKeys outputs,
-      GenerationLifecycle settlement, ModelCatalog catalog, BlobStore blobs, GenerationProperties properties) {
+  GenerationService(
+      GenerationIntake intake,
+      GenerationReads reads,
+      OutputKeys outputs,
+      GenerationLifecycle settlement,
+      ModelCatalog catalog,
+      BlobStore blobs,
+      GenerationProperties properties) {
     this.intake = intake;
     this.reads = reads;
     this.outputs = outputs;
@@ -44,7 +50,8 @@ class GenerationService implements Generations {
   }
 
   @Override
-  public Generation submit(UserId owner, VideoSpec<GenerationReferences> spec, Attachment.Files files) {
+  public Generation submit(
+      UserId owner, VideoSpec<GenerationReferences> spec, Attachment.Files files) {
     return intake.submit(owner, spec, files);
   }
 
@@ -76,7 +83,9 @@ class GenerationService implements Generations {
   @Override
   public List<ModelDescriptor> models() {
     var models = new ArrayList<>(catalog.models());
-    models.sort((a, b) -> a.id().equals(properties.defaultModel()) ? -1 : b.id().equals(properties.defaultModel()) ? 1 : 0);
+    models.sort((a, b) -> a.id().equals(properties.defaultModel())
+        ? -1
+        : b.id().equals(properties.defaultModel()) ? 1 : 0);
     return models;
   }
 }

@@ -33,8 +33,7 @@ class GenerationStore {
   void insert(Generation g) {
     var spec = g.spec();
     var references = spec.references();
-    jdbc.sql(
-            """
+    jdbc.sql("""
             insert into generations (id, user_id, model, prompt, seconds, width, height, seed, fps,
                                      generate_audio, caption, status, progress, attempt, created_at,
                                      first_frame_upload, last_frame_upload, audio_upload, video_upload, negative_prompt,
@@ -58,7 +57,9 @@ class GenerationStore {
         .param("lastFrame", uuid(references.lastFrame()))
         .param("audioUpload", uuid(references.audio()))
         .param("videoUpload", uuid(references.video()))
-        .param("referenceImages", references.images().stream().map(UploadId::value).toArray(UUID[]::new))
+        .param(
+            "referenceImages",
+            references.images().stream().map(UploadId::value).toArray(UUID[]::new))
         .param("status", g.status().name())
         .param("created", Timestamp.from(g.createdAt()))
         .update();
@@ -71,8 +72,7 @@ class GenerationStore {
     var output = state.output();
     var sprite = output == null ? null : output.spriteSheet();
     var failure = state.failure();
-    int rows = jdbc.sql(
-            """
+    int rows = jdbc.sql("""
             update generations
                set status = :status, attempt = :attempt, progress = :progress,
                    started_at = case when :status = 'IN_PROGRESS' then coalesce(started_at, now()) else started_at end,
@@ -86,7 +86,8 @@ class GenerationStore {
         .param("progress", state.progress())
         .param("code", failure == null ? null : failure.code())
         .param("message", failure == null ? null : failure.message())
-        .param("completed", state.completedAt() == null ? null : Timestamp.from(state.completedAt()))
+        .param(
+            "completed", state.completedAt() == null ? null : Timestamp.from(state.completedAt()))
         .param("key", output == null ? null : output.videoKey())
         .param("bytes", output == null ? null : output.videoBytes())
         .param("poster", output == null ? null : output.posterKey())
@@ -109,8 +110,7 @@ class GenerationStore {
 
   /** Records the running attempt's progress; false when that attempt no longer runs it. */
   boolean progress(GenerationId id, int attempt, int percent) {
-    int rows = jdbc.sql(
-            """
+    int rows = jdbc.sql("""
             update generations set progress = :percent
              where id = :id and attempt = :attempt and status = 'IN_PROGRESS'""")
         .param("percent", percent)
@@ -125,7 +125,9 @@ class GenerationStore {
 
   /** Removes a deleted generation's row, publishing its {@code GenerationDeleted}. */
   void delete(Generation g) {
-    jdbc.sql("delete from generations where id = ? and user_id = ?").param(g.id().value()).param(g.owner().value())
+    jdbc.sql("delete from generations where id = ? and user_id = ?")
+        .param(g.id().value())
+        .param(g.owner().value())
         .update();
     publish(g);
   }

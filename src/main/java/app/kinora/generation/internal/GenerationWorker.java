@@ -1,9 +1,8 @@
 package app.kinora.generation.internal;
 
-import app.kinora.shared.VideoSpec;
-
 import app.kinora.generation.Generation;
 import app.kinora.generation.GenerationId;
+import app.kinora.generation.GenerationReferences;
 import app.kinora.media.MediaInfo;
 import app.kinora.media.MediaProbe;
 import app.kinora.media.MediaProperties;
@@ -12,8 +11,6 @@ import app.kinora.media.MediaUploads;
 import app.kinora.media.UploadId;
 import app.kinora.media.VideoOutputs;
 import app.kinora.media.VideoPictures;
-import app.kinora.generation.GenerationReferences;
-import org.springframework.util.FileSystemUtils;
 import app.kinora.provider.GenerationTicket;
 import app.kinora.provider.Providers;
 import app.kinora.provider.spi.FailureCode;
@@ -29,6 +26,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Runs one generation: claims it, has its provider make the video, checks the result in a child
@@ -71,7 +69,8 @@ class GenerationWorker {
   void run(GenerationId id) {
     var started = lifecycle.start(id);
     if (started.isEmpty()) {
-      return; // already completed or failed (a repeated delivery of the job), or another worker took it
+      return; // already completed or failed (a repeated delivery of the job), or another worker
+      // took it
     }
     var generation = started.get();
     var attempt = Optional.of(generation.attempt());
@@ -80,7 +79,11 @@ class GenerationWorker {
     var referencesDir = workDir.resolve(id + "-" + attempt.get() + "-references");
     try {
       output = Files.createDirectories(workDir).resolve(id + "-" + attempt.get() + ".mp4");
-      render(generation, attempt.get(), localCopies(generation.spec().references(), referencesDir), output);
+      render(
+          generation,
+          attempt.get(),
+          localCopies(generation.spec().references(), referencesDir),
+          output);
       lifecycle.complete(id, attempt.get(), store(generation, output));
       log.info("Generation {} completed", id);
     } catch (Superseded e) {
@@ -91,18 +94,34 @@ class GenerationWorker {
       }
       fail(id, attempt.get(), e.code(), e.getMessage(), e);
     } catch (MediaRejected e) {
-      fail(id, attempt.get(), "invalid_output", "The video came back unreadable: " + e.getMessage(), e);
+      fail(
+          id,
+          attempt.get(),
+          "invalid_output",
+          "The video came back unreadable: " + e.getMessage(),
+          e);
     } catch (IOException | UncheckedIOException e) {
       if (Thread.currentThread().isInterrupted()) {
-        throw new UncheckedIOException("interrupted while storing: the node is shutting down", asIo(e));
+        throw new UncheckedIOException(
+            "interrupted while storing: the node is shutting down", asIo(e));
       }
-      fail(id, attempt.get(), "storage_error", "The video could not be stored. Please try again.", e);
+      fail(
+          id,
+          attempt.get(),
+          "storage_error",
+          "The video could not be stored. Please try again.",
+          e);
     } catch (RuntimeException | LinkageError e) {
       if (Thread.currentThread().isInterrupted()) {
         throw e;
       }
       log.error("Generation {} failed unexpectedly", id, e);
-      fail(id, attempt.get(), "internal_error", "Something went wrong on our side while making this video.", e);
+      fail(
+          id,
+          attempt.get(),
+          "internal_error",
+          "Something went wrong on our side while making this video.",
+          e);
     } finally {
       deleteQuietly(output);
       if (output != null) { // the renderer's pictures, stored or not
@@ -136,33 +155,50 @@ class GenerationWorker {
     var spec = generation.spec();
     var drawn = RenderedDerivatives.beside(video, spec.size(), spec.duration());
     var stored = drawn.isPresent()
-        ? outputs.store(id, video, new VideoPictures(drawn.get().poster(), drawn.get().spriteSheet(), drawn.get().layout()))
+        ? outputs.store(
+            id,
+            video,
+            new VideoPictures(
+                drawn.get().poster(), drawn.get().spriteSheet(), drawn.get().layout()))
         : outputs.store(id, video, spec.duration(), spec.size());
-    return new Generation.Output(stored.video().value(), stored.videoBytes(), stored.poster().value(),
-        stored.spriteSheet().value(), stored.layout());
+    return new Generation.Output(
+        stored.video().value(),
+        stored.videoBytes(),
+        stored.poster().value(),
+        stored.spriteSheet().value(),
+        stored.layout());
   }
 
   private void render(Generation generation, int attempt, ReferenceMedia references, Path output) {
     var spec = generation.spec();
     var request = spec.withReferences(references);
-    var progress = new PercentReporter(percent -> {
-      if (!store.progress(generation.id(), attempt, percent)) {
-        stopIfCancelled(generation.id());
-        throw new Superseded();
-      }
-    }, () -> stopIfCancelled(generation.id()));
-    providers.generate(new GenerationTicket(generation.id().value(), generation.owner()), request, progress, output);
+    var progress = new PercentReporter(
+        percent -> {
+          if (!store.progress(generation.id(), attempt, percent)) {
+            stopIfCancelled(generation.id());
+            throw new Superseded();
+          }
+        },
+        () -> stopIfCancelled(generation.id()));
+    providers.generate(
+        new GenerationTicket(generation.id().value(), generation.owner()),
+        request,
+        progress,
+        output);
     check(probe.probeMp4(output), generation);
   }
 
   private static void check(MediaInfo info, Generation generation) {
     var video = info.video().orElseThrow(() -> new MediaRejected("it has no video stream"));
-    if (video.width() != generation.size().width() || video.height() != generation.size().height()) {
-      throw new MediaRejected("it is %dx%d, not %s".formatted(video.width(), video.height(), generation.size()));
+    if (video.width() != generation.size().width()
+        || video.height() != generation.size().height()) {
+      throw new MediaRejected(
+          "it is %dx%d, not %s".formatted(video.width(), video.height(), generation.size()));
     }
     var expected = Duration.ofSeconds(generation.seconds());
     if (info.duration().minus(expected).abs().compareTo(DURATION_TOLERANCE) > 0) {
-      throw new MediaRejected("it lasts %d ms, not %d s".formatted(info.duration().toMillis(), generation.seconds()));
+      throw new MediaRejected(
+          "it lasts %d ms, not %d s".formatted(info.duration().toMillis(), generation.seconds()));
     }
     if (!info.fastStart()) {
       throw new MediaRejected("its index is not at the front of the file");
@@ -178,8 +214,13 @@ class GenerationWorker {
 
   /** Ends a generation whose job kept failing outside the worker's own error handling. */
   void abandon(GenerationId id) {
-    lifecycle.start(id).ifPresent(generation -> lifecycle.fail(id, generation.attempt(), new Generation.Failure(
-        "internal_error", "Something went wrong on our side while making this video.")));
+    lifecycle
+        .start(id)
+        .ifPresent(generation -> lifecycle.fail(
+            id,
+            generation.attempt(),
+            new Generation.Failure(
+                "internal_error", "Something went wrong on our side while making this video.")));
   }
 
   private void fail(GenerationId id, int attempt, String code, String message, Throwable cause) {

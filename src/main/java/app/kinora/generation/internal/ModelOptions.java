@@ -3,8 +3,8 @@ package app.kinora.generation.internal;
 import app.kinora.provider.spi.Capability;
 import app.kinora.provider.spi.ModelDescriptor;
 import app.kinora.shared.VideoSize;
-import java.util.List;
 import java.util.Comparator;
+import java.util.List;
 
 /** The form's choices for one model, derived from its capability descriptor. */
 record ModelOptions(
@@ -47,13 +47,15 @@ record ModelOptions(
     if (videoReference) {
       kinds.add("a clip");
     }
-    return kinds.size() < 2 ? String.join("", kinds)
+    return kinds.size() < 2
+        ? String.join("", kinds)
         : String.join(", ", kinds.subList(0, kinds.size() - 1)) + " or " + kinds.getLast();
   }
 
   static ModelOptions of(ModelDescriptor model) {
     var seconds = model.secondsOffered();
-    var defaultSeconds = seconds.stream().min(Comparator.comparingInt(s -> Math.abs(s - 4))).orElseThrow();
+    var defaultSeconds =
+        seconds.stream().min(Comparator.comparingInt(s -> Math.abs(s - 4))).orElseThrow();
     return new ModelOptions(
         model,
         seconds,
@@ -74,13 +76,17 @@ record ModelOptions(
 
     static SizeOption of(VideoSize size) {
       int shorter = Math.min(size.width(), size.height());
-      String shape = size.width() == size.height() ? "square" : size.isPortrait() ? "portrait" : "landscape";
+      String shape =
+          size.width() == size.height() ? "square" : size.isPortrait() ? "portrait" : "landscape";
       return new SizeOption(
-          size.toString(), "%d×%d · %s %s, %dp".formatted(size.width(), size.height(), ratio(size), shape, shorter));
+          size.toString(),
+          "%d×%d · %s %s, %dp".formatted(size.width(), size.height(), ratio(size), shape, shorter));
     }
 
     private static String ratio(VideoSize size) {
-      int gcd = java.math.BigInteger.valueOf(size.width()).gcd(java.math.BigInteger.valueOf(size.height())).intValue();
+      int gcd = java.math.BigInteger.valueOf(size.width())
+          .gcd(java.math.BigInteger.valueOf(size.height()))
+          .intValue();
       int w = size.width() / gcd;
       int h = size.height() / gcd;
       // 854x480 is 16:9 rounded to even pixels

@@ -33,7 +33,8 @@ class OutputKeys {
       case THUMBNAIL -> "poster_key";
       case SPRITESHEET -> "sprite_key";
     };
-    return jdbc.sql("select " + column + " from generations where id = ? and user_id = ? and status = 'COMPLETED'")
+    return jdbc.sql("select " + column
+            + " from generations where id = ? and user_id = ? and status = 'COMPLETED'")
         .param(id.value())
         .param(owner.value())
         .query(String.class)
@@ -42,7 +43,8 @@ class OutputKeys {
 
   /** Every stored file of the owner's generations. */
   List<String> ofOwner(UserId owner) {
-    return jdbc.sql("select key from generations, " + ALL_KEYS + " where user_id = ? and key is not null")
+    return jdbc.sql(
+            "select key from generations, " + ALL_KEYS + " where user_id = ? and key is not null")
         .param(owner.value())
         .query(String.class)
         .list();
@@ -51,7 +53,8 @@ class OutputKeys {
   /** Each finished generation's video file, oldest first, for the owner's data export. */
   Map<GenerationId, String> videos(UserId owner) {
     var keys = new LinkedHashMap<GenerationId, String>();
-    jdbc.sql("select id, output_key from generations where user_id = ? and output_key is not null order by created_at")
+    jdbc.sql(
+            "select id, output_key from generations where user_id = ? and output_key is not null order by created_at")
         .param(owner.value())
         .query((rs, n) -> keys.put(new GenerationId(rs.getObject(1, UUID.class)), rs.getString(2)))
         .list();
@@ -63,9 +66,10 @@ class OutputKeys {
     if (keys.isEmpty()) {
       return Set.of();
     }
-    return new HashSet<>(jdbc.sql("select key from generations, " + ALL_KEYS + " where key = any(?)")
-        .param(keys.toArray(String[]::new))
-        .query(String.class)
-        .list());
+    return new HashSet<>(
+        jdbc.sql("select key from generations, " + ALL_KEYS + " where key = any(?)")
+            .param(keys.toArray(String[]::new))
+            .query(String.class)
+            .list());
   }
 }

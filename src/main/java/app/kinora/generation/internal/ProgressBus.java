@@ -28,7 +28,8 @@ class ProgressBus implements SmartLifecycle {
   private static final int WAIT_MILLIS = 500;
 
   private final DataSource dataSource;
-  private final Map<GenerationId, Set<Consumer<GenerationId>>> subscribers = new ConcurrentHashMap<>();
+  private final Map<GenerationId, Set<Consumer<GenerationId>>> subscribers =
+      new ConcurrentHashMap<>();
   private volatile boolean running;
   private Thread listener;
 
@@ -39,17 +40,17 @@ class ProgressBus implements SmartLifecycle {
   /** Calls {@code subscriber} on every change of the generation until the returned handle runs. */
   Runnable subscribe(GenerationId id, Consumer<GenerationId> subscriber) {
     subscribers.computeIfAbsent(id, key -> new CopyOnWriteArraySet<>()).add(subscriber);
-    return () ->
-        subscribers.computeIfPresent(id, (key, set) -> {
-          set.remove(subscriber);
-          return set.isEmpty() ? null : set;
-        });
+    return () -> subscribers.computeIfPresent(id, (key, set) -> {
+      set.remove(subscriber);
+      return set.isEmpty() ? null : set;
+    });
   }
 
   @Override
   public void start() {
     running = true;
-    listener = Thread.ofPlatform().daemon().name("generation-progress-listener").start(this::listen);
+    listener =
+        Thread.ofPlatform().daemon().name("generation-progress-listener").start(this::listen);
   }
 
   @Override

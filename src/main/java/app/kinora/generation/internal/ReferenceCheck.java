@@ -32,15 +32,22 @@ class ReferenceCheck {
   }
 
   /** Checks the uploads named in {@code named} together with the files sent, by role. */
-  void check(UserId owner, ModelDescriptor model, GenerationReferences named, Attachment.Files files) {
+  void check(
+      UserId owner, ModelDescriptor model, GenerationReferences named, Attachment.Files files) {
     for (var role : NEEDS.keySet().stream().sorted().toList()) {
       if (given(role, named, files) > 0 && !model.can(NEEDS.get(role))) {
-        throw new InvalidGenerationRequest(role.param(), "unsupported_parameter",
+        throw new InvalidGenerationRequest(
+            role.param(),
+            "unsupported_parameter",
             "%s does not accept %s.".formatted(model.id(), role.param()));
       }
     }
-    if (given(ReferenceRole.LAST_FRAME, named, files) > 0 && given(ReferenceRole.FIRST_FRAME, named, files) == 0) {
-      throw new InvalidGenerationRequest("last_frame", "missing_first_frame", "A last frame needs a first frame (input_reference).");
+    if (given(ReferenceRole.LAST_FRAME, named, files) > 0
+        && given(ReferenceRole.FIRST_FRAME, named, files) == 0) {
+      throw new InvalidGenerationRequest(
+          "last_frame",
+          "missing_first_frame",
+          "A last frame needs a first frame (input_reference).");
     }
     checkImageCount(model, named, files);
     for (var role : ReferenceRole.values()) {
@@ -55,33 +62,47 @@ class ReferenceCheck {
    * Reference images describe what to show, not where to start or end: up to the model's number,
    * and not together with a first or last frame (Veo refuses the mix).
    */
-  private static void checkImageCount(ModelDescriptor model, GenerationReferences named, Attachment.Files files) {
+  private static void checkImageCount(
+      ModelDescriptor model, GenerationReferences named, Attachment.Files files) {
     long images = named.images().size() + files.count(ReferenceRole.REFERENCE_IMAGE);
     if (images == 0) {
       return;
     }
     if (images > model.maxReferenceImages()) {
-      throw new InvalidGenerationRequest("reference_images", "unsupported_parameter", model.maxReferenceImages() == 0
-          ? "%s does not take reference images.".formatted(model.displayName())
-          : "%s takes at most %d reference images.".formatted(model.displayName(), model.maxReferenceImages()));
+      throw new InvalidGenerationRequest(
+          "reference_images",
+          "unsupported_parameter",
+          model.maxReferenceImages() == 0
+              ? "%s does not take reference images.".formatted(model.displayName())
+              : "%s takes at most %d reference images."
+                  .formatted(model.displayName(), model.maxReferenceImages()));
     }
-    if (given(ReferenceRole.FIRST_FRAME, named, files) > 0 || given(ReferenceRole.LAST_FRAME, named, files) > 0) {
-      throw new InvalidGenerationRequest("reference_images", "invalid_reference",
+    if (given(ReferenceRole.FIRST_FRAME, named, files) > 0
+        || given(ReferenceRole.LAST_FRAME, named, files) > 0) {
+      throw new InvalidGenerationRequest(
+          "reference_images",
+          "invalid_reference",
           "Reference images cannot be combined with a first or last frame.");
     }
   }
 
   private void checkOwned(UserId owner, UploadId id, ReferenceRole role) {
-    var upload = uploads.find(owner, id).orElseThrow(() ->
-        new InvalidGenerationRequest(role.param(), "invalid_reference", "No such upload for " + role.param() + "."));
+    var upload = uploads
+        .find(owner, id)
+        .orElseThrow(() -> new InvalidGenerationRequest(
+            role.param(), "invalid_reference", "No such upload for " + role.param() + "."));
     if (upload.kind() != role.kind()) {
-      throw new InvalidGenerationRequest(role.param(), "invalid_reference", role == ReferenceRole.REFERENCE_IMAGE
-          ? "Reference images must be pictures."
-          : "%s must be %s.".formatted(role.param(), role.kind().label()));
+      throw new InvalidGenerationRequest(
+          role.param(),
+          "invalid_reference",
+          role == ReferenceRole.REFERENCE_IMAGE
+              ? "Reference images must be pictures."
+              : "%s must be %s.".formatted(role.param(), role.kind().label()));
     }
   }
 
-  private static long given(ReferenceRole role, GenerationReferences named, Attachment.Files files) {
+  private static long given(
+      ReferenceRole role, GenerationReferences named, Attachment.Files files) {
     return named.of(role).size() + files.count(role);
   }
 }

@@ -32,13 +32,22 @@ class SpecResolver {
 
   /** The model a request names, or the default one. */
   ModelDescriptor model(String requested) {
-    var id = requested == null || requested.isBlank() ? properties.defaultModel() : requested.strip();
-    return catalog.find(id).orElseThrow(() -> new InvalidGenerationRequest("model", "model_not_found",
-        "The model '%s' does not exist. Available: %s.".formatted(
-            id, String.join(", ", catalog.models().stream().map(ModelDescriptor::id).toList()))));
+    var id =
+        requested == null || requested.isBlank() ? properties.defaultModel() : requested.strip();
+    return catalog
+        .find(id)
+        .orElseThrow(() -> new InvalidGenerationRequest(
+            "model",
+            "model_not_found",
+            "The model '%s' does not exist. Available: %s."
+                .formatted(
+                    id,
+                    String.join(
+                        ", ", catalog.models().stream().map(ModelDescriptor::id).toList()))));
   }
 
-  VideoSpec<GenerationReferences> resolve(VideoSpec<GenerationReferences> requested, ModelDescriptor model) {
+  VideoSpec<GenerationReferences> resolve(
+      VideoSpec<GenerationReferences> requested, ModelDescriptor model) {
     var duration = requested.duration() == null ? DEFAULT_DURATION : requested.duration();
     var size = requested.size() == null ? model.defaultSize() : requested.size();
     var prompt = prompt(requested.prompt());
@@ -56,20 +65,25 @@ class SpecResolver {
         .size(size)
         .framesPerSecond(framesPerSecond(requested.framesPerSecond(), model))
         .seed(requested.seed() != null ? requested.seed() : SEEDS.nextLong(0, 1L << 48))
-        .generateAudio(model.can(Capability.AUDIO_GENERATION) && !Boolean.FALSE.equals(requested.generateAudio()))
+        .generateAudio(model.can(Capability.AUDIO_GENERATION)
+            && !Boolean.FALSE.equals(requested.generateAudio()))
         .caption(model.can(Capability.CAPTION) && !Boolean.FALSE.equals(requested.caption()))
-        .references(requested.references() == null ? GenerationReferences.NONE : requested.references())
+        .references(
+            requested.references() == null ? GenerationReferences.NONE : requested.references())
         .build();
   }
 
   private String prompt(String prompt) {
     if (prompt == null || prompt.isBlank()) {
-      throw new InvalidGenerationRequest("prompt", "missing_prompt", "Describe the video you want in the prompt.");
+      throw new InvalidGenerationRequest(
+          "prompt", "missing_prompt", "Describe the video you want in the prompt.");
     }
     var text = prompt.strip();
     if (text.length() > properties.maxPromptLength()) {
       throw new InvalidGenerationRequest(
-          "prompt", "prompt_too_long", "The prompt is longer than %d characters.".formatted(properties.maxPromptLength()));
+          "prompt",
+          "prompt_too_long",
+          "The prompt is longer than %d characters.".formatted(properties.maxPromptLength()));
     }
     return text;
   }
@@ -80,12 +94,16 @@ class SpecResolver {
       return null;
     }
     if (!model.can(Capability.NEGATIVE_PROMPT)) {
-      throw new InvalidGenerationRequest("negative_prompt", "unsupported_parameter",
+      throw new InvalidGenerationRequest(
+          "negative_prompt",
+          "unsupported_parameter",
           "%s does not take a negative prompt.".formatted(model.displayName()));
     }
     var text = requested.strip();
     if (text.length() > MAX_NEGATIVE_PROMPT) {
-      throw new InvalidGenerationRequest("negative_prompt", "negative_prompt_too_long",
+      throw new InvalidGenerationRequest(
+          "negative_prompt",
+          "negative_prompt_too_long",
           "Say what to avoid in at most %d characters.".formatted(MAX_NEGATIVE_PROMPT));
     }
     return text;
@@ -96,8 +114,16 @@ class SpecResolver {
       return model.defaultFramesPerSecond();
     }
     if (!model.framesPerSecond().contains(requested)) {
-      throw new InvalidGenerationRequest("fps", "invalid_fps", "%s renders at %s frames per second, not %d.".formatted(
-          model.id(), String.join(" or ", model.framesPerSecond().stream().map(String::valueOf).toList()), requested));
+      throw new InvalidGenerationRequest(
+          "fps",
+          "invalid_fps",
+          "%s renders at %s frames per second, not %d."
+              .formatted(
+                  model.id(),
+                  String.join(
+                      " or ",
+                      model.framesPerSecond().stream().map(String::valueOf).toList()),
+                  requested));
     }
     return requested;
   }

@@ -21,7 +21,14 @@ import org.springframework.web.util.WebUtils;
  * like the API's fields.
  */
 record StudioForm(
-    String model, String prompt, String seconds, String size, String seed, String fps, String sound, String caption,
+    String model,
+    String prompt,
+    String seconds,
+    String size,
+    String seed,
+    String fps,
+    String sound,
+    String caption,
     String negativePrompt) {
 
   VideoSpec<GenerationReferences> spec(HttpServletRequest request) {
@@ -35,8 +42,11 @@ record StudioForm(
         .seed(SpecFields.seed(seed))
         .generateAudio(ticked(sound))
         .caption(ticked(caption))
-        .references(new GenerationReferences(upload(request, "first_frame_upload", ReferenceRole.FIRST_FRAME), null,
-            upload(request, "audio_upload", ReferenceRole.AUDIO), upload(request, "video_upload", ReferenceRole.VIDEO)))
+        .references(new GenerationReferences(
+            upload(request, "first_frame_upload", ReferenceRole.FIRST_FRAME),
+            null,
+            upload(request, "audio_upload", ReferenceRole.AUDIO),
+            upload(request, "video_upload", ReferenceRole.VIDEO)))
         .build();
   }
 
@@ -48,8 +58,12 @@ record StudioForm(
     if (multipart != null) {
       for (var role : ReferenceRole.values()) {
         for (var file : multipart.getFiles(role.param())) {
-          // an empty part with a file name was sent (media refuses it); without one, the field was left empty
-          if (file != null && (!file.isEmpty() || (file.getOriginalFilename() != null && !file.getOriginalFilename().isEmpty()))) {
+          // an empty part with a file name was sent (media refuses it); without one, the field was
+          // left empty
+          if (file != null
+              && (!file.isEmpty()
+                  || (file.getOriginalFilename() != null
+                      && !file.getOriginalFilename().isEmpty()))) {
             files.add(new Attachment(role, file::getInputStream));
           }
         }
@@ -70,7 +84,8 @@ record StudioForm(
     try {
       return new UploadId(UUID.fromString(value.strip()));
     } catch (IllegalArgumentException e) {
-      throw new InvalidGenerationRequest(role.param(), "invalid_reference", "No such upload for " + role.param() + ".");
+      throw new InvalidGenerationRequest(
+          role.param(), "invalid_reference", "No such upload for " + role.param() + ".");
     }
   }
 }

@@ -13,6 +13,7 @@ class StudioPaths {
   /** {@code /} is the landing page to visitors and the studio to users; the studio's form asks for generations. */
   @Bean
   WebPaths studioWebPaths() {
-    return new WebPaths(List.of("/"), List.of(new WebPaths.Endpoint(HttpMethod.POST, "/generations")));
+    return new WebPaths(
+        List.of("/"), List.of(new WebPaths.Endpoint(HttpMethod.POST, "/generations")));
   }
 }

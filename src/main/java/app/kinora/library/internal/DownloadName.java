@@ -21,7 +21,8 @@ final class DownloadName {
 
   /** Lowercase ASCII letters and digits joined by dashes, accents folded, cut at a word boundary. */
   static String slug(String text) {
-    var ascii = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+    var ascii = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKD)
+        .replaceAll("\\p{M}+", "");
     var slug = new StringBuilder();
     for (var word : ascii.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
       if (word.isEmpty()) {

@@ -36,7 +36,8 @@ class ItemFiles {
 
   /** The file as it was sent, when its owner chose to keep it; always as a download. */
   Optional<MediaFile> original(LibraryItem item) {
-    return uploads.original(new UserId(item.owner()), new UploadId(item.id()))
+    return uploads
+        .original(new UserId(item.owner()), new UploadId(item.id()))
         .map(kept -> MediaFile.of(kept.file(), kept.contentType(), item.id() + "-original")
             .downloadAs(DownloadName.of(item, kept.extension())));
   }
@@ -52,9 +53,11 @@ class ItemFiles {
       return Optional.empty();
     }
     var tag = item.id() + "-" + variant.replace("download", "video");
-    return generations.output(new UserId(item.owner()), new GenerationId(item.id()), output)
+    return generations
+        .output(new UserId(item.owner()), new GenerationId(item.id()), output)
         .map(file -> MediaFile.of(file, output.contentType(), tag))
-        .map(file -> variant.equals("download") ? file.downloadAs(DownloadName.of(item, "mp4")) : file);
+        .map(file ->
+            variant.equals("download") ? file.downloadAs(DownloadName.of(item, "mp4")) : file);
   }
 
   private Optional<MediaFile> upload(LibraryItem item, String variant) {
@@ -66,9 +69,11 @@ class ItemFiles {
       case AUDIO -> "audio/wav";
       case VIDEO -> "video/mp4";
     };
-    return uploads.open(new UserId(item.owner()), new UploadId(item.id()))
+    return uploads
+        .open(new UserId(item.owner()), new UploadId(item.id()))
         .map(file -> MediaFile.of(file, type, item.id() + "-upload"))
         .map(file -> variant.equals("upload-download")
-            ? file.downloadAs(DownloadName.of(item, type.substring(type.indexOf('/') + 1))) : file);
+            ? file.downloadAs(DownloadName.of(item, type.substring(type.indexOf('/') + 1)))
+            : file);
   }
 }

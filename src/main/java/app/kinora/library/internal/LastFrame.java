@@ -31,7 +31,11 @@ class LastFrame {
   private final MediaUploads uploads;
   private final Path work;
 
-  LastFrame(Generations generations, VideoDerivatives derivatives, MediaUploads uploads, MediaProperties properties) {
+  LastFrame(
+      Generations generations,
+      VideoDerivatives derivatives,
+      MediaUploads uploads,
+      MediaProperties properties) {
     this.generations = generations;
     this.derivatives = derivatives;
     this.uploads = uploads;
@@ -39,7 +43,8 @@ class LastFrame {
   }
 
   UploadId asUpload(UserId owner, LibraryItem item) {
-    var video = generations.output(owner, new GenerationId(item.id()), OutputVariant.VIDEO)
+    var video = generations
+        .output(owner, new GenerationId(item.id()), OutputVariant.VIDEO)
         .orElseThrow(() -> new IllegalStateException("no video for " + item.id()));
     Path copy = null;
     Path jpeg = null;

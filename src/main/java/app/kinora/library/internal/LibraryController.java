@@ -34,8 +34,13 @@ class LibraryController {
   private final LastFrame lastFrame;
   private final MediaUploads uploads;
 
-  LibraryController(LibraryItems items, Generations generations, LibraryRemoval removal, Delivery delivery,
-      LastFrame lastFrame, MediaUploads uploads) {
+  LibraryController(
+      LibraryItems items,
+      Generations generations,
+      LibraryRemoval removal,
+      Delivery delivery,
+      LastFrame lastFrame,
+      MediaUploads uploads) {
     this.uploads = uploads;
     this.items = items;
     this.generations = generations;
@@ -45,10 +50,16 @@ class LibraryController {
   }
 
   @GetMapping("/library")
-  String library(@AuthenticationPrincipal UserPrincipal user, @RequestParam(defaultValue = "videos") String tab,
-      @RequestParam(required = false) String model, @RequestParam(required = false) String status,
-      @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-      @RequestParam(required = false) String q, @RequestParam(required = false) String sort, Model view) {
+  String library(
+      @AuthenticationPrincipal UserPrincipal user,
+      @RequestParam(defaultValue = "videos") String tab,
+      @RequestParam(required = false) String model,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) String sort,
+      Model view) {
     var query = LibraryQuery.of(source(tab), model, status, from, to, q, sort, null);
     view.addAttribute("tab", query.source() == Source.UPLOAD ? "uploads" : "videos");
     view.addAttribute("query", query);
@@ -56,18 +67,29 @@ class LibraryController {
     var page = items.page(user.userId().value(), query);
     view.addAttribute("page", page);
     view.addAttribute("originals", originals(user, page));
-    view.addAttribute("filtered", query.model() != null || query.status() != null || query.from() != null
-        || query.to() != null || !query.words().isEmpty());
+    view.addAttribute(
+        "filtered",
+        query.model() != null
+            || query.status() != null
+            || query.from() != null
+            || query.to() != null
+            || !query.words().isEmpty());
     return "library/library";
   }
 
   /** The next page of cards and its own "more" button, for htmx. */
   @GetMapping("/library/page")
-  String page(@AuthenticationPrincipal UserPrincipal user, @RequestParam(defaultValue = "videos") String tab,
-      @RequestParam(required = false) String model, @RequestParam(required = false) String status,
-      @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-      @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
-      @RequestParam(required = false) String after, Model view) {
+  String page(
+      @AuthenticationPrincipal UserPrincipal user,
+      @RequestParam(defaultValue = "videos") String tab,
+      @RequestParam(required = false) String model,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) String sort,
+      @RequestParam(required = false) String after,
+      Model view) {
     var query = LibraryQuery.of(source(tab), model, status, from, to, q, sort, after);
     view.addAttribute("tab", query.source() == Source.UPLOAD ? "uploads" : "videos");
     view.addAttribute("query", query);
@@ -79,8 +101,12 @@ class LibraryController {
 
   /** The uploads on the page whose original the owner chose to keep. */
   private java.util.Set<java.util.UUID> originals(UserPrincipal user, LibraryItems.Page page) {
-    var uploadIds = page.items().stream().filter(item -> !item.isOutput()).map(item -> new UploadId(item.id())).toList();
-    return uploads.withOriginals(user.userId(), uploadIds).stream().map(UploadId::value)
+    var uploadIds = page.items().stream()
+        .filter(item -> !item.isOutput())
+        .map(item -> new UploadId(item.id()))
+        .toList();
+    return uploads.withOriginals(user.userId(), uploadIds).stream()
+        .map(UploadId::value)
         .collect(java.util.stream.Collectors.toSet());
   }
 
@@ -97,7 +123,9 @@ class LibraryController {
     if (!item.isOutput()) {
       return "redirect:/library?tab=uploads";
     }
-    var generation = generations.find(user.userId(), new GenerationId(id)).orElseThrow(LibraryController::notFound);
+    var generation = generations
+        .find(user.userId(), new GenerationId(id))
+        .orElseThrow(LibraryController::notFound);
     var owner = user.userId().value();
     view.addAttribute("item", item);
     view.addAttribute("g", generation);
@@ -112,22 +140,35 @@ class LibraryController {
   }
 
   @PostMapping("/library/{id}/delete")
-  String delete(@AuthenticationPrincipal UserPrincipal user, @PathVariable UUID id, RedirectAttributes flash) {
+  String delete(
+      @AuthenticationPrincipal UserPrincipal user,
+      @PathVariable UUID id,
+      RedirectAttributes flash) {
     var item = owned(user, id);
     var outcome = removal.delete(user.userId(), List.of(id));
-    flash.addFlashAttribute("notice", outcome.deleted() == 1 ? "Deleted." : "It is still rendering; delete it once it has finished.");
+    flash.addFlashAttribute(
+        "notice",
+        outcome.deleted() == 1
+            ? "Deleted."
+            : "It is still rendering; delete it once it has finished.");
     return "redirect:/library" + (item.isOutput() ? "" : "?tab=uploads");
   }
 
   @PostMapping("/library/delete")
-  String deleteMany(@AuthenticationPrincipal UserPrincipal user, @RequestParam(name = "ids", required = false) List<UUID> ids,
-      @RequestParam(defaultValue = "videos") String tab, RedirectAttributes flash) {
+  String deleteMany(
+      @AuthenticationPrincipal UserPrincipal user,
+      @RequestParam(name = "ids", required = false) List<UUID> ids,
+      @RequestParam(defaultValue = "videos") String tab,
+      RedirectAttributes flash) {
     var outcome = removal.delete(user.userId(), ids == null ? List.of() : ids);
-    var message = outcome.deleted() == 1 ? "Deleted 1 item." : "Deleted %d items.".formatted(outcome.deleted());
+    var message = outcome.deleted() == 1
+        ? "Deleted 1 item."
+        : "Deleted %d items.".formatted(outcome.deleted());
     if (outcome.stillRunning() > 0) {
       message += " %d still rendering were kept.".formatted(outcome.stillRunning());
     }
-    flash.addFlashAttribute("notice", ids == null || ids.isEmpty() ? "Select items to delete first." : message);
+    flash.addFlashAttribute(
+        "notice", ids == null || ids.isEmpty() ? "Select items to delete first." : message);
     return "redirect:/library" + (tab.equals("uploads") ? "?tab=uploads" : "");
   }
 
@@ -139,7 +180,9 @@ class LibraryController {
       throw notFound();
     }
     var upload = lastFrame.asUpload(user.userId(), item);
-    var generation = generations.find(user.userId(), new GenerationId(id)).orElseThrow(LibraryController::notFound);
+    var generation = generations
+        .find(user.userId(), new GenerationId(id))
+        .orElseThrow(LibraryController::notFound);
     return "redirect:" + Rerun.continuation(generation, upload.value());
   }
 

@@ -34,40 +34,53 @@ class LibraryFilesController {
   }
 
   @GetMapping("/library/{id}/video")
-  ResponseEntity<Resource> video(@AuthenticationPrincipal UserPrincipal user, @PathVariable UUID id,
-      @RequestParam(required = false) String download, WebRequest request) {
+  ResponseEntity<Resource> video(
+      @AuthenticationPrincipal UserPrincipal user,
+      @PathVariable UUID id,
+      @RequestParam(required = false) String download,
+      WebRequest request) {
     return serve(owned(user, id), download != null ? "download" : "video", request);
   }
 
   @GetMapping("/library/{id}/poster")
-  ResponseEntity<Resource> poster(@AuthenticationPrincipal UserPrincipal user, @PathVariable UUID id, WebRequest request) {
+  ResponseEntity<Resource> poster(
+      @AuthenticationPrincipal UserPrincipal user, @PathVariable UUID id, WebRequest request) {
     return serve(owned(user, id), "poster", request);
   }
 
   @GetMapping("/library/{id}/sprite")
-  ResponseEntity<Resource> sprite(@AuthenticationPrincipal UserPrincipal user, @PathVariable UUID id, WebRequest request) {
+  ResponseEntity<Resource> sprite(
+      @AuthenticationPrincipal UserPrincipal user, @PathVariable UUID id, WebRequest request) {
     return serve(owned(user, id), "sprite", request);
   }
 
   @GetMapping("/library/uploads/{id}/file")
-  ResponseEntity<Resource> upload(@AuthenticationPrincipal UserPrincipal user, @PathVariable UUID id,
-      @RequestParam(required = false) String download, WebRequest request) {
+  ResponseEntity<Resource> upload(
+      @AuthenticationPrincipal UserPrincipal user,
+      @PathVariable UUID id,
+      @RequestParam(required = false) String download,
+      WebRequest request) {
     return serve(owned(user, id), download != null ? "upload-download" : "upload", request);
   }
 
   /** The file as it was sent, when its owner chose to keep it; always as a download. */
   @GetMapping("/library/uploads/{id}/original")
-  ResponseEntity<Resource> original(@AuthenticationPrincipal UserPrincipal user, @PathVariable UUID id, WebRequest request) {
+  ResponseEntity<Resource> original(
+      @AuthenticationPrincipal UserPrincipal user, @PathVariable UUID id, WebRequest request) {
     var file = files.original(owned(user, id)).orElseThrow(LibraryFilesController::notFound);
     return delivery.answer(file, request);
   }
 
   /** A signed link: no session needed, and it works only until it expires. */
   @GetMapping("/media/{id}/{variant}")
-  ResponseEntity<Resource> signed(@PathVariable UUID id, @PathVariable String variant,
-      @RequestParam(defaultValue = "0") long expires, @RequestParam(required = false) String signature,
+  ResponseEntity<Resource> signed(
+      @PathVariable UUID id,
+      @PathVariable String variant,
+      @RequestParam(defaultValue = "0") long expires,
+      @RequestParam(required = false) String signature,
       WebRequest request) {
-    var item = items.findForSignedLink(id)
+    var item = items
+        .findForSignedLink(id)
         .filter(i -> delivery.verify(new UserId(i.owner()), i.id(), variant, expires, signature))
         .orElseThrow(LibraryFilesController::notFound);
     return serve(item, variant, request);
@@ -78,7 +91,8 @@ class LibraryFilesController {
   }
 
   private ResponseEntity<Resource> serve(LibraryItem item, String variant, WebRequest request) {
-    return delivery.answer(files.of(item, variant).orElseThrow(LibraryFilesController::notFound), request);
+    return delivery.answer(
+        files.of(item, variant).orElseThrow(LibraryFilesController::notFound), request);
   }
 
   private static ResponseStatusException notFound() {

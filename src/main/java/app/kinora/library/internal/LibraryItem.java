@@ -26,11 +26,23 @@ record LibraryItem(
     long bytes,
     Instant createdAt) {
 
-  enum Source { OUTPUT, UPLOAD }
+  enum Source {
+    OUTPUT,
+    UPLOAD
+  }
 
-  enum Kind { VIDEO, IMAGE, AUDIO }
+  enum Kind {
+    VIDEO,
+    IMAGE,
+    AUDIO
+  }
 
-  enum Status { QUEUED, IN_PROGRESS, COMPLETED, FAILED }
+  enum Status {
+    QUEUED,
+    IN_PROGRESS,
+    COMPLETED,
+    FAILED
+  }
 
   public boolean isOutput() {
     return source == Source.OUTPUT;
@@ -78,6 +90,8 @@ record LibraryItem(
     if (isOutput()) {
       return seconds + " s";
     }
-    return duration.isZero() ? "" : String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    return duration.isZero()
+        ? ""
+        : String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
   }
 }

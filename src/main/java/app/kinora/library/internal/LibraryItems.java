@@ -35,8 +35,10 @@ class LibraryItems {
    * an item (owner, kind, prompt, date) never changes; whether its file still exists is checked on
    * every request, so a deleted item answers 404 at once on every node.
    */
-  private final Cache<UUID, LibraryItem> signedLinkItems =
-      Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(1)).build();
+  private final Cache<UUID, LibraryItem> signedLinkItems = Caffeine.newBuilder()
+      .maximumSize(10_000)
+      .expireAfterWrite(Duration.ofMinutes(1))
+      .build();
 
   LibraryItems(JdbcClient jdbc) {
     this.jdbc = jdbc;
@@ -75,7 +77,10 @@ class LibraryItems {
 
   Optional<LibraryItem> find(UUID owner, UUID id) {
     return jdbc.sql("select * from library_items where id = ? and user_id = ?")
-        .param(id).param(owner).query(LibraryItems::map).optional();
+        .param(id)
+        .param(owner)
+        .query(LibraryItems::map)
+        .optional();
   }
 
   /** Any user's item: only for signed links, whose signature names the owner. */
@@ -84,16 +89,25 @@ class LibraryItems {
     if (cached != null) {
       return Optional.of(cached);
     }
-    var item = jdbc.sql("select * from library_items where id = ?").param(id).query(LibraryItems::map).optional();
+    var item = jdbc.sql("select * from library_items where id = ?")
+        .param(id)
+        .query(LibraryItems::map)
+        .optional();
     item.ifPresent(found -> signedLinkItems.put(id, found));
     return item;
   }
 
   /** Removes the item for good: a late event about it will not bring it back. */
   void delete(UUID owner, UUID id) {
-    jdbc.sql("delete from library_removed where removed_at < now() - interval '30 days'").update();
-    jdbc.sql("insert into library_removed (id) values (?) on conflict do nothing").param(id).update();
-    jdbc.sql("delete from library_items where id = ? and user_id = ?").param(id).param(owner).update();
+    jdbc.sql("delete from library_removed where removed_at < now() - interval '30 days'")
+        .update();
+    jdbc.sql("insert into library_removed (id) values (?) on conflict do nothing")
+        .param(id)
+        .update();
+    jdbc.sql("delete from library_items where id = ? and user_id = ?")
+        .param(id)
+        .param(owner)
+        .update();
     signedLinkItems.invalidate(id);
   }
 
@@ -103,18 +117,24 @@ class LibraryItems {
   }
 
   List<LibraryItem> all(UUID owner) {
-    return jdbc.sql("select * from library_items where user_id = ? order by created_at").param(owner)
-        .query(LibraryItems::map).list();
+    return jdbc.sql("select * from library_items where user_id = ? order by created_at")
+        .param(owner)
+        .query(LibraryItems::map)
+        .list();
   }
 
   /** The owner's models that appear in the library, for the filter. */
   List<String> models(UUID owner) {
-    return jdbc.sql("select distinct model from library_items where user_id = ? and model is not null order by model")
-        .param(owner).query(String.class).list();
+    return jdbc.sql(
+            "select distinct model from library_items where user_id = ? and model is not null order by model")
+        .param(owner)
+        .query(String.class)
+        .list();
   }
 
   Page page(UUID owner, LibraryQuery query) {
-    var sql = new StringBuilder("select * from library_items where user_id = :user and source = :source");
+    var sql =
+        new StringBuilder("select * from library_items where user_id = :user and source = :source");
     var params = new java.util.HashMap<String, Object>();
     params.put("user", owner);
     params.put("source", query.source().name());
@@ -132,7 +152,8 @@ class LibraryItems {
     }
     if (query.to() != null) {
       sql.append(" and created_at < :to");
-      params.put("to", Timestamp.from(query.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
+      params.put(
+          "to", Timestamp.from(query.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
     }
     query.prefixQuery().ifPresent(words -> {
       sql.append(" and prompt_words @@ to_tsquery('simple', :words)");
@@ -166,13 +187,16 @@ class LibraryItems {
     }
     sql.append(" limit :limit");
     params.put("limit", query.limit() + 1);
-    var rows = new ArrayList<>(jdbc.sql(sql.toString()).params(params).query(LibraryItems::map).list());
+    var rows = new ArrayList<>(
+        jdbc.sql(sql.toString()).params(params).query(LibraryItems::map).list());
     if (rows.size() <= query.limit()) {
       return new Page(rows, Optional.empty());
     }
     rows.removeLast();
     var last = rows.getLast();
-    long value = query.sort() == Sort.LARGEST ? last.bytes() : ChronoUnit.MICROS.between(Instant.EPOCH, last.createdAt());
+    long value = query.sort() == Sort.LARGEST
+        ? last.bytes()
+        : ChronoUnit.MICROS.between(Instant.EPOCH, last.createdAt());
     return new Page(rows, Optional.of(new Cursor(value, last.id()).encode()));
   }
 
@@ -182,7 +206,10 @@ class LibraryItems {
       return List.of();
     }
     return jdbc.sql("select * from library_items where user_id = ? and id = any(?)")
-        .param(owner).param(ids.toArray(UUID[]::new)).query(LibraryItems::map).list();
+        .param(owner)
+        .param(ids.toArray(UUID[]::new))
+        .query(LibraryItems::map)
+        .list();
   }
 
   private static LibraryItem map(ResultSet rs, int row) throws SQLException {

@@ -35,21 +35,32 @@ class LibraryPersonalData implements PersonalDataHolder {
 
   @Override
   public List<PersonalColumn> columns() {
-    return PersonalColumn.of("library_items", DataCategory.CONTENT, "until the user deletes the item or the account",
-        Set.of(Purpose.DELIVERY), "source", "kind", "status", "model", "prompt", "prompt_words");
+    return PersonalColumn.of(
+        "library_items",
+        DataCategory.CONTENT,
+        "until the user deletes the item or the account",
+        Set.of(Purpose.DELIVERY),
+        "source",
+        "kind",
+        "status",
+        "model",
+        "prompt",
+        "prompt_words");
   }
 
   @Override
   public Map<String, Object> export(UserId user) {
-    return Map.of("items", items.all(user.value()).stream()
-        .map(item -> Map.of(
-            "id", item.id().toString(),
-            "source", item.source().name().toLowerCase(java.util.Locale.ROOT),
-            "kind", item.kind().name().toLowerCase(java.util.Locale.ROOT),
-            "status", item.status().name().toLowerCase(java.util.Locale.ROOT),
-            "prompt", item.prompt(),
-            "createdAt", item.createdAt().toString()))
-        .toList());
+    return Map.of(
+        "items",
+        items.all(user.value()).stream()
+            .map(item -> Map.of(
+                "id", item.id().toString(),
+                "source", item.source().name().toLowerCase(java.util.Locale.ROOT),
+                "kind", item.kind().name().toLowerCase(java.util.Locale.ROOT),
+                "status", item.status().name().toLowerCase(java.util.Locale.ROOT),
+                "prompt", item.prompt(),
+                "createdAt", item.createdAt().toString()))
+            .toList());
   }
 
   @Override

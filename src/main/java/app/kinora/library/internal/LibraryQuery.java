@@ -28,10 +28,15 @@ record LibraryQuery(
   static final int PAGE = 24;
 
   enum Sort {
-    NEWEST, OLDEST, LARGEST;
+    NEWEST,
+    OLDEST,
+    LARGEST;
 
     static Sort parse(String text) {
-      return Stream.of(values()).filter(s -> s.name().equalsIgnoreCase(text)).findFirst().orElse(NEWEST);
+      return Stream.of(values())
+          .filter(s -> s.name().equalsIgnoreCase(text))
+          .findFirst()
+          .orElse(NEWEST);
     }
   }
 
@@ -39,7 +44,8 @@ record LibraryQuery(
   record Cursor(long value, UUID id) {
 
     String encode() {
-      return Base64.getUrlEncoder().withoutPadding()
+      return Base64.getUrlEncoder()
+          .withoutPadding()
           .encodeToString((value + ":" + id).getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -48,7 +54,8 @@ record LibraryQuery(
         return Optional.empty();
       }
       try {
-        var parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.US_ASCII).split(":");
+        var parts =
+            new String(Base64.getUrlDecoder().decode(text), StandardCharsets.US_ASCII).split(":");
         return Optional.of(new Cursor(Long.parseLong(parts[0]), UUID.fromString(parts[1])));
       } catch (RuntimeException e) {
         return Optional.empty();
@@ -57,7 +64,14 @@ record LibraryQuery(
   }
 
   static LibraryQuery of(
-      LibraryItem.Source source, String model, String status, String from, String to, String q, String sort, String after) {
+      LibraryItem.Source source,
+      String model,
+      String status,
+      String from,
+      String to,
+      String q,
+      String sort,
+      String after) {
     return new LibraryQuery(
         source,
         model == null || model.isBlank() ? null : model.strip(),
@@ -86,7 +100,8 @@ record LibraryQuery(
   private static LibraryItem.Status parseStatus(String text) {
     return Stream.of(LibraryItem.Status.values())
         .filter(s -> s.name().equalsIgnoreCase(text == null ? "" : text.strip()))
-        .findFirst().orElse(null);
+        .findFirst()
+        .orElse(null);
   }
 
   private static LocalDate parseDate(String text) {

@@ -39,23 +39,31 @@ class LibrarySync {
 
   @ApplicationModuleListener(id = "library.generation-queued")
   void on(GenerationQueued event) {
-    items.save(output(event.id(), event.owner(), event.spec(), Status.QUEUED, 0, event.createdAt()));
+    items.save(
+        output(event.id(), event.owner(), event.spec(), Status.QUEUED, 0, event.createdAt()));
   }
 
   @ApplicationModuleListener(id = "library.generation-started")
   void on(GenerationStarted event) {
-    items.save(output(event.id(), event.owner(), event.spec(), Status.IN_PROGRESS, 0, event.createdAt()));
+    items.save(
+        output(event.id(), event.owner(), event.spec(), Status.IN_PROGRESS, 0, event.createdAt()));
   }
 
   @ApplicationModuleListener(id = "library.generation-completed")
   void on(GenerationCompleted event) {
-    items.save(output(event.id(), event.owner(), event.spec(), Status.COMPLETED, event.output().videoBytes(),
+    items.save(output(
+        event.id(),
+        event.owner(),
+        event.spec(),
+        Status.COMPLETED,
+        event.output().videoBytes(),
         event.createdAt()));
   }
 
   @ApplicationModuleListener(id = "library.generation-failed")
   void on(GenerationFailed event) {
-    items.save(output(event.id(), event.owner(), event.spec(), Status.FAILED, 0, event.createdAt()));
+    items.save(
+        output(event.id(), event.owner(), event.spec(), Status.FAILED, 0, event.createdAt()));
   }
 
   @ApplicationModuleListener(id = "library.generation-deleted")
@@ -73,10 +81,27 @@ class LibrarySync {
     items.delete(event.owner().value(), event.id().value());
   }
 
-  private static LibraryItem output(GenerationId id, UserId owner, VideoSpec<GenerationReferences> spec, Status status,
-      long bytes, Instant createdAt) {
-    return new LibraryItem(id.value(), owner.value(), Source.OUTPUT, Kind.VIDEO, status, spec.model(), spec.prompt(),
-        spec.seconds(), spec.size().width(), spec.size().height(), spec.duration(), bytes, createdAt);
+  private static LibraryItem output(
+      GenerationId id,
+      UserId owner,
+      VideoSpec<GenerationReferences> spec,
+      Status status,
+      long bytes,
+      Instant createdAt) {
+    return new LibraryItem(
+        id.value(),
+        owner.value(),
+        Source.OUTPUT,
+        Kind.VIDEO,
+        status,
+        spec.model(),
+        spec.prompt(),
+        spec.seconds(),
+        spec.size().width(),
+        spec.size().height(),
+        spec.duration(),
+        bytes,
+        createdAt);
   }
 
   private static LibraryItem upload(Upload u) {
@@ -85,8 +110,19 @@ class LibrarySync {
       case AUDIO -> Kind.AUDIO;
       case VIDEO -> Kind.VIDEO;
     };
-    return new LibraryItem(u.id().value(), u.owner().value(), Source.UPLOAD, kind, Status.COMPLETED, null,
-        "", 0, u.width(), u.height(), u.kind() == MediaKind.IMAGE ? Duration.ZERO : u.duration(), u.bytes(),
+    return new LibraryItem(
+        u.id().value(),
+        u.owner().value(),
+        Source.UPLOAD,
+        kind,
+        Status.COMPLETED,
+        null,
+        "",
+        0,
+        u.width(),
+        u.height(),
+        u.kind() == MediaKind.IMAGE ? Duration.ZERO : u.duration(),
+        u.bytes(),
         u.createdAt());
   }
 }

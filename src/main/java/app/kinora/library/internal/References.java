@@ -26,7 +26,8 @@ record References(List<Reference> all) {
     return new References(List.copyOf(all));
   }
 
-  private static void add(List<Reference> all, String role, UploadId id, LibraryItems items, UUID owner) {
+  private static void add(
+      List<Reference> all, String role, UploadId id, LibraryItems items, UUID owner) {
     if (id != null) {
       all.add(new Reference(role, id.value(), items.find(owner, id.value()).orElse(null)));
     }

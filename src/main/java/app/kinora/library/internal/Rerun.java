@@ -10,7 +10,11 @@ final class Rerun {
 
   /** The studio with the same settings, a fresh seed, and {@code firstFrame} (an upload) to start from. */
   static String continuation(Generation g, java.util.UUID firstFrame) {
-    return settings(g).queryParam("first_frame_upload", firstFrame).encode().build().toUriString();
+    return settings(g)
+        .queryParam("first_frame_upload", firstFrame)
+        .encode()
+        .build()
+        .toUriString();
   }
 
   static String link(Generation g) {

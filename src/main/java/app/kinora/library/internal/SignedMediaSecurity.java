@@ -24,20 +24,25 @@ class SignedMediaSecurity {
   SecurityFilterChain signedMediaChain(HttpSecurity http) {
     http.securityMatcher("/media/**")
         .csrf(csrf -> csrf.disable())
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers(HttpMethod.GET, "/media/**").permitAll()
-            .requestMatchers(HttpMethod.HEAD, "/media/**").permitAll()
-            .anyRequest().denyAll());
+            .requestMatchers(HttpMethod.GET, "/media/**")
+            .permitAll()
+            .requestMatchers(HttpMethod.HEAD, "/media/**")
+            .permitAll()
+            .anyRequest()
+            .denyAll());
     return http.build();
   }
 
   /** Runs right after the correlation id and the HTTP metrics, before sessions and security. */
   @Bean
-  FilterRegistrationBean<SignedVideoFastPath> signedVideoFastPath(LibraryItems items, ItemFiles files,
-      Delivery delivery) {
-    var registration = new FilterRegistrationBean<>(new SignedVideoFastPath(items, files, delivery));
+  FilterRegistrationBean<SignedVideoFastPath> signedVideoFastPath(
+      LibraryItems items, ItemFiles files, Delivery delivery) {
+    var registration =
+        new FilterRegistrationBean<>(new SignedVideoFastPath(items, files, delivery));
     registration.addUrlPatterns("/media/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;

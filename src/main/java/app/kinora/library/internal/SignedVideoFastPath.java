@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 class SignedVideoFastPath extends DeliveryFastPath {
 
   /** The raw path, before any decoding: anything unusual goes the long way, through the firewall. */
-  private static final Pattern PATH = Pattern.compile("/media/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/(video|download)");
+  private static final Pattern PATH = Pattern.compile(
+      "/media/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/(video|download)");
 
   private final LibraryItems items;
   private final ItemFiles files;
@@ -40,9 +41,14 @@ class SignedVideoFastPath extends DeliveryFastPath {
       return Optional.empty();
     }
     var variant = matched.group(2);
-    return items.findForSignedLink(UUID.fromString(matched.group(1)))
+    return items
+        .findForSignedLink(UUID.fromString(matched.group(1)))
         .filter(LibraryItem::isOutput)
-        .filter(item -> delivery.verify(new UserId(item.owner()), item.id(), variant, Long.parseLong(expires),
+        .filter(item -> delivery.verify(
+            new UserId(item.owner()),
+            item.id(),
+            variant,
+            Long.parseLong(expires),
             request.getParameter("signature")))
         .flatMap(item -> files.of(item, variant));
   }

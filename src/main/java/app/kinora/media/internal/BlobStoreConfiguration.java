@@ -13,7 +13,10 @@ import org.springframework.context.annotation.Configuration;
 class BlobStoreConfiguration {
 
   @Bean
-  @ConditionalOnProperty(name = "kinora.media.storage", havingValue = "filesystem", matchIfMissing = true)
+  @ConditionalOnProperty(
+      name = "kinora.media.storage",
+      havingValue = "filesystem",
+      matchIfMissing = true)
   BlobStore fileSystemBlobStore(MediaProperties properties) throws IOException {
     return new FileSystemBlobStore(properties.storageDir());
   }

@@ -41,7 +41,8 @@ final class Concurrently {
       } catch (InterruptedException e) {
         threads.shutdownNow();
         Thread.currentThread().interrupt();
-        throw new InterruptedIOException("interrupted while waiting for " + tasks.size() + " tasks");
+        throw new InterruptedIOException(
+            "interrupted while waiting for " + tasks.size() + " tasks");
       }
     } // closing waits until every task, interrupted or not, has returned
   }

@@ -57,7 +57,8 @@ record DetectedFormat(String mimeType, MediaKind kind, String demuxer) {
     return demuxer.contains("mp4") ? "mp4" : demuxer.contains("webm") ? "matroska" : demuxer;
   }
 
-  private static Map.Entry<String, DetectedFormat> entry(String mime, MediaKind kind, String demuxer) {
+  private static Map.Entry<String, DetectedFormat> entry(
+      String mime, MediaKind kind, String demuxer) {
     return Map.entry(mime, new DetectedFormat(mime, kind, demuxer));
   }
 }

@@ -15,7 +15,6 @@ import org.springframework.stereotype.Component;
 @Component
 class FfmpegDerivatives implements VideoDerivatives {
 
-
   private final Duration timeout;
 
   FfmpegDerivatives(MediaProperties properties) {
@@ -36,8 +35,17 @@ class FfmpegDerivatives implements VideoDerivatives {
     var seconds = Math.max(0.001, duration.toMillis() / 1000.0);
     var command = input(video, Duration.ZERO);
     command.addAll(List.of(
-        "-frames:v", "1", "-q:v", "4",
-        "-vf", String.format(Locale.ROOT, "fps=%.6f,scale=%d:-2,tile=%dx%d", tiles / seconds, layout.tileWidth(), layout.columns(),
+        "-frames:v",
+        "1",
+        "-q:v",
+        "4",
+        "-vf",
+        String.format(
+            Locale.ROOT,
+            "fps=%.6f,scale=%d:-2,tile=%dx%d",
+            tiles / seconds,
+            layout.tileWidth(),
+            layout.columns(),
             layout.rows())));
     run(command, jpeg);
     return layout;
@@ -45,10 +53,16 @@ class FfmpegDerivatives implements VideoDerivatives {
 
   private static List<String> input(Path video, Duration at) {
     var command = new ArrayList<>(List.of(
-        FfmpegBinaries.ffmpeg(), "-v", "error", "-nostdin",
-        "-protocol_whitelist", "file",
-        "-format_whitelist", "mov,mp4,m4a,3gp,3g2,mj2",
-        "-f", "mp4"));
+        FfmpegBinaries.ffmpeg(),
+        "-v",
+        "error",
+        "-nostdin",
+        "-protocol_whitelist",
+        "file",
+        "-format_whitelist",
+        "mov,mp4,m4a,3gp,3g2,mj2",
+        "-f",
+        "mp4"));
     if (!at.isZero()) {
       command.addAll(List.of("-ss", String.format(Locale.ROOT, "%.3f", at.toMillis() / 1000.0)));
     }

@@ -19,19 +19,39 @@ class FfmpegFrames implements VideoFrames {
   @Override
   public FrameStream open(Path video, VideoSize size, int framesPerSecond, Duration duration) {
     var command = List.of(
-        FfmpegBinaries.ffmpeg(), "-v", "error", "-nostdin",
-        "-protocol_whitelist", "file",
-        "-format_whitelist", "mov,mp4,m4a,3gp,3g2,mj2",
-        "-f", "mp4", "-stream_loop", "-1",
-        "-i", "file:" + video.toAbsolutePath(),
-        "-t", String.format(Locale.ROOT, "%.3f", duration.toMillis() / 1000.0),
-        "-an", "-vf", String.format(Locale.ROOT,
+        FfmpegBinaries.ffmpeg(),
+        "-v",
+        "error",
+        "-nostdin",
+        "-protocol_whitelist",
+        "file",
+        "-format_whitelist",
+        "mov,mp4,m4a,3gp,3g2,mj2",
+        "-f",
+        "mp4",
+        "-stream_loop",
+        "-1",
+        "-i",
+        "file:" + video.toAbsolutePath(),
+        "-t",
+        String.format(Locale.ROOT, "%.3f", duration.toMillis() / 1000.0),
+        "-an",
+        "-vf",
+        String.format(
+            Locale.ROOT,
             "scale=%d:%d:force_original_aspect_ratio=increase,crop=%d:%d,fps=%d,format=bgr24",
-            size.width(), size.height(), size.width(), size.height(), framesPerSecond),
-        "-f", "rawvideo", "pipe:1");
+            size.width(),
+            size.height(),
+            size.width(),
+            size.height(),
+            framesPerSecond),
+        "-f",
+        "rawvideo",
+        "pipe:1");
     try {
-      return new ProcessFrames(
-          SandboxedProcess.confined(command).redirectError(ProcessBuilder.Redirect.DISCARD).start());
+      return new ProcessFrames(SandboxedProcess.confined(command)
+          .redirectError(ProcessBuilder.Redirect.DISCARD)
+          .start());
     } catch (IOException e) {
       throw new MediaRejected("The media tools could not run.", e);
     }

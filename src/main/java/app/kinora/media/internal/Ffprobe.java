@@ -17,14 +17,23 @@ final class Ffprobe {
 
   private Ffprobe() {}
 
-  static MediaInfo probe(Path file, String forcedFormat, String allowedDemuxers, boolean fastStart, Duration timeout) {
+  static MediaInfo probe(
+      Path file, String forcedFormat, String allowedDemuxers, boolean fastStart, Duration timeout) {
     var output = SandboxedProcess.run(
         List.of(
-            FfmpegBinaries.ffprobe(), "-v", "error",
-            "-protocol_whitelist", "file",
-            "-format_whitelist", allowedDemuxers,
-            "-f", forcedFormat,
-            "-show_format", "-show_streams", "-of", "json",
+            FfmpegBinaries.ffprobe(),
+            "-v",
+            "error",
+            "-protocol_whitelist",
+            "file",
+            "-format_whitelist",
+            allowedDemuxers,
+            "-f",
+            forcedFormat,
+            "-show_format",
+            "-show_streams",
+            "-of",
+            "json",
             "file:" + file.toAbsolutePath()),
         timeout);
     try {
@@ -41,16 +50,19 @@ final class Ffprobe {
       if (stream.path("disposition").path("attached_pic").asInt(0) == 1) {
         continue; // cover art of an audio file, dropped when sanitising
       }
-      streams.add(
-          new MediaInfo.Stream(
-              stream.path("codec_type").asString(""),
-              stream.path("codec_name").asString(""),
-              stream.path("width").asInt(0),
-              stream.path("height").asInt(0),
-              stream.path("sample_rate").asInt(0)));
+      streams.add(new MediaInfo.Stream(
+          stream.path("codec_type").asString(""),
+          stream.path("codec_name").asString(""),
+          stream.path("width").asInt(0),
+          stream.path("height").asInt(0),
+          stream.path("sample_rate").asInt(0)));
     }
     var seconds = parseSeconds(format.path("duration").asString("0"));
-    return new MediaInfo(format.path("format_name").asString(""), Duration.ofNanos(Math.round(seconds * 1e9)), streams, fastStart);
+    return new MediaInfo(
+        format.path("format_name").asString(""),
+        Duration.ofNanos(Math.round(seconds * 1e9)),
+        streams,
+        fastStart);
   }
 
   private static double parseSeconds(String text) {

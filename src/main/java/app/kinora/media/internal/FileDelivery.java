@@ -35,9 +35,14 @@ import org.springframework.web.context.request.WebRequest;
 @Service
 class FileDelivery implements Delivery {
 
-  private static final List<String> CONDITIONAL_HEADERS = List.of(HttpHeaders.IF_NONE_MATCH,
-      HttpHeaders.IF_MODIFIED_SINCE, HttpHeaders.IF_MATCH, HttpHeaders.IF_UNMODIFIED_SINCE, HttpHeaders.IF_RANGE);
-  private static final String CACHE_CONTROL = CacheControl.maxAge(1, TimeUnit.HOURS).cachePrivate().getHeaderValue();
+  private static final List<String> CONDITIONAL_HEADERS = List.of(
+      HttpHeaders.IF_NONE_MATCH,
+      HttpHeaders.IF_MODIFIED_SINCE,
+      HttpHeaders.IF_MATCH,
+      HttpHeaders.IF_UNMODIFIED_SINCE,
+      HttpHeaders.IF_RANGE);
+  private static final String CACHE_CONTROL =
+      CacheControl.maxAge(1, TimeUnit.HOURS).cachePrivate().getHeaderValue();
 
   private final SignedLinks links;
 
@@ -56,16 +61,22 @@ class FileDelivery implements Delivery {
   }
 
   @Override
-  public boolean verify(UserId owner, UUID subject, String variant, long expires, String signature) {
+  public boolean verify(
+      UserId owner, UUID subject, String variant, long expires, String signature) {
     return links.verify(owner, subject, variant, expires, signature);
   }
 
   @Override
   public ResponseEntity<Resource> answer(MediaFile file, WebRequest request) {
     if (file.content() instanceof DirectDownload direct) {
-      var url = direct.directUrl(file.contentType(), disposition(file).map(ContentDisposition::toString).orElse(null));
+      var url = direct.directUrl(
+          file.contentType(),
+          disposition(file).map(ContentDisposition::toString).orElse(null));
       if (url.isPresent()) { // the object store answers, ranges and all
-        return ResponseEntity.status(HttpStatus.FOUND).location(url.get()).cacheControl(CacheControl.noStore()).build();
+        return ResponseEntity.status(HttpStatus.FOUND)
+            .location(url.get())
+            .cacheControl(CacheControl.noStore())
+            .build();
       }
     }
     if (request.checkNotModified("\"" + file.etag() + "\"", lastModified(file.content()))) {
@@ -80,7 +91,8 @@ class FileDelivery implements Delivery {
   }
 
   @Override
-  public boolean answerWithSendfile(MediaFile file, HttpServletRequest request, HttpServletResponse response) {
+  public boolean answerWithSendfile(
+      MediaFile file, HttpServletRequest request, HttpServletResponse response) {
     for (var conditional : CONDITIONAL_HEADERS) {
       if (request.getHeader(conditional) != null) {
         return false;
@@ -90,9 +102,12 @@ class FileDelivery implements Delivery {
     if (span.isEmpty()) {
       return false;
     }
-    response.setStatus(span.get().partial() ? HttpServletResponse.SC_PARTIAL_CONTENT : HttpServletResponse.SC_OK);
-    headers(file, span).forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
-    response.setHeader("X-Frame-Options", "DENY"); // what Spring Security adds on the controllers' way
+    response.setStatus(
+        span.get().partial() ? HttpServletResponse.SC_PARTIAL_CONTENT : HttpServletResponse.SC_OK);
+    headers(file, span)
+        .forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+    response.setHeader(
+        "X-Frame-Options", "DENY"); // what Spring Security adds on the controllers' way
     return true; // Tomcat sends the bytes with sendfile once the request returns
   }
 
@@ -116,7 +131,8 @@ class FileDelivery implements Delivery {
   }
 
   private static Optional<ContentDisposition> disposition(MediaFile file) {
-    return Optional.ofNullable(file.downloadName()).map(name -> ContentDisposition.attachment().filename(name).build());
+    return Optional.ofNullable(file.downloadName())
+        .map(name -> ContentDisposition.attachment().filename(name).build());
   }
 
   private static long lastModified(Resource resource) {

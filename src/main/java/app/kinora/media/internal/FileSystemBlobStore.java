@@ -32,7 +32,8 @@ class FileSystemBlobStore implements BlobStore {
     var partial = Files.createTempFile(target.getParent(), PARTIAL_PREFIX, ".part");
     try {
       Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
-      Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(partial);
     }
@@ -55,8 +56,12 @@ class FileSystemBlobStore implements BlobStore {
       for (var file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
         var name = root.relativize(file).toString().replace('\\', '/');
         if (name.startsWith(prefix) && !file.getFileName().toString().startsWith(PARTIAL_PREFIX)) {
-          var attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
-          action.accept(new StoredBlob(new BlobKey(name), attributes.size(), attributes.lastModifiedTime().toInstant()));
+          var attributes =
+              Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+          action.accept(new StoredBlob(
+              new BlobKey(name),
+              attributes.size(),
+              attributes.lastModifiedTime().toInstant()));
         }
       }
     }

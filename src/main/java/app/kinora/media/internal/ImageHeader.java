@@ -21,6 +21,7 @@ record ImageHeader(int width, int height, int channels, int bitsPerChannel) {
 
   /** When a reader does not say: four 8-bit channels, as most decoders hand pictures over. */
   private static final int DEFAULT_CHANNELS = 4;
+
   private static final int DEFAULT_BITS = 8;
 
   /** Pixels times the bytes of one decoded pixel (whole bytes per channel, as decoders store them). */
@@ -47,7 +48,8 @@ record ImageHeader(int width, int height, int channels, int bitsPerChannel) {
           width = reader.getWidth(0);
           height = reader.getHeight(0);
         } catch (IOException | RuntimeException e) {
-          throw new MediaRejected("The image is cut short or damaged: its header could not be read.");
+          throw new MediaRejected(
+              "The image is cut short or damaged: its header could not be read.");
         }
         return Optional.of(withLayout(reader, width, height));
       } finally {

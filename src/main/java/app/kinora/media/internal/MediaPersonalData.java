@@ -37,21 +37,30 @@ class MediaPersonalData implements PersonalDataHolder {
 
   @Override
   public List<PersonalColumn> columns() {
-    return PersonalColumn.of("media_uploads", DataCategory.CONTENT, "until the user deletes the upload or the account",
-        Set.of(Purpose.RENDERING, Purpose.DELIVERY), "kind", "blob_key", "original_key", "original_type");
+    return PersonalColumn.of(
+        "media_uploads",
+        DataCategory.CONTENT,
+        "until the user deletes the upload or the account",
+        Set.of(Purpose.RENDERING, Purpose.DELIVERY),
+        "kind",
+        "blob_key",
+        "original_key",
+        "original_type");
   }
 
   @Override
   public Map<String, Object> export(UserId user) {
     var kept = uploads.originalsOf(user).keySet();
-    return Map.of("uploads", uploads.all(user).stream()
-        .map(upload -> Map.of(
-            "id", upload.id().toString(),
-            "kind", upload.kind().label(),
-            "bytes", upload.bytes(),
-            "originalKept", kept.contains(upload.id().value()),
-            "createdAt", upload.createdAt().toString()))
-        .toList());
+    return Map.of(
+        "uploads",
+        uploads.all(user).stream()
+            .map(upload -> Map.of(
+                "id", upload.id().toString(),
+                "kind", upload.kind().label(),
+                "bytes", upload.bytes(),
+                "originalKept", kept.contains(upload.id().value()),
+                "createdAt", upload.createdAt().toString()))
+            .toList());
   }
 
   @Override
@@ -59,16 +68,20 @@ class MediaPersonalData implements PersonalDataHolder {
     var sanitised = uploads.filesOf(user).entrySet().stream()
         .map(upload -> file("uploads/" + upload.getKey(), upload.getValue()));
     var originals = uploads.originalsOf(user).entrySet().stream()
-        .map(upload -> file("uploads/originals/" + upload.getKey(), upload.getValue().key()));
+        .map(upload ->
+            file("uploads/originals/" + upload.getKey(), upload.getValue().key()));
     return java.util.stream.Stream.concat(sanitised, originals).toList();
   }
 
   /** The stored object under {@code name} plus its extension in the archive. */
   private ExportedFile file(String name, String key) {
     var extension = key.contains(".") ? key.substring(key.lastIndexOf('.')) : "";
-    return new ExportedFile(name + extension, () -> blobs.open(new BlobKey(key))
-        .orElseThrow(() -> new java.io.FileNotFoundException(name))
-        .getInputStream());
+    return new ExportedFile(
+        name + extension,
+        () -> blobs
+            .open(new BlobKey(key))
+            .orElseThrow(() -> new java.io.FileNotFoundException(name))
+            .getInputStream());
   }
 
   @Override

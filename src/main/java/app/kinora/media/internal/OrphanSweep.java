@@ -45,18 +45,26 @@ class OrphanSweep {
     var cutoff = Instant.now().minus(gracePeriod);
     var total = new Result(0, 0, 0);
     for (var kind : Kind.values()) {
-      var answering = references.orderedStream().filter(reference -> reference.kind() == kind).toList();
+      var answering = references
+          .orderedStream()
+          .filter(reference -> reference.kind() == kind)
+          .toList();
       if (answering.isEmpty()) {
         log.warn("No module answers for stored {}; the sweep leaves {} alone", kind, prefix(kind));
         continue;
       }
       var result = sweep(prefix(kind), cutoff, answering);
-      total = new Result(total.examined() + result.examined(), total.deleted() + result.deleted(),
+      total = new Result(
+          total.examined() + result.examined(),
+          total.deleted() + result.deleted(),
           total.bytesFreed() + result.bytesFreed());
     }
     if (total.deleted() > 0) {
-      log.info("Storage sweep deleted {} orphaned objects ({} bytes) of {} examined", total.deleted(),
-          total.bytesFreed(), total.examined());
+      log.info(
+          "Storage sweep deleted {} orphaned objects ({} bytes) of {} examined",
+          total.deleted(),
+          total.bytesFreed(),
+          total.examined());
     }
     return total;
   }

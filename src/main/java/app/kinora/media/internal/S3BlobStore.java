@@ -19,10 +19,10 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Keeps objects in an S3-compatible bucket (AWS S3, MinIO, Cloudflare R2). Files are streamed
@@ -43,12 +43,18 @@ class S3BlobStore implements BlobStore, AutoCloseable {
   }
 
   /** @param presigner when set, files are handed out as presigned URLs valid for {@code lifetime} */
-  S3BlobStore(S3Client s3, String bucket, long multipartThreshold, long partSize, S3Presigner presigner,
+  S3BlobStore(
+      S3Client s3,
+      String bucket,
+      long multipartThreshold,
+      long partSize,
+      S3Presigner presigner,
       java.time.Duration lifetime) {
     this.presigner = presigner;
     this.presignedLifetime = lifetime;
     if (bucket == null || bucket.isBlank()) {
-      throw new IllegalArgumentException("kinora.media.s3.bucket must be set when kinora.media.storage=s3");
+      throw new IllegalArgumentException(
+          "kinora.media.s3.bucket must be set when kinora.media.storage=s3");
     }
     if (partSize < 5L * 1024 * 1024 || partSize > Integer.MAX_VALUE / 2) {
       throw new IllegalArgumentException("kinora.media.s3.part-size must be between 5MB and 1GB");
@@ -61,8 +67,10 @@ class S3BlobStore implements BlobStore, AutoCloseable {
 
   static S3BlobStore connect(MediaProperties.S3 config) {
     var credentials = config.accessKey() == null
-        ? (software.amazon.awssdk.auth.credentials.AwsCredentialsProvider) DefaultCredentialsProvider.builder().build()
-        : StaticCredentialsProvider.create(AwsBasicCredentials.create(config.accessKey(), config.secretKey()));
+        ? (software.amazon.awssdk.auth.credentials.AwsCredentialsProvider)
+            DefaultCredentialsProvider.builder().build()
+        : StaticCredentialsProvider.create(
+            AwsBasicCredentials.create(config.accessKey(), config.secretKey()));
     var client = S3Client.builder()
         .region(Region.of(config.region()))
         .forcePathStyle(config.pathStyle())
@@ -75,14 +83,21 @@ class S3BlobStore implements BlobStore, AutoCloseable {
       var builder = S3Presigner.builder()
           .region(Region.of(config.region()))
           .credentialsProvider(credentials)
-          .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(config.pathStyle()).build());
+          .serviceConfiguration(S3Configuration.builder()
+              .pathStyleAccessEnabled(config.pathStyle())
+              .build());
       if (config.endpoint() != null) {
         builder.endpointOverride(config.endpoint());
       }
       presigner = builder.build();
     }
-    return new S3BlobStore(client.build(), config.bucket(), config.multipartThreshold().toBytes(),
-        config.partSize().toBytes(), presigner, config.presignedLifetime());
+    return new S3BlobStore(
+        client.build(),
+        config.bucket(),
+        config.multipartThreshold().toBytes(),
+        config.partSize().toBytes(),
+        presigner,
+        config.presignedLifetime());
   }
 
   @Override
@@ -90,7 +105,9 @@ class S3BlobStore implements BlobStore, AutoCloseable {
     long size = Files.size(source);
     try {
       if (size < multipartThreshold) {
-        s3.putObject(b -> b.bucket(bucket).key(key.value()).contentLength(size), RequestBody.fromFile(source));
+        s3.putObject(
+            b -> b.bucket(bucket).key(key.value()).contentLength(size),
+            RequestBody.fromFile(source));
       } else {
         putInParts(key, source);
       }
@@ -100,7 +117,8 @@ class S3BlobStore implements BlobStore, AutoCloseable {
   }
 
   private void putInParts(BlobKey key, Path source) throws IOException {
-    var uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key.value())).uploadId();
+    var uploadId =
+        s3.createMultipartUpload(b -> b.bucket(bucket).key(key.value())).uploadId();
     try (var in = Files.newInputStream(source)) {
       var parts = new ArrayList<CompletedPart>();
       var buffer = new byte[partSize];
@@ -108,12 +126,19 @@ class S3BlobStore implements BlobStore, AutoCloseable {
         int partNumber = number;
         long length = read;
         var etag = s3.uploadPart(
-                b -> b.bucket(bucket).key(key.value()).uploadId(uploadId).partNumber(partNumber).contentLength(length),
-                RequestBody.fromBytes(read == partSize ? buffer : java.util.Arrays.copyOf(buffer, read)))
+                b -> b.bucket(bucket)
+                    .key(key.value())
+                    .uploadId(uploadId)
+                    .partNumber(partNumber)
+                    .contentLength(length),
+                RequestBody.fromBytes(
+                    read == partSize ? buffer : java.util.Arrays.copyOf(buffer, read)))
             .eTag();
         parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
       }
-      s3.completeMultipartUpload(b -> b.bucket(bucket).key(key.value()).uploadId(uploadId)
+      s3.completeMultipartUpload(b -> b.bucket(bucket)
+          .key(key.value())
+          .uploadId(uploadId)
           .multipartUpload(m -> m.parts(parts)));
     } catch (IOException | RuntimeException e) {
       abortQuietly(key, uploadId);
@@ -134,10 +159,17 @@ class S3BlobStore implements BlobStore, AutoCloseable {
     try {
       var head = s3.headObject(b -> b.bucket(bucket).key(key.value()));
       if (presigner != null) {
-        return Optional.of(new S3ObjectResource.Presignable(s3, bucket, key, head.contentLength(), head.lastModified(),
-            presigner, presignedLifetime));
+        return Optional.of(new S3ObjectResource.Presignable(
+            s3,
+            bucket,
+            key,
+            head.contentLength(),
+            head.lastModified(),
+            presigner,
+            presignedLifetime));
       }
-      return Optional.of(new S3ObjectResource(s3, bucket, key, head.contentLength(), head.lastModified()));
+      return Optional.of(
+          new S3ObjectResource(s3, bucket, key, head.contentLength(), head.lastModified()));
     } catch (NoSuchKeyException e) {
       return Optional.empty();
     } catch (S3Exception e) {
@@ -149,8 +181,10 @@ class S3BlobStore implements BlobStore, AutoCloseable {
   }
 
   /** Opens the object's bytes from {@code offset} on; used by {@link S3ObjectResource}. */
-  static software.amazon.awssdk.core.ResponseInputStream<?> get(S3Client s3, String bucket, BlobKey key, long offset) {
-    return s3.getObject(b -> b.bucket(bucket).key(key.value()).range(offset > 0 ? "bytes=" + offset + "-" : null));
+  static software.amazon.awssdk.core.ResponseInputStream<?> get(
+      S3Client s3, String bucket, BlobKey key, long offset) {
+    return s3.getObject(
+        b -> b.bucket(bucket).key(key.value()).range(offset > 0 ? "bytes=" + offset + "-" : null));
   }
 
   @Override
@@ -165,8 +199,10 @@ class S3BlobStore implements BlobStore, AutoCloseable {
   @Override
   public void list(String prefix, Consumer<StoredBlob> action) throws IOException {
     try {
-      for (var object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
-        action.accept(new StoredBlob(new BlobKey(object.key()), object.size(), object.lastModified()));
+      for (var object :
+          s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
+        action.accept(
+            new StoredBlob(new BlobKey(object.key()), object.size(), object.lastModified()));
       }
     } catch (SdkException e) {
       throw new IOException("could not list bucket " + bucket, e);
@@ -179,12 +215,16 @@ class S3BlobStore implements BlobStore, AutoCloseable {
     var all = List.copyOf(keys);
     for (int from = 0; from < all.size(); from += 1000) {
       var batch = all.subList(from, Math.min(all.size(), from + 1000)).stream()
-          .map(k -> software.amazon.awssdk.services.s3.model.ObjectIdentifier.builder().key(new BlobKey(k).value()).build())
+          .map(k -> software.amazon.awssdk.services.s3.model.ObjectIdentifier.builder()
+              .key(new BlobKey(k).value())
+              .build())
           .toList();
-      var result = s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(batch).quiet(true)));
+      var result =
+          s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(batch).quiet(true)));
       if (result.hasErrors() && !result.errors().isEmpty()) {
-        throw new java.io.UncheckedIOException(new IOException("could not delete " + result.errors().getFirst().key()
-            + ": " + result.errors().getFirst().message()));
+        throw new java.io.UncheckedIOException(
+            new IOException("could not delete " + result.errors().getFirst().key() + ": "
+                + result.errors().getFirst().message()));
       }
     }
   }

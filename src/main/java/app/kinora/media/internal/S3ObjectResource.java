@@ -117,7 +117,13 @@ class S3ObjectResource extends AbstractResource {
     private final String bucket;
     private final BlobKey key;
 
-    Presignable(S3Client s3, String bucket, BlobKey key, long length, Instant lastModified, S3Presigner presigner,
+    Presignable(
+        S3Client s3,
+        String bucket,
+        BlobKey key,
+        long length,
+        Instant lastModified,
+        S3Presigner presigner,
         java.time.Duration lifetime) {
       super(s3, bucket, key, length, lastModified);
       this.presigner = presigner;
@@ -127,7 +133,8 @@ class S3ObjectResource extends AbstractResource {
     }
 
     @Override
-    public java.util.Optional<java.net.URI> directUrl(String contentType, String contentDisposition) {
+    public java.util.Optional<java.net.URI> directUrl(
+        String contentType, String contentDisposition) {
       var request = software.amazon.awssdk.services.s3.model.GetObjectRequest.builder()
           .bucket(bucket)
           .key(key.value())
@@ -135,7 +142,8 @@ class S3ObjectResource extends AbstractResource {
           .responseContentDisposition(contentDisposition)
           .responseCacheControl("private, max-age=" + lifetime.toSeconds())
           .build();
-      var presigned = presigner.presignGetObject(b -> b.signatureDuration(lifetime).getObjectRequest(request));
+      var presigned =
+          presigner.presignGetObject(b -> b.signatureDuration(lifetime).getObjectRequest(request));
       try {
         return java.util.Optional.of(presigned.url().toURI());
       } catch (java.net.URISyntaxException e) {

@@ -20,7 +20,8 @@ final class SandboxCommand {
       prefix.addAll(List.of("/usr/bin/unshare", "-n"));
     }
     if (Files.isExecutable(Path.of("/usr/bin/prlimit"))) {
-      prefix.addAll(List.of("/usr/bin/prlimit", "--as=" + memoryBytes, "--cpu=" + cpuSeconds, "--"));
+      prefix.addAll(
+          List.of("/usr/bin/prlimit", "--as=" + memoryBytes, "--cpu=" + cpuSeconds, "--"));
     }
     return List.copyOf(prefix);
   }

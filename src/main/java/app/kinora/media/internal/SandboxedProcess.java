@@ -20,9 +20,11 @@ final class SandboxedProcess {
 
   private static final long MEMORY_LIMIT_BYTES = 2L << 30;
   private static final int CPU_SECONDS = 300;
-  private static final List<String> SANDBOX = SandboxCommand.prefix(MEMORY_LIMIT_BYTES, CPU_SECONDS);
+  private static final List<String> SANDBOX =
+      SandboxCommand.prefix(MEMORY_LIMIT_BYTES, CPU_SECONDS);
 
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SandboxedProcess.class);
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(SandboxedProcess.class);
 
   private SandboxedProcess() {}
 
@@ -45,7 +47,8 @@ final class SandboxedProcess {
       if (process.exitValue() != 0) {
         // FFmpeg's words (demuxer names, heap addresses) are for the operator's log, not for people
         log.info("FFmpeg refused a file: {}", firstLine(Files.readString(stderr)));
-        throw new MediaRejected("The file could not be read: it is damaged, cut short or not what it claims to be.");
+        throw new MediaRejected(
+            "The file could not be read: it is damaged, cut short or not what it claims to be.");
       }
       return Files.readString(stdout, StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -70,7 +73,8 @@ final class SandboxedProcess {
     requireFileProtocolOnly(command);
     var full = new ArrayList<>(SANDBOX);
     full.addAll(command);
-    var builder = new ProcessBuilder(full).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    var builder =
+        new ProcessBuilder(full).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     builder.environment().clear();
     builder.environment().put("PATH", "/usr/bin:/bin");
     builder.environment().put("LD_LIBRARY_PATH", FfmpegBinaries.libraryPath());
@@ -84,16 +88,23 @@ final class SandboxedProcess {
    */
   static void requireFileProtocolOnly(List<String> command) {
     int flag = command.indexOf("-protocol_whitelist");
-    if (flag < 0 || flag + 1 >= command.size() || !command.get(flag + 1).equals("file")
+    if (flag < 0
+        || flag + 1 >= command.size()
+        || !command.get(flag + 1).equals("file")
         || command.lastIndexOf("-protocol_whitelist") != flag) {
-      throw new IllegalArgumentException("FFmpeg must run with -protocol_whitelist file: " + command);
+      throw new IllegalArgumentException(
+          "FFmpeg must run with -protocol_whitelist file: " + command);
     }
   }
 
   /** FFmpeg's first complaint, without the server's paths. */
   private static String firstLine(String text) {
-    var line = text.strip().lines().findFirst().orElse("unknown error")
-        .replaceAll("(file:)?/[^\\s:]+:?\\s*", "").strip();
+    var line = text.strip()
+        .lines()
+        .findFirst()
+        .orElse("unknown error")
+        .replaceAll("(file:)?/[^\\s:]+:?\\s*", "")
+        .strip();
     if (line.isEmpty()) {
       line = "unreadable data";
     }

@@ -34,25 +34,90 @@ final class Sanitiser {
     };
   }
 
-  static void sanitise(Path original, DetectedFormat format, Duration maxDuration, Path target, Duration timeout) {
+  static void sanitise(
+      Path original, DetectedFormat format, Duration maxDuration, Path target, Duration timeout) {
     var command = new ArrayList<>(List.of(
-        FfmpegBinaries.ffmpeg(), "-v", "error", "-nostdin",
-        "-protocol_whitelist", "file",
-        "-format_whitelist", format.demuxer(),
-        "-f", format.forcedFormat(),
-        "-i", "file:" + original.toAbsolutePath(),
-        "-map_metadata", "-1", "-map_chapters", "-1", "-fflags", "+bitexact"));
-    command.addAll(switch (format.kind()) {
-      case IMAGE -> List.of("-map", "0:v:0", "-frames:v", "1",
-          "-vf", "scale='if(gt(iw,ih),min(3840,iw),-2)':'if(gt(iw,ih),-2,min(3840,ih))'," + DROP_SIDE_DATA,
-          "-c:v", "png", "-f", "image2", "-update", "1");
-      case AUDIO -> List.of("-map", "0:a:0", "-t", seconds(maxDuration), "-ac", "1", "-ar", "48000",
-          "-c:a", "pcm_s16le", "-flags:a", "+bitexact", "-f", "wav");
-      case VIDEO -> List.of("-map", "0:v:0", "-map", "0:a:0?", "-t", seconds(maxDuration),
-          "-vf", "scale='if(gt(iw,ih),min(1920,iw),-2)':'if(gt(iw,ih),-2,min(1920,ih))',format=yuv420p," + DROP_SIDE_DATA,
-          "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-flags:v", "+bitexact",
-          "-c:a", "aac", "-b:a", "128k", "-flags:a", "+bitexact", "-movflags", "+faststart", "-f", "mp4");
-    });
+        FfmpegBinaries.ffmpeg(),
+        "-v",
+        "error",
+        "-nostdin",
+        "-protocol_whitelist",
+        "file",
+        "-format_whitelist",
+        format.demuxer(),
+        "-f",
+        format.forcedFormat(),
+        "-i",
+        "file:" + original.toAbsolutePath(),
+        "-map_metadata",
+        "-1",
+        "-map_chapters",
+        "-1",
+        "-fflags",
+        "+bitexact"));
+    command.addAll(
+        switch (format.kind()) {
+          case IMAGE ->
+            List.of(
+                "-map",
+                "0:v:0",
+                "-frames:v",
+                "1",
+                "-vf",
+                "scale='if(gt(iw,ih),min(3840,iw),-2)':'if(gt(iw,ih),-2,min(3840,ih))',"
+                    + DROP_SIDE_DATA,
+                "-c:v",
+                "png",
+                "-f",
+                "image2",
+                "-update",
+                "1");
+          case AUDIO ->
+            List.of(
+                "-map",
+                "0:a:0",
+                "-t",
+                seconds(maxDuration),
+                "-ac",
+                "1",
+                "-ar",
+                "48000",
+                "-c:a",
+                "pcm_s16le",
+                "-flags:a",
+                "+bitexact",
+                "-f",
+                "wav");
+          case VIDEO ->
+            List.of(
+                "-map",
+                "0:v:0",
+                "-map",
+                "0:a:0?",
+                "-t",
+                seconds(maxDuration),
+                "-vf",
+                "scale='if(gt(iw,ih),min(1920,iw),-2)':'if(gt(iw,ih),-2,min(1920,ih))',format=yuv420p,"
+                    + DROP_SIDE_DATA,
+                "-c:v",
+                "libx264",
+                "-preset",
+                "veryfast",
+                "-crf",
+                "20",
+                "-flags:v",
+                "+bitexact",
+                "-c:a",
+                "aac",
+                "-b:a",
+                "128k",
+                "-flags:a",
+                "+bitexact",
+                "-movflags",
+                "+faststart",
+                "-f",
+                "mp4");
+        });
     command.addAll(List.of("-y", "file:" + target.toAbsolutePath()));
     SandboxedProcess.run(command, timeout);
   }

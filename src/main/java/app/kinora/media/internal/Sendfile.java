@@ -38,7 +38,8 @@ final class Sendfile {
   private Sendfile() {}
 
   static Optional<Span> prepare(Resource file, WebRequest request) {
-    if (!(file instanceof FileSystemResource local) || !(request instanceof ServletWebRequest servlet)) {
+    if (!(file instanceof FileSystemResource local)
+        || !(request instanceof ServletWebRequest servlet)) {
       return Optional.empty();
     }
     var http = servlet.getRequest();

@@ -38,8 +38,8 @@ final class SignedLinks {
       throw new IllegalArgumentException("not a variant: " + variant);
     }
     long expires = clock.instant().plus(lifetime).getEpochSecond();
-    return "/media/%s/%s?expires=%d&signature=%s".formatted(subject, variant, expires,
-        sign(owner, subject, variant, expires));
+    return "/media/%s/%s?expires=%d&signature=%s"
+        .formatted(subject, variant, expires, sign(owner, subject, variant, expires));
   }
 
   boolean verify(UserId owner, UUID subject, String variant, long expires, String signature) {
@@ -55,7 +55,9 @@ final class SignedLinks {
       var mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret.get(), "HmacSHA256"));
       var message = owner.value() + "|" + subject + "|" + variant + "|" + expires;
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

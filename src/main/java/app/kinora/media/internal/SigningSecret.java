@@ -28,9 +28,15 @@ class SigningSecret implements Supplier<byte[]> {
     if (known == null) {
       var fresh = new byte[32];
       new SecureRandom().nextBytes(fresh);
-      jdbc.sql("insert into media_secrets (name, value) values (?, ?) on conflict (name) do nothing")
-          .param(NAME).param(fresh).update();
-      known = jdbc.sql("select value from media_secrets where name = ?").param(NAME).query(byte[].class).single();
+      jdbc.sql(
+              "insert into media_secrets (name, value) values (?, ?) on conflict (name) do nothing")
+          .param(NAME)
+          .param(fresh)
+          .update();
+      known = jdbc.sql("select value from media_secrets where name = ?")
+          .param(NAME)
+          .query(byte[].class)
+          .single();
       value = known;
     }
     return known;

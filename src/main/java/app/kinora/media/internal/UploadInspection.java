@@ -46,11 +46,13 @@ final class UploadInspection {
     long maxBytes = properties.maxSize(kind).toBytes();
     long total = 0;
     var buffer = new byte[64 * 1024];
-    try (var in = content; var out = Files.newOutputStream(target)) {
+    try (var in = content;
+        var out = Files.newOutputStream(target)) {
       for (int read; (read = in.read(buffer)) > 0; ) {
         total += read;
         if (total > maxBytes) {
-          throw new MediaRejected(Reason.TOO_LARGE,
+          throw new MediaRejected(
+              Reason.TOO_LARGE,
               "The %s is larger than %d MB.".formatted(kind.label(), maxBytes / (1024 * 1024)));
         }
         out.write(buffer, 0, read);
@@ -68,17 +70,27 @@ final class UploadInspection {
       mime = tika.detect(in);
     }
     long size = Files.size(file);
-    if (size < MIN_BYTES && (DetectedFormat.of(mime).isPresent() || mime.equals("application/octet-stream"))) {
-      // a few bytes of an accepted type, or too few to be anything: not a wrong type, a file cut short
-      throw new MediaRejected("The %s is only %d byte%s: too short to hold %s.".formatted(expected.label(), size,
-          size == 1 ? "" : "s", expected == MediaKind.AUDIO ? "any sound" : "a picture"));
+    if (size < MIN_BYTES
+        && (DetectedFormat.of(mime).isPresent() || mime.equals("application/octet-stream"))) {
+      // a few bytes of an accepted type, or too few to be anything: not a wrong type, a file cut
+      // short
+      throw new MediaRejected("The %s is only %d byte%s: too short to hold %s."
+          .formatted(
+              expected.label(),
+              size,
+              size == 1 ? "" : "s",
+              expected == MediaKind.AUDIO ? "any sound" : "a picture"));
     }
-    var format = DetectedFormat.of(mime).orElseThrow(() -> new MediaRejected(Reason.UNSUPPORTED_TYPE,
-        "Files of type %s are not accepted. Use PNG, JPEG or WebP images; WAV, MP3, FLAC, OGG or M4A audio; MP4, MOV, WebM or MKV video."
-            .formatted(mime)));
+    var format = DetectedFormat.of(mime)
+        .orElseThrow(() -> new MediaRejected(
+            Reason.UNSUPPORTED_TYPE,
+            "Files of type %s are not accepted. Use PNG, JPEG or WebP images; WAV, MP3, FLAC, OGG or M4A audio; MP4, MOV, WebM or MKV video."
+                .formatted(mime)));
     if (format.kind() != expected) {
-      throw new MediaRejected(Reason.UNSUPPORTED_TYPE,
-          "Expected %s, but this file is %s (%s).".formatted(article(expected), article(format.kind()), mime));
+      throw new MediaRejected(
+          Reason.UNSUPPORTED_TYPE,
+          "Expected %s, but this file is %s (%s)."
+              .formatted(article(expected), article(format.kind()), mime));
     }
     return format;
   }
@@ -96,8 +108,10 @@ final class UploadInspection {
       throw new MediaRejected("The file has no sound.");
     }
     if (kind != MediaKind.IMAGE && info.duration().compareTo(properties.maxMediaDuration()) > 0) {
-      throw new MediaRejected(Reason.TOO_LARGE, "The %s lasts longer than %d minutes."
-          .formatted(kind.label(), properties.maxMediaDuration().toMinutes()));
+      throw new MediaRejected(
+          Reason.TOO_LARGE,
+          "The %s lasts longer than %d minutes."
+              .formatted(kind.label(), properties.maxMediaDuration().toMinutes()));
     }
   }
 
@@ -106,17 +120,25 @@ final class UploadInspection {
     checkPixels(header.width(), header.height());
     long limit = properties.maxDecodedImageSize().toBytes();
     if (header.decodedBytes() > limit) {
-      throw new MediaRejected(Reason.TOO_LARGE,
+      throw new MediaRejected(
+          Reason.TOO_LARGE,
           "The picture would take %d MB once decoded (%dx%d, %d channels of %d bits); at most %d MB are accepted."
-              .formatted(header.decodedBytes() / MB, header.width(), header.height(), header.channels(),
-                  header.bitsPerChannel(), limit / MB));
+              .formatted(
+                  header.decodedBytes() / MB,
+                  header.width(),
+                  header.height(),
+                  header.channels(),
+                  header.bitsPerChannel(),
+                  limit / MB));
     }
   }
 
   void checkPixels(int width, int height) {
     if ((long) width * height > properties.maxPixels()) {
-      throw new MediaRejected(Reason.TOO_LARGE, "The picture is %dx%d; at most %d megapixels are accepted."
-          .formatted(width, height, properties.maxPixels() / 1_000_000));
+      throw new MediaRejected(
+          Reason.TOO_LARGE,
+          "The picture is %dx%d; at most %d megapixels are accepted."
+              .formatted(width, height, properties.maxPixels() / 1_000_000));
     }
   }
 

@@ -9,9 +9,9 @@ import app.kinora.media.MediaRejected;
 import app.kinora.media.MediaRejected.Reason;
 import app.kinora.media.MediaUploads;
 import app.kinora.media.Upload;
-import app.kinora.media.UploadId;
 import app.kinora.media.UploadAccepted;
 import app.kinora.media.UploadDiscarded;
+import app.kinora.media.UploadId;
 import app.kinora.shared.UserId;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,9 +24,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Accepts reference media: size-capped streaming to disk, type by content (Apache Tika's magic
@@ -47,7 +47,11 @@ class UploadIntake implements MediaUploads {
   private final ApplicationEventPublisher events;
   private final TransactionTemplate transactions;
 
-  UploadIntake(MediaProperties properties, BlobStore blobs, UploadRepository uploads, ApplicationEventPublisher events,
+  UploadIntake(
+      MediaProperties properties,
+      BlobStore blobs,
+      UploadRepository uploads,
+      ApplicationEventPublisher events,
       TransactionTemplate transactions) {
     this.properties = properties;
     this.inspection = new UploadInspection(properties);
@@ -58,7 +62,8 @@ class UploadIntake implements MediaUploads {
   }
 
   @Override
-  public Upload accept(UserId owner, MediaKind expected, InputStream content, boolean keepOriginal) {
+  public Upload accept(
+      UserId owner, MediaKind expected, InputStream content, boolean keepOriginal) {
     Path original = null;
     Path sanitised = null;
     try {
@@ -72,10 +77,13 @@ class UploadIntake implements MediaUploads {
         ImageHeader.read(original).ifPresent(inspection::check);
       }
       var timeout = properties.probeTimeout();
-      inspection.check(Ffprobe.probe(original, format.forcedFormat(), format.demuxer(), false, timeout), expected);
+      inspection.check(
+          Ffprobe.probe(original, format.forcedFormat(), format.demuxer(), false, timeout),
+          expected);
       Sanitiser.sanitise(original, format, properties.maxMediaDuration(), sanitised, timeout);
       if (!keepOriginal) {
-        deleteQuietly(original); // unless asked, the original goes as soon as the sanitised copy exists
+        deleteQuietly(
+            original); // unless asked, the original goes as soon as the sanitised copy exists
       }
       checkQuota(owner, Files.size(sanitised) + (keepOriginal ? Files.size(original) : 0));
       return store(owner, expected, sanitised, keepOriginal ? new Sent(original, format) : null);
@@ -92,8 +100,12 @@ class UploadIntake implements MediaUploads {
 
   @Override
   public Optional<Original> original(UserId owner, UploadId id) {
-    return uploads.original(owner, id).flatMap(kept -> blobs.open(new BlobKey(kept.key()))
-        .map(file -> new Original(file, kept.contentType(), kept.key().substring(kept.key().lastIndexOf('.') + 1))));
+    return uploads
+        .original(owner, id)
+        .flatMap(kept -> blobs
+            .open(new BlobKey(kept.key()))
+            .map(file -> new Original(
+                file, kept.contentType(), kept.key().substring(kept.key().lastIndexOf('.') + 1))));
   }
 
   @Override
@@ -110,10 +122,14 @@ class UploadIntake implements MediaUploads {
 
   @Override
   public Path copyToLocal(UploadId id, Path directory) {
-    var key = uploads.blobKey(id).orElseThrow(() -> new IllegalArgumentException("no upload " + id));
-    var resource = blobs.open(new BlobKey(key)).orElseThrow(() -> new IllegalStateException("missing blob " + key));
+    var key =
+        uploads.blobKey(id).orElseThrow(() -> new IllegalArgumentException("no upload " + id));
+    var resource = blobs
+        .open(new BlobKey(key))
+        .orElseThrow(() -> new IllegalStateException("missing blob " + key));
     try (var in = resource.getInputStream()) {
-      var target = Files.createDirectories(directory).resolve(key.substring(key.lastIndexOf('/') + 1));
+      var target =
+          Files.createDirectories(directory).resolve(key.substring(key.lastIndexOf('/') + 1));
       Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
       return target;
     } catch (IOException e) {
@@ -121,18 +137,25 @@ class UploadIntake implements MediaUploads {
     }
   }
 
-  private Upload store(UserId owner, MediaKind kind, Path sanitised, Sent original) throws IOException {
+  private Upload store(UserId owner, MediaKind kind, Path sanitised, Sent original)
+      throws IOException {
     var format = inspection.formatOf(sanitised);
-    var info = Ffprobe.probe(sanitised, format.forcedFormat(), format.demuxer(), false, properties.probeTimeout());
+    var info = Ffprobe.probe(
+        sanitised, format.forcedFormat(), format.demuxer(), false, properties.probeTimeout());
     var id = new UploadId(UUID.randomUUID());
     var key = StorageKeys.upload(id, Sanitiser.extension(kind));
     if (kind != MediaKind.IMAGE && info.duration().toMillis() < MIN_DURATION_MILLIS) {
-      throw new MediaRejected("The %s holds no %s.".formatted(kind.label(), kind == MediaKind.AUDIO ? "sound" : "pictures"));
+      throw new MediaRejected("The %s holds no %s."
+          .formatted(kind.label(), kind == MediaKind.AUDIO ? "sound" : "pictures"));
     }
     var video = info.video();
     var upload = new Upload(
-        id, owner, kind, Files.size(sanitised),
-        video.map(MediaInfo.Stream::width).orElse(0), video.map(MediaInfo.Stream::height).orElse(0),
+        id,
+        owner,
+        kind,
+        Files.size(sanitised),
+        video.map(MediaInfo.Stream::width).orElse(0),
+        video.map(MediaInfo.Stream::height).orElse(0),
         kind == MediaKind.IMAGE ? java.time.Duration.ZERO : info.duration(),
         Instant.now().truncatedTo(ChronoUnit.MICROS));
     var stored = new java.util.ArrayList<BlobKey>();
@@ -144,10 +167,12 @@ class UploadIntake implements MediaUploads {
         var originalKey = StorageKeys.original(id, original.format().extension());
         blobs.put(originalKey, original.file());
         stored.add(originalKey);
-        kept = new UploadRepository.KeptOriginal(originalKey.value(), original.format().mimeType(), Files.size(original.file()));
+        kept = new UploadRepository.KeptOriginal(
+            originalKey.value(), original.format().mimeType(), Files.size(original.file()));
       }
       var keptOriginal = kept;
-      // the row and its event in one transaction: the registry delivers the event if and only if the row exists
+      // the row and its event in one transaction: the registry delivers the event if and only if
+      // the row exists
       transactions.executeWithoutResult(tx -> {
         uploads.insert(upload, key.value(), keptOriginal);
         events.publishEvent(new UploadAccepted(upload));
@@ -193,7 +218,8 @@ class UploadIntake implements MediaUploads {
     long used = uploads.usedBytes(owner);
     long quota = properties.userQuota().toBytes();
     if (used + adding > quota || (adding == 0 && used >= quota)) {
-      throw new MediaRejected(Reason.QUOTA_EXCEEDED,
+      throw new MediaRejected(
+          Reason.QUOTA_EXCEEDED,
           "Your uploads use %d of your %d MB; delete some in your library to make room."
               .formatted(used / (1024 * 1024), quota / (1024 * 1024)));
     }

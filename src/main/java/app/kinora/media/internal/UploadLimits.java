@@ -24,10 +24,15 @@ class UploadLimits {
 
   @Bean
   MultipartConfigElement multipartConfigElement(MediaProperties properties) throws IOException {
-    long[] sizes = Arrays.stream(MediaKind.values()).map(properties::maxSize).mapToLong(DataSize::toBytes).toArray();
+    long[] sizes = Arrays.stream(MediaKind.values())
+        .map(properties::maxSize)
+        .mapToLong(DataSize::toBytes)
+        .toArray();
     long largestPart = Arrays.stream(sizes).max().orElseThrow();
-    long largestRequest = Arrays.stream(sizes).sum() + DataSize.ofMegabytes(FORM_FIELDS_MB).toBytes();
+    long largestRequest =
+        Arrays.stream(sizes).sum() + DataSize.ofMegabytes(FORM_FIELDS_MB).toBytes();
     var spool = Files.createDirectories(properties.workDir());
-    return new MultipartConfigElement(spool.toAbsolutePath().toString(), largestPart, largestRequest, 0);
+    return new MultipartConfigElement(
+        spool.toAbsolutePath().toString(), largestPart, largestRequest, 0);
   }
 }

@@ -50,23 +50,33 @@ class UploadRepository {
 
   Optional<Upload> find(UserId owner, UploadId id) {
     return jdbc.sql("select * from media_uploads where id = ? and user_id = ?")
-        .param(id.value()).param(owner.value()).query(UploadRepository::map).optional();
+        .param(id.value())
+        .param(owner.value())
+        .query(UploadRepository::map)
+        .optional();
   }
 
   Optional<String> blobKey(UploadId id) {
-    return jdbc.sql("select blob_key from media_uploads where id = ?").param(id.value()).query(String.class).optional();
+    return jdbc.sql("select blob_key from media_uploads where id = ?")
+        .param(id.value())
+        .query(String.class)
+        .optional();
   }
 
   Optional<String> blobKey(UserId owner, UploadId id) {
     return jdbc.sql("select blob_key from media_uploads where id = ? and user_id = ?")
-        .param(id.value()).param(owner.value()).query(String.class).optional();
+        .param(id.value())
+        .param(owner.value())
+        .query(String.class)
+        .optional();
   }
 
   Optional<KeptOriginal> original(UserId owner, UploadId id) {
     return jdbc.sql("""
             select original_key, original_type, original_bytes from media_uploads
              where id = ? and user_id = ? and original_key is not null""")
-        .param(id.value()).param(owner.value())
+        .param(id.value())
+        .param(owner.value())
         .query((rs, n) -> new KeptOriginal(rs.getString(1), rs.getString(2), rs.getLong(3)))
         .optional();
   }
@@ -77,7 +87,10 @@ class UploadRepository {
     }
     return new java.util.HashSet<>(jdbc.sql(
             "select id from media_uploads where user_id = ? and id = any(?) and original_key is not null")
-        .param(owner.value()).param(ids.toArray(UUID[]::new)).query(UUID.class).list());
+        .param(owner.value())
+        .param(ids.toArray(UUID[]::new))
+        .query(UUID.class)
+        .list());
   }
 
   /** Every stored file of the owner's upload: the sanitised copy, and the original if kept. */
@@ -85,38 +98,48 @@ class UploadRepository {
     return jdbc.sql("""
             select key from media_uploads, unnest(array[blob_key, original_key]) as key
              where id = ? and user_id = ? and key is not null""")
-        .param(id.value()).param(owner.value()).query(String.class).list();
+        .param(id.value())
+        .param(owner.value())
+        .query(String.class)
+        .list();
   }
 
   java.util.Set<String> referencedKeys(java.util.Collection<String> keys) {
     if (keys.isEmpty()) {
       return java.util.Set.of();
     }
-    return new java.util.HashSet<>(jdbc.sql("""
-            select key from media_uploads, unnest(array[blob_key, original_key]) as key where key = any(?)""")
-        .param(keys.toArray(String[]::new)).query(String.class).list());
+    return new java.util.HashSet<>(
+        jdbc.sql("""
+            select key from media_uploads, unnest(array[blob_key, original_key]) as key where key = any(?)""").param(keys.toArray(String[]::new)).query(String.class).list());
   }
 
   long usedBytes(UserId owner) {
-    return jdbc.sql("select coalesce(sum(bytes + original_bytes), 0) from media_uploads where user_id = ?")
-        .param(owner.value()).query(Long.class).single();
+    return jdbc.sql(
+            "select coalesce(sum(bytes + original_bytes), 0) from media_uploads where user_id = ?")
+        .param(owner.value())
+        .query(Long.class)
+        .single();
   }
 
   void delete(UserId owner, UploadId id) {
-    jdbc.sql("delete from media_uploads where id = ? and user_id = ?").param(id.value()).param(owner.value()).update();
+    jdbc.sql("delete from media_uploads where id = ? and user_id = ?")
+        .param(id.value())
+        .param(owner.value())
+        .update();
   }
 
   List<Upload> all(UserId owner) {
     return jdbc.sql("select * from media_uploads where user_id = ? order by created_at desc")
-        .param(owner.value()).query(UploadRepository::map).list();
+        .param(owner.value())
+        .query(UploadRepository::map)
+        .list();
   }
 
   /** Every stored file of the owner's uploads, originals included. */
   List<String> blobKeys(UserId owner) {
     return jdbc.sql("""
             select key from media_uploads, unnest(array[blob_key, original_key]) as key
-             where user_id = ? and key is not null""")
-        .param(owner.value()).query(String.class).list();
+             where user_id = ? and key is not null""").param(owner.value()).query(String.class).list();
   }
 
   /** Each kept original, by upload id, for the owner's data export. */
@@ -126,7 +149,9 @@ class UploadRepository {
             select id, original_key, original_type, original_bytes from media_uploads
              where user_id = ? and original_key is not null order by created_at""")
         .param(owner.value())
-        .query((rs, n) -> files.put(rs.getObject(1, UUID.class), new KeptOriginal(rs.getString(2), rs.getString(3), rs.getLong(4))))
+        .query((rs, n) -> files.put(
+            rs.getObject(1, UUID.class),
+            new KeptOriginal(rs.getString(2), rs.getString(3), rs.getLong(4))))
         .list();
     return files;
   }

@@ -39,11 +39,14 @@ class VideoOutputStore implements VideoOutputs {
   }
 
   @Override
-  public StoredVideo store(UUID outputId, Path mp4, Duration duration, VideoSize size) throws IOException {
+  public StoredVideo store(UUID outputId, Path mp4, Duration duration, VideoSize size)
+      throws IOException {
     var poster = mp4.resolveSibling(mp4.getFileName() + ".poster.jpg");
     var sprite = mp4.resolveSibling(mp4.getFileName() + ".sprite.jpg");
     try {
-      return store(outputId, mp4,
+      return store(
+          outputId,
+          mp4,
           () -> {
             derivatives.poster(mp4, duration.multipliedBy(2).dividedBy(5), poster);
             return poster;
@@ -57,7 +60,11 @@ class VideoOutputStore implements VideoOutputs {
 
   @Override
   public StoredVideo store(UUID outputId, Path mp4, VideoPictures pictures) throws IOException {
-    return store(outputId, mp4, pictures::poster, () -> new Picture(pictures.spriteSheet(), pictures.layout()));
+    return store(
+        outputId,
+        mp4,
+        pictures::poster,
+        () -> new Picture(pictures.spriteSheet(), pictures.layout()));
   }
 
   @Override
@@ -77,17 +84,16 @@ class VideoOutputStore implements VideoOutputs {
     T make() throws Exception;
   }
 
-  private StoredVideo store(UUID outputId, Path mp4, Making<Path> poster, Making<Picture> sprite) throws IOException {
+  private StoredVideo store(UUID outputId, Path mp4, Making<Path> poster, Making<Picture> sprite)
+      throws IOException {
     var videoKey = StorageKeys.video(outputId);
     var posterKey = StorageKeys.poster(outputId);
     var spriteKey = StorageKeys.spriteSheet(outputId);
     long bytes = Files.size(mp4);
     var layout = new AtomicReference<SpriteSheet>();
     try {
-      Concurrently.run(List.of(
-          () -> blobs.put(videoKey, mp4),
-          () -> blobs.put(posterKey, poster.make()),
-          () -> {
+      Concurrently.run(
+          List.of(() -> blobs.put(videoKey, mp4), () -> blobs.put(posterKey, poster.make()), () -> {
             var made = sprite.make();
             blobs.put(spriteKey, made.file());
             layout.set(made.layout());

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
@@ -54,7 +54,9 @@ class SmtpMailer implements Mailer {
   private void deliver(Email email) {
     var mailSender = sender.getIfAvailable();
     if (mailSender == null) {
-      log.warn("No mail server is configured (spring.mail.host): the email '{}' was not sent", email.template());
+      log.warn(
+          "No mail server is configured (spring.mail.host): the email '{}' was not sent",
+          email.template());
       return;
     }
     var message = new SimpleMailMessage();
@@ -71,7 +73,8 @@ class SmtpMailer implements Mailer {
 
   String render(Email email) {
     var variables = new HashMap<>(email.variables());
-    var body = templates.process(email.template(), new Context(java.util.Locale.ENGLISH, variables));
+    var body =
+        templates.process(email.template(), new Context(java.util.Locale.ENGLISH, variables));
     var contact = properties.contactAddress().isBlank() ? "" : " · " + properties.contactAddress();
     return body.strip() + "\n\n-- \n" + properties.operatorName() + contact + "\n";
   }

@@ -30,9 +30,9 @@ class AnalyticsEvents {
             insert into analytics_daily (day, kind, path, count)
             select (occurred_at at time zone 'UTC')::date, kind, path, count(*) from analytics_events
              where occurred_at < ? group by 1, 2, 3
-            on conflict (day, kind, path) do update set count = analytics_daily.count + excluded.count""")
+            on conflict (day, kind, path) do update set count = analytics_daily.count + excluded.count""").param(before).update();
+    return jdbc.sql("delete from analytics_events where occurred_at < ?")
         .param(before)
         .update();
-    return jdbc.sql("delete from analytics_events where occurred_at < ?").param(before).update();
   }
 }

@@ -26,8 +26,8 @@ class AnalyticsRecorder implements HandlerInterceptor {
   }
 
   @Override
-  public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
-      Exception failure) {
+  public void afterCompletion(
+      HttpServletRequest request, HttpServletResponse response, Object handler, Exception failure) {
     if (failure != null || response.getStatus() >= 400 || !(handler instanceof HandlerMethod)) {
       return;
     }
@@ -46,7 +46,10 @@ class AnalyticsRecorder implements HandlerInterceptor {
       return "generation_submitted";
     }
     var accept = request.getHeader("Accept");
-    if ("GET".equals(request.getMethod()) && !fragment && accept != null && accept.contains("text/html")) {
+    if ("GET".equals(request.getMethod())
+        && !fragment
+        && accept != null
+        && accept.contains("text/html")) {
       return "page_view";
     }
     return null;

@@ -31,21 +31,29 @@ class ConsentController {
   }
 
   @PostMapping("/privacy/cookies")
-  String choose(@RequestParam String choice, @RequestParam(defaultValue = "false") boolean preferences,
-      @RequestParam(defaultValue = "false") boolean analytics, @RequestParam(name = "return", defaultValue = "")
-      String returnTo, HttpServletRequest request, HttpServletResponse response) {
+  String choose(
+      @RequestParam String choice,
+      @RequestParam(defaultValue = "false") boolean preferences,
+      @RequestParam(defaultValue = "false") boolean analytics,
+      @RequestParam(name = "return", defaultValue = "") String returnTo,
+      HttpServletRequest request,
+      HttpServletResponse response) {
     switch (choice) {
       case "accept" -> consents.choose(request, response, true, true);
       case "reject" -> consents.choose(request, response, false, false);
       case "save" -> consents.choose(request, response, preferences, analytics);
-      default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Choose accept, reject or save.");
+      default ->
+        throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Choose accept, reject or save.");
     }
     return "redirect:" + (isLocalPath(returnTo) ? returnTo : "/privacy/cookies?saved");
   }
 
   /** Only a path on this site: never another host, so the form cannot redirect elsewhere. */
   private static boolean isLocalPath(String path) {
-    return path.startsWith("/") && !path.startsWith("//") && !path.contains("\\") && !path.contains("\r")
+    return path.startsWith("/")
+        && !path.startsWith("//")
+        && !path.contains("\\")
+        && !path.contains("\r")
         && !path.contains("\n");
   }
 }

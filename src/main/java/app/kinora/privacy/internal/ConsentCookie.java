@@ -32,12 +32,14 @@ public final class ConsentCookie {
         .filter(cookie -> NAME.equals(cookie.getName()))
         .map(cookie -> VALUE.matcher(cookie.getValue()))
         .filter(matcher -> matcher.matches() && Integer.parseInt(matcher.group(1)) == version)
-        .map(matcher -> new Consent(version, "1".equals(matcher.group(2)), "1".equals(matcher.group(3)), gpc, true))
+        .map(matcher -> new Consent(
+            version, "1".equals(matcher.group(2)), "1".equals(matcher.group(3)), gpc, true))
         .findFirst();
   }
 
   public static void write(HttpServletResponse response, Consent consent, boolean secure) {
-    var value = "v%d-p%d-a%d".formatted(consent.version(), consent.preferences() ? 1 : 0, consent.analytics() ? 1 : 0);
+    var value = "v%d-p%d-a%d"
+        .formatted(consent.version(), consent.preferences() ? 1 : 0, consent.analytics() ? 1 : 0);
     var cookie = ResponseCookie.from(NAME, value)
         .path("/")
         .maxAge(LIFETIME)

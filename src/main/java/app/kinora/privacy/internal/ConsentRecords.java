@@ -15,7 +15,8 @@ import org.springframework.stereotype.Repository;
 public class ConsentRecords {
 
   /** One recorded choice. */
-  public record Record(int version, boolean preferences, boolean analytics, boolean gpc, Instant recordedAt) {}
+  public record Record(
+      int version, boolean preferences, boolean analytics, boolean gpc, Instant recordedAt) {}
 
   private final JdbcClient jdbc;
 
@@ -27,8 +28,13 @@ public class ConsentRecords {
     jdbc.sql("""
             insert into consent_records (user_id, version, preferences, analytics, gpc, recorded_at)
             values (?, ?, ?, ?, ?, ?)""")
-        .params(user.value(), consent.version(), consent.preferences(), consent.analytics(),
-            consent.globalPrivacyControl(), Timestamp.from(at))
+        .params(
+            user.value(),
+            consent.version(),
+            consent.preferences(),
+            consent.analytics(),
+            consent.globalPrivacyControl(),
+            Timestamp.from(at))
         .update();
   }
 
@@ -43,19 +49,34 @@ public class ConsentRecords {
             select version, preferences, analytics, gpc, recorded_at from consent_records
              where user_id = ? order by id desc""")
         .param(user.value())
-        .query((rs, n) -> new Record(rs.getInt(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4),
+        .query((rs, n) -> new Record(
+            rs.getInt(1),
+            rs.getBoolean(2),
+            rs.getBoolean(3),
+            rs.getBoolean(4),
             rs.getTimestamp(5).toInstant()))
         .list();
   }
 
   public List<Map<String, Object>> export(UserId user) {
     return history(user).stream()
-        .map(r -> Map.<String, Object>of("version", r.version(), "preferences", r.preferences(),
-            "analytics", r.analytics(), "globalPrivacyControl", r.gpc(), "recordedAt", r.recordedAt().toString()))
+        .map(r -> Map.<String, Object>of(
+            "version",
+            r.version(),
+            "preferences",
+            r.preferences(),
+            "analytics",
+            r.analytics(),
+            "globalPrivacyControl",
+            r.gpc(),
+            "recordedAt",
+            r.recordedAt().toString()))
         .toList();
   }
 
   public void erase(UserId user) {
-    jdbc.sql("delete from consent_records where user_id = ?").param(user.value()).update();
+    jdbc.sql("delete from consent_records where user_id = ?")
+        .param(user.value())
+        .update();
   }
 }

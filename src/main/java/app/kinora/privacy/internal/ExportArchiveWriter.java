@@ -30,7 +30,8 @@ public class ExportArchiveWriter {
   public static final String FORMAT = "kinora-export/1";
 
   private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
-  private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+  private static final JsonMapper JSON =
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   private final PersonalDataInventory inventory;
   private final Clock clock;
@@ -53,7 +54,8 @@ public class ExportArchiveWriter {
       zip.putNextEntry(new ZipEntry("README.txt"));
       zip.write(readme().getBytes(StandardCharsets.UTF_8));
       zip.closeEntry();
-      for (Map.Entry<String, java.util.List<app.kinora.privacy.spi.ExportedFile>> module : inventory.filesOf(user).entrySet()) {
+      for (Map.Entry<String, java.util.List<app.kinora.privacy.spi.ExportedFile>> module :
+          inventory.filesOf(user).entrySet()) {
         for (var file : module.getValue()) {
           if (!SAFE_PATH.matcher(file.path()).matches() || file.path().contains("..")) {
             throw new IllegalStateException("Unsafe path in export: " + file.path());

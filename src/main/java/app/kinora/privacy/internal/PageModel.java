@@ -23,16 +23,18 @@ class PageModel implements HandlerInterceptor {
   private final PrivacyProperties properties;
   private final PolicyAcknowledgements acknowledgements;
 
-  PageModel(Consents consents, PrivacyProperties properties, PolicyAcknowledgements acknowledgements) {
+  PageModel(
+      Consents consents, PrivacyProperties properties, PolicyAcknowledgements acknowledgements) {
     this.consents = consents;
     this.properties = properties;
     this.acknowledgements = acknowledgements;
   }
 
   @Override
-  public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-      ModelAndView page) {
-    if (page == null || request.getHeader("HX-Request") != null
+  public void postHandle(
+      HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView page) {
+    if (page == null
+        || request.getHeader("HX-Request") != null
         || (page.getViewName() != null && page.getViewName().startsWith("redirect:"))) {
       return;
     }
@@ -50,7 +52,9 @@ class PageModel implements HandlerInterceptor {
     page.addObject("here", here(request));
     var authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication != null && authentication.getPrincipal() instanceof UserPrincipal user) {
-      acknowledgements.pendingFor(user.userId()).ifPresent(notice -> page.addObject("policyUpdate", notice));
+      acknowledgements
+          .pendingFor(user.userId())
+          .ifPresent(notice -> page.addObject("policyUpdate", notice));
     }
   }
 

@@ -23,7 +23,10 @@ class PolicyController {
   private final PolicyAcknowledgements acknowledgements;
   private final Subprocessors subprocessors;
 
-  PolicyController(PolicyDocuments documents, PolicyRenderer renderer, PolicyAcknowledgements acknowledgements,
+  PolicyController(
+      PolicyDocuments documents,
+      PolicyRenderer renderer,
+      PolicyAcknowledgements acknowledgements,
       Subprocessors subprocessors) {
     this.documents = documents;
     this.renderer = renderer;
@@ -48,7 +51,9 @@ class PolicyController {
   }
 
   @PostMapping("/privacy/acknowledge/{document}/{version}")
-  String acknowledge(@PathVariable String document, @PathVariable String version,
+  String acknowledge(
+      @PathVariable String document,
+      @PathVariable String version,
       @AuthenticationPrincipal UserPrincipal user) {
     if (user == null) {
       return "redirect:/login";
@@ -61,8 +66,11 @@ class PolicyController {
   }
 
   private String show(String document, String version, Model model) {
-    var shown = version == null ? documents.current(document)
-        : documents.find(document, version).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    var shown = version == null
+        ? documents.current(document)
+        : documents
+            .find(document, version)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     model.addAttribute("document", shown);
     model.addAttribute("html", renderer.html(shown));
     model.addAttribute("isCurrent", shown.equals(documents.current(document)));

@@ -21,15 +21,18 @@ import org.springframework.stereotype.Component;
 @Component
 class PolicyRenderer {
 
-  private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create(), HeadingAnchorExtension.create());
+  private static final List<org.commonmark.Extension> EXTENSIONS =
+      List.of(TablesExtension.create(), HeadingAnchorExtension.create());
   private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
-  private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).build();
+  private final HtmlRenderer renderer =
+      HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).build();
 
   private final PrivacyProperties properties;
   private final RetentionEngine retention;
   private final Subprocessors subprocessors;
 
-  PolicyRenderer(PrivacyProperties properties, RetentionEngine retention, Subprocessors subprocessors) {
+  PolicyRenderer(
+      PrivacyProperties properties, RetentionEngine retention, Subprocessors subprocessors) {
     this.properties = properties;
     this.retention = retention;
     this.subprocessors = subprocessors;
@@ -57,8 +60,14 @@ class PolicyRenderer {
 
   private String retentionTable() {
     var table = new StringBuilder("| Data | Kept for |\n|---|---|\n");
-    retention.categories().forEach(category -> table.append("| ").append(plain(category.description()))
-        .append(" | ").append(days(category.period())).append(" |\n"));
+    retention
+        .categories()
+        .forEach(category -> table
+            .append("| ")
+            .append(plain(category.description()))
+            .append(" | ")
+            .append(days(category.period()))
+            .append(" |\n"));
     return table.toString();
   }
 
@@ -67,9 +76,16 @@ class PolicyRenderer {
     if (all.isEmpty()) {
       return "_None: this deployment runs everything on its own servers._";
     }
-    var table = new StringBuilder("| Service | What it receives your data for | Where |\n|---|---|---|\n");
-    all.forEach(s -> table.append("| ").append(plain(s.name())).append(" | ").append(plain(s.purpose()))
-        .append(" | ").append(plain(s.country())).append(" |\n"));
+    var table =
+        new StringBuilder("| Service | What it receives your data for | Where |\n|---|---|---|\n");
+    all.forEach(s -> table
+        .append("| ")
+        .append(plain(s.name()))
+        .append(" | ")
+        .append(plain(s.purpose()))
+        .append(" | ")
+        .append(plain(s.country()))
+        .append(" |\n"));
     return table.toString();
   }
 

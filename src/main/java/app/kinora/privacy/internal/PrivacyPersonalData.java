@@ -26,8 +26,12 @@ class PrivacyPersonalData implements PersonalDataHolder {
   private final ObjectProvider<DataExports> exports;
   private final ObjectProvider<PrivacyRequests> requests;
 
-  PrivacyPersonalData(ConsentRecords consents, PolicyAcknowledgements acknowledgements, PrivacySettings settings,
-      ObjectProvider<DataExports> exports, ObjectProvider<PrivacyRequests> requests) {
+  PrivacyPersonalData(
+      ConsentRecords consents,
+      PolicyAcknowledgements acknowledgements,
+      PrivacySettings settings,
+      ObjectProvider<DataExports> exports,
+      ObjectProvider<PrivacyRequests> requests) {
     this.requests = requests;
     this.consents = consents;
     this.acknowledgements = acknowledgements;
@@ -42,20 +46,46 @@ class PrivacyPersonalData implements PersonalDataHolder {
 
   @Override
   public Set<String> tables() {
-    return Set.of("consent_records", "policy_acknowledgements", "data_exports", "privacy_settings", "privacy_requests", "account_closures");
+    return Set.of(
+        "consent_records",
+        "policy_acknowledgements",
+        "data_exports",
+        "privacy_settings",
+        "privacy_requests",
+        "account_closures");
   }
 
   @Override
   public List<PersonalColumn> columns() {
     var columns = new java.util.ArrayList<PersonalColumn>();
-    columns.addAll(PersonalColumn.of("policy_acknowledgements", DataCategory.CHOICES, "until the account is closed",
-        Set.of(Purpose.LEGAL), "document", "version"));
-    columns.addAll(PersonalColumn.of("data_exports", DataCategory.CHOICES, "7 days after the request",
-        Set.of(Purpose.LEGAL), "status", "archive_key"));
-    columns.addAll(PersonalColumn.of("privacy_requests", DataCategory.CHOICES,
-        "kept as proof of the answer; address removed when the account is closed", Set.of(Purpose.LEGAL),
-        "kind", "requester_email", "channel", "jurisdiction", "status", "extension_reason", "outcome",
-        "verification_token_hash", "details"));
+    columns.addAll(PersonalColumn.of(
+        "policy_acknowledgements",
+        DataCategory.CHOICES,
+        "until the account is closed",
+        Set.of(Purpose.LEGAL),
+        "document",
+        "version"));
+    columns.addAll(PersonalColumn.of(
+        "data_exports",
+        DataCategory.CHOICES,
+        "7 days after the request",
+        Set.of(Purpose.LEGAL),
+        "status",
+        "archive_key"));
+    columns.addAll(PersonalColumn.of(
+        "privacy_requests",
+        DataCategory.CHOICES,
+        "kept as proof of the answer; address removed when the account is closed",
+        Set.of(Purpose.LEGAL),
+        "kind",
+        "requester_email",
+        "channel",
+        "jurisdiction",
+        "status",
+        "extension_reason",
+        "outcome",
+        "verification_token_hash",
+        "details"));
     return columns;
   }
 
@@ -65,8 +95,11 @@ class PrivacyPersonalData implements PersonalDataHolder {
     export.put("consents", consents.export(user));
     export.put("policyAcknowledgements", acknowledgements.export(user));
     export.put("settings", settings.export(user));
-    export.put("dataExports", exports.getObject().list(user).stream()
-        .map(e -> Map.of("requestedAt", e.requestedAt().toString(), "status", e.status())).toList());
+    export.put(
+        "dataExports",
+        exports.getObject().list(user).stream()
+            .map(e -> Map.of("requestedAt", e.requestedAt().toString(), "status", e.status()))
+            .toList());
     export.put("requests", requests.getObject().export(user));
     return export;
   }

@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The operators' queue of privacy requests received by email or post: log, verify, extend,
@@ -46,28 +46,43 @@ class PrivacyRequestsController {
   }
 
   @PostMapping("/admin/privacy-requests")
-  String log(Authentication authentication, @RequestParam PrivacyRequest.Kind kind, @RequestParam String email,
-      @RequestParam String channel, @RequestParam PrivacyRequest.Jurisdiction jurisdiction, RedirectAttributes flash) {
-    return act(flash, () -> requests.log(kind, email, channel, jurisdiction, operator(authentication)), "Request logged.");
+  String log(
+      Authentication authentication,
+      @RequestParam PrivacyRequest.Kind kind,
+      @RequestParam String email,
+      @RequestParam String channel,
+      @RequestParam PrivacyRequest.Jurisdiction jurisdiction,
+      RedirectAttributes flash) {
+    return act(
+        flash,
+        () -> requests.log(kind, email, channel, jurisdiction, operator(authentication)),
+        "Request logged.");
   }
 
   @PostMapping("/admin/privacy-requests/{id}/verify")
   String verify(Authentication authentication, @PathVariable UUID id, RedirectAttributes flash) {
-    return act(flash, () -> mail.send(requests.startVerification(id, operator(authentication))),
+    return act(
+        flash,
+        () -> mail.send(requests.startVerification(id, operator(authentication))),
         "A confirmation link was sent to the account's address.");
   }
 
   @PostMapping("/admin/privacy-requests/{id}/extend")
-  String extend(Authentication authentication, @PathVariable UUID id, @RequestParam String reason,
+  String extend(
+      Authentication authentication,
+      @PathVariable UUID id,
+      @RequestParam String reason,
       RedirectAttributes flash) {
-    return act(flash, () -> requests.extend(id, reason, operator(authentication)), "Due date extended.");
+    return act(
+        flash, () -> requests.extend(id, reason, operator(authentication)), "Due date extended.");
   }
 
   @PostMapping("/admin/privacy-requests/{id}/execute")
   String execute(Authentication authentication, @PathVariable UUID id, RedirectAttributes flash) {
     var operator = operator(authentication);
     try {
-      flash.addFlashAttribute("notice", "Done. " + requests.execute(id, operator).outcome());
+      flash.addFlashAttribute(
+          "notice", "Done. " + requests.execute(id, operator).outcome());
     } catch (IllegalArgumentException | IllegalStateException e) {
       flash.addFlashAttribute("error", e.getMessage());
     }
@@ -75,9 +90,16 @@ class PrivacyRequestsController {
   }
 
   @PostMapping("/admin/privacy-requests/{id}/close")
-  String close(Authentication authentication, @PathVariable UUID id, @RequestParam boolean completed,
-      @RequestParam String outcome, RedirectAttributes flash) {
-    return act(flash, () -> requests.close(id, completed, outcome, operator(authentication)), "Request closed.");
+  String close(
+      Authentication authentication,
+      @PathVariable UUID id,
+      @RequestParam boolean completed,
+      @RequestParam String outcome,
+      RedirectAttributes flash) {
+    return act(
+        flash,
+        () -> requests.close(id, completed, outcome, operator(authentication)),
+        "Request closed.");
   }
 
   /** The requester's confirmation link: no sign-in needed, the token is the proof. */
@@ -99,7 +121,8 @@ class PrivacyRequestsController {
 
   private static app.kinora.shared.UserId operator(Authentication authentication) {
     boolean isOperator = authentication != null
-        && authentication.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()))
+        && authentication.getAuthorities().stream()
+            .anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()))
         && authentication.getPrincipal() instanceof UserPrincipal;
     if (!isOperator) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);

@@ -24,8 +24,12 @@ class PrivacyWebConfiguration implements WebMvcConfigurer {
   private final AnalyticsEvents events;
   private final Clock clock;
 
-  PrivacyWebConfiguration(Consents consents, PrivacyProperties properties, PolicyAcknowledgements acknowledgements,
-      AnalyticsEvents events, Clock clock) {
+  PrivacyWebConfiguration(
+      Consents consents,
+      PrivacyProperties properties,
+      PolicyAcknowledgements acknowledgements,
+      AnalyticsEvents events,
+      Clock clock) {
     this.consents = consents;
     this.properties = properties;
     this.acknowledgements = acknowledgements;
@@ -35,8 +39,12 @@ class PrivacyWebConfiguration implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(new PageModel(consents, properties, acknowledgements)).excludePathPatterns("/v1/**");
-    registry.addInterceptor(new AnalyticsRecorder(consents, events, clock)).excludePathPatterns("/v1/**");
+    registry
+        .addInterceptor(new PageModel(consents, properties, acknowledgements))
+        .excludePathPatterns("/v1/**");
+    registry
+        .addInterceptor(new AnalyticsRecorder(consents, events, clock))
+        .excludePathPatterns("/v1/**");
   }
 
   /** The policies, the subprocessors, cookie choices and a requester's confirmation link: open to anyone. */

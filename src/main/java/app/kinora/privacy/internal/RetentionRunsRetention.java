@@ -34,6 +34,8 @@ class RetentionRunsRetention implements RetentionRule {
 
   @Override
   public long purge(Instant cutoff) {
-    return jdbc.sql("delete from retention_runs where ran_at < ?").param(Timestamp.from(cutoff)).update();
+    return jdbc.sql("delete from retention_runs where ran_at < ?")
+        .param(Timestamp.from(cutoff))
+        .update();
   }
 }

@@ -20,7 +20,10 @@ class VerificationMail {
   }
 
   void send(PrivacyRequests.Verification verification) {
-    mailer.send(new Email(verification.email(), "Please confirm your privacy request", "privacy-request-confirm",
+    mailer.send(new Email(
+        verification.email(),
+        "Please confirm your privacy request",
+        "privacy-request-confirm",
         Map.of("link", address.link("/privacy/requests/confirm?token=" + verification.token()))));
   }
 }

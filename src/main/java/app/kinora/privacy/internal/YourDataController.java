@@ -53,7 +53,8 @@ class YourDataController {
   }
 
   @PostMapping("/account/privacy/settings")
-  String saveSettings(@AuthenticationPrincipal UserPrincipal user,
+  String saveSettings(
+      @AuthenticationPrincipal UserPrincipal user,
       @RequestParam(defaultValue = "false") boolean contentForQuality,
       @RequestParam(defaultValue = "false") boolean marketingEmail) {
     settings.save(user.userId(), new PrivacySettings.Settings(contentForQuality, marketingEmail));
@@ -62,11 +63,13 @@ class YourDataController {
 
   /** Anything the pages do not let the user change themselves goes to the operators as a request. */
   @PostMapping("/account/privacy/correction")
-  String requestCorrection(@AuthenticationPrincipal UserPrincipal user, @RequestParam(defaultValue = "") String details,
+  String requestCorrection(
+      @AuthenticationPrincipal UserPrincipal user,
+      @RequestParam(defaultValue = "") String details,
       org.springframework.web.servlet.mvc.support.RedirectAttributes flash) {
     try {
-      var request = requests.fromAccount(user.userId(), PrivacyRequest.Kind.CORRECTION, details,
-          PrivacyRequest.Jurisdiction.GDPR);
+      var request = requests.fromAccount(
+          user.userId(), PrivacyRequest.Kind.CORRECTION, details, PrivacyRequest.Jurisdiction.GDPR);
       flash.addFlashAttribute("requestSent", request.dueAt());
     } catch (IllegalArgumentException e) {
       flash.addFlashAttribute("requestError", e.getMessage());
@@ -75,13 +78,18 @@ class YourDataController {
   }
 
   @GetMapping("/account/privacy/exports/{id}")
-  ResponseEntity<StreamingResponseBody> download(@AuthenticationPrincipal UserPrincipal user, @PathVariable UUID id)
+  ResponseEntity<StreamingResponseBody> download(
+      @AuthenticationPrincipal UserPrincipal user, @PathVariable UUID id)
       throws java.io.IOException {
-    var archive = exports.open(user.userId(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    var archive = exports
+        .open(user.userId(), id)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     var name = "kinora-data-" + LocalDate.now(ZoneOffset.UTC) + ".zip";
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType("application/zip"))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(name).build().toString())
         .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
         .body(out -> {
           try (archive) {

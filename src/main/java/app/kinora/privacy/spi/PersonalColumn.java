@@ -11,16 +11,22 @@ import java.util.Set;
  *
  * @param retention how long it is kept, in words (e.g. "until the user deletes it")
  */
-public record PersonalColumn(String table, String column, DataCategory category, Set<Purpose> purposes,
-    String retention) {
+public record PersonalColumn(
+    String table, String column, DataCategory category, Set<Purpose> purposes, String retention) {
 
   public PersonalColumn {
     purposes = Set.copyOf(purposes);
   }
 
   /** Several columns of one table that share their category, purposes and retention. */
-  public static List<PersonalColumn> of(String table, DataCategory category, String retention, Set<Purpose> purposes,
+  public static List<PersonalColumn> of(
+      String table,
+      DataCategory category,
+      String retention,
+      Set<Purpose> purposes,
       String... columns) {
-    return Arrays.stream(columns).map(column -> new PersonalColumn(table, column, category, purposes, retention)).toList();
+    return Arrays.stream(columns)
+        .map(column -> new PersonalColumn(table, column, category, purposes, retention))
+        .toList();
   }
 }

@@ -23,16 +23,24 @@ class AdapterConfiguration {
   @ConditionalOnProperty(prefix = "kinora.provider.openai-gateway", name = "base-url")
   OpenAiGatewayAdapter openAiGatewayAdapter(ProviderProperties properties) {
     var platform = properties.openaiGateway();
-    return new OpenAiGatewayAdapter(info(platform, "OpenAI-compatible gateway", "US"), platform.baseUrl(),
-        platform.apiKey(), timeouts(properties));
+    return new OpenAiGatewayAdapter(
+        info(platform, "OpenAI-compatible gateway", "US"),
+        platform.baseUrl(),
+        platform.apiKey(),
+        timeouts(properties));
   }
 
   @Bean
   @ConditionalOnProperty(prefix = "kinora.provider.openrouter", name = "api-key")
   OpenRouterAdapter openRouterAdapter(ProviderProperties properties) {
     var platform = properties.openrouter();
-    return new OpenRouterAdapter(info(platform, "OpenRouter", "US"), base(platform, "https://openrouter.ai/api/v1"),
-        platform.apiKey(), callback(properties, "openrouter"), platform.webhookSecret(), timeouts(properties),
+    return new OpenRouterAdapter(
+        info(platform, "OpenRouter", "US"),
+        base(platform, "https://openrouter.ai/api/v1"),
+        platform.apiKey(),
+        callback(properties, "openrouter"),
+        platform.webhookSecret(),
+        timeouts(properties),
         Clock.systemUTC());
   }
 
@@ -40,16 +48,27 @@ class AdapterConfiguration {
   @ConditionalOnProperty(prefix = "kinora.provider.fal", name = "api-key")
   FalAdapter falAdapter(ProviderProperties properties) {
     var platform = properties.fal();
-    return new FalAdapter(info(platform, "fal.ai", "US"), base(platform, "https://queue.fal.run"), platform.apiKey(),
-        callback(properties, "fal"), platform.webhookKeysUrl(), timeouts(properties), Clock.systemUTC());
+    return new FalAdapter(
+        info(platform, "fal.ai", "US"),
+        base(platform, "https://queue.fal.run"),
+        platform.apiKey(),
+        callback(properties, "fal"),
+        platform.webhookKeysUrl(),
+        timeouts(properties),
+        Clock.systemUTC());
   }
 
   @Bean
   @ConditionalOnProperty(prefix = "kinora.provider.replicate", name = "api-key")
   ReplicateAdapter replicateAdapter(ProviderProperties properties) {
     var platform = properties.replicate();
-    return new ReplicateAdapter(info(platform, "Replicate", "US"), base(platform, "https://api.replicate.com/v1"),
-        platform.apiKey(), callback(properties, "replicate"), platform.webhookSecret(), timeouts(properties),
+    return new ReplicateAdapter(
+        info(platform, "Replicate", "US"),
+        base(platform, "https://api.replicate.com/v1"),
+        platform.apiKey(),
+        callback(properties, "replicate"),
+        platform.webhookSecret(),
+        timeouts(properties),
         Clock.systemUTC());
   }
 
@@ -57,39 +76,60 @@ class AdapterConfiguration {
   @ConditionalOnProperty(prefix = "kinora.provider.gemini", name = "api-key")
   VeoAdapter veoAdapter(ProviderProperties properties) {
     var platform = properties.gemini();
-    return new VeoAdapter(info(platform, "Google Gemini API", "US"),
-        base(platform, "https://generativelanguage.googleapis.com/v1beta"), platform.apiKey(), timeouts(properties));
+    return new VeoAdapter(
+        info(platform, "Google Gemini API", "US"),
+        base(platform, "https://generativelanguage.googleapis.com/v1beta"),
+        platform.apiKey(),
+        timeouts(properties));
   }
 
   @Bean
   @ConditionalOnProperty(prefix = "kinora.provider.comfyui", name = "base-url")
   ComfyUiAdapter comfyUiAdapter(ProviderProperties properties) {
     var comfy = properties.comfyui();
-    var model = new ModelDescriptor(comfy.model(), comfy.model(), "A workflow on this site's own GPU server.",
-        comfy.minSeconds(), comfy.maxSeconds(), java.util.List.of(),
-        comfy.sizes().stream().map(VideoSize::parse).toList(), comfy.framesPerSecond(),
-        Set.of(Capability.SEED, Capability.NEGATIVE_PROMPT), 0, BigDecimal.ZERO);
+    var model = new ModelDescriptor(
+        comfy.model(),
+        comfy.model(),
+        "A workflow on this site's own GPU server.",
+        comfy.minSeconds(),
+        comfy.maxSeconds(),
+        java.util.List.of(),
+        comfy.sizes().stream().map(VideoSize::parse).toList(),
+        comfy.framesPerSecond(),
+        Set.of(Capability.SEED, Capability.NEGATIVE_PROMPT),
+        0,
+        BigDecimal.ZERO);
     try {
       var name = comfy.name() == null ? "ComfyUI (self-hosted)" : comfy.name();
-      return new ComfyUiAdapter(new ProviderInfo(name, comfy.country() == null ? "local" : comfy.country()),
-          comfy.baseUrl(), model, Files.readString(comfy.workflow()), timeouts(properties));
+      return new ComfyUiAdapter(
+          new ProviderInfo(name, comfy.country() == null ? "local" : comfy.country()),
+          comfy.baseUrl(),
+          model,
+          Files.readString(comfy.workflow()),
+          timeouts(properties));
     } catch (IOException | NullPointerException e) {
-      throw new IllegalStateException("kinora.provider.comfyui.workflow must name a readable workflow file", e);
+      throw new IllegalStateException(
+          "kinora.provider.comfyui.workflow must name a readable workflow file", e);
     }
   }
 
   private static ProviderInfo info(Platform platform, String name, String country) {
-    return new ProviderInfo(platform.name() == null ? name : platform.name(),
+    return new ProviderInfo(
+        platform.name() == null ? name : platform.name(),
         platform.country() == null ? country : platform.country());
   }
 
   private static String base(Platform platform, String fallback) {
-    return platform.baseUrl() == null || platform.baseUrl().isBlank() ? fallback : platform.baseUrl();
+    return platform.baseUrl() == null || platform.baseUrl().isBlank()
+        ? fallback
+        : platform.baseUrl();
   }
 
   private static String callback(ProviderProperties properties, String provider) {
     var base = properties.publicBaseUrl();
-    return base == null || base.isBlank() ? null : base.replaceAll("/+$", "") + "/providers/webhooks/" + provider;
+    return base == null || base.isBlank()
+        ? null
+        : base.replaceAll("/+$", "") + "/providers/webhooks/" + provider;
   }
 
   private static HttpTimeouts timeouts(ProviderProperties properties) {

@@ -1,14 +1,13 @@
 package app.kinora.provider.adapter;
 
-import app.kinora.provider.spi.ReferenceMedia;
-import app.kinora.shared.VideoSpec;
-
 import app.kinora.provider.spi.FailureCode;
 import app.kinora.provider.spi.ModelDescriptor;
 import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ProviderInfo;
+import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.provider.spi.RemoteJob;
 import app.kinora.provider.spi.RemoteStatus;
+import app.kinora.shared.VideoSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +36,18 @@ public class ComfyUiAdapter extends HttpAdapter {
    * @param model what the workflow can do, from configuration
    * @param workflow the workflow in ComfyUI's API format, as JSON text
    */
-  public ComfyUiAdapter(ProviderInfo info, String baseUrl, ModelDescriptor model, String workflow, HttpTimeouts timeouts) {
+  public ComfyUiAdapter(
+      ProviderInfo info,
+      String baseUrl,
+      ModelDescriptor model,
+      String workflow,
+      HttpTimeouts timeouts) {
     super("comfyui", info, baseUrl, timeouts);
     this.model = model;
     this.workflow = workflow;
     if (!JSON.readTree(workflow).isObject()) {
-      throw new IllegalArgumentException("the ComfyUI workflow must be a JSON object in API format");
+      throw new IllegalArgumentException(
+          "the ComfyUI workflow must be a JSON object in API format");
     }
   }
 
@@ -56,7 +61,8 @@ public class ComfyUiAdapter extends HttpAdapter {
     var seconds = request.duration().toSeconds();
     Map<String, JsonNode> values = Map.of(
         "{{prompt}}", StringNode.valueOf(request.prompt()),
-        "{{negative_prompt}}", StringNode.valueOf(request.negativePrompt() == null ? "" : request.negativePrompt()),
+        "{{negative_prompt}}",
+            StringNode.valueOf(request.negativePrompt() == null ? "" : request.negativePrompt()),
         "{{seed}}", JSON.getNodeFactory().numberNode(request.seed()),
         "{{width}}", JSON.getNodeFactory().numberNode(request.size().width()),
         "{{height}}", JSON.getNodeFactory().numberNode(request.size().height()),
@@ -102,7 +108,8 @@ public class ComfyUiAdapter extends HttpAdapter {
     }
     var status = entry.path("status");
     if ("error".equals(status.path("status_str").asString(""))) {
-      return RemoteStatus.failed(ProviderFailure.of(FailureCode.PROVIDER_ERROR, "workflow failed: " + status.path("messages")));
+      return RemoteStatus.failed(ProviderFailure.of(
+          FailureCode.PROVIDER_ERROR, "workflow failed: " + status.path("messages")));
     }
     if (!status.path("completed").asBoolean(false)) {
       return RemoteStatus.running(-1);
@@ -129,7 +136,10 @@ public class ComfyUiAdapter extends HttpAdapter {
       for (var kind : List.of("videos", "gifs", "images")) {
         var file = node.path(kind).path(0);
         if (file.has("filename")) {
-          return String.join("|", file.path("filename").asString(), file.path("subfolder").asString(""),
+          return String.join(
+              "|",
+              file.path("filename").asString(),
+              file.path("subfolder").asString(""),
               file.path("type").asString("output"));
         }
       }
@@ -140,8 +150,14 @@ public class ComfyUiAdapter extends HttpAdapter {
   @Override
   public void fetch(RemoteJob job, RemoteStatus completed, Path output) {
     var file = completed.resultLocation().split("\\|", -1);
-    download(http.get().uri(uri -> uri.path("/view").queryParam("filename", file[0]).queryParam("subfolder", file[1])
-        .queryParam("type", file[2]).build()), output);
+    download(
+        http.get()
+            .uri(uri -> uri.path("/view")
+                .queryParam("filename", file[0])
+                .queryParam("subfolder", file[1])
+                .queryParam("type", file[2])
+                .build()),
+        output);
   }
 
   /** Takes a waiting prompt off the queue. */
@@ -159,8 +175,7 @@ public class ComfyUiAdapter extends HttpAdapter {
   }
 
   @Override
-  protected ProviderFailure httpFailure(HttpStatusCode status,
-      HttpHeaders headers, String body) {
+  protected ProviderFailure httpFailure(HttpStatusCode status, HttpHeaders headers, String body) {
     if (status.value() == 400) {
       return ProviderFailure.of(FailureCode.INVALID_INPUT, "ComfyUI refused the workflow: " + body);
     }

@@ -1,17 +1,16 @@
 package app.kinora.provider.adapter;
 
-import app.kinora.provider.spi.ReferenceMedia;
-import app.kinora.shared.VideoSpec;
-
 import app.kinora.provider.spi.Capability;
 import app.kinora.provider.spi.FailureCode;
 import app.kinora.provider.spi.ModelDescriptor;
 import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ProviderInfo;
+import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.provider.spi.RemoteJob;
 import app.kinora.provider.spi.RemoteStatus;
 import app.kinora.provider.spi.WebhookVerifier;
 import app.kinora.shared.VideoSize;
+import app.kinora.shared.VideoSpec;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
@@ -33,19 +32,37 @@ public class FalAdapter extends HttpAdapter implements WebhookVerifier {
   /** Where fal publishes the keys its webhooks are signed with. */
   public static final String JWKS = "https://rest.alpha.fal.ai/.well-known/jwks.json";
 
-
   private static final List<ModelDescriptor> MODELS = List.of(
-      ModelDescriptor.ofDurations("fal-ai/veo3/fast", "Veo 3 Fast", "Google's Veo 3 Fast on fal.ai.",
-          List.of(4, 6, 8), Shapes.WIDE_AND_TALL_720_1080, List.of(24),
-          Set.of(Capability.AUDIO_GENERATION, Capability.SEED, Capability.NEGATIVE_PROMPT), 0, new BigDecimal("0.40")),
-      ModelDescriptor.ofDurations("fal-ai/veo3/fast/image-to-video", "Veo 3 Fast (from a picture)",
-          "Google's Veo 3 Fast on fal.ai, starting from your picture.", List.of(8), Shapes.WIDE_AND_TALL_720_1080,
-          List.of(24), Set.of(Capability.FIRST_FRAME, Capability.AUDIO_GENERATION), 0, new BigDecimal("0.40")),
-      ModelDescriptor.ofDurations("fal-ai/kling-video/v2.1/standard/text-to-video", "Kling 2.1",
-          "Kling 2.1 Standard on fal.ai.", List.of(5, 10),
-          List.of(new VideoSize(1280, 720), new VideoSize(720, 1280),
-              new VideoSize(720, 720)),
-          List.of(24), Set.of(Capability.NEGATIVE_PROMPT), 0, new BigDecimal("0.05")));
+      ModelDescriptor.ofDurations(
+          "fal-ai/veo3/fast",
+          "Veo 3 Fast",
+          "Google's Veo 3 Fast on fal.ai.",
+          List.of(4, 6, 8),
+          Shapes.WIDE_AND_TALL_720_1080,
+          List.of(24),
+          Set.of(Capability.AUDIO_GENERATION, Capability.SEED, Capability.NEGATIVE_PROMPT),
+          0,
+          new BigDecimal("0.40")),
+      ModelDescriptor.ofDurations(
+          "fal-ai/veo3/fast/image-to-video",
+          "Veo 3 Fast (from a picture)",
+          "Google's Veo 3 Fast on fal.ai, starting from your picture.",
+          List.of(8),
+          Shapes.WIDE_AND_TALL_720_1080,
+          List.of(24),
+          Set.of(Capability.FIRST_FRAME, Capability.AUDIO_GENERATION),
+          0,
+          new BigDecimal("0.40")),
+      ModelDescriptor.ofDurations(
+          "fal-ai/kling-video/v2.1/standard/text-to-video",
+          "Kling 2.1",
+          "Kling 2.1 Standard on fal.ai.",
+          List.of(5, 10),
+          List.of(new VideoSize(1280, 720), new VideoSize(720, 1280), new VideoSize(720, 720)),
+          List.of(24),
+          Set.of(Capability.NEGATIVE_PROMPT),
+          0,
+          new BigDecimal("0.05")));
 
   private final String apiKey;
   private final String callbackUrl;
@@ -60,12 +77,19 @@ public class FalAdapter extends HttpAdapter implements WebhookVerifier {
    * @param callbackUrl where fal posts the result ({@code fal_webhook}); null for polling only
    * @param webhookKeysUrl fal's JWKS, to verify those posts
    */
-  public FalAdapter(ProviderInfo info, String baseUrl, String apiKey, String callbackUrl, String webhookKeysUrl,
-      HttpTimeouts timeouts, Clock clock) {
+  public FalAdapter(
+      ProviderInfo info,
+      String baseUrl,
+      String apiKey,
+      String callbackUrl,
+      String webhookKeysUrl,
+      HttpTimeouts timeouts,
+      Clock clock) {
     super("fal", info, baseUrl, timeouts);
     this.apiKey = apiKey;
     this.callbackUrl = callbackUrl;
-    this.webhookKeys = new FalWebhookKeys(http, URI.create(webhookKeysUrl == null ? JWKS : webhookKeysUrl), clock);
+    this.webhookKeys =
+        new FalWebhookKeys(http, URI.create(webhookKeysUrl == null ? JWKS : webhookKeysUrl), clock);
   }
 
   @Override
@@ -75,8 +99,11 @@ public class FalAdapter extends HttpAdapter implements WebhookVerifier {
 
   @Override
   public RemoteJob submit(VideoSpec<ReferenceMedia> request) {
-    var model = MODELS.stream().filter(m -> m.id().equals(request.model())).findFirst()
-        .orElseThrow(() -> ProviderFailure.of(FailureCode.INVALID_INPUT, "fal model not known: " + request.model()));
+    var model = MODELS.stream()
+        .filter(m -> m.id().equals(request.model()))
+        .findFirst()
+        .orElseThrow(() -> ProviderFailure.of(
+            FailureCode.INVALID_INPUT, "fal model not known: " + request.model()));
     var input = new LinkedHashMap<String, Object>();
     input.put("prompt", request.prompt());
     input.put("duration", request.duration().toSeconds() + "s");
@@ -91,11 +118,19 @@ public class FalAdapter extends HttpAdapter implements WebhookVerifier {
     if (model.can(Capability.NEGATIVE_PROMPT) && request.negativePrompt() != null) {
       input.put("negative_prompt", request.negativePrompt());
     }
-    request.references().firstFrameIfAny().ifPresent(image -> input.put("image_url", Shapes.dataUri(image)));
-    var queued = postJson(http.post()
-        .uri(uri -> callbackUrl == null ? uri.path("/" + request.model()).build()
-            : uri.path("/" + request.model()).queryParam("fal_webhook", callbackUrl).build())
-        .header("Authorization", "Key " + apiKey), input);
+    request
+        .references()
+        .firstFrameIfAny()
+        .ifPresent(image -> input.put("image_url", Shapes.dataUri(image)));
+    var queued = postJson(
+        http.post()
+            .uri(uri -> callbackUrl == null
+                ? uri.path("/" + request.model()).build()
+                : uri.path("/" + request.model())
+                    .queryParam("fal_webhook", callbackUrl)
+                    .build())
+            .header("Authorization", "Key " + apiKey),
+        input);
     var id = text(queued, "request_id");
     if (id == null) {
       throw malformed("no request_id");
@@ -111,7 +146,9 @@ public class FalAdapter extends HttpAdapter implements WebhookVerifier {
 
   @Override
   public RemoteStatus status(RemoteJob job) {
-    var status = json(http.get().uri("/" + job.locator() + "/requests/{id}/status", job.id()).header("Authorization", "Key " + apiKey));
+    var status = json(http.get()
+        .uri("/" + job.locator() + "/requests/{id}/status", job.id())
+        .header("Authorization", "Key " + apiKey));
     var state = text(status, "status");
     if (state == null) {
       throw malformed("no status");
@@ -130,9 +167,14 @@ public class FalAdapter extends HttpAdapter implements WebhookVerifier {
     if (error != null) {
       var type = status.path("error_type").asString("");
       return RemoteStatus.failed(ProviderFailure.of(
-          isModeration(type + " " + error) ? FailureCode.MODERATION_BLOCKED : FailureCode.PROVIDER_ERROR, error));
+          isModeration(type + " " + error)
+              ? FailureCode.MODERATION_BLOCKED
+              : FailureCode.PROVIDER_ERROR,
+          error));
     }
-    var result = json(http.get().uri("/" + job.locator() + "/requests/{id}", job.id()).header("Authorization", "Key " + apiKey));
+    var result = json(http.get()
+        .uri("/" + job.locator() + "/requests/{id}", job.id())
+        .header("Authorization", "Key " + apiKey));
     var url = result.path("video").path("url").asString(null);
     if (url == null) {
       throw malformed("no video url in the result");
@@ -156,7 +198,9 @@ public class FalAdapter extends HttpAdapter implements WebhookVerifier {
 
   @Override
   public boolean cancel(RemoteJob job) {
-    json(http.put().uri("/" + job.locator() + "/requests/{id}/cancel", job.id()).header("Authorization", "Key " + apiKey));
+    json(http.put()
+        .uri("/" + job.locator() + "/requests/{id}/cancel", job.id())
+        .header("Authorization", "Key " + apiKey));
     return true;
   }
 }

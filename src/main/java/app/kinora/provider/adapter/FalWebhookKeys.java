@@ -48,10 +48,14 @@ final class FalWebhookKeys {
     var userId = required(headers, "X-Fal-Webhook-User-Id");
     var timestamp = required(headers, "X-Fal-Webhook-Timestamp");
     var signature = HexFormat.of().parseHex(required(headers, "X-Fal-Webhook-Signature"));
-    if (Duration.between(Instant.ofEpochSecond(Long.parseLong(timestamp)), clock.instant()).abs().compareTo(TOLERANCE) > 0) {
+    if (Duration.between(Instant.ofEpochSecond(Long.parseLong(timestamp)), clock.instant())
+            .abs()
+            .compareTo(TOLERANCE)
+        > 0) {
       throw new InvalidSignature("signature too old");
     }
-    var message = String.join("\n", requestId, userId, timestamp, sha256Hex(body)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    var message = String.join("\n", requestId, userId, timestamp, sha256Hex(body))
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     for (var key : keys()) {
       if (verifies(key, message, signature)) {
         return requestId;
@@ -62,10 +66,13 @@ final class FalWebhookKeys {
 
   private List<PublicKey> keys() {
     if (fetchedAt.plus(KEYS_TTL).isBefore(clock.instant())) {
-      var jwks = JsonMapper.builder().build().readTree(http.get().uri(keysUrl).retrieve().body(String.class));
+      var jwks = JsonMapper.builder()
+          .build()
+          .readTree(http.get().uri(keysUrl).retrieve().body(String.class));
       var fresh = new ArrayList<PublicKey>();
       for (var jwk : jwks.path("keys")) {
-        if ("OKP".equals(jwk.path("kty").asString("")) && "Ed25519".equals(jwk.path("crv").asString(""))) {
+        if ("OKP".equals(jwk.path("kty").asString(""))
+            && "Ed25519".equals(jwk.path("crv").asString(""))) {
           fresh.add(publicKey(Base64.getUrlDecoder().decode(jwk.path("x").asString())));
         }
       }

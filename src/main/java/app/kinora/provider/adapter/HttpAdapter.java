@@ -6,9 +6,9 @@ import app.kinora.provider.spi.ProviderInfo;
 import app.kinora.provider.spi.RemoteVideoProvider;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,9 +44,13 @@ public abstract class HttpAdapter implements RemoteVideoProvider {
   protected HttpAdapter(String id, ProviderInfo info, String baseUrl, HttpTimeouts timeouts) {
     this.id = id;
     this.info = info;
-    // HTTP/1.1: self-hosted servers (ComfyUI) speak plain HTTP, where an HTTP/2 upgrade only gets in the way
-    var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeouts.connect())
-        .followRedirects(HttpClient.Redirect.NORMAL).build();
+    // HTTP/1.1: self-hosted servers (ComfyUI) speak plain HTTP, where an HTTP/2 upgrade only gets
+    // in the way
+    var client = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(timeouts.connect())
+        .followRedirects(HttpClient.Redirect.NORMAL)
+        .build();
     var factory = new JdkClientHttpRequestFactory(client);
     factory.setReadTimeout(timeouts.read());
     this.http = RestClient.builder().baseUrl(baseUrl).requestFactory(factory).build();
@@ -64,18 +68,21 @@ public abstract class HttpAdapter implements RemoteVideoProvider {
 
   /** Sends a JSON body and reads a JSON answer. */
   protected JsonNode postJson(RestClient.RequestBodySpec request, Object body) {
-    return json(request.contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(body)));
+    return json(
+        request.contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(body)));
   }
 
   /** Runs the exchange and reads a JSON answer, mapping every failure onto a {@link ProviderFailure}. */
   protected JsonNode json(RestClient.RequestHeadersSpec<?> request) {
-    var text = call(() -> request.exchange((req, res) -> {
-      var body = read(res.getBody());
-      if (res.getStatusCode().isError()) {
-        throw httpFailure(res.getStatusCode(), res.getHeaders(), body);
-      }
-      return body;
-    }, true));
+    var text = call(() -> request.exchange(
+        (req, res) -> {
+          var body = read(res.getBody());
+          if (res.getStatusCode().isError()) {
+            throw httpFailure(res.getStatusCode(), res.getHeaders(), body);
+          }
+          return body;
+        },
+        true));
     try {
       var node = JSON.readTree(text.isBlank() ? "{}" : text);
       if (!node.isObject()) {
@@ -83,29 +90,36 @@ public abstract class HttpAdapter implements RemoteVideoProvider {
       }
       return node;
     } catch (JacksonException | IllegalStateException e) {
-      throw ProviderFailure.transientFailure(FailureCode.PROVIDER_ERROR, info.name() + " sent a malformed answer: " + e.getMessage(), null);
+      throw ProviderFailure.transientFailure(
+          FailureCode.PROVIDER_ERROR,
+          info.name() + " sent a malformed answer: " + e.getMessage(),
+          null);
     }
   }
 
   /** Streams a response body to {@code output} through a temporary file; 404 and 410 mean the result expired. */
   protected void download(RestClient.RequestHeadersSpec<?> request, Path output) {
-    call(() -> request.exchange((req, res) -> {
-      var status = res.getStatusCode();
-      if (status.value() == 404 || status.value() == 410) {
-        throw ProviderFailure.of(FailureCode.EXPIRED, info.name() + " no longer has the result (" + status.value() + ")");
-      }
-      if (status.isError()) {
-        throw httpFailure(status, res.getHeaders(), read(res.getBody()));
-      }
-      var partial = output.resolveSibling(output.getFileName() + ".part");
-      try (InputStream body = res.getBody()) {
-        Files.copy(body, partial, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING);
-      } finally {
-        Files.deleteIfExists(partial);
-      }
-      return null;
-    }, true));
+    call(() -> request.exchange(
+        (req, res) -> {
+          var status = res.getStatusCode();
+          if (status.value() == 404 || status.value() == 410) {
+            throw ProviderFailure.of(
+                FailureCode.EXPIRED,
+                info.name() + " no longer has the result (" + status.value() + ")");
+          }
+          if (status.isError()) {
+            throw httpFailure(status, res.getHeaders(), read(res.getBody()));
+          }
+          var partial = output.resolveSibling(output.getFileName() + ".part");
+          try (InputStream body = res.getBody()) {
+            Files.copy(body, partial, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING);
+          } finally {
+            Files.deleteIfExists(partial);
+          }
+          return null;
+        },
+        true));
   }
 
   /** Maps an error status onto a failure; adapters may recognise moderation in their own words. */
@@ -113,13 +127,15 @@ public abstract class HttpAdapter implements RemoteVideoProvider {
     int code = status.value();
     var detail = info.name() + " answered " + code + ": " + abbreviate(body);
     if (code == 429) {
-      return ProviderFailure.transientFailure(FailureCode.RATE_LIMITED, detail, retryAfter(headers));
+      return ProviderFailure.transientFailure(
+          FailureCode.RATE_LIMITED, detail, retryAfter(headers));
     }
     if (code == 408 || code == 504) {
       return ProviderFailure.transientFailure(FailureCode.TIMEOUT, detail, retryAfter(headers));
     }
     if (code >= 500) {
-      return ProviderFailure.transientFailure(FailureCode.PROVIDER_UNAVAILABLE, detail, retryAfter(headers));
+      return ProviderFailure.transientFailure(
+          FailureCode.PROVIDER_UNAVAILABLE, detail, retryAfter(headers));
     }
     if (code == 401 || code == 403) {
       return ProviderFailure.of(FailureCode.PROVIDER_UNAVAILABLE, detail);
@@ -139,8 +155,13 @@ public abstract class HttpAdapter implements RemoteVideoProvider {
   /** Whether a platform's error text says its content rules refused the request. */
   protected boolean isModeration(String text) {
     var lower = text == null ? "" : text.toLowerCase(Locale.ROOT);
-    return lower.contains("moderation") || lower.contains("content policy") || lower.contains("content_policy")
-        || lower.contains("safety") || lower.contains("nsfw") || lower.contains("flagged") || lower.contains("sensitive");
+    return lower.contains("moderation")
+        || lower.contains("content policy")
+        || lower.contains("content_policy")
+        || lower.contains("safety")
+        || lower.contains("nsfw")
+        || lower.contains("flagged")
+        || lower.contains("sensitive");
   }
 
   private <T> T call(IoCall<T> call) {
@@ -149,11 +170,14 @@ public abstract class HttpAdapter implements RemoteVideoProvider {
     } catch (ResourceAccessException e) {
       var cause = e.getCause();
       if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
-        throw ProviderFailure.transientFailure(FailureCode.TIMEOUT, info.name() + " did not answer in time", null);
+        throw ProviderFailure.transientFailure(
+            FailureCode.TIMEOUT, info.name() + " did not answer in time", null);
       }
-      throw ProviderFailure.transientFailure(FailureCode.PROVIDER_UNAVAILABLE, info.name() + " unreachable: " + e.getMessage(), null);
+      throw ProviderFailure.transientFailure(
+          FailureCode.PROVIDER_UNAVAILABLE, info.name() + " unreachable: " + e.getMessage(), null);
     } catch (java.io.UncheckedIOException e) {
-      throw ProviderFailure.transientFailure(FailureCode.PROVIDER_UNAVAILABLE, info.name() + ": " + e.getMessage(), null);
+      throw ProviderFailure.transientFailure(
+          FailureCode.PROVIDER_UNAVAILABLE, info.name() + ": " + e.getMessage(), null);
     }
   }
 
@@ -167,7 +191,8 @@ public abstract class HttpAdapter implements RemoteVideoProvider {
       return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
     } catch (NumberFormatException e) {
       try {
-        var at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        var at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
+            .toInstant();
         var wait = Duration.between(Instant.now(), at);
         return wait.isNegative() ? Duration.ZERO : wait;
       } catch (RuntimeException unparsable) {
@@ -193,7 +218,8 @@ public abstract class HttpAdapter implements RemoteVideoProvider {
 
   /** A platform's answer lacked what its documentation promises. */
   protected ProviderFailure malformed(String what) {
-    return ProviderFailure.transientFailure(FailureCode.PROVIDER_ERROR, info.name() + " sent a malformed answer: " + what, null);
+    return ProviderFailure.transientFailure(
+        FailureCode.PROVIDER_ERROR, info.name() + " sent a malformed answer: " + what, null);
   }
 
   @FunctionalInterface

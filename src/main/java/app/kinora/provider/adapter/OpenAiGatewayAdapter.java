@@ -1,17 +1,16 @@
 package app.kinora.provider.adapter;
 
-import app.kinora.provider.spi.ReferenceMedia;
-import app.kinora.shared.VideoSpec;
-
 import app.kinora.provider.spi.Capability;
 import app.kinora.provider.spi.FailureCode;
 import app.kinora.provider.spi.JobState;
 import app.kinora.provider.spi.ModelDescriptor;
 import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ProviderInfo;
+import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.provider.spi.RemoteJob;
 import app.kinora.provider.spi.RemoteStatus;
 import app.kinora.shared.VideoSize;
+import app.kinora.shared.VideoSpec;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -30,17 +29,35 @@ import tools.jackson.databind.JsonNode;
 public class OpenAiGatewayAdapter extends HttpAdapter {
 
   private static final List<ModelDescriptor> MODELS = List.of(
-      ModelDescriptor.ofDurations("sora-2", "Sora 2", "Sora 2 through an OpenAI-compatible gateway.",
-          List.of(4, 8, 12), Shapes.WIDE_AND_TALL_720, List.of(30), Set.of(Capability.FIRST_FRAME), 0,
-          new BigDecimal("0.10")),
-      ModelDescriptor.ofDurations("sora-2-pro", "Sora 2 Pro", "Sora 2 Pro through an OpenAI-compatible gateway.",
+      ModelDescriptor.ofDurations(
+          "sora-2",
+          "Sora 2",
+          "Sora 2 through an OpenAI-compatible gateway.",
           List.of(4, 8, 12),
-          List.of(new VideoSize(1280, 720), new VideoSize(720, 1280), new VideoSize(1792, 1024), new VideoSize(1024, 1792)),
-          List.of(30), Set.of(Capability.FIRST_FRAME), 0, new BigDecimal("0.30")));
+          Shapes.WIDE_AND_TALL_720,
+          List.of(30),
+          Set.of(Capability.FIRST_FRAME),
+          0,
+          new BigDecimal("0.10")),
+      ModelDescriptor.ofDurations(
+          "sora-2-pro",
+          "Sora 2 Pro",
+          "Sora 2 Pro through an OpenAI-compatible gateway.",
+          List.of(4, 8, 12),
+          List.of(
+              new VideoSize(1280, 720),
+              new VideoSize(720, 1280),
+              new VideoSize(1792, 1024),
+              new VideoSize(1024, 1792)),
+          List.of(30),
+          Set.of(Capability.FIRST_FRAME),
+          0,
+          new BigDecimal("0.30")));
 
   private final String apiKey;
 
-  public OpenAiGatewayAdapter(ProviderInfo info, String baseUrl, String apiKey, HttpTimeouts timeouts) {
+  public OpenAiGatewayAdapter(
+      ProviderInfo info, String baseUrl, String apiKey, HttpTimeouts timeouts) {
     super("openai-gateway", info, baseUrl, timeouts);
     this.apiKey = apiKey;
   }
@@ -75,8 +92,11 @@ public class OpenAiGatewayAdapter extends HttpAdapter {
           return "input_reference.png";
         }
       });
-      job = json(http.post().uri("/videos").headers(h -> h.setBearerAuth(apiKey))
-          .contentType(MediaType.MULTIPART_FORM_DATA).body(parts));
+      job = json(http.post()
+          .uri("/videos")
+          .headers(h -> h.setBearerAuth(apiKey))
+          .contentType(MediaType.MULTIPART_FORM_DATA)
+          .body(parts));
     }
     var id = text(job, "id");
     if (id == null) {
@@ -87,7 +107,8 @@ public class OpenAiGatewayAdapter extends HttpAdapter {
 
   @Override
   public RemoteStatus status(RemoteJob job) {
-    var video = json(http.get().uri("/videos/{id}", job.id()).headers(h -> h.setBearerAuth(apiKey)));
+    var video =
+        json(http.get().uri("/videos/{id}", job.id()).headers(h -> h.setBearerAuth(apiKey)));
     var status = text(video, "status");
     if (status == null) {
       throw malformed("no status");
@@ -97,8 +118,12 @@ public class OpenAiGatewayAdapter extends HttpAdapter {
       case "in_progress" -> RemoteStatus.running(video.path("progress").asDouble(0) / 100);
       case "completed" -> RemoteStatus.completed(null);
       case "failed" -> RemoteStatus.failed(failure(video.path("error")));
-      case "expired" -> RemoteStatus.ended(JobState.EXPIRED, ProviderFailure.of(FailureCode.EXPIRED, "video expired"));
-      case "cancelled" -> RemoteStatus.ended(JobState.CANCELLED, ProviderFailure.of(FailureCode.CANCELLED, "video cancelled"));
+      case "expired" ->
+        RemoteStatus.ended(
+            JobState.EXPIRED, ProviderFailure.of(FailureCode.EXPIRED, "video expired"));
+      case "cancelled" ->
+        RemoteStatus.ended(
+            JobState.CANCELLED, ProviderFailure.of(FailureCode.CANCELLED, "video cancelled"));
       default -> throw malformed("unknown status " + status);
     };
   }
@@ -117,7 +142,9 @@ public class OpenAiGatewayAdapter extends HttpAdapter {
 
   @Override
   public void fetch(RemoteJob job, RemoteStatus completed, Path output) {
-    download(http.get().uri("/videos/{id}/content", job.id()).headers(h -> h.setBearerAuth(apiKey)), output);
+    download(
+        http.get().uri("/videos/{id}/content", job.id()).headers(h -> h.setBearerAuth(apiKey)),
+        output);
   }
 
   @Override

@@ -1,8 +1,5 @@
 package app.kinora.provider.adapter;
 
-import app.kinora.provider.spi.ReferenceMedia;
-import app.kinora.shared.VideoSpec;
-
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import app.kinora.provider.spi.Capability;
@@ -11,9 +8,11 @@ import app.kinora.provider.spi.JobState;
 import app.kinora.provider.spi.ModelDescriptor;
 import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ProviderInfo;
+import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.provider.spi.RemoteJob;
 import app.kinora.provider.spi.RemoteStatus;
 import app.kinora.provider.spi.WebhookVerifier;
+import app.kinora.shared.VideoSpec;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -45,15 +43,22 @@ public class OpenRouterAdapter extends HttpAdapter implements WebhookVerifier {
   private final String callbackUrl;
   private final String webhookSecret;
   private final Clock clock;
-  private final AtomicReference<Catalog> catalog = new AtomicReference<>(new Catalog(OpenRouterModels.KNOWN, Instant.EPOCH));
+  private final AtomicReference<Catalog> catalog =
+      new AtomicReference<>(new Catalog(OpenRouterModels.KNOWN, Instant.EPOCH));
   private final AtomicBoolean refreshing = new AtomicBoolean();
 
   /**
    * @param callbackUrl where OpenRouter posts job events; null for polling only
    * @param webhookSecret the workspace's signing secret; webhooks are refused without it
    */
-  public OpenRouterAdapter(ProviderInfo info, String baseUrl, String apiKey, String callbackUrl, String webhookSecret,
-      HttpTimeouts timeouts, Clock clock) {
+  public OpenRouterAdapter(
+      ProviderInfo info,
+      String baseUrl,
+      String apiKey,
+      String callbackUrl,
+      String webhookSecret,
+      HttpTimeouts timeouts,
+      Clock clock) {
     super("openrouter", info, baseUrl, timeouts);
     this.apiKey = apiKey;
     this.callbackUrl = webhookSecret == null ? null : callbackUrl;
@@ -68,7 +73,8 @@ public class OpenRouterAdapter extends HttpAdapter implements WebhookVerifier {
   @Override
   public List<ModelDescriptor> models() {
     var current = catalog.get();
-    if (current.fetchedAt().plus(MODELS_TTL).isBefore(clock.instant()) && refreshing.compareAndSet(false, true)) {
+    if (current.fetchedAt().plus(MODELS_TTL).isBefore(clock.instant())
+        && refreshing.compareAndSet(false, true)) {
       Thread.ofVirtual().name("openrouter-models").start(() -> {
         try {
           refreshModels();
@@ -87,7 +93,8 @@ public class OpenRouterAdapter extends HttpAdapter implements WebhookVerifier {
       current = new Catalog(fetchModels(), clock.instant());
     } catch (ProviderFailure e) {
       log.warn("OpenRouter's model list is unavailable, keeping the previous one: {}", e.detail());
-      current = new Catalog(current.models(), clock.instant().minus(MODELS_TTL).plus(Duration.ofMinutes(5)));
+      current = new Catalog(
+          current.models(), clock.instant().minus(MODELS_TTL).plus(Duration.ofMinutes(5)));
     }
     catalog.set(current);
     return current.models();
@@ -113,7 +120,9 @@ public class OpenRouterAdapter extends HttpAdapter implements WebhookVerifier {
     body.put("duration", request.duration().toSeconds());
     body.put("resolution", Shapes.resolution(request.size()));
     body.put("aspect_ratio", Shapes.aspectRatio(request.size()));
-    var model = catalog.get().models().stream().filter(m -> m.id().equals(request.model())).findFirst();
+    var model = catalog.get().models().stream()
+        .filter(m -> m.id().equals(request.model()))
+        .findFirst();
     if (model.map(m -> m.can(Capability.AUDIO_GENERATION)).orElse(false)) {
       body.put("generate_audio", request.generateAudio());
     }
@@ -121,8 +130,14 @@ public class OpenRouterAdapter extends HttpAdapter implements WebhookVerifier {
       body.put("seed", request.seed());
     }
     var frames = new ArrayList<Map<String, Object>>();
-    request.references().firstFrameIfAny().ifPresent(image -> frames.add(frame(image, "first_frame")));
-    request.references().lastFrameIfAny().ifPresent(image -> frames.add(frame(image, "last_frame")));
+    request
+        .references()
+        .firstFrameIfAny()
+        .ifPresent(image -> frames.add(frame(image, "first_frame")));
+    request
+        .references()
+        .lastFrameIfAny()
+        .ifPresent(image -> frames.add(frame(image, "last_frame")));
     if (!frames.isEmpty()) {
       body.put("frame_images", frames);
     }
@@ -147,21 +162,28 @@ public class OpenRouterAdapter extends HttpAdapter implements WebhookVerifier {
 
   @Override
   public RemoteStatus status(RemoteJob job) {
-    var video = json(http.get().uri("/videos/{id}", job.id()).headers(h -> h.setBearerAuth(apiKey)));
+    var video =
+        json(http.get().uri("/videos/{id}", job.id()).headers(h -> h.setBearerAuth(apiKey)));
     var status = text(video, "status");
     if (status == null) {
       throw malformed("no status");
     }
     var error = video.path("error").isObject()
-        ? video.path("error").path("message").asString("") : video.path("error").asString("");
+        ? video.path("error").path("message").asString("")
+        : video.path("error").asString("");
     return switch (status) {
       case "pending", "queued" -> RemoteStatus.queued();
-      case "in_progress", "processing" -> RemoteStatus.running(video.path("progress").asDouble(-100) / 100);
+      case "in_progress", "processing" ->
+        RemoteStatus.running(video.path("progress").asDouble(-100) / 100);
       case "completed" -> RemoteStatus.completed(null);
-      case "failed" -> RemoteStatus.failed(ProviderFailure.of(
-          isModeration(error) ? FailureCode.MODERATION_BLOCKED : FailureCode.PROVIDER_ERROR, error));
-      case "cancelled" -> RemoteStatus.ended(JobState.CANCELLED, ProviderFailure.of(FailureCode.CANCELLED, error));
-      case "expired" -> RemoteStatus.ended(JobState.EXPIRED, ProviderFailure.of(FailureCode.EXPIRED, error));
+      case "failed" ->
+        RemoteStatus.failed(ProviderFailure.of(
+            isModeration(error) ? FailureCode.MODERATION_BLOCKED : FailureCode.PROVIDER_ERROR,
+            error));
+      case "cancelled" ->
+        RemoteStatus.ended(JobState.CANCELLED, ProviderFailure.of(FailureCode.CANCELLED, error));
+      case "expired" ->
+        RemoteStatus.ended(JobState.EXPIRED, ProviderFailure.of(FailureCode.EXPIRED, error));
       default -> throw malformed("unknown status " + status);
     };
   }
@@ -169,7 +191,11 @@ public class OpenRouterAdapter extends HttpAdapter implements WebhookVerifier {
   /** The authenticated content endpoint rather than the signed URL: the key never leaves for another host. */
   @Override
   public void fetch(RemoteJob job, RemoteStatus completed, Path output) {
-    download(http.get().uri("/videos/{id}/content?index=0", job.id()).headers(h -> h.setBearerAuth(apiKey)), output);
+    download(
+        http.get()
+            .uri("/videos/{id}/content?index=0", job.id())
+            .headers(h -> h.setBearerAuth(apiKey)),
+        output);
   }
 
   @Override
@@ -188,7 +214,8 @@ public class OpenRouterAdapter extends HttpAdapter implements WebhookVerifier {
       throw new InvalidSignature("signature too old");
     }
     var signed = Signatures.concat((timestamp + ",").getBytes(UTF_8), body);
-    if (!Signatures.equalHex(Signatures.hmacSha256(webhookSecret.getBytes(UTF_8), signed), expected)) {
+    if (!Signatures.equalHex(
+        Signatures.hmacSha256(webhookSecret.getBytes(UTF_8), signed), expected)) {
       throw new InvalidSignature("signature mismatch");
     }
     var event = JSON.readTree(body);

@@ -17,13 +17,30 @@ final class OpenRouterModels {
 
   /** Used until {@code /videos/models} has answered once. */
   static final List<ModelDescriptor> KNOWN = List.of(
-      ModelDescriptor.ofDurations("google/veo-3.1", "Veo 3.1", "Google's Veo 3.1 through OpenRouter.",
-          List.of(4, 6, 8), Shapes.WIDE_AND_TALL_720_1080, List.of(24),
-          Set.of(Capability.FIRST_FRAME, Capability.LAST_FRAME, Capability.AUDIO_GENERATION, Capability.SEED), 0,
+      ModelDescriptor.ofDurations(
+          "google/veo-3.1",
+          "Veo 3.1",
+          "Google's Veo 3.1 through OpenRouter.",
+          List.of(4, 6, 8),
+          Shapes.WIDE_AND_TALL_720_1080,
+          List.of(24),
+          Set.of(
+              Capability.FIRST_FRAME,
+              Capability.LAST_FRAME,
+              Capability.AUDIO_GENERATION,
+              Capability.SEED),
+          0,
           new BigDecimal("0.40")),
-      ModelDescriptor.ofDurations("alibaba/wan-2.6", "Wan 2.6", "Alibaba's Wan 2.6 through OpenRouter.",
-          List.of(5, 10), Shapes.WIDE_AND_TALL_720_1080, List.of(24),
-          Set.of(Capability.FIRST_FRAME, Capability.SEED), 0, new BigDecimal("0.04")));
+      ModelDescriptor.ofDurations(
+          "alibaba/wan-2.6",
+          "Wan 2.6",
+          "Alibaba's Wan 2.6 through OpenRouter.",
+          List.of(5, 10),
+          Shapes.WIDE_AND_TALL_720_1080,
+          List.of(24),
+          Set.of(Capability.FIRST_FRAME, Capability.SEED),
+          0,
+          new BigDecimal("0.04")));
 
   private OpenRouterModels() {}
 
@@ -56,9 +73,18 @@ final class OpenRouterModels {
     if (model.path("seed").asBoolean(false)) {
       capabilities.add(Capability.SEED);
     }
-    var price = new BigDecimal(model.path("pricing_skus").path("per-video-second").asString("0"));
+    var price =
+        new BigDecimal(model.path("pricing_skus").path("per-video-second").asString("0"));
     var name = Optional.ofNullable(model.path("name").asString(null)).orElse(id);
-    return Optional.of(ModelDescriptor.ofDurations(id, name, name + " through OpenRouter.", durations,
-        List.copyOf(sizes), List.of(24), capabilities, 0, price));
+    return Optional.of(ModelDescriptor.ofDurations(
+        id,
+        name,
+        name + " through OpenRouter.",
+        durations,
+        List.copyOf(sizes),
+        List.of(24),
+        capabilities,
+        0,
+        price));
   }
 }

@@ -1,18 +1,17 @@
 package app.kinora.provider.adapter;
 
-import app.kinora.provider.spi.ReferenceMedia;
-import app.kinora.shared.VideoSpec;
-
 import app.kinora.provider.spi.Capability;
 import app.kinora.provider.spi.FailureCode;
 import app.kinora.provider.spi.JobState;
 import app.kinora.provider.spi.ModelDescriptor;
 import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ProviderInfo;
+import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.provider.spi.RemoteJob;
 import app.kinora.provider.spi.RemoteStatus;
 import app.kinora.provider.spi.WebhookVerifier;
 import app.kinora.shared.VideoSize;
+import app.kinora.shared.VideoSpec;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -38,21 +37,44 @@ public class ReplicateAdapter extends HttpAdapter implements WebhookVerifier {
 
   private static final Duration SIGNATURE_TOLERANCE = Duration.ofMinutes(5);
   private static final List<ModelDescriptor> MODELS = List.of(
-      ModelDescriptor.ofDurations("google/veo-3-fast", "Veo 3 Fast", "Google's Veo 3 Fast on Replicate.",
-          List.of(8), Shapes.WIDE_AND_TALL_720_1080, List.of(24),
-          Set.of(Capability.FIRST_FRAME, Capability.AUDIO_GENERATION, Capability.SEED, Capability.NEGATIVE_PROMPT), 0,
+      ModelDescriptor.ofDurations(
+          "google/veo-3-fast",
+          "Veo 3 Fast",
+          "Google's Veo 3 Fast on Replicate.",
+          List.of(8),
+          Shapes.WIDE_AND_TALL_720_1080,
+          List.of(24),
+          Set.of(
+              Capability.FIRST_FRAME,
+              Capability.AUDIO_GENERATION,
+              Capability.SEED,
+              Capability.NEGATIVE_PROMPT),
+          0,
           new BigDecimal("0.40")),
-      ModelDescriptor.ofDurations("wan-video/wan-2.2-t2v-fast", "Wan 2.2 Fast", "Wan 2.2 on Replicate.",
-          List.of(5), List.of(new VideoSize(832, 480), new VideoSize(480, 832)),
-          List.of(16), Set.of(Capability.SEED, Capability.NEGATIVE_PROMPT), 0, new BigDecimal("0.02")));
+      ModelDescriptor.ofDurations(
+          "wan-video/wan-2.2-t2v-fast",
+          "Wan 2.2 Fast",
+          "Wan 2.2 on Replicate.",
+          List.of(5),
+          List.of(new VideoSize(832, 480), new VideoSize(480, 832)),
+          List.of(16),
+          Set.of(Capability.SEED, Capability.NEGATIVE_PROMPT),
+          0,
+          new BigDecimal("0.02")));
 
   private final String apiToken;
   private final String callbackUrl;
   private final String webhookSecret;
   private final Clock clock;
 
-  public ReplicateAdapter(ProviderInfo info, String baseUrl, String apiToken, String callbackUrl, String webhookSecret,
-      HttpTimeouts timeouts, Clock clock) {
+  public ReplicateAdapter(
+      ProviderInfo info,
+      String baseUrl,
+      String apiToken,
+      String callbackUrl,
+      String webhookSecret,
+      HttpTimeouts timeouts,
+      Clock clock) {
     super("replicate", info, baseUrl, timeouts);
     this.apiToken = apiToken;
     this.callbackUrl = webhookSecret == null ? null : callbackUrl;
@@ -67,8 +89,11 @@ public class ReplicateAdapter extends HttpAdapter implements WebhookVerifier {
 
   @Override
   public RemoteJob submit(VideoSpec<ReferenceMedia> request) {
-    var model = MODELS.stream().filter(m -> m.id().equals(request.model())).findFirst()
-        .orElseThrow(() -> ProviderFailure.of(FailureCode.INVALID_INPUT, "Replicate model not known: " + request.model()));
+    var model = MODELS.stream()
+        .filter(m -> m.id().equals(request.model()))
+        .findFirst()
+        .orElseThrow(() -> ProviderFailure.of(
+            FailureCode.INVALID_INPUT, "Replicate model not known: " + request.model()));
     var input = new LinkedHashMap<String, Object>();
     input.put("prompt", request.prompt());
     input.put("duration", request.duration().toSeconds());
@@ -83,15 +108,21 @@ public class ReplicateAdapter extends HttpAdapter implements WebhookVerifier {
     if (model.can(Capability.NEGATIVE_PROMPT) && request.negativePrompt() != null) {
       input.put("negative_prompt", request.negativePrompt());
     }
-    request.references().firstFrameIfAny().ifPresent(image -> input.put("image", Shapes.dataUri(image)));
+    request
+        .references()
+        .firstFrameIfAny()
+        .ifPresent(image -> input.put("image", Shapes.dataUri(image)));
     var body = new LinkedHashMap<String, Object>();
     body.put("input", input);
     if (callbackUrl != null) {
       body.put("webhook", callbackUrl);
       body.put("webhook_events_filter", List.of("completed"));
     }
-    var prediction = postJson(http.post().uri("/models/" + request.model() + "/predictions")
-        .headers(h -> h.setBearerAuth(apiToken)), body);
+    var prediction = postJson(
+        http.post()
+            .uri("/models/" + request.model() + "/predictions")
+            .headers(h -> h.setBearerAuth(apiToken)),
+        body);
     var id = text(prediction, "id");
     if (id == null) {
       throw malformed("no prediction id");
@@ -101,7 +132,8 @@ public class ReplicateAdapter extends HttpAdapter implements WebhookVerifier {
 
   @Override
   public RemoteStatus status(RemoteJob job) {
-    var prediction = json(http.get().uri("/predictions/{id}", job.id()).headers(h -> h.setBearerAuth(apiToken)));
+    var prediction =
+        json(http.get().uri("/predictions/{id}", job.id()).headers(h -> h.setBearerAuth(apiToken)));
     var status = text(prediction, "status");
     if (status == null) {
       throw malformed("no status");
@@ -111,10 +143,15 @@ public class ReplicateAdapter extends HttpAdapter implements WebhookVerifier {
       case "starting" -> RemoteStatus.queued();
       case "processing" -> RemoteStatus.running(-1);
       case "succeeded" -> succeeded(prediction);
-      case "failed" -> RemoteStatus.failed(ProviderFailure.of(
-          isModeration(error) ? FailureCode.MODERATION_BLOCKED : FailureCode.PROVIDER_ERROR, error));
-      case "canceled" -> RemoteStatus.ended(JobState.CANCELLED, ProviderFailure.of(FailureCode.CANCELLED, "canceled"));
-      case "aborted" -> RemoteStatus.failed(ProviderFailure.of(FailureCode.PROVIDER_ERROR, "aborted"));
+      case "failed" ->
+        RemoteStatus.failed(ProviderFailure.of(
+            isModeration(error) ? FailureCode.MODERATION_BLOCKED : FailureCode.PROVIDER_ERROR,
+            error));
+      case "canceled" ->
+        RemoteStatus.ended(
+            JobState.CANCELLED, ProviderFailure.of(FailureCode.CANCELLED, "canceled"));
+      case "aborted" ->
+        RemoteStatus.failed(ProviderFailure.of(FailureCode.PROVIDER_ERROR, "aborted"));
       default -> throw malformed("unknown status " + status);
     };
   }
@@ -124,7 +161,8 @@ public class ReplicateAdapter extends HttpAdapter implements WebhookVerifier {
     var output = prediction.path("output");
     var url = output.isArray() ? output.path(0).asString(null) : output.asString(null);
     if (url == null || url.isBlank()) {
-      return RemoteStatus.ended(JobState.EXPIRED, ProviderFailure.of(FailureCode.EXPIRED, "output removed"));
+      return RemoteStatus.ended(
+          JobState.EXPIRED, ProviderFailure.of(FailureCode.EXPIRED, "output removed"));
     }
     return RemoteStatus.completed(url);
   }
@@ -137,7 +175,9 @@ public class ReplicateAdapter extends HttpAdapter implements WebhookVerifier {
 
   @Override
   public boolean cancel(RemoteJob job) {
-    json(http.post().uri("/predictions/{id}/cancel", job.id()).headers(h -> h.setBearerAuth(apiToken)));
+    json(http.post()
+        .uri("/predictions/{id}/cancel", job.id())
+        .headers(h -> h.setBearerAuth(apiToken)));
     return true;
   }
 
@@ -156,13 +196,17 @@ public class ReplicateAdapter extends HttpAdapter implements WebhookVerifier {
     if (Duration.between(sentAt, clock.instant()).abs().compareTo(SIGNATURE_TOLERANCE) > 0) {
       throw new InvalidSignature("signature too old");
     }
-    var key = Base64.getDecoder().decode(webhookSecret.startsWith("whsec_") ? webhookSecret.substring(6) : webhookSecret);
-    var signed = Signatures.concat((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8), body);
+    var key = Base64.getDecoder()
+        .decode(webhookSecret.startsWith("whsec_") ? webhookSecret.substring(6) : webhookSecret);
+    var signed =
+        Signatures.concat((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8), body);
     var expected = Base64.getEncoder().encodeToString(Signatures.hmacSha256(key, signed));
     for (var candidate : signatures.split(" ")) {
       var parts = candidate.split(",", 2);
-      if (parts.length == 2 && MessageDigest.isEqual(
-          parts[1].getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
+      if (parts.length == 2
+          && MessageDigest.isEqual(
+              parts[1].getBytes(StandardCharsets.UTF_8),
+              expected.getBytes(StandardCharsets.UTF_8))) {
         return Optional.ofNullable(text(JSON.readTree(body), "id"));
       }
     }

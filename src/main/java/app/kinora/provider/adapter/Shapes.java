@@ -1,7 +1,7 @@
 package app.kinora.provider.adapter;
 
-import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.FailureCode;
+import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.shared.VideoSize;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,9 +12,13 @@ import java.util.List;
 /** Kinora's sizes in the words platforms use: aspect ratios and resolutions. */
 final class Shapes {
 
-  static final List<VideoSize> WIDE_AND_TALL_720 = List.of(new VideoSize(1280, 720), new VideoSize(720, 1280));
+  static final List<VideoSize> WIDE_AND_TALL_720 =
+      List.of(new VideoSize(1280, 720), new VideoSize(720, 1280));
   static final List<VideoSize> WIDE_AND_TALL_720_1080 = List.of(
-      new VideoSize(1280, 720), new VideoSize(720, 1280), new VideoSize(1920, 1080), new VideoSize(1080, 1920));
+      new VideoSize(1280, 720),
+      new VideoSize(720, 1280),
+      new VideoSize(1920, 1080),
+      new VideoSize(1080, 1920));
 
   private Shapes() {}
 
@@ -26,11 +30,15 @@ final class Shapes {
       return "1:1";
     }
     double ratio = (double) Math.max(w, h) / Math.min(w, h);
-    String shape = Math.abs(ratio - 16.0 / 9) < 0.05 ? "16:9" : Math.abs(ratio - 4.0 / 3) < 0.05 ? "4:3" : null;
+    String shape = Math.abs(ratio - 16.0 / 9) < 0.05
+        ? "16:9"
+        : Math.abs(ratio - 4.0 / 3) < 0.05 ? "4:3" : null;
     if (shape == null) {
       return w + ":" + h;
     }
-    return w > h ? shape : shape.substring(shape.indexOf(':') + 1) + ":" + shape.substring(0, shape.indexOf(':'));
+    return w > h
+        ? shape
+        : shape.substring(shape.indexOf(':') + 1) + ":" + shape.substring(0, shape.indexOf(':'));
   }
 
   /** {@code 480p}, {@code 720p}, {@code 1080p}: the shorter side. */
@@ -47,7 +55,8 @@ final class Shapes {
     try {
       return Base64.getEncoder().encodeToString(Files.readAllBytes(file));
     } catch (IOException e) {
-      throw ProviderFailure.of(FailureCode.INVALID_INPUT, "reference unreadable: " + e.getMessage());
+      throw ProviderFailure.of(
+          FailureCode.INVALID_INPUT, "reference unreadable: " + e.getMessage());
     }
   }
 

@@ -1,15 +1,14 @@
 package app.kinora.provider.adapter;
 
-import app.kinora.provider.spi.ReferenceMedia;
-import app.kinora.shared.VideoSpec;
-
 import app.kinora.provider.spi.Capability;
 import app.kinora.provider.spi.FailureCode;
 import app.kinora.provider.spi.ModelDescriptor;
 import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ProviderInfo;
+import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.provider.spi.RemoteJob;
 import app.kinora.provider.spi.RemoteStatus;
+import app.kinora.shared.VideoSpec;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
@@ -28,12 +27,26 @@ import tools.jackson.databind.JsonNode;
 public class VeoAdapter extends HttpAdapter {
 
   private static final List<ModelDescriptor> MODELS = List.of(
-      ModelDescriptor.ofDurations("veo-3.1-fast-generate-preview", "Veo 3.1 Fast", "Google's Veo 3.1 Fast, Gemini API.",
-          List.of(4, 6, 8), Shapes.WIDE_AND_TALL_720_1080, List.of(24),
-          Set.of(Capability.FIRST_FRAME, Capability.LAST_FRAME, Capability.NEGATIVE_PROMPT), 3, new BigDecimal("0.15")),
-      ModelDescriptor.ofDurations("veo-3.1-generate-preview", "Veo 3.1", "Google's Veo 3.1, Gemini API.",
-          List.of(4, 6, 8), Shapes.WIDE_AND_TALL_720_1080, List.of(24),
-          Set.of(Capability.FIRST_FRAME, Capability.LAST_FRAME, Capability.NEGATIVE_PROMPT), 3, new BigDecimal("0.40")));
+      ModelDescriptor.ofDurations(
+          "veo-3.1-fast-generate-preview",
+          "Veo 3.1 Fast",
+          "Google's Veo 3.1 Fast, Gemini API.",
+          List.of(4, 6, 8),
+          Shapes.WIDE_AND_TALL_720_1080,
+          List.of(24),
+          Set.of(Capability.FIRST_FRAME, Capability.LAST_FRAME, Capability.NEGATIVE_PROMPT),
+          3,
+          new BigDecimal("0.15")),
+      ModelDescriptor.ofDurations(
+          "veo-3.1-generate-preview",
+          "Veo 3.1",
+          "Google's Veo 3.1, Gemini API.",
+          List.of(4, 6, 8),
+          Shapes.WIDE_AND_TALL_720_1080,
+          List.of(24),
+          Set.of(Capability.FIRST_FRAME, Capability.LAST_FRAME, Capability.NEGATIVE_PROMPT),
+          3,
+          new BigDecimal("0.40")));
 
   private final String apiKey;
   private final String apiHost;
@@ -54,11 +67,19 @@ public class VeoAdapter extends HttpAdapter {
     var instance = new LinkedHashMap<String, Object>();
     instance.put("prompt", request.prompt());
     request.references().firstFrameIfAny().ifPresent(image -> instance.put("image", inline(image)));
-    request.references().lastFrameIfAny().ifPresent(image -> instance.put("lastFrame", inline(image)));
-    if (!request.references().images().isEmpty()) { // up to three "asset" images: what a subject looks like
-      instance.put("referenceImages", request.references().images().stream()
-          .map(image -> Map.of("image", inline(image), "referenceType", "asset"))
-          .toList());
+    request
+        .references()
+        .lastFrameIfAny()
+        .ifPresent(image -> instance.put("lastFrame", inline(image)));
+    if (!request
+        .references()
+        .images()
+        .isEmpty()) { // up to three "asset" images: what a subject looks like
+      instance.put(
+          "referenceImages",
+          request.references().images().stream()
+              .map(image -> Map.of("image", inline(image), "referenceType", "asset"))
+              .toList());
     }
     var parameters = new LinkedHashMap<String, Object>();
     parameters.put("aspectRatio", Shapes.aspectRatio(request.size()));
@@ -68,8 +89,11 @@ public class VeoAdapter extends HttpAdapter {
       parameters.put("negativePrompt", request.negativePrompt());
     }
     var body = Map.of("instances", List.of(instance), "parameters", parameters);
-    var operation = postJson(http.post().uri("/models/" + request.model() + ":predictLongRunning")
-        .header("x-goog-api-key", apiKey), body);
+    var operation = postJson(
+        http.post()
+            .uri("/models/" + request.model() + ":predictLongRunning")
+            .header("x-goog-api-key", apiKey),
+        body);
     var name = text(operation, "name");
     if (name == null) {
       throw malformed("no operation name");
@@ -86,26 +110,30 @@ public class VeoAdapter extends HttpAdapter {
     var operation = json(http.get().uri("/" + job.id()).header("x-goog-api-key", apiKey));
     if (!operation.path("done").asBoolean(false)) {
       var percent = operation.path("metadata").path("progressPercent");
-      return percent.isNumber() ? RemoteStatus.running(percent.asDouble() / 100) : RemoteStatus.queued();
+      return percent.isNumber()
+          ? RemoteStatus.running(percent.asDouble() / 100)
+          : RemoteStatus.queued();
     }
     if (operation.path("error").isObject()) {
       var error = operation.path("error");
       var message = error.path("message").asString("");
       var code = error.path("code").asInt(0);
-      var failure = isModeration(message) ? FailureCode.MODERATION_BLOCKED
+      var failure = isModeration(message)
+          ? FailureCode.MODERATION_BLOCKED
           : code == 3 ? FailureCode.INVALID_INPUT : FailureCode.PROVIDER_ERROR;
       return RemoteStatus.failed(ProviderFailure.of(failure, code + ": " + message));
     }
     var response = operation.path("response").path("generateVideoResponse");
     if (response.path("raiMediaFilteredCount").asInt(0) > 0) {
-      return RemoteStatus.failed(ProviderFailure.of(FailureCode.MODERATION_BLOCKED,
-          "filtered: " + response.path("raiMediaFilteredReasons")));
+      return RemoteStatus.failed(ProviderFailure.of(
+          FailureCode.MODERATION_BLOCKED, "filtered: " + response.path("raiMediaFilteredReasons")));
     }
     return RemoteStatus.completed(videoUri(response));
   }
 
   private String videoUri(JsonNode response) {
-    var uri = response.path("generatedSamples").path(0).path("video").path("uri").asString(null);
+    var uri =
+        response.path("generatedSamples").path(0).path("video").path("uri").asString(null);
     if (uri == null) {
       throw malformed("no generated sample");
     }
@@ -116,7 +144,8 @@ public class VeoAdapter extends HttpAdapter {
   public void fetch(RemoteJob job, RemoteStatus completed, Path output) {
     var uri = URI.create(completed.resultLocation());
     if (!apiHost.equals(uri.getHost())) {
-      throw ProviderFailure.of(FailureCode.PROVIDER_ERROR, "video offered from an unexpected host " + uri.getHost());
+      throw ProviderFailure.of(
+          FailureCode.PROVIDER_ERROR, "video offered from an unexpected host " + uri.getHost());
     }
     download(http.get().uri(uri).header("x-goog-api-key", apiKey), output);
   }

@@ -7,9 +7,12 @@ import java.util.Locale;
  * understands. {@link #allowsFallback()} says whether another route may try the same request.
  */
 public enum FailureCode {
-  MODERATION_BLOCKED(false, "The provider refused this request under its content rules. Try rewording the prompt or using another picture."),
+  MODERATION_BLOCKED(
+      false,
+      "The provider refused this request under its content rules. Try rewording the prompt or using another picture."),
   INVALID_INPUT(false, "The provider did not accept these settings or references."),
-  PROVIDER_UNAVAILABLE(true, "The video service is unavailable at the moment. Please try again later."),
+  PROVIDER_UNAVAILABLE(
+      true, "The video service is unavailable at the moment. Please try again later."),
   RATE_LIMITED(true, "The video service is busy. Please try again in a few minutes."),
   TIMEOUT(true, "The video service took too long to answer."),
   PROVIDER_ERROR(true, "The video service failed to make this video."),

@@ -1,7 +1,6 @@
 package app.kinora.provider.spi;
 
 import app.kinora.shared.VideoSpec;
-
 import java.nio.file.Path;
 
 /** A provider that renders on this machine: nothing leaves Kinora, so nothing is logged as sent. */

@@ -1,8 +1,7 @@
 package app.kinora.provider.spi;
 
-import app.kinora.shared.VideoSpec;
-
 import app.kinora.shared.VideoSize;
+import app.kinora.shared.VideoSpec;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -45,39 +44,89 @@ public record ModelDescriptor(
     sizes = List.copyOf(sizes);
     framesPerSecond = List.copyOf(framesPerSecond);
     capabilities = Set.copyOf(capabilities);
-    if (sizes.isEmpty() || framesPerSecond.isEmpty() || minSeconds < 1 || maxSeconds < minSeconds
+    if (sizes.isEmpty()
+        || framesPerSecond.isEmpty()
+        || minSeconds < 1
+        || maxSeconds < minSeconds
         || allowedSeconds.stream().anyMatch(s -> s < minSeconds || s > maxSeconds)
-        || maxReferenceImages < 0 || pricePerSecond == null || pricePerSecond.signum() < 0) {
+        || maxReferenceImages < 0
+        || pricePerSecond == null
+        || pricePerSecond.signum() < 0) {
       throw new IllegalArgumentException("incomplete model descriptor: " + id);
     }
   }
 
   /** A model taking any whole number of seconds in a range, free of charge and with no references. */
   public ModelDescriptor(
-      String id, String displayName, String description, int minSeconds, int maxSeconds,
-      List<VideoSize> sizes, List<Integer> framesPerSecond, Set<Capability> capabilities) {
-    this(id, displayName, description, minSeconds, maxSeconds, List.of(), sizes, framesPerSecond, capabilities, 0,
+      String id,
+      String displayName,
+      String description,
+      int minSeconds,
+      int maxSeconds,
+      List<VideoSize> sizes,
+      List<Integer> framesPerSecond,
+      Set<Capability> capabilities) {
+    this(
+        id,
+        displayName,
+        description,
+        minSeconds,
+        maxSeconds,
+        List.of(),
+        sizes,
+        framesPerSecond,
+        capabilities,
+        0,
         BigDecimal.ZERO);
   }
 
   /** A model that takes only the given durations. */
   public static ModelDescriptor ofDurations(
-      String id, String displayName, String description, List<Integer> seconds, List<VideoSize> sizes,
-      List<Integer> framesPerSecond, Set<Capability> capabilities, int maxReferenceImages, BigDecimal pricePerSecond) {
+      String id,
+      String displayName,
+      String description,
+      List<Integer> seconds,
+      List<VideoSize> sizes,
+      List<Integer> framesPerSecond,
+      Set<Capability> capabilities,
+      int maxReferenceImages,
+      BigDecimal pricePerSecond) {
     var sorted = seconds.stream().sorted().toList();
-    return new ModelDescriptor(id, displayName, description, sorted.getFirst(), sorted.getLast(), sorted, sizes,
-        framesPerSecond, capabilities, maxReferenceImages, pricePerSecond);
+    return new ModelDescriptor(
+        id,
+        displayName,
+        description,
+        sorted.getFirst(),
+        sorted.getLast(),
+        sorted,
+        sizes,
+        framesPerSecond,
+        capabilities,
+        maxReferenceImages,
+        pricePerSecond);
   }
 
   /** The same abilities offered under another id and name (a model alias). */
   public ModelDescriptor as(String aliasId, String aliasName, String aliasDescription) {
-    return new ModelDescriptor(aliasId, aliasName, aliasDescription, minSeconds, maxSeconds, allowedSeconds, sizes,
-        framesPerSecond, capabilities, maxReferenceImages, pricePerSecond);
+    return new ModelDescriptor(
+        aliasId,
+        aliasName,
+        aliasDescription,
+        minSeconds,
+        maxSeconds,
+        allowedSeconds,
+        sizes,
+        framesPerSecond,
+        capabilities,
+        maxReferenceImages,
+        pricePerSecond);
   }
 
   /** Every duration offered, shortest first. */
   public List<Integer> secondsOffered() {
-    return allowedSeconds.isEmpty() ? IntStream.rangeClosed(minSeconds, maxSeconds).boxed().toList() : allowedSeconds;
+    return allowedSeconds.isEmpty()
+        ? IntStream.rangeClosed(minSeconds, maxSeconds).boxed().toList()
+        : allowedSeconds;
   }
 
   public int defaultFramesPerSecond() {
@@ -95,9 +144,12 @@ public record ModelDescriptor(
   /** Why the model cannot make a video of this many seconds, or empty if it can. */
   public Optional<String> secondsRefusal(int seconds) {
     if (!secondsOffered().contains(seconds)) {
-      return Optional.of(allowedSeconds.isEmpty()
-          ? "%s makes videos of %d to %d seconds, not %d.".formatted(id, minSeconds, maxSeconds, seconds)
-          : "%s makes videos of %s seconds, not %d.".formatted(id, joined(allowedSeconds), seconds));
+      return Optional.of(
+          allowedSeconds.isEmpty()
+              ? "%s makes videos of %d to %d seconds, not %d."
+                  .formatted(id, minSeconds, maxSeconds, seconds)
+              : "%s makes videos of %s seconds, not %d."
+                  .formatted(id, joined(allowedSeconds), seconds));
     }
     return Optional.empty();
   }
@@ -105,7 +157,8 @@ public record ModelDescriptor(
   /** Why the model cannot make a video of this size, or empty if it can. */
   public Optional<String> sizeRefusal(VideoSize size) {
     if (!sizes.contains(size)) {
-      return Optional.of("%s does not offer the size %s; choose one of %s.".formatted(id, size, sizeList()));
+      return Optional.of(
+          "%s does not offer the size %s; choose one of %s.".formatted(id, size, sizeList()));
     }
     return Optional.empty();
   }
@@ -137,6 +190,8 @@ public record ModelDescriptor(
 
   private static String joined(List<Integer> values) {
     var text = values.stream().map(String::valueOf).toList();
-    return String.join(", ", text.subList(0, text.size() - 1)) + (text.size() > 1 ? " or " : "") + text.getLast();
+    return String.join(", ", text.subList(0, text.size() - 1))
+        + (text.size() > 1 ? " or " : "")
+        + text.getLast();
   }
 }

@@ -23,12 +23,22 @@ public class ProviderFailure extends RuntimeException {
     this(code, userMessage, cause, false, null);
   }
 
-  private ProviderFailure(String code, String userMessage, Throwable cause, boolean transientError, Duration retryAfter) {
+  private ProviderFailure(
+      String code,
+      String userMessage,
+      Throwable cause,
+      boolean transientError,
+      Duration retryAfter) {
     this(code, userMessage, cause, transientError, retryAfter, false);
   }
 
   private ProviderFailure(
-      String code, String userMessage, Throwable cause, boolean transientError, Duration retryAfter, boolean noFallback) {
+      String code,
+      String userMessage,
+      Throwable cause,
+      boolean transientError,
+      Duration retryAfter,
+      boolean noFallback) {
     super(userMessage, cause);
     this.code = code;
     this.transientError = transientError;
@@ -43,11 +53,13 @@ public class ProviderFailure extends RuntimeException {
 
   /** A failure with the code's own reason; the detail goes to logs only. */
   public static ProviderFailure of(FailureCode code, String detail) {
-    return new ProviderFailure(code.code(), code.reason(), detail == null ? null : new Detail(detail), false, null);
+    return new ProviderFailure(
+        code.code(), code.reason(), detail == null ? null : new Detail(detail), false, null);
   }
 
   /** A failure that the same call may not repeat, e.g. 503 or a dropped connection. */
-  public static ProviderFailure transientFailure(FailureCode code, String detail, Duration retryAfter) {
+  public static ProviderFailure transientFailure(
+      FailureCode code, String detail, Duration retryAfter) {
     return new ProviderFailure(code.code(), code.reason(), new Detail(detail), true, retryAfter);
   }
 

@@ -14,21 +14,57 @@ public final class ProviderSpecs {
   private ProviderSpecs() {}
 
   /** Every field set, without a negative prompt. */
-  public static VideoSpec<ReferenceMedia> of(String model, String prompt, Duration duration, VideoSize size, long seed,
-      int framesPerSecond, boolean generateAudio, boolean caption, ReferenceMedia references) {
-    return of(model, prompt, duration, size, seed, framesPerSecond, generateAudio, caption, references, null);
+  public static VideoSpec<ReferenceMedia> of(
+      String model,
+      String prompt,
+      Duration duration,
+      VideoSize size,
+      long seed,
+      int framesPerSecond,
+      boolean generateAudio,
+      boolean caption,
+      ReferenceMedia references) {
+    return of(
+        model,
+        prompt,
+        duration,
+        size,
+        seed,
+        framesPerSecond,
+        generateAudio,
+        caption,
+        references,
+        null);
   }
 
-  public static VideoSpec<ReferenceMedia> of(String model, String prompt, Duration duration, VideoSize size, long seed,
-      int framesPerSecond, boolean generateAudio, boolean caption, ReferenceMedia references, String negativePrompt) {
-    return VideoSpec.<ReferenceMedia>builder().model(model).prompt(prompt).negativePrompt(negativePrompt)
-        .duration(duration).size(size).framesPerSecond(framesPerSecond).seed(seed).generateAudio(generateAudio)
-        .caption(caption).references(references).build();
+  public static VideoSpec<ReferenceMedia> of(
+      String model,
+      String prompt,
+      Duration duration,
+      VideoSize size,
+      long seed,
+      int framesPerSecond,
+      boolean generateAudio,
+      boolean caption,
+      ReferenceMedia references,
+      String negativePrompt) {
+    return VideoSpec.<ReferenceMedia>builder()
+        .model(model)
+        .prompt(prompt)
+        .negativePrompt(negativePrompt)
+        .duration(duration)
+        .size(size)
+        .framesPerSecond(framesPerSecond)
+        .seed(seed)
+        .generateAudio(generateAudio)
+        .caption(caption)
+        .references(references)
+        .build();
   }
 
   /** A text-only request at 30 fps with sound and caption, the usual case in tests. */
-  public static VideoSpec<ReferenceMedia> textOnly(String model, String prompt, Duration duration, VideoSize size,
-      long seed) {
+  public static VideoSpec<ReferenceMedia> textOnly(
+      String model, String prompt, Duration duration, VideoSize size, long seed) {
     return of(model, prompt, duration, size, seed, 30, true, true, ReferenceMedia.NONE);
   }
 }

@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param video a clip to restyle (remix)
  * @param images reference images (a subject's or a style's looks), as PNG
  */
-public record ReferenceMedia(Path firstFrame, Path lastFrame, Path audio, Path video, java.util.List<Path> images) {
+public record ReferenceMedia(
+    Path firstFrame, Path lastFrame, Path audio, Path video, java.util.List<Path> images) {
 
   public ReferenceMedia {
     images = images == null ? java.util.List.of() : java.util.List.copyOf(images);

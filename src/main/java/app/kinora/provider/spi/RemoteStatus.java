@@ -11,7 +11,8 @@ import java.util.OptionalDouble;
  * @param resultLocation where a completed job's video is (a URL or file name); internal only
  * @param failure why a failed, cancelled or expired job ended
  */
-public record RemoteStatus(JobState state, double progress, String resultLocation, ProviderFailure failure) {
+public record RemoteStatus(
+    JobState state, double progress, String resultLocation, ProviderFailure failure) {
 
   public RemoteStatus {
     Objects.requireNonNull(state, "state");

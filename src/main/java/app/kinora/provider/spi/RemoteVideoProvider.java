@@ -1,7 +1,6 @@
 package app.kinora.provider.spi;
 
 import app.kinora.shared.VideoSpec;
-
 import java.nio.file.Path;
 
 /**

@@ -45,7 +45,8 @@ public record RenderedDerivatives(Path poster, Path spriteSheet, SpriteSheet lay
   }
 
   /** The pictures the provider left beside {@code video}, if it left both. */
-  public static Optional<RenderedDerivatives> beside(Path video, VideoSize size, Duration duration) {
+  public static Optional<RenderedDerivatives> beside(
+      Path video, VideoSize size, Duration duration) {
     var poster = posterBeside(video);
     var spriteSheet = spriteSheetBeside(video);
     if (!nonEmpty(poster) || !nonEmpty(spriteSheet)) {

@@ -77,7 +77,9 @@ public final class Canvas {
         if (s != 0) {
           int d = pixels[row + sx];
           if (gain < 256) {
-            s = ((((s >> 16) & 0xff) * gain) >> 8) << 16 | ((((s >> 8) & 0xff) * gain) >> 8) << 8 | ((s & 0xff) * gain) >> 8;
+            s = ((((s >> 16) & 0xff) * gain) >> 8) << 16
+                | ((((s >> 8) & 0xff) * gain) >> 8) << 8
+                | ((s & 0xff) * gain) >> 8;
           }
           pixels[row + sx] = Rgb.add(d, s);
         }

@@ -28,7 +28,8 @@ public final class Noise {
   }
 
   /** Fractal noise: octaves of doubling detail and halving weight, normalised to 0..1. */
-  public static float[] fractal(SplittableRandom random, int length, int cells, int octaves, boolean ridged) {
+  public static float[] fractal(
+      SplittableRandom random, int length, int cells, int octaves, boolean ridged) {
     var sum = new float[length];
     double weight = 1;
     for (int octave = 0; octave < octaves; octave++) {
@@ -43,7 +44,8 @@ public final class Noise {
   }
 
   /** A 2D grid of smooth fractal noise in 0..1, for clouds of colour. */
-  public static float[] grid(SplittableRandom random, int width, int height, int cells, int octaves) {
+  public static float[] grid(
+      SplittableRandom random, int width, int height, int cells, int octaves) {
     var out = new float[width * height];
     double weight = 1;
     for (int octave = 0; octave < octaves; octave++) {
@@ -61,7 +63,8 @@ public final class Noise {
           int ix = (int) px;
           double fx = smooth(px - ix);
           double top = lattice[iy * (n + 1) + ix] * (1 - fx) + lattice[iy * (n + 1) + ix + 1] * fx;
-          double bottom = lattice[(iy + 1) * (n + 1) + ix] * (1 - fx) + lattice[(iy + 1) * (n + 1) + ix + 1] * fx;
+          double bottom = lattice[(iy + 1) * (n + 1) + ix] * (1 - fx)
+              + lattice[(iy + 1) * (n + 1) + ix + 1] * fx;
           out[y * width + x] += (float) ((top * (1 - fy) + bottom * fy) * weight);
         }
       }

@@ -20,7 +20,9 @@ public final class Rgb {
   }
 
   public static int of(int red, int green, int blue) {
-    return Math.clamp(red, 0, 255) << 16 | Math.clamp(green, 0, 255) << 8 | Math.clamp(blue, 0, 255);
+    return Math.clamp(red, 0, 255) << 16
+        | Math.clamp(green, 0, 255) << 8
+        | Math.clamp(blue, 0, 255);
   }
 
   /** {@code from} at 0, {@code to} at 1. */
@@ -33,13 +35,15 @@ public final class Rgb {
   }
 
   public static int scale(int rgb, double factor) {
-    return of(
-        (int) Math.round(red(rgb) * factor), (int) Math.round(green(rgb) * factor), (int) Math.round(blue(rgb) * factor));
+    return of((int) Math.round(red(rgb) * factor), (int) Math.round(green(rgb) * factor), (int)
+        Math.round(blue(rgb) * factor));
   }
 
   /** Per-channel sum, clipped at white: light adds up. */
   public static int add(int a, int b) {
-    return Math.min(255, red(a) + red(b)) << 16 | Math.min(255, green(a) + green(b)) << 8 | Math.min(255, blue(a) + blue(b));
+    return Math.min(255, red(a) + red(b)) << 16
+        | Math.min(255, green(a) + green(b)) << 8
+        | Math.min(255, blue(a) + blue(b));
   }
 
   /** Blends {@code over} onto {@code under} with {@code alpha} in 0..256, in fixed point. */
@@ -52,6 +56,7 @@ public final class Rgb {
   }
 
   public static int hsb(double hue, double saturation, double brightness) {
-    return Color.HSBtoRGB((float) (hue - Math.floor(hue)), (float) saturation, (float) brightness) & 0xffffff;
+    return Color.HSBtoRGB((float) (hue - Math.floor(hue)), (float) saturation, (float) brightness)
+        & 0xffffff;
   }
 }

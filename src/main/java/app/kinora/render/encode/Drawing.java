@@ -37,8 +37,13 @@ public final class Drawing implements FrameSource {
    * {@code buffers} makes the buffers, in the encoder's frame format, that frames are drawn into;
    * {@code stills} sees every frame as drawn.
    */
-  public Drawing(Scene scene, Yuv420 converter, Supplier<ByteBuffer> buffers, int frames,
-      int framesPerSecond, Stills stills) {
+  public Drawing(
+      Scene scene,
+      Yuv420 converter,
+      Supplier<ByteBuffer> buffers,
+      int frames,
+      int framesPerSecond,
+      Stills stills) {
     this.scene = scene;
     this.stills = stills;
     this.converter = converter;

@@ -24,7 +24,8 @@ public final class Mp4Encoder implements AutoCloseable {
   private final int width;
   private final int height;
 
-  public Mp4Encoder(Path output, VideoSize size, int framesPerSecond, boolean withAudio) throws FrameRecorder.Exception {
+  public Mp4Encoder(Path output, VideoSize size, int framesPerSecond, boolean withAudio)
+      throws FrameRecorder.Exception {
     this.width = size.width();
     this.height = size.height();
     recorder = new FFmpegFrameRecorder(output.toFile(), width, height, withAudio ? 1 : 0);
@@ -55,7 +56,8 @@ public final class Mp4Encoder implements AutoCloseable {
   }
 
   public void addFrame(ByteBuffer yuv) throws FrameRecorder.Exception {
-    recorder.recordImage(width, height, Frame.DEPTH_UBYTE, 1, width, avutil.AV_PIX_FMT_YUV420P, yuv);
+    recorder.recordImage(
+        width, height, Frame.DEPTH_UBYTE, 1, width, avutil.AV_PIX_FMT_YUV420P, yuv);
   }
 
   public void addAudio(short[] samples) throws FrameRecorder.Exception {

@@ -89,6 +89,8 @@ public final class Yuv420 {
   /** Fixed-point (16.16) weights of R, G and B scaled from full range to {@code range} levels. */
   private static int[] coefficients(double r, double g, double b, int range) {
     double scale = range / 255.0 * 65536;
-    return new int[] {(int) Math.round(r * scale), (int) Math.round(g * scale), (int) Math.round(b * scale)};
+    return new int[] {
+      (int) Math.round(r * scale), (int) Math.round(g * scale), (int) Math.round(b * scale)
+    };
   }
 }

@@ -40,7 +40,8 @@ public final class Aurora implements Layer {
     int violet = palette.graded(0x9a4dff);
     for (int i = 0; i < colours.length; i++) {
       double v = (double) i / colours.length;
-      int colour = v < 0.35 ? Rgb.mix(green, teal, v / 0.35) : Rgb.mix(teal, violet, (v - 0.35) / 0.65);
+      int colour =
+          v < 0.35 ? Rgb.mix(green, teal, v / 0.35) : Rgb.mix(teal, violet, (v - 0.35) / 0.65);
       double fade = v < 0.03 ? v / 0.03 : StrictMath.pow(1 - v, 1.8);
       colours[i] = Rgb.scale(colour, fade);
     }
@@ -60,7 +61,9 @@ public final class Aurora implements Layer {
         if (above >= 0 && above < colours.length && strength[x] > 8) {
           int c = colours[above];
           int s = strength[x];
-          int light = (((c >> 16) & 0xff) * s >> 8) << 16 | (((c >> 8) & 0xff) * s >> 8) << 8 | ((c & 0xff) * s >> 8);
+          int light = (((c >> 16) & 0xff) * s >> 8) << 16
+              | (((c >> 8) & 0xff) * s >> 8) << 8
+              | ((c & 0xff) * s >> 8);
           canvas.pixels[row + x] = Rgb.add(canvas.pixels[row + x], light);
         }
       }

@@ -24,7 +24,8 @@ public final class Birds implements Layer {
   private final Sprite[] poses;
   private final double direction;
 
-  public Birds(SplittableRandom random, int count, int width, double unit, double horizon, int colour) {
+  public Birds(
+      SplittableRandom random, int count, int width, double unit, double horizon, int colour) {
     this.x = new double[count];
     this.y = new double[count];
     this.phase = new double[count];
@@ -48,13 +49,17 @@ public final class Birds implements Layer {
     double span = canvas.width * 1.4;
     for (int i = 0; i < x.length; i++) {
       double travel = x[i] + direction * canvas.width * 0.06 * t;
-      double wx = travel + canvas.width * 0.2 - Math.floor((travel + canvas.width * 0.2) / span) * span
+      double wx = travel
+          + canvas.width * 0.2
+          - Math.floor((travel + canvas.width * 0.2) / span) * span
           - canvas.width * 0.2;
       double flap = t * 1.5 + phase[i];
-      double beat = (flap - Math.floor(flap)) < 0.5 ? Math.abs(StrictMath.sin(flap * 2 * Math.PI * 2)) : 0.5;
+      double beat =
+          (flap - Math.floor(flap)) < 0.5 ? Math.abs(StrictMath.sin(flap * 2 * Math.PI * 2)) : 0.5;
       var sprite = poses[(int) Math.min(POSES - 1, beat * POSES)];
       int sx = (int) view.screenX(wx, DEPTH);
-      int sy = (int) view.screenY(y[i] + canvas.height * 0.004 * StrictMath.sin(t + phase[i] * 6), DEPTH);
+      int sy = (int) view.screenY(
+          y[i] + canvas.height * 0.004 * StrictMath.sin(t + phase[i] * 6), DEPTH);
       canvas.drawOver(sprite, sx - sprite.width() / 2, sy - sprite.height() / 2);
     }
   }
@@ -68,7 +73,8 @@ public final class Birds implements Layer {
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
       g.setColor(new Color(colour));
-      g.setStroke(new BasicStroke((float) Math.max(1, span * 0.12), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+      g.setStroke(new BasicStroke(
+          (float) Math.max(1, span * 0.12), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
       var wings = new Path2D.Double();
       double mid = h / 2.0;
       wings.moveTo(w * 0.05, mid - lift * h * 0.8);

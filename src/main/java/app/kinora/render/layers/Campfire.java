@@ -31,7 +31,8 @@ public final class Campfire implements Layer {
   private final double[] rate = new double[TONGUES];
 
   /** A fire standing at world (x, y) at {@code depth}, {@code size} pixels tall. */
-  public Campfire(SplittableRandom random, Palette palette, double x, double y, double depth, double size) {
+  public Campfire(
+      SplittableRandom random, Palette palette, double x, double y, double depth, double size) {
     this.x = x;
     this.y = y;
     this.depth = depth;
@@ -59,7 +60,8 @@ public final class Campfire implements Layer {
     for (int i = 0; i < TONGUES; i++) {
       double age = t * rate[i] + phase[i];
       age -= Math.floor(age);
-      double fx = x + size * 0.28 * offset[i] * (1 - age * 0.6) + size * 0.05 * StrictMath.sin(t * 7 + i);
+      double fx =
+          x + size * 0.28 * offset[i] * (1 - age * 0.6) + size * 0.05 * StrictMath.sin(t * 7 + i);
       double fy = y - size * (0.2 + 0.75 * age);
       int gain = (int) (256 * (1 - age) * (0.6 + 0.4 * (1 - Math.abs(offset[i]))));
       canvas.addLight(flame, (int) view.screenX(fx, depth), (int) view.screenY(fy, depth), gain);
@@ -95,8 +97,10 @@ public final class Campfire implements Layer {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
       g.setColor(new Color(0x2a160c));
       for (double angle : new double[] {-0.22, 0.22}) {
-        var log = new RoundRectangle2D.Double(w * 0.08, h * 0.38, w * 0.84, h * 0.26, h * 0.2, h * 0.2);
-        g.fill(AffineTransform.getRotateInstance(angle, w / 2.0, h / 2.0).createTransformedShape(log));
+        var log =
+            new RoundRectangle2D.Double(w * 0.08, h * 0.38, w * 0.84, h * 0.26, h * 0.2, h * 0.2);
+        g.fill(
+            AffineTransform.getRotateInstance(angle, w / 2.0, h / 2.0).createTransformedShape(log));
       }
       g.setColor(new Color(0xb0501a));
       g.fillOval((int) (w * 0.4), (int) (h * 0.4), (int) (w * 0.2), (int) (h * 0.2));

@@ -38,11 +38,13 @@ public final class Caption implements Layer {
       text = text.substring(0, text.length() - 2) + "…";
     }
     int textWidth = metrics.stringWidth(text);
-    var image = new BufferedImage(textWidth + fontSize * 2, fontSize * 2, BufferedImage.TYPE_INT_ARGB);
+    var image =
+        new BufferedImage(textWidth + fontSize * 2, fontSize * 2, BufferedImage.TYPE_INT_ARGB);
     var g = image.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC, 0.45f));
       g.setColor(Color.BLACK);
       g.fillRoundRect(0, 0, image.getWidth(), image.getHeight(), fontSize, fontSize);

@@ -48,7 +48,8 @@ final class Columns {
     for (int k = 0; k < segments; k++) {
       int j = x * segments + k;
       float start = faces.start()[i + k];
-      segment[j] = k == 0 ? Integer.MIN_VALUE
+      segment[j] = k == 0
+          ? Integer.MIN_VALUE
           : start == -Float.MAX_VALUE ? Integer.MAX_VALUE : (int) view.screenY(base - start, depth);
       ridge[j] = (float) (faces.ridge()[i + k] - fraction);
       crest[j] = (float) (base - faces.crest()[i + k]);

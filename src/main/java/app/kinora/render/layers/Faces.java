@@ -20,7 +20,13 @@ final class Faces {
   private final double worldStep;
   private final int[] rows;
 
-  Faces(Columns columns, Shading shading, boolean lightFromLeft, View view, double depth, int[] rows) {
+  Faces(
+      Columns columns,
+      Shading shading,
+      boolean lightFromLeft,
+      View view,
+      double depth,
+      int[] rows) {
     this.columns = columns;
     this.body = shading.body();
     this.caps = shading.cap() == null ? body : shading.cap();
@@ -78,12 +84,16 @@ final class Faces {
   }
 
   /** Rows {@code from} to {@code to} below a straight ridge line, as stretches of one colour rule. */
-  private void straight(int[] pixels, int width, int x, int from, int to, double across, double step, double snow) {
+  private void straight(
+      int[] pixels, int width, int x, int from, int to, double across, double step, double snow) {
     int n = to - from;
     int snowy = snowRows(n, across, step, snow);
     double left = 0.5 / scale;
-    int enterBlend = step > 0 ? firstAbove(across, step, -left, n) : firstBelow(across, step, left, n);
-    int leaveBlend = step > 0 ? firstAbove(across, step, left - 1e-9, n) : firstBelow(across, step, -left + 1e-9, n);
+    int enterBlend =
+        step > 0 ? firstAbove(across, step, -left, n) : firstBelow(across, step, left, n);
+    int leaveBlend = step > 0
+        ? firstAbove(across, step, left - 1e-9, n)
+        : firstBelow(across, step, -left + 1e-9, n);
     int first = Math.min(snowy, Math.min(enterBlend, leaveBlend));
     int third = Math.max(snowy, Math.max(enterBlend, leaveBlend));
     int second = snowy + enterBlend + leaveBlend - first - third;
@@ -97,7 +107,15 @@ final class Faces {
   }
 
   /** Rows {@code from + t0} to {@code from + t1}, which share one table and one side (or blend). */
-  private void stretch(int[] pixels, int width, int x, int from, int t0, int t1, double across, double step,
+  private void stretch(
+      int[] pixels,
+      int width,
+      int x,
+      int from,
+      int t0,
+      int t1,
+      double across,
+      double step,
       double snow) {
     double a = across + step * t0;
     double side = a * scale;
@@ -150,7 +168,10 @@ final class Faces {
   private int colour(double across, double snow, int row) {
     int[] table = snow - Math.abs(across) * 0.6 > 0 ? caps : body;
     double side = across * scale;
-    return side >= 0.5 ? table[leftFace + row] : side <= -0.5 ? table[rightFace + row]
-        : Rgb.blend(table[rightFace + row], table[leftFace + row], (int) ((side + 0.5) * 256));
+    return side >= 0.5
+        ? table[leftFace + row]
+        : side <= -0.5
+            ? table[rightFace + row]
+            : Rgb.blend(table[rightFace + row], table[leftFace + row], (int) ((side + 0.5) * 256));
   }
 }

@@ -49,7 +49,8 @@ public final class Fish implements Layer {
     double t = view.time();
     double span = canvas.width * 1.3;
     for (int i = 0; i < u.length; i++) {
-      double travel = u[i] * canvas.width + direction * speed * canvas.width * t * (0.8 + 0.4 * depth[i]);
+      double travel =
+          u[i] * canvas.width + direction * speed * canvas.width * t * (0.8 + 0.4 * depth[i]);
       double x = travel - Math.floor(travel / span) * span - canvas.width * 0.15;
       double y = v[i] * canvas.height + canvas.height * 0.01 * StrictMath.sin(t * 1.7 + phase[i]);
       var sprite = sprites[i];

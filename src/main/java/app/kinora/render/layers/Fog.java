@@ -26,7 +26,13 @@ public final class Fog implements Layer {
    * @param density 0..1, how opaque it is at its thickest
    * @param depth the depth it lies at, for parallax
    */
-  public Fog(SplittableRandom random, double centre, double thickness, double density, double depth, int colour) {
+  public Fog(
+      SplittableRandom random,
+      double centre,
+      double thickness,
+      double density,
+      double depth,
+      int colour) {
     this.centre = centre;
     this.thickness = thickness;
     this.density = density;
@@ -45,7 +51,9 @@ public final class Fog implements Layer {
     int from = (int) view.screenY(centre - thickness, depth);
     int to = (int) Math.ceil(view.screenY(centre + thickness, depth));
     double drift = view.time() * canvas.width * 0.01;
-    for (int y = Math.max(0, from); y < Math.min(Math.min(to, Layer.deepest(floor)), canvas.height); y++) {
+    for (int y = Math.max(0, from);
+        y < Math.min(Math.min(to, Layer.deepest(floor)), canvas.height);
+        y++) {
       double v = (view.worldY(y + 0.5, depth) - centre) / thickness;
       double across = 1 - v * v;
       if (across <= 0) {

@@ -14,7 +14,14 @@ public final class Kelp implements Layer {
   private final double thickness;
   private final int colour;
 
-  public Kelp(SplittableRandom random, int count, int width, double base, double height, double depth, int colour) {
+  public Kelp(
+      SplittableRandom random,
+      int count,
+      int width,
+      double base,
+      double height,
+      double depth,
+      int colour) {
     this.x = new double[count];
     this.tall = new double[count];
     this.phase = new double[count];
@@ -41,7 +48,8 @@ public final class Kelp implements Layer {
       int to = Math.min((int) view.screenY(base, depth), Layer.deepest(floor));
       for (int y = Math.max(0, from); y < to; y++) {
         double up = (view.worldY(y, depth) - (base - tall[i])) / tall[i];
-        double bend = (1 - up) * (1 - up) * tall[i] * 0.12 * StrictMath.sin(t * 0.9 + phase[i] + up * 3);
+        double bend =
+            (1 - up) * (1 - up) * tall[i] * 0.12 * StrictMath.sin(t * 0.9 + phase[i] + up * 3);
         double centre = root + bend * scale;
         double half = thickness * scale * (0.5 + 0.8 * up);
         canvas.fillRow(y, (int) (centre - half), (int) Math.ceil(centre + half), colour);

@@ -24,7 +24,8 @@ public final class LightRays implements Layer {
    * @param width their width where they start, in pixels
    * @param colour their light at full strength (keep it faint: it adds up)
    */
-  public LightRays(SplittableRandom random, int frameWidth, int count, double length, double width, int colour) {
+  public LightRays(
+      SplittableRandom random, int frameWidth, int count, double length, double width, int colour) {
     this.x = new double[count];
     this.phase = new double[count];
     for (int i = 0; i < count; i++) {

@@ -12,7 +12,8 @@ public final class Lights implements Layer {
 
   /** Which lights. */
   public enum Kind {
-    FIREFLIES, SPARKS
+    FIREFLIES,
+    SPARKS
   }
 
   private final Kind kind;
@@ -30,7 +31,15 @@ public final class Lights implements Layer {
    * @param sourceY for sparks, the top of the flames; for fireflies, the middle of their area
    * @param reach how far they go, in pixels
    */
-  public Lights(Kind kind, SplittableRandom random, int count, int colour, double unit, double sourceX, double sourceY, double reach) {
+  public Lights(
+      Kind kind,
+      SplittableRandom random,
+      int count,
+      int colour,
+      double unit,
+      double sourceX,
+      double sourceY,
+      double reach) {
     this.kind = kind;
     this.u = new double[count];
     this.v = new double[count];
@@ -79,6 +88,10 @@ public final class Lights implements Layer {
     double y = sourceY - reach * age * (0.8 + 0.4 * rate[i]);
     int gain = (int) (256 * (1 - age) * (1 - age));
     canvas.addLight(glow, (int) view.screenX(x, 0.8), (int) view.screenY(y, 0.8), gain);
-    canvas.addLight(glow, (int) view.screenX(x - sway * reach * 0.05, 0.8), (int) view.screenY(y + reach * 0.012, 0.8), gain / 3);
+    canvas.addLight(
+        glow,
+        (int) view.screenX(x - sway * reach * 0.05, 0.8),
+        (int) view.screenY(y + reach * 0.012, 0.8),
+        gain / 3);
   }
 }

@@ -26,10 +26,54 @@ public record Palette(
 
   public static Palette of(SceneSpec spec) {
     var base = switch (spec.time()) {
-      case DAWN -> new Palette(0x34508f, 0x9a8fc0, 0xffc09a, 0xfff2dc, 0xffb27a, 0xffd2b0, 0x5a6aa0, 0xd8b0b4, 0.7, spec.grade());
-      case DAY -> new Palette(0x1f5fc4, 0x5a9ae2, 0xc6e2f6, 0xfffdf4, 0xfff0c8, 0xfff6e6, 0x7d9ccc, 0xb4d0ec, 0.65, spec.grade());
-      case DUSK -> new Palette(0x1e1a4f, 0x8a3e72, 0xff9a48, 0xffe2a0, 0xff8a3a, 0xffa468, 0x4a3c74, 0xc87a78, 0.7, spec.grade());
-      case NIGHT -> new Palette(0x02040e, 0x0b1838, 0x26406e, 0xe8eeff, 0x6f86c0, 0x8098d0, 0x22305a, 0x2c4472, 0.7, spec.grade());
+      case DAWN ->
+        new Palette(
+            0x34508f,
+            0x9a8fc0,
+            0xffc09a,
+            0xfff2dc,
+            0xffb27a,
+            0xffd2b0,
+            0x5a6aa0,
+            0xd8b0b4,
+            0.7,
+            spec.grade());
+      case DAY ->
+        new Palette(
+            0x1f5fc4,
+            0x5a9ae2,
+            0xc6e2f6,
+            0xfffdf4,
+            0xfff0c8,
+            0xfff6e6,
+            0x7d9ccc,
+            0xb4d0ec,
+            0.65,
+            spec.grade());
+      case DUSK ->
+        new Palette(
+            0x1e1a4f,
+            0x8a3e72,
+            0xff9a48,
+            0xffe2a0,
+            0xff8a3a,
+            0xffa468,
+            0x4a3c74,
+            0xc87a78,
+            0.7,
+            spec.grade());
+      case NIGHT ->
+        new Palette(
+            0x02040e,
+            0x0b1838,
+            0x26406e,
+            0xe8eeff,
+            0x6f86c0,
+            0x8098d0,
+            0x22305a,
+            0x2c4472,
+            0.7,
+            spec.grade());
     };
     if (spec.has(SceneSpec.Feature.NEON)) {
       base = base.neon();
@@ -39,14 +83,24 @@ public record Palette(
 
   /** City light under the clouds: a magenta glow at the horizon. */
   private Palette neon() {
-    return new Palette(zenith, Rgb.mix(middle, 0x3a1a5e, 0.5), Rgb.mix(horizon, 0xa0307e, 0.55), sun, glow, light,
-        ambient, Rgb.mix(haze, 0x5a2a6e, 0.5), hazeStrength, grade);
+    return new Palette(
+        zenith,
+        Rgb.mix(middle, 0x3a1a5e, 0.5),
+        Rgb.mix(horizon, 0xa0307e, 0.55),
+        sun,
+        glow,
+        light,
+        ambient,
+        Rgb.mix(haze, 0x5a2a6e, 0.5),
+        hazeStrength,
+        grade);
   }
 
   private Palette weathered(Weather weather, TimeOfDay time) {
     return switch (weather) {
       case RAIN -> greyed(time == TimeOfDay.NIGHT ? 0x141a26 : 0x5d6878, 0.6, 0.55);
-      case FOG -> greyed(time == TimeOfDay.NIGHT ? 0x2a3040 : Rgb.mix(horizon, 0xdde2e6, 0.6), 0.55, 0.85);
+      case FOG ->
+        greyed(time == TimeOfDay.NIGHT ? 0x2a3040 : Rgb.mix(horizon, 0xdde2e6, 0.6), 0.55, 0.85);
       case SNOW -> greyed(time == TimeOfDay.NIGHT ? 0x1c2436 : 0xb9c6d6, 0.3, 0.65);
       case CLEAR -> this;
     };

@@ -13,7 +13,10 @@ public final class Particles implements Layer {
 
   /** What the particles are; each falls, drifts or rises in its own way. */
   public enum Kind {
-    SNOW, RAIN, DUST, BUBBLES
+    SNOW,
+    RAIN,
+    DUST,
+    BUBBLES
   }
 
   private final Kind kind;
@@ -41,11 +44,13 @@ public final class Particles implements Layer {
     }
     this.sprites = new Sprite[4];
     for (int size = 0; size < sprites.length; size++) {
-      double radius = unit / 720.0 * switch (kind) {
-        case BUBBLES -> 3 + 3 * size;
-        case SNOW -> 0.9 + 0.7 * size;
-        default -> 0.5 + 0.35 * size;
-      };
+      double radius = unit
+          / 720.0
+          * switch (kind) {
+            case BUBBLES -> 3 + 3 * size;
+            case SNOW -> 0.9 + 0.7 * size;
+            default -> 0.5 + 0.35 * size;
+          };
       sprites[size] = kind == Kind.BUBBLES
           ? Sprite.ring(radius, colour)
           : Sprite.disc(radius, colour, kind == Kind.SNOW ? 0.85 : 0.35);
@@ -61,7 +66,8 @@ public final class Particles implements Layer {
       double across = u[i] * canvas.width + wobble(i, t) * canvas.width;
       double fall = v[i] + t * speed() * (0.4 + d);
       double x = wrap(view.screenX(across, d) + slant * fall * canvas.height, canvas.width, margin);
-      double y = wrap(view.screenY((fall - Math.floor(fall)) * canvas.height, d), canvas.height, margin);
+      double y =
+          wrap(view.screenY((fall - Math.floor(fall)) * canvas.height, d), canvas.height, margin);
       if (kind == Kind.RAIN) {
         streak(canvas, x, y, d);
       } else {
@@ -88,7 +94,8 @@ public final class Particles implements Layer {
       case BUBBLES -> 0.006;
       case RAIN -> 0;
     };
-    return amount * StrictMath.sin(t * (0.7 + depth[i]) + phase[i]) + (kind == Kind.DUST ? t * 0.01 * depth[i] : 0);
+    return amount * StrictMath.sin(t * (0.7 + depth[i]) + phase[i])
+        + (kind == Kind.DUST ? t * 0.01 * depth[i] : 0);
   }
 
   /** A raindrop: a short, faint, slanted line, longer and brighter when near. */

@@ -43,7 +43,10 @@ public final class Planet implements Layer {
         }
       }
     }
-    return new Planet(new Sprite(size, size, pixels), s.width() * (s.lightFromLeft() ? 0.68 : 0.32), s.height() * 0.42);
+    return new Planet(
+        new Sprite(size, size, pixels),
+        s.width() * (s.lightFromLeft() ? 0.68 : 0.32),
+        s.height() * 0.42);
   }
 
   @Override

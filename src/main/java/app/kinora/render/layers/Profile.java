@@ -16,7 +16,14 @@ public record Profile(float[] heights, byte[] tones, Faces faces) {
    * curve} times the square of the descent (a curved crest line, as on a dune); left of that line
    * is the face's left side. Snow covers the face above {@code snow} pixels.
    */
-  public record Faces(int segments, float[] start, float[] ridge, float[] crest, float[] slant, float[] curve, float[] snow) {}
+  public record Faces(
+      int segments,
+      float[] start,
+      float[] ridge,
+      float[] crest,
+      float[] slant,
+      float[] curve,
+      float[] snow) {}
 
   public Profile(float[] heights, byte[] tones) {
     this(heights, tones, null);

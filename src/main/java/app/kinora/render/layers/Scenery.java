@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
  *
  * @param sunX world x of the sun or moon
  */
-public record Scenery(SceneSpec spec, Layout layout, Palette palette, SplittableRandom random, double sunX) {
+public record Scenery(
+    SceneSpec spec, Layout layout, Palette palette, SplittableRandom random, double sunX) {
 
   public boolean lightFromLeft() {
     return sunX < layout.width() / 2.0;

@@ -16,7 +16,8 @@ public record Shading(int tones, int rows, int[] body, int[] cap) {
 
   /** Colours from {@code body} and {@code cap}, functions of (tone, world row); cap may be null. */
   public static Shading of(int tones, int rows, IntBinaryOperator body, IntBinaryOperator cap) {
-    return new Shading(tones, rows, table(tones, rows, body), cap == null ? null : table(tones, rows, cap));
+    return new Shading(
+        tones, rows, table(tones, rows, body), cap == null ? null : table(tones, rows, cap));
   }
 
   private static int[] table(int tones, int rows, IntBinaryOperator colour) {

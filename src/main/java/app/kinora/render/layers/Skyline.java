@@ -31,8 +31,16 @@ public final class Skyline implements Layer {
   /** Glows of signs by size, made when first needed; their light is tinted when drawn. */
   private final Map<Long, Sprite> glows = new HashMap<>();
 
-  public Skyline(Terrain silhouette, List<Building> buildings, int period, double depth, double base, double cell,
-      double lit, int[] windowColours, int[] signColours) {
+  public Skyline(
+      Terrain silhouette,
+      List<Building> buildings,
+      int period,
+      double depth,
+      double base,
+      double cell,
+      double lit,
+      int[] windowColours,
+      int[] signColours) {
     this.silhouette = silhouette;
     this.buildings = List.copyOf(buildings);
     this.period = period;
@@ -45,12 +53,14 @@ public final class Skyline implements Layer {
   }
 
   /** Buildings and the outline they make, with a setback or an antenna on some roofs. */
-  public static List<Building> buildings(SplittableRandom random, int period, double height, double unit) {
+  public static List<Building> buildings(
+      SplittableRandom random, int period, double height, double unit) {
     var buildings = new ArrayList<Building>();
     double x = 0;
     while (x < period - unit * 0.05) {
       double w = Math.min(unit * (0.05 + random.nextDouble() * 0.09), period - x);
-      double roof = height * (0.3 + 0.7 * random.nextDouble() * random.nextDouble() + 0.15 * random.nextDouble());
+      double roof = height
+          * (0.3 + 0.7 * random.nextDouble() * random.nextDouble() + 0.15 * random.nextDouble());
       buildings.add(new Building(x, x + w, roof, random.nextLong()));
       x += w + (random.nextDouble() < 0.3 ? unit * 0.01 * random.nextDouble() : 0);
     }
@@ -119,7 +129,8 @@ public final class Skyline implements Layer {
         long h = mix(b.seed() + row * 131L + column);
         int sx = (int) view.screenX(left + margin + column * cell + cell * 0.25, depth);
         if (shines(h, switching) && sx >= 0 && sx < floor.length && sy + tall <= floor[sx]) {
-          canvas.fillRect(sx, sy, size, tall, windowColours[(int) ((h >>> 12) % windowColours.length)]);
+          canvas.fillRect(
+              sx, sy, size, tall, windowColours[(int) ((h >>> 12) % windowColours.length)]);
         }
       }
     }

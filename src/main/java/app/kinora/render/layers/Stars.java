@@ -24,7 +24,13 @@ public final class Stars implements Layer {
    * @param maxDepth the nearest a star may be; tiny for a sky, larger in space
    * @param fade how visible the stars are, 0..1 (faint at dusk, full at night)
    */
-  public Stars(SplittableRandom random, Layout layout, int count, double bottom, double maxDepth, double fade) {
+  public Stars(
+      SplittableRandom random,
+      Layout layout,
+      int count,
+      double bottom,
+      double maxDepth,
+      double fade) {
     this.x = new double[count];
     this.y = new double[count];
     this.depth = new double[count];
@@ -35,7 +41,8 @@ public final class Stars implements Layer {
     int[] tints = {0xffffff, 0xcfe0ff, 0xfff1d6, 0xffd9c4, 0xd8d4ff};
     for (int i = 0; i < count; i++) {
       x[i] = layout.width() * (random.nextDouble() * 1.2 - 0.1);
-      y[i] = bottom * random.nextDouble() * random.nextDouble() * 0.5 + bottom * random.nextDouble() * 0.5;
+      y[i] = bottom * random.nextDouble() * random.nextDouble() * 0.5
+          + bottom * random.nextDouble() * 0.5;
       depth[i] = 0.01 + random.nextDouble() * maxDepth;
       brightness[i] = StrictMath.pow(random.nextDouble(), 3.5);
       phase[i] = random.nextDouble() * Math.PI * 2;
@@ -51,7 +58,8 @@ public final class Stars implements Layer {
       if (sx < 0 || sx >= floor.length || sy >= floor[sx]) {
         continue;
       }
-      double twinkle = 0.75 + 0.25 * StrictMath.sin(view.time() * (1.5 + brightness[i] * 3) + phase[i]);
+      double twinkle =
+          0.75 + 0.25 * StrictMath.sin(view.time() * (1.5 + brightness[i] * 3) + phase[i]);
       double light = fade * (0.25 + 0.75 * brightness[i]) * twinkle;
       int rgb = Rgb.scale(colour[i], light);
       canvas.add(sx, sy, rgb);

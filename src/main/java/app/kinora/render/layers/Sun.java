@@ -27,8 +27,18 @@ public final class Sun implements Layer {
   }
 
   /** {@code strength} dims the corona, e.g. behind fog. */
-  public static Sun of(int colour, double radius, double x, double startY, double endY, boolean moon, double strength) {
-    var corona = Sprite.glow(radius * (moon ? 3 : 4), Rgb.scale(colour, (moon ? 0.35 : 0.8) * strength), moon ? 1.6 : 1.2);
+  public static Sun of(
+      int colour,
+      double radius,
+      double x,
+      double startY,
+      double endY,
+      boolean moon,
+      double strength) {
+    var corona = Sprite.glow(
+        radius * (moon ? 3 : 4),
+        Rgb.scale(colour, (moon ? 0.35 : 0.8) * strength),
+        moon ? 1.6 : 1.2);
     var disc = Sprite.disc(radius, moon ? Rgb.mix(colour, 0xffffff, 0.2) : colour, 1);
     return new Sun(corona, disc, x, startY, endY);
   }

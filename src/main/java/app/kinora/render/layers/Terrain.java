@@ -31,7 +31,14 @@ public final class Terrain implements Layer {
    * @param light how strongly slopes pick the tone, signed by the side the light comes from
    *     (positive: from the left); 0 to take tones from the profile
    */
-  public Terrain(Profile profile, Profile snowline, double depth, double base, Shading shading, double light, int width,
+  public Terrain(
+      Profile profile,
+      Profile snowline,
+      double depth,
+      double base,
+      Shading shading,
+      double light,
+      int width,
       int height) {
     this.profile = profile;
     this.snowline = snowline;
@@ -39,7 +46,8 @@ public final class Terrain implements Layer {
     this.base = base;
     this.shading = shading;
     this.light = light;
-    this.columns = new Columns(width, profile.faces() == null ? 1 : profile.faces().segments());
+    this.columns =
+        new Columns(width, profile.faces() == null ? 1 : profile.faces().segments());
     this.rows = new int[height];
   }
 
@@ -70,7 +78,9 @@ public final class Terrain implements Layer {
         c.faces(x, profile, worldX, view, depth, base);
       } else {
         c.tone[x] = toneAt(worldX) * shading.rows();
-        c.cap[x] = snowline == null ? Integer.MIN_VALUE : (int) view.screenY(base - snowline.at(worldX), depth);
+        c.cap[x] = snowline == null
+            ? Integer.MIN_VALUE
+            : (int) view.screenY(base - snowline.at(worldX), depth);
       }
     }
     for (int y = 0; y < rows.length; y++) {
@@ -91,7 +101,8 @@ public final class Terrain implements Layer {
     if (light == 0) {
       return Math.min(profile.toneAt(worldX), tones - 1);
     }
-    double rise = (profile.at(worldX + SLOPE_SPAN) - profile.at(worldX - SLOPE_SPAN)) / (2 * SLOPE_SPAN);
+    double rise =
+        (profile.at(worldX + SLOPE_SPAN) - profile.at(worldX - SLOPE_SPAN)) / (2 * SLOPE_SPAN);
     return (int) Math.clamp(Math.round((tones - 1) * (0.5 + 2 * rise * light)), 0, tones - 1);
   }
 
@@ -99,7 +110,8 @@ public final class Terrain implements Layer {
   public void paint(Canvas canvas, View view, int[] floor) {
     var c = columns;
     int width = canvas.width;
-    var faces = profile.faces() == null ? null : new Faces(c, shading, light >= 0, view, depth, rows);
+    var faces =
+        profile.faces() == null ? null : new Faces(c, shading, light >= 0, view, depth, rows);
     for (int x = 0; x < width; x++) {
       int end = Math.min(floor[x], canvas.height);
       int top = Math.max(0, c.low[x]);

@@ -51,7 +51,15 @@ public final class Water implements Layer {
    * @param shine the colour wave highlights add
    * @param glint the sun's colour on the water, 0 for none; {@code glintX} its world x
    */
-  public Water(Surface surface, SplittableRandom random, double horizon, int far, int near, int shine, int glint, double glintX) {
+  public Water(
+      Surface surface,
+      SplittableRandom random,
+      double horizon,
+      int far,
+      int near,
+      int shine,
+      int glint,
+      double glintX) {
     this.surface = surface;
     this.horizon = horizon;
     this.far = far;
@@ -83,7 +91,8 @@ public final class Water implements Layer {
   public void paint(Canvas canvas, View view, int[] floor) {
     int end = Math.min(Layer.deepest(floor), canvas.height);
     for (int y = Math.max(top, 0); y < end; y++) {
-      paintRow(canvas, y, band(canvas, view, y, (y - top + 1.0) / Math.max(1, canvas.height - top)));
+      paintRow(
+          canvas, y, band(canvas, view, y, (y - top + 1.0) / Math.max(1, canvas.height - top)));
     }
   }
 
@@ -92,8 +101,16 @@ public final class Water implements Layer {
    * much of the water's own colour covers the reflection, where in the wave texture it starts
    * and how fast it runs through it, how bright crests are, and the sun's glitter path.
    */
-  private record Band(int source, int wobble, int alpha, int colour, int position, int increment, int amount,
-      int centre, int half) {}
+  private record Band(
+      int source,
+      int wobble,
+      int alpha,
+      int colour,
+      int position,
+      int increment,
+      int amount,
+      int centre,
+      int half) {}
 
   /**
    * Row y, {@code k} being 0 at the horizon and 1 at the bottom of the frame. Rows belong to
@@ -103,15 +120,23 @@ public final class Water implements Layer {
   private Band band(Canvas canvas, View view, int y, double k) {
     int width = canvas.width;
     long hash = mix((long) (0.2 * (canvas.height - top) / k));
-    int source = Math.clamp(top - 1 - (int) ((y - top) * surface.stretch), 0, canvas.height - 1) * width;
+    int source =
+        Math.clamp(top - 1 - (int) ((y - top) * surface.stretch), 0, canvas.height - 1) * width;
     int wobble = (int) (surface.wobble * k * width * 0.012 * ((hash & 0xff) / 255.0 - 0.5));
     int alpha = (int) (256 * (surface.opacity + (1 - surface.opacity) * 0.6 * Math.sqrt(k)));
     double step = 0.25 / (k + 0.02) / view.scale(k);
     double drift = ((hash >>> 8 & 0xff) / 255.0 - 0.5) * 30 * view.time() + (hash >>> 16 & 0x3ff);
     double start = (view.shift(k) - view.focusX() / view.scale(k)) * step + drift;
     int centre = glint == 0 ? -width : (int) view.screenX(glintX, 0.02);
-    return new Band(source, wobble, alpha, Rgb.mix(far, near, Math.sqrt(k)), (int) (long) Math.floor(start * 65536),
-        (int) (step * 65536), (int) (surface.ripple * 256 * (0.3 + 0.7 * k)), centre,
+    return new Band(
+        source,
+        wobble,
+        alpha,
+        Rgb.mix(far, near, Math.sqrt(k)),
+        (int) (long) Math.floor(start * 65536),
+        (int) (step * 65536),
+        (int) (surface.ripple * 256 * (0.3 + 0.7 * k)),
+        centre,
         Math.max(1, (int) (width * (0.012 + 0.1 * k))));
   }
 
@@ -120,7 +145,8 @@ public final class Water implements Layer {
     int[] pixels = canvas.pixels;
     int position = b.position();
     for (int x = 0, i = y * width; x < width; x++, i++) {
-      int water = Rgb.blend(pixels[b.source() + Math.clamp(x + b.wobble(), 0, width - 1)], b.colour(), b.alpha());
+      int water = Rgb.blend(
+          pixels[b.source() + Math.clamp(x + b.wobble(), 0, width - 1)], b.colour(), b.alpha());
       int crest = texture[(position >>> 16) & (TEXTURE - 1)];
       position += b.increment();
       if (crest != 0) {

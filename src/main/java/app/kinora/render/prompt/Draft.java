@@ -59,7 +59,8 @@ final class Draft {
 
   /** Fills what the prompt left open with what fits the rest, then freezes the draft. */
   SceneSpec complete(long variation) {
-    if (places.isEmpty() && (features.contains(Feature.NEBULA) || features.contains(Feature.PLANET))) {
+    if (places.isEmpty()
+        && (features.contains(Feature.NEBULA) || features.contains(Feature.PLANET))) {
       places.add(Place.SPACE);
     } else if (places.isEmpty() && features.contains(Feature.CAMPFIRE)) {
       places.add(Place.FOREST);
@@ -85,8 +86,14 @@ final class Draft {
 
   /** Stars, aurora, fireflies and fires belong to the night; otherwise the prompt's hash picks. */
   private TimeOfDay impliedTime(long variation) {
-    var nightly = EnumSet.of(Feature.STARS, Feature.AURORA, Feature.MOON, Feature.FIREFLIES, Feature.CAMPFIRE,
-        Feature.NEON, Feature.SPARKS);
+    var nightly = EnumSet.of(
+        Feature.STARS,
+        Feature.AURORA,
+        Feature.MOON,
+        Feature.FIREFLIES,
+        Feature.CAMPFIRE,
+        Feature.NEON,
+        Feature.SPARKS);
     if (features.stream().anyMatch(nightly::contains)) {
       return TimeOfDay.NIGHT;
     }

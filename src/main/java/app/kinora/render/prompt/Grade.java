@@ -37,7 +37,10 @@ public record Grade(
     double brightnessOut = Math.clamp(hsb[2] * brightness, 0, 1);
     int graded = Rgb.hsb(hsb[0] + hueShift, saturationOut, brightnessOut);
     if (tintHue >= 0 && tintAmount > 0) {
-      graded = Rgb.mix(graded, Rgb.hsb(tintHue, 0.65 * saturation, Math.max(0.15, brightnessOut)), tintAmount * 0.6);
+      graded = Rgb.mix(
+          graded,
+          Rgb.hsb(tintHue, 0.65 * saturation, Math.max(0.15, brightnessOut)),
+          tintAmount * 0.6);
     }
     if (warmth != 0) {
       int towards = Rgb.hsb(warmth > 0 ? 0.08 : 0.6, 0.6, Math.max(0.15, brightnessOut));
@@ -47,19 +50,35 @@ public record Grade(
   }
 
   Grade warmer(double amount) {
-    return new Grade(Math.clamp(warmth + amount, -1, 1), brightness, saturation, softness, tintHue, tintAmount, hueShift);
+    return new Grade(
+        Math.clamp(warmth + amount, -1, 1),
+        brightness,
+        saturation,
+        softness,
+        tintHue,
+        tintAmount,
+        hueShift);
   }
 
   Grade brighter(double factor) {
-    return new Grade(warmth, brightness * factor, saturation, softness, tintHue, tintAmount, hueShift);
+    return new Grade(
+        warmth, brightness * factor, saturation, softness, tintHue, tintAmount, hueShift);
   }
 
   Grade saturated(double factor) {
-    return new Grade(warmth, brightness, saturation * factor, softness, tintHue, tintAmount, hueShift);
+    return new Grade(
+        warmth, brightness, saturation * factor, softness, tintHue, tintAmount, hueShift);
   }
 
   Grade softer(double amount) {
-    return new Grade(warmth, brightness, saturation, Math.clamp(softness + amount, 0, 1), tintHue, tintAmount, hueShift);
+    return new Grade(
+        warmth,
+        brightness,
+        saturation,
+        Math.clamp(softness + amount, 0, 1),
+        tintHue,
+        tintAmount,
+        hueShift);
   }
 
   Grade tinted(double hue, double amount) {
@@ -67,6 +86,7 @@ public record Grade(
   }
 
   Grade shifted(double amount) {
-    return new Grade(warmth, brightness, saturation, softness, tintHue, tintAmount, hueShift + amount);
+    return new Grade(
+        warmth, brightness, saturation, softness, tintHue, tintAmount, hueShift + amount);
   }
 }

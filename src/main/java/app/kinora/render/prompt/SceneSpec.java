@@ -54,27 +54,66 @@ public record SceneSpec(
 
   /** Where the scene takes place; several may combine, e.g. mountains behind a lake. */
   public enum Place {
-    SEA, BEACH, LAKE, MOUNTAINS, CITY, FOREST, DESERT, MEADOW, HILLS, SPACE, UNDERWATER
+    SEA,
+    BEACH,
+    LAKE,
+    MOUNTAINS,
+    CITY,
+    FOREST,
+    DESERT,
+    MEADOW,
+    HILLS,
+    SPACE,
+    UNDERWATER
   }
 
   /** The light of the sky. */
   public enum TimeOfDay {
-    DAWN, DAY, DUSK, NIGHT
+    DAWN,
+    DAY,
+    DUSK,
+    NIGHT
   }
 
   /** What falls or hangs in the air. */
   public enum Weather {
-    CLEAR, RAIN, SNOW, FOG
+    CLEAR,
+    RAIN,
+    SNOW,
+    FOG
   }
 
   /** Elements drawn on top of the places. */
   public enum Feature {
-    STARS, AURORA, NEBULA, FIREFLIES, CAMPFIRE, SPARKS, NEON, BUBBLES, CORAL, MOON, SUN, FROZEN,
-    BIRDS, RAYS, LIGHTNING, CLOUDS, PLANET
+    STARS,
+    AURORA,
+    NEBULA,
+    FIREFLIES,
+    CAMPFIRE,
+    SPARKS,
+    NEON,
+    BUBBLES,
+    CORAL,
+    MOON,
+    SUN,
+    FROZEN,
+    BIRDS,
+    RAYS,
+    LIGHTNING,
+    CLOUDS,
+    PLANET
   }
 
   /** Camera moves; several may combine. */
   public enum Move {
-    PAN, ZOOM_IN, ZOOM_OUT, DOLLY, ORBIT, AERIAL, CLOSE_UP, SLOW_MOTION, STILL
+    PAN,
+    ZOOM_IN,
+    ZOOM_OUT,
+    DOLLY,
+    ORBIT,
+    AERIAL,
+    CLOSE_UP,
+    SLOW_MOTION,
+    STILL
   }
 }

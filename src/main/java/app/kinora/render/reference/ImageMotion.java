@@ -35,25 +35,30 @@ final class ImageMotion {
   }
 
   /** Reads the sanitised PNGs (the JDK's pure-Java reader; Kinora wrote these files itself). */
-  static ImageMotion load(Path firstFrame, Path lastFrame, VideoSize size, long seed) throws IOException {
-    return new ImageMotion(read(firstFrame), lastFrame == null ? null : read(lastFrame), size, seed);
+  static ImageMotion load(Path firstFrame, Path lastFrame, VideoSize size, long seed)
+      throws IOException {
+    return new ImageMotion(
+        read(firstFrame), lastFrame == null ? null : read(lastFrame), size, seed);
   }
 
   /** Paints the backdrop for {@code progress} (0..1) of the clip. */
   void paint(Graphics2D g, double progress) {
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
     double eased = ease(progress);
     draw(g, first, eased);
     if (last != null && progress > 0.5) {
       var composite = g.getComposite();
-      g.setComposite(java.awt.AlphaComposite.getInstance(java.awt.AlphaComposite.SRC_OVER, (float) ease((progress - 0.5) * 2)));
+      g.setComposite(java.awt.AlphaComposite.getInstance(
+          java.awt.AlphaComposite.SRC_OVER, (float) ease((progress - 0.5) * 2)));
       draw(g, last, 1 - eased);
       g.setComposite(composite);
     }
   }
 
   private void draw(Graphics2D g, BufferedImage image, double amount) {
-    double cover = Math.max(size.width() / (double) image.getWidth(), size.height() / (double) image.getHeight());
+    double cover = Math.max(
+        size.width() / (double) image.getWidth(), size.height() / (double) image.getHeight());
     double scale = cover * (1 + ZOOM * amount);
     double slackX = image.getWidth() * scale - size.width();
     double slackY = image.getHeight() * scale - size.height();

@@ -1,9 +1,8 @@
 package app.kinora.render.reference;
 
+import app.kinora.media.VideoFrames;
 import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.shared.VideoSpec;
-
-import app.kinora.media.VideoFrames;
 import java.awt.Graphics2D;
 import java.io.IOException;
 import java.util.function.Consumer;
@@ -22,15 +21,24 @@ final class ReferenceBackdrop implements AutoCloseable {
     this.footage = footage;
   }
 
-  static ReferenceBackdrop of(VideoSpec<ReferenceMedia> request, VideoFrames frames) throws IOException {
+  static ReferenceBackdrop of(VideoSpec<ReferenceMedia> request, VideoFrames frames)
+      throws IOException {
     var references = request.references();
     if (references.video() != null) {
-      return new ReferenceBackdrop(null, new RemixFootage(
-          frames, references.video(), request.size(), request.framesPerSecond(), request.duration()));
+      return new ReferenceBackdrop(
+          null,
+          new RemixFootage(
+              frames,
+              references.video(),
+              request.size(),
+              request.framesPerSecond(),
+              request.duration()));
     }
     if (references.firstFrame() != null) {
       return new ReferenceBackdrop(
-          ImageMotion.load(references.firstFrame(), references.lastFrame(), request.size(), request.seed()), null);
+          ImageMotion.load(
+              references.firstFrame(), references.lastFrame(), request.size(), request.seed()),
+          null);
     }
     return new ReferenceBackdrop(null, null);
   }

@@ -1,9 +1,7 @@
 package app.kinora.render.reference;
 
-import app.kinora.provider.spi.ReferenceMedia;
-import app.kinora.shared.VideoSpec;
-
 import app.kinora.media.VideoFrames;
+import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.render.canvas.Canvas;
 import app.kinora.render.canvas.Rgb;
 import app.kinora.render.encode.FrameSource;
@@ -11,6 +9,7 @@ import app.kinora.render.encode.Yuv420;
 import app.kinora.render.layers.Palette;
 import app.kinora.render.scene.Overlay;
 import app.kinora.render.stills.Stills;
+import app.kinora.shared.VideoSpec;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -45,8 +44,15 @@ public final class ReferenceFrames implements FrameSource {
   private final double[][] motes = new double[MOTES][3];
   private int frame;
 
-  public ReferenceFrames(VideoSpec<ReferenceMedia> request, VideoFrames decoder, Palette palette, Yuv420 converter,
-      Supplier<ByteBuffer> buffers, int frames, Stills stills) throws IOException {
+  public ReferenceFrames(
+      VideoSpec<ReferenceMedia> request,
+      VideoFrames decoder,
+      Palette palette,
+      Yuv420 converter,
+      Supplier<ByteBuffer> buffers,
+      int frames,
+      Stills stills)
+      throws IOException {
     this.stills = stills;
     this.backdrop = ReferenceBackdrop.of(request, decoder);
     this.palette = palette;
@@ -74,7 +80,8 @@ public final class ReferenceFrames implements FrameSource {
     var g = image.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       backdrop.painter(progress).accept(g);
       grade(g, Math.min(1, seconds));
       if (!overlay.hasWeather()) {

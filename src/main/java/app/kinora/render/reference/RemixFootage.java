@@ -19,7 +19,8 @@ final class RemixFootage implements AutoCloseable {
   private final BufferedImage picture;
   private final byte[] pixels;
 
-  RemixFootage(VideoFrames decoder, Path video, VideoSize size, int framesPerSecond, Duration duration) {
+  RemixFootage(
+      VideoFrames decoder, Path video, VideoSize size, int framesPerSecond, Duration duration) {
     this.frames = decoder.open(video, size, framesPerSecond, duration);
     this.picture = new BufferedImage(size.width(), size.height(), BufferedImage.TYPE_3BYTE_BGR);
     this.pixels = ((DataBufferByte) picture.getRaster().getDataBuffer()).getData();

@@ -22,7 +22,11 @@ final class Cities {
   static void city(Scenery s, List<Layer> layers, Reach reach) {
     var spec = s.spec();
     double h = s.height();
-    double[][] rows = {{0.2, 0.02, 0.3, 0.75, 0.008}, {0.45, 0.12, 0.42, 0.45, 0.012}, {0.75, 0.26, 0.55, 0.15, 0.017}};
+    double[][] rows = {
+      {0.2, 0.02, 0.3, 0.75, 0.008},
+      {0.45, 0.12, 0.42, 0.45, 0.012},
+      {0.75, 0.26, 0.55, 0.15, 0.017}
+    };
     double nearestBase = s.horizon();
     for (var r : rows) {
       if (reach == Reach.FAR && r[0] > 0.5 || reach == Reach.NEAR && r[0] < 0.3) {
@@ -38,7 +42,8 @@ final class Cities {
     }
   }
 
-  private static Skyline skyline(Scenery s, double depth, double base, double height, double distance, double cell) {
+  private static Skyline skyline(
+      Scenery s, double depth, double base, double height, double distance, double cell) {
     var spec = s.spec();
     var buildings = Skyline.buildings(s.fork(), s.period(), height, s.unit());
     var outline = Skyline.outline(buildings, s.period());
@@ -51,9 +56,13 @@ final class Cities {
       case DAY -> 0;
     };
     int[] windows = spec.has(Feature.NEON)
-        ? graded(s, 0xe8c48a, 0xf0e0c0, 0xe8b070, 0xe8c48a, 0xf0e0c0, 0xd060c0, 0xe8b070, 0xf0e0c0, 0xe8c48a, 0x60d0e0)
+        ? graded(
+            s, 0xe8c48a, 0xf0e0c0, 0xe8b070, 0xe8c48a, 0xf0e0c0, 0xd060c0, 0xe8b070, 0xf0e0c0,
+            0xe8c48a, 0x60d0e0)
         : graded(s, 0xe8c48a, 0xf0e0c0, 0xe8b070, 0xc8dcf0);
-    int[] signs = spec.has(Feature.NEON) && depth > 0.4 ? graded(s, 0xff2fa8, 0x22e0ff, 0xffd23c, 0xa05cff) : new int[0];
+    int[] signs = spec.has(Feature.NEON) && depth > 0.4
+        ? graded(s, 0xff2fa8, 0x22e0ff, 0xffd23c, 0xa05cff)
+        : new int[0];
     double hazed = Math.max(0.3, 0.85 - distance * 0.7);
     for (int i = 0; i < windows.length; i++) {
       windows[i] = Rgb.scale(windows[i], hazed);
@@ -67,7 +76,8 @@ final class Cities {
     int asphalt = palette.land(0x2a2c34, 0.4, 0);
     if (wet) {
       int shine = palette.graded(Rgb.mix(palette.horizon(), 0xffffff, 0.2));
-      layers.add(new Water(Water.Surface.STREET, s.fork(), base, asphalt, Rgb.scale(asphalt, 0.7), shine, 0, 0));
+      layers.add(new Water(
+          Water.Surface.STREET, s.fork(), base, asphalt, Rgb.scale(asphalt, 0.7), shine, 0, 0));
     } else {
       var flat = new Profile(new float[s.period()], null);
       layers.add(new Ground(0x2a2c34, -1, 0.05, 0).flat(s, flat, 0.95, base));

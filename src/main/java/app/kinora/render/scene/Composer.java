@@ -53,13 +53,21 @@ final class Composer {
     var layers = new ArrayList<Layer>();
     var spec = s.spec();
     if (spec.weather() == Weather.FOG) {
-      int colour = s.palette().graded(Rgb.mix(s.palette().haze(), 0xffffff, spec.night() ? 0.05 : 0.35));
+      int colour =
+          s.palette().graded(Rgb.mix(s.palette().haze(), 0xffffff, spec.night() ? 0.05 : 0.35));
       layers.add(new Fog(s.fork(), s.height() * 0.74, s.height() * 0.3, 0.6, 0.5, colour));
     }
     air(s, layers, 3);
     if (spec.has(Feature.CAMPFIRE) && !spec.has(Feature.SPARKS)) {
-      layers.add(new Lights(Lights.Kind.SPARKS, s.fork(), 40, s.palette().graded(0xffa040), s.unit(),
-          s.width() / 2.0, s.height() * 1.02, s.height() * 0.7));
+      layers.add(new Lights(
+          Lights.Kind.SPARKS,
+          s.fork(),
+          40,
+          s.palette().graded(0xffa040),
+          s.unit(),
+          s.width() / 2.0,
+          s.height() * 1.02,
+          s.height() * 0.7));
     }
     return layers;
   }
@@ -108,20 +116,36 @@ final class Composer {
     var palette = s.palette();
     if (spec.has(Feature.FIREFLIES)) {
       int count = 28 + s.random().nextInt(16);
-      layers.add(new Lights(Lights.Kind.FIREFLIES, s.fork(), count, palette.graded(0xd8ff70), s.unit(),
-          s.width() / 2.0, s.horizon() + s.height() * 0.18, s.width() * 0.55));
+      layers.add(new Lights(
+          Lights.Kind.FIREFLIES,
+          s.fork(),
+          count,
+          palette.graded(0xd8ff70),
+          s.unit(),
+          s.width() / 2.0,
+          s.horizon() + s.height() * 0.18,
+          s.width() * 0.55));
     }
     weather(s, layers, density);
     if (spec.has(Feature.SPARKS) && !spec.has(Feature.CAMPFIRE)) {
-      layers.add(new Lights(Lights.Kind.SPARKS, s.fork(), 60, palette.graded(0xffa040), s.unit(), s.width() / 2.0,
-          s.height() * 1.02, s.height() * 0.9));
+      layers.add(new Lights(
+          Lights.Kind.SPARKS,
+          s.fork(),
+          60,
+          palette.graded(0xffa040),
+          s.unit(),
+          s.width() / 2.0,
+          s.height() * 1.02,
+          s.height() * 0.9));
     }
     if (spec.has(Feature.BIRDS)) {
       int silhouette = palette.land(0x202428, 0.3, 0.2);
-      layers.add(new Birds(s.fork(), 5 + s.random().nextInt(5), s.width(), s.unit(), s.horizon(), silhouette));
+      layers.add(new Birds(
+          s.fork(), 5 + s.random().nextInt(5), s.width(), s.unit(), s.horizon(), silhouette));
     }
     if (spec.has(Feature.RAYS) && spec.time() != TimeOfDay.NIGHT) {
-      layers.add(new LightRays(s.fork(), s.width(), 5, s.height(), s.unit() * 0.08, palette.graded(0x4a4230)));
+      layers.add(new LightRays(
+          s.fork(), s.width(), 5, s.height(), s.unit() * 0.08, palette.graded(0x4a4230)));
     }
   }
 
@@ -131,13 +155,28 @@ final class Composer {
     var palette = s.palette();
     double area = s.width() * (double) s.height() * density;
     switch (spec.weather()) {
-      case RAIN -> layers.add(new Particles(Particles.Kind.RAIN, s.fork(), (int) (area / 6500),
-          palette.graded(spec.night() ? 0xa0b0c8 : 0xe8eef6), s.unit()));
-      case SNOW -> layers.add(new Particles(Particles.Kind.SNOW, s.fork(), (int) (area / 11000),
-          palette.graded(0xffffff), s.unit()));
+      case RAIN ->
+        layers.add(new Particles(
+            Particles.Kind.RAIN,
+            s.fork(),
+            (int) (area / 6500),
+            palette.graded(spec.night() ? 0xa0b0c8 : 0xe8eef6),
+            s.unit()));
+      case SNOW ->
+        layers.add(new Particles(
+            Particles.Kind.SNOW,
+            s.fork(),
+            (int) (area / 11000),
+            palette.graded(0xffffff),
+            s.unit()));
       default -> {
-        if (!spec.night() && (spec.has(Place.DESERT) || spec.has(Place.MEADOW) || spec.has(Feature.RAYS))) {
-          layers.add(new Particles(Particles.Kind.DUST, s.fork(), (int) (area / 14000), palette.graded(0xfff4d8),
+        if (!spec.night()
+            && (spec.has(Place.DESERT) || spec.has(Place.MEADOW) || spec.has(Feature.RAYS))) {
+          layers.add(new Particles(
+              Particles.Kind.DUST,
+              s.fork(),
+              (int) (area / 14000),
+              palette.graded(0xfff4d8),
               s.unit()));
         }
       }

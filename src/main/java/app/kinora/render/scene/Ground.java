@@ -29,9 +29,13 @@ record Ground(int albedo, int capAlbedo, double distance, double relief) {
         tones,
         scenery.height() + 1,
         (tone, row) -> palette.land(albedo, facing(tone, tones), hazeAt(row, base, height, mist)),
-        capAlbedo < 0 ? null : (tone, row) -> palette.land(capAlbedo, facing(tone, tones), hazeAt(row, base, height, mist)));
+        capAlbedo < 0
+            ? null
+            : (tone, row) ->
+                palette.land(capAlbedo, facing(tone, tones), hazeAt(row, base, height, mist)));
     double light = relief * (scenery.lightFromLeft() ? 1 : -1);
-    return new Terrain(outline, snowline, depth, base, shading, light, scenery.width(), scenery.height());
+    return new Terrain(
+        outline, snowline, depth, base, shading, light, scenery.width(), scenery.height());
   }
 
   /** A layer whose outline says which of {@code albedos} each column has: buildings, corals. */
@@ -39,8 +43,11 @@ record Ground(int albedo, int capAlbedo, double distance, double relief) {
     var palette = scenery.palette();
     double height = Math.max(1, outline.highest());
     double mist = palette.hazeStrength();
-    Shading shading = Shading.of(albedos.length, scenery.height() + 1,
-        (tone, row) -> palette.land(albedos[tone], 0.6, hazeAt(row, base, height, mist)), null);
+    Shading shading = Shading.of(
+        albedos.length,
+        scenery.height() + 1,
+        (tone, row) -> palette.land(albedos[tone], 0.6, hazeAt(row, base, height, mist)),
+        null);
     return new Terrain(outline, null, depth, base, shading, 0, scenery.width(), scenery.height());
   }
 

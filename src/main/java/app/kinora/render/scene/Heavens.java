@@ -26,23 +26,27 @@ final class Heavens {
     var spec = s.spec();
     var path = path(s);
     layers.add(new Backdrop(backdrop(s, path[0]), s.width(), s.height(), 0.02));
-    double stars = spec.night() ? 1 : spec.has(Feature.STARS) && spec.time() != TimeOfDay.DAY ? 0.35 : 0;
+    double stars =
+        spec.night() ? 1 : spec.has(Feature.STARS) && spec.time() != TimeOfDay.DAY ? 0.35 : 0;
     if (stars > 0 && spec.weather() != Weather.RAIN) {
       int count = (int) (s.width() * (double) s.height() / 2600);
       double seen = stars * (spec.weather() == Weather.CLEAR ? 1 : 0.4);
       layers.add(new Stars(s.fork(), s.layout(), count, s.horizon(), 0.04, seen));
     }
     if (spec.has(Feature.LIGHTNING)) {
-      layers.add(new Lightning(spec.variation() ^ s.random().nextLong(), s.horizon(), s.palette().graded(0xc8d4ff)));
+      layers.add(new Lightning(
+          spec.variation() ^ s.random().nextLong(), s.horizon(), s.palette().graded(0xc8d4ff)));
     }
     if (spec.has(Feature.AURORA)) {
-      layers.add(new Aurora(s.fork(), s.palette(), s.width(), s.horizon() - s.height() * 0.2, s.height() * 0.38));
+      layers.add(new Aurora(
+          s.fork(), s.palette(), s.width(), s.horizon() - s.height() * 0.2, s.height() * 0.38));
     }
     boolean moon = spec.night();
     if (spec.weather() != Weather.RAIN && (!moon || moonVisible(spec))) {
       int colour = s.palette().graded(moon ? 0xe4ecff : s.palette().sun());
       double strength = spec.weather() == Weather.CLEAR ? 1 : 0.55;
-      layers.add(Sun.of(colour, s.unit() * (moon ? 0.04 : 0.05), s.sunX(), path[0], path[1], moon, strength));
+      layers.add(Sun.of(
+          colour, s.unit() * (moon ? 0.04 : 0.05), s.sunX(), path[0], path[1], moon, strength));
     }
   }
 

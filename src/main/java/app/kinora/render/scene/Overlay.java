@@ -34,7 +34,8 @@ public final class Overlay {
     this.height = size.height();
     var layout = Layout.of(spec, width, height);
     var random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ spec.variation());
-    var scenery = new Scenery(spec, layout, Palette.of(spec), random, width * (0.22 + 0.56 * random.nextDouble()));
+    var scenery = new Scenery(
+        spec, layout, Palette.of(spec), random, width * (0.22 + 0.56 * random.nextDouble()));
     this.layers = new ArrayList<>(Composer.overlays(scenery));
     this.weather = !layers.isEmpty();
     if (showCaption) {
@@ -52,7 +53,8 @@ public final class Overlay {
   /** Paints the overlay over {@code canvas} as it is {@code seconds} into the clip. */
   public void paint(Canvas canvas, double seconds, double progress) {
     var moving = camera.at(seconds, progress);
-    var still = new View(moving.time(), progress, width, height, width / 2.0, moving.focusY(), 1, 0, 0, 0);
+    var still =
+        new View(moving.time(), progress, width, height, width / 2.0, moving.focusY(), 1, 0, 0, 0);
     for (var layer : layers) {
       Arrays.fill(floor, height);
       layer.prepare(still);

@@ -21,7 +21,14 @@ final class Peaks {
   private static final int CANDIDATES = 16;
 
   /** One peak: where, how tall, how far each flank runs, how its ridge leans, how near it is. */
-  private record Peak(double centre, double tall, double left, double right, double lean, double curve, double near) {}
+  private record Peak(
+      double centre,
+      double tall,
+      double left,
+      double right,
+      double lean,
+      double curve,
+      double near) {}
 
   private Peaks() {}
 
@@ -30,14 +37,20 @@ final class Peaks {
    * snow} fraction of each (0 for none). Flanks go on {@code below} pixels under the base line
    * (down to the bottom of the frame), so that faces meet in slanted lines all the way down.
    */
-  static Profile mountains(SplittableRandom random, int period, double height, double spacing, double snow,
+  static Profile mountains(
+      SplittableRandom random,
+      int period,
+      double height,
+      double spacing,
+      double snow,
       double below) {
     var peaks = new ArrayList<Peak>();
     for (double x = 0; x < period; x += spacing * (0.35 + random.nextDouble() * 0.8)) {
       double tall = height * (0.3 + 0.7 * random.nextDouble());
       double left = Math.max(tall * (0.6 + random.nextDouble()), spacing * 0.9);
       double right = Math.max(tall * (0.6 + random.nextDouble()), spacing * 0.9);
-      peaks.add(new Peak(x, tall, left, right, (random.nextDouble() - 0.5) * 0.9, 0, random.nextDouble()));
+      peaks.add(new Peak(
+          x, tall, left, right, (random.nextDouble() - 0.5) * 0.9, 0, random.nextDouble()));
     }
     var detail = Noise.fractal(random, period, (int) (period / spacing * 4), 4, true);
     var jag = Noise.fractal(random, period, (int) (period / spacing * 6), 3, true);
@@ -45,7 +58,12 @@ final class Peaks {
   }
 
   /** Dunes: rounded crests whose slip faces turn away from the light, as wind-blown dunes do. */
-  static Profile dunes(SplittableRandom random, int period, double height, double spacing, boolean lightFromLeft,
+  static Profile dunes(
+      SplittableRandom random,
+      int period,
+      double height,
+      double spacing,
+      boolean lightFromLeft,
       double below) {
     var peaks = new ArrayList<Peak>();
     for (double x = 0; x < period; x += spacing * (0.4 + random.nextDouble() * 0.6)) {
@@ -53,8 +71,14 @@ final class Peaks {
       double windward = spacing * (0.7 + 0.5 * random.nextDouble());
       double slip = tall * (0.9 + 0.4 * random.nextDouble());
       double sweep = lightFromLeft ? -1 : 1;
-      peaks.add(new Peak(x, tall, lightFromLeft ? windward : slip, lightFromLeft ? slip : windward, 0.25 * sweep,
-          sweep * (1.2 + random.nextDouble()) / tall, random.nextDouble()));
+      peaks.add(new Peak(
+          x,
+          tall,
+          lightFromLeft ? windward : slip,
+          lightFromLeft ? slip : windward,
+          0.25 * sweep,
+          sweep * (1.2 + random.nextDouble()) / tall,
+          random.nextDouble()));
     }
     return build(peaks, period, height, below, true, null, 0, 0, null);
   }
@@ -62,13 +86,27 @@ final class Peaks {
   /** Per world column, the peaks whose flanks reach it ({@code peak}) and their height there ({@code level}). */
   private record Candidates(int[] found, int[] peak, float[] level) {}
 
-  private static Profile build(List<Peak> peaks, int period, double height, double below, boolean dunes,
-      float[] detail, double roughness, double snow, float[] jag) {
+  private static Profile build(
+      List<Peak> peaks,
+      int period,
+      double height,
+      double below,
+      boolean dunes,
+      float[] detail,
+      double roughness,
+      double snow,
+      float[] jag) {
     var candidates = candidates(peaks, period, below, dunes);
     var heights = new float[period];
     int size = period * SEGMENTS;
-    var faces = new Profile.Faces(SEGMENTS, new float[size], new float[size], new float[size], new float[size],
-        new float[size], new float[size]);
+    var faces = new Profile.Faces(
+        SEGMENTS,
+        new float[size],
+        new float[size],
+        new float[size],
+        new float[size],
+        new float[size],
+        new float[size]);
     Arrays.fill(faces.start(), -Float.MAX_VALUE);
     Arrays.fill(faces.snow(), Float.MAX_VALUE);
     for (int i = 0; i < period; i++) {
@@ -77,7 +115,14 @@ final class Peaks {
       double rough = detail == null ? 0 : (detail[i] - 0.5) * height * roughness;
       double top = found == 0 ? 0 : Math.max(0, candidates.level()[i * CANDIDATES]);
       heights[i] = (float) Math.max(height * 0.03, top + rough);
-      segments(peaks, faces, i, candidates.peak(), candidates.level(), found, snow,
+      segments(
+          peaks,
+          faces,
+          i,
+          candidates.peak(),
+          candidates.level(),
+          found,
+          snow,
           jag == null ? 0 : (jag[i] - 0.5) * height * 0.12);
     }
     return new Profile(heights, null, faces);
@@ -91,10 +136,13 @@ final class Peaks {
     for (int p = 0; p < peaks.size(); p++) {
       var peak = peaks.get(p);
       double roots = 1 + Math.max(0, below) / peak.tall();
-      for (int dx = (int) (-peak.left() * roots); dx <= peak.right() * roots && dx < period / 2; dx++) {
+      for (int dx = (int) (-peak.left() * roots);
+          dx <= peak.right() * roots && dx < period / 2;
+          dx++) {
         int i = Math.floorMod((int) peak.centre() + dx, period);
         double run = dx < 0 ? -dx / peak.left() : dx / peak.right();
-        double h = peak.tall() * (dunes ? dune(run, dx < 0 == peak.left() > peak.right()) : 1 - run);
+        double h =
+            peak.tall() * (dunes ? dune(run, dx < 0 == peak.left() > peak.right()) : 1 - run);
         if (found[i] < CANDIDATES) {
           candidate[i * CANDIDATES + found[i]] = p;
           level[i * CANDIDATES + found[i]++] = (float) h;
@@ -105,8 +153,15 @@ final class Peaks {
   }
 
   /** Walks down column {@code i}: a new face starts wherever a nearer peak's flank is crossed. */
-  private static void segments(List<Peak> peaks, Profile.Faces faces, int i, int[] candidate,
-      float[] level, int found, double snow, double jag) {
+  private static void segments(
+      List<Peak> peaks,
+      Profile.Faces faces,
+      int i,
+      int[] candidate,
+      float[] level,
+      int found,
+      double snow,
+      double jag) {
     int segment = 0;
     double nearest = -1;
     for (int c = 0; c < found && segment < SEGMENTS; c++) {

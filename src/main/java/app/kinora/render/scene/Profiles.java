@@ -30,7 +30,9 @@ final class Profiles {
       heights[x] = (float) (height * 0.12 * undergrowth[x]);
     }
     double spacing = height * 0.26;
-    for (double centre = 0; centre < period; centre += spacing * (0.4 + random.nextDouble() * 0.9)) {
+    for (double centre = 0;
+        centre < period;
+        centre += spacing * (0.4 + random.nextDouble() * 0.9)) {
       pine(heights, centre, height * (0.5 + 0.5 * random.nextDouble()), 4 + random.nextInt(4));
     }
     return new Profile(heights, null);
@@ -96,18 +98,34 @@ final class Profiles {
           int fingers = 3 + random.nextInt(4);
           double spread = height * (0.25 + 0.25 * random.nextDouble());
           for (int f = 0; f < fingers; f++) {
-            double tall = height * (0.3 + 0.6 * random.nextDouble()) * (1 - Math.abs(f - fingers / 2.0) / fingers);
-            finger(heights, tones, x + spread * f / fingers, height * (0.012 + 0.012 * random.nextDouble()), tall, kind);
+            double tall = height
+                * (0.3 + 0.6 * random.nextDouble())
+                * (1 - Math.abs(f - fingers / 2.0) / fingers);
+            finger(
+                heights,
+                tones,
+                x + spread * f / fingers,
+                height * (0.012 + 0.012 * random.nextDouble()),
+                tall,
+                kind);
           }
         }
-        default -> dome(heights, tones, x, height * (0.1 + 0.1 * random.nextDouble()), kind, 3 + random.nextDouble() * 2);
+        default ->
+          dome(
+              heights,
+              tones,
+              x,
+              height * (0.1 + 0.1 * random.nextDouble()),
+              kind,
+              3 + random.nextDouble() * 2);
       }
     }
     return new Profile(heights, tones);
   }
 
   /** A rounded head {@code radius} wide and {@code tallness} times as tall (a fan when tall). */
-  private static void dome(float[] heights, byte[] tones, double centre, double radius, byte kind, double tallness) {
+  private static void dome(
+      float[] heights, byte[] tones, double centre, double radius, byte kind, double tallness) {
     for (int dx = (int) -radius; dx <= radius; dx++) {
       double u = dx / radius;
       raise(heights, tones, (int) centre + dx, radius * tallness * Math.sqrt(1 - u * u), kind);
@@ -115,7 +133,8 @@ final class Profiles {
   }
 
   /** A finger of branching coral with a rounded tip. */
-  private static void finger(float[] heights, byte[] tones, double centre, double half, double tall, byte kind) {
+  private static void finger(
+      float[] heights, byte[] tones, double centre, double half, double tall, byte kind) {
     for (int dx = (int) -half; dx <= half; dx++) {
       double u = dx / half;
       raise(heights, tones, (int) centre + dx, tall - half + half * Math.sqrt(1 - u * u), kind);

@@ -20,12 +20,17 @@ final class Shores {
     var spec = s.spec();
     var palette = s.palette();
     boolean sea = spec.has(Place.SEA);
-    var surface = spec.has(Feature.FROZEN) ? Water.Surface.ICE : sea ? Water.Surface.SEA : Water.Surface.LAKE;
+    var surface =
+        spec.has(Feature.FROZEN) ? Water.Surface.ICE : sea ? Water.Surface.SEA : Water.Surface.LAKE;
     boolean ice = surface == Water.Surface.ICE;
-    int near = palette.graded(Rgb.mix(palette.zenith(), ice ? 0x6a88b0 : 0x06182c, ice ? 0.5 : 0.45));
-    int far = Rgb.mix(palette.graded(Rgb.mix(palette.horizon(), ice ? 0x9ab4d0 : 0x1f5a8a, 0.2)), near, 0.25);
+    int near =
+        palette.graded(Rgb.mix(palette.zenith(), ice ? 0x6a88b0 : 0x06182c, ice ? 0.5 : 0.45));
+    int far = Rgb.mix(
+        palette.graded(Rgb.mix(palette.horizon(), ice ? 0x9ab4d0 : 0x1f5a8a, 0.2)), near, 0.25);
     int shine = palette.graded(Rgb.mix(palette.horizon(), 0xffffff, 0.4));
-    boolean glints = !ice && spec.weather() == SceneSpec.Weather.CLEAR && (!spec.night() || spec.has(Feature.MOON));
+    boolean glints = !ice
+        && spec.weather() == SceneSpec.Weather.CLEAR
+        && (!spec.night() || spec.has(Feature.MOON));
     int glint = glints ? Rgb.scale(palette.graded(palette.sun()), spec.night() ? 0.4 : 0.85) : 0;
     layers.add(new Water(surface, s.fork(), s.horizon(), far, near, shine, glint, s.sunX()));
     if (spec.has(Place.BEACH) || spec.has(Feature.CAMPFIRE)) {
@@ -46,13 +51,16 @@ final class Shores {
    * thickness} 1 for fog, less for the thin mist of a forest.
    */
   static void mist(Scenery s, List<Layer> layers, double thickness) {
-    int colour = s.palette().graded(Rgb.mix(s.palette().haze(), 0xffffff, s.spec().night() ? 0.05 : 0.35));
+    int colour =
+        s.palette().graded(Rgb.mix(s.palette().haze(), 0xffffff, s.spec().night() ? 0.05 : 0.35));
     double h = s.height();
     for (int i = layers.size() - 1; i >= 0; i--) {
       if (layers.get(i) instanceof Terrain land && land.depth() < 0.8) {
         double d = land.depth();
         double density = (0.75 - 0.3 * d) * thickness;
-        layers.add(i + 1, new Fog(s.fork(), land.base() - h * 0.02, h * (0.05 + 0.08 * d), density, d, colour));
+        layers.add(
+            i + 1,
+            new Fog(s.fork(), land.base() - h * 0.02, h * (0.05 + 0.08 * d), density, d, colour));
       }
     }
   }

@@ -16,7 +16,8 @@ final class Skies {
   private Skies() {}
 
   /** Sky gradient down to the horizon, with an oval glow of {@code glowRadius} around (x, y). */
-  static int[] outdoor(Palette palette, Layout layout, double x, double y, double glowRadius, double glowStrength) {
+  static int[] outdoor(
+      Palette palette, Layout layout, double x, double y, double glowRadius, double glowStrength) {
     int width = layout.width();
     int height = layout.height();
     var image = new int[width * height];
@@ -31,7 +32,14 @@ final class Skies {
   }
 
   /** Adds an oval glow of {@code radius} around (x, y), fading as (1 - distance)^2.2. */
-  private static void glow(int[] image, int width, int height, int glow, double x, double y, double radius,
+  private static void glow(
+      int[] image,
+      int width,
+      int height,
+      int glow,
+      double x,
+      double y,
+      double radius,
       double strength) {
     int top = (int) Math.max(0, y - radius * 0.7);
     int bottom = (int) Math.min(height, y + radius * 0.7);
@@ -77,15 +85,26 @@ final class Skies {
    * undersides coloured by the light: white by day, pink and gold at dawn and dusk, grey in rain;
    * at {@code night} dark, lit from below by the horizon's glow.
    */
-  static void clouds(int[] image, Palette palette, Layout layout, SplittableRandom random, double cover,
+  static void clouds(
+      int[] image,
+      Palette palette,
+      Layout layout,
+      SplittableRandom random,
+      double cover,
       boolean night) {
     int width = layout.width();
     int rows = (int) layout.horizon();
     int w = Math.max(2, width / 4);
     int h = Math.max(2, rows / 4);
     var density = Noise.grid(random, w, h, 3, 4);
-    int lit = palette.graded(night ? Rgb.mix(palette.horizon(), 0x30343e, 0.35) : Rgb.mix(palette.glow(), 0xffffff, 0.55));
-    int shade = palette.graded(night ? Rgb.mix(palette.zenith(), 0x0c0e14, 0.3) : Rgb.mix(palette.middle(), 0x8a90a0, 0.5));
+    int lit = palette.graded(
+        night
+            ? Rgb.mix(palette.horizon(), 0x30343e, 0.35)
+            : Rgb.mix(palette.glow(), 0xffffff, 0.55));
+    int shade = palette.graded(
+        night
+            ? Rgb.mix(palette.zenith(), 0x0c0e14, 0.3)
+            : Rgb.mix(palette.middle(), 0x8a90a0, 0.5));
     for (int y = 0; y < rows; y++) {
       double sy = Math.min(h - 1.001, y * (h - 1.0) / Math.max(1, rows - 1));
       int y0 = (int) sy;
@@ -126,7 +145,9 @@ final class Skies {
     for (int i = 0; i < small.length; i++) {
       double cloud = nebula ? Math.max(0, density[i] - 0.32) / 0.68 : 0;
       cloud = cloud * cloud * (1 - 0.7 * Math.max(0, dust[i] - 0.55) / 0.45);
-      int tint = hue[i] < 0.5 ? Rgb.mix(first, second, hue[i] * 2) : Rgb.mix(second, third, hue[i] * 2 - 1);
+      int tint = hue[i] < 0.5
+          ? Rgb.mix(first, second, hue[i] * 2)
+          : Rgb.mix(second, third, hue[i] * 2 - 1);
       small[i] = Rgb.add(deep, Rgb.scale(tint, cloud * 1.25));
     }
     return enlarged(small, w, h, width, height);
@@ -142,7 +163,8 @@ final class Skies {
     int deep = palette.graded(0x06284a);
     for (int row = 0; row < height; row++) {
       double v = (double) row / height;
-      int colour = v < 0.45 ? Rgb.mix(surface, middle, v / 0.45) : Rgb.mix(middle, deep, (v - 0.45) / 0.55);
+      int colour =
+          v < 0.45 ? Rgb.mix(surface, middle, v / 0.45) : Rgb.mix(middle, deep, (v - 0.45) / 0.55);
       Arrays.fill(image, row * width, (row + 1) * width, colour);
     }
     return image;

@@ -12,7 +12,10 @@ final class Breath implements Voice {
 
   /** The rhythm of the noise. */
   enum Kind {
-    WIND, SURF, RAIN, RUMBLE
+    WIND,
+    SURF,
+    RAIN,
+    RUMBLE
   }
 
   private static final double RATE = Mp4Encoder.SAMPLE_RATE;
@@ -47,7 +50,9 @@ final class Breath implements Voice {
   public double next() {
     double white = random.nextDouble() * 2 - 1;
     double swell = swell();
-    double c = kind == Kind.SURF ? cutoff * (0.4 + swell) : kind == Kind.WIND ? cutoff * (0.6 + swell) : cutoff;
+    double c = kind == Kind.SURF
+        ? cutoff * (0.4 + swell)
+        : kind == Kind.WIND ? cutoff * (0.6 + swell) : cutoff;
     low += c * (white - low);
     lower += c * (low - lower);
     double body = kind == Kind.RAIN ? white - lower : lower * (kind == Kind.RUMBLE ? 9 : 4);
@@ -77,7 +82,8 @@ final class Breath implements Voice {
     }
     if (clock >= 1.5) {
       clock = 0;
-      target = kind == Kind.WIND ? 0.3 + random.nextDouble() * 0.7 : 0.85 + random.nextDouble() * 0.15;
+      target =
+          kind == Kind.WIND ? 0.3 + random.nextDouble() * 0.7 : 0.85 + random.nextDouble() * 0.15;
       whistle = 500 + random.nextDouble() * 500;
     }
     envelope += (target - envelope) * (1 / (RATE * 0.8));

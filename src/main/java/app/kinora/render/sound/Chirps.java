@@ -11,7 +11,9 @@ final class Chirps implements Voice {
 
   /** Who is calling. */
   enum Kind {
-    CRICKETS, BIRDS, BUBBLES
+    CRICKETS,
+    BIRDS,
+    BUBBLES
   }
 
   private static final double RATE = Mp4Encoder.SAMPLE_RATE;

@@ -47,8 +47,11 @@ public final class Soundscape {
     if (spec.has(Place.SEA)) {
       add(new Breath(Breath.Kind.SURF, random.split()), 0.7);
     }
-    boolean exposed = spec.has(Place.MOUNTAINS) || spec.has(Place.DESERT) || spec.has(Feature.FROZEN)
-        || spec.weather() == Weather.SNOW || spec.has(Move.AERIAL);
+    boolean exposed = spec.has(Place.MOUNTAINS)
+        || spec.has(Place.DESERT)
+        || spec.has(Feature.FROZEN)
+        || spec.weather() == Weather.SNOW
+        || spec.has(Move.AERIAL);
     add(new Breath(Breath.Kind.WIND, random.split()), exposed ? 0.6 : 0.18);
     if (spec.weather() == Weather.RAIN) {
       add(new Breath(Breath.Kind.RAIN, random.split()), 0.22);
@@ -61,10 +64,15 @@ public final class Soundscape {
     if (spec.has(Place.CITY)) {
       add(new Breath(Breath.Kind.RUMBLE, random.split()), 0.45);
     }
-    boolean country = spec.has(Place.FOREST) || spec.has(Place.MEADOW) || spec.has(Place.HILLS)
-        || spec.has(Place.LAKE) || spec.has(Feature.FIREFLIES);
+    boolean country = spec.has(Place.FOREST)
+        || spec.has(Place.MEADOW)
+        || spec.has(Place.HILLS)
+        || spec.has(Place.LAKE)
+        || spec.has(Feature.FIREFLIES);
     if (country && spec.weather() != Weather.RAIN) {
-      var kind = spec.time() == TimeOfDay.NIGHT || spec.time() == TimeOfDay.DUSK ? Chirps.Kind.CRICKETS : Chirps.Kind.BIRDS;
+      var kind = spec.time() == TimeOfDay.NIGHT || spec.time() == TimeOfDay.DUSK
+          ? Chirps.Kind.CRICKETS
+          : Chirps.Kind.BIRDS;
       add(new Chirps(kind, random.split()), kind == Chirps.Kind.CRICKETS ? 0.05 : 0.07);
     }
   }

@@ -39,7 +39,8 @@ public final class Soundtrack {
     int first = (int) ((long) frame * sampleRate / framesPerSecond);
     int end = (int) ((long) (frame + 1) * sampleRate / framesPerSecond);
     var chunk = new short[end - first];
-    System.arraycopy(samples, first, chunk, 0, Math.max(0, Math.min(chunk.length, samples.length - first)));
+    System.arraycopy(
+        samples, first, chunk, 0, Math.max(0, Math.min(chunk.length, samples.length - first)));
     return chunk;
   }
 

@@ -17,7 +17,14 @@ final class Shrink {
    * Shrinks the {@code width × height} picture to {@code toWidth × toHeight} and writes it into
    * {@code target}, whose rows are {@code stride} pixels long, from {@code offset} on.
    */
-  static void into(int[] pixels, int width, int height, int toWidth, int toHeight, int[] target, int offset,
+  static void into(
+      int[] pixels,
+      int width,
+      int height,
+      int toWidth,
+      int toHeight,
+      int[] target,
+      int offset,
       int stride) {
     if (width == toWidth && height == toHeight) {
       for (int y = 0; y < height; y++) {

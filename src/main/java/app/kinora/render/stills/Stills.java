@@ -48,13 +48,22 @@ public final class Stills {
     this.posterWidth = Math.min(RenderedDerivatives.POSTER_MAX_WIDTH, size.width());
     this.posterHeight = 2 * Math.round(size.height() * posterWidth / (2f * size.width()));
     this.poster = new int[posterWidth * posterHeight];
-    this.sheet = new int[layout.columns() * layout.tileWidth() * layout.rows() * layout.tileHeight()];
+    this.sheet =
+        new int[layout.columns() * layout.tileWidth() * layout.rows() * layout.tileHeight()];
   }
 
   /** Keeps what the stills need of frame {@code frame}, drawn on {@code canvas}; called for every frame in order. */
   public void take(int frame, Canvas canvas) {
     if (frame == posterFrame) {
-      Shrink.into(canvas.pixels, canvas.width, canvas.height, posterWidth, posterHeight, poster, 0, posterWidth);
+      Shrink.into(
+          canvas.pixels,
+          canvas.width,
+          canvas.height,
+          posterWidth,
+          posterHeight,
+          poster,
+          0,
+          posterWidth);
       posterTaken = true;
     }
     int tiles = layout.tiles();
@@ -62,8 +71,15 @@ public final class Stills {
       int stride = layout.columns() * layout.tileWidth();
       int left = tilesTaken % layout.columns() * layout.tileWidth();
       int top = tilesTaken / layout.columns() * layout.tileHeight();
-      Shrink.into(canvas.pixels, canvas.width, canvas.height, layout.tileWidth(), layout.tileHeight(), sheet,
-          top * stride + left, stride);
+      Shrink.into(
+          canvas.pixels,
+          canvas.width,
+          canvas.height,
+          layout.tileWidth(),
+          layout.tileHeight(),
+          sheet,
+          top * stride + left,
+          stride);
       tilesTaken++;
     }
   }
@@ -74,12 +90,18 @@ public final class Stills {
    */
   public RenderedDerivatives write(Path video) throws IOException {
     if (!posterTaken || tilesTaken < layout.tiles()) {
-      throw new IllegalStateException("stills of %d frames of %s are missing frames".formatted(frames, size));
+      throw new IllegalStateException(
+          "stills of %d frames of %s are missing frames".formatted(frames, size));
     }
     var posterFile = RenderedDerivatives.posterBeside(video);
     var spriteFile = RenderedDerivatives.spriteSheetBeside(video);
     jpeg(poster, posterWidth, posterHeight, POSTER_QUALITY, posterFile);
-    jpeg(sheet, layout.columns() * layout.tileWidth(), layout.rows() * layout.tileHeight(), SPRITE_QUALITY, spriteFile);
+    jpeg(
+        sheet,
+        layout.columns() * layout.tileWidth(),
+        layout.rows() * layout.tileHeight(),
+        SPRITE_QUALITY,
+        spriteFile);
     return new RenderedDerivatives(posterFile, spriteFile, layout);
   }
 
@@ -88,10 +110,13 @@ public final class Stills {
     return Math.min(frames - 1, (int) (((long) part * frames + parts - 1) / parts));
   }
 
-  private static void jpeg(int[] rgb, int width, int height, float quality, Path file) throws IOException {
+  private static void jpeg(int[] rgb, int width, int height, float quality, Path file)
+      throws IOException {
     int[] masks = {0xff0000, 0xff00, 0xff};
-    var raster = Raster.createPackedRaster(new DataBufferInt(rgb, rgb.length), width, height, width, masks, null);
-    var image = new BufferedImage(new DirectColorModel(24, masks[0], masks[1], masks[2]), raster, false, null);
+    var raster = Raster.createPackedRaster(
+        new DataBufferInt(rgb, rgb.length), width, height, width, masks, null);
+    var image = new BufferedImage(
+        new DirectColorModel(24, masks[0], masks[1], masks[2]), raster, false, null);
     var writer = ImageIO.getImageWritersByFormatName("jpeg").next();
     var partial = file.resolveSibling(file.getFileName() + ".part");
     try (var out = new FileImageOutputStream(partial.toFile())) {

@@ -25,7 +25,9 @@ class AbsoluteSessionTimeoutFilterUnitTest {
   @Test
   void endsASessionSignedInLongerAgoThanTheLimitHoweverActive() throws Exception {
     var session = new MockHttpSession();
-    session.setAttribute(UserSessions.SIGNED_IN_AT, Instant.now().minus(Duration.ofDays(7).plusMinutes(1)).toEpochMilli());
+    session.setAttribute(
+        UserSessions.SIGNED_IN_AT,
+        Instant.now().minus(Duration.ofDays(7).plusMinutes(1)).toEpochMilli());
     var chain = new MockFilterChain();
 
     var response = request(session, chain);
@@ -38,7 +40,8 @@ class AbsoluteSessionTimeoutFilterUnitTest {
   @Test
   void letsAYoungerSessionThrough() throws Exception {
     var session = new MockHttpSession();
-    session.setAttribute(UserSessions.SIGNED_IN_AT, Instant.now().minus(Duration.ofDays(6)).toEpochMilli());
+    session.setAttribute(
+        UserSessions.SIGNED_IN_AT, Instant.now().minus(Duration.ofDays(6)).toEpochMilli());
     var chain = new MockFilterChain();
 
     request(session, chain);

@@ -14,8 +14,20 @@ import org.junit.jupiter.api.Test;
 class AgeGateUnitTest {
 
   static AccountProperties properties(int defaultAge, Map<String, Integer> overrides) {
-    return new AccountProperties(true, 10, defaultAge, overrides, null, Duration.ofHours(24), Duration.ofHours(1),
-        Duration.ofDays(7), 5, 20, Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofDays(365));
+    return new AccountProperties(
+        true,
+        10,
+        defaultAge,
+        overrides,
+        null,
+        Duration.ofHours(24),
+        Duration.ofHours(1),
+        Duration.ofDays(7),
+        5,
+        20,
+        Duration.ofMinutes(15),
+        Duration.ofDays(30),
+        Duration.ofDays(365));
   }
 
   final Clock today = Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC);

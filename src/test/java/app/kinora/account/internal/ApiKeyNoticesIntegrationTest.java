@@ -23,12 +23,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class ApiKeyNoticesIntegrationTest extends IntegrationTest {
 
-  @Autowired JdbcClient jdbc;
-  @Autowired ApiKeys apiKeys;
+  @Autowired
+  JdbcClient jdbc;
+
+  @Autowired
+  ApiKeys apiKeys;
 
   /** Signs up (the confirmation is the address's first email) and returns the signed-in session. */
   WebSession signedUp(String email, String password) {
-    new WebSession(baseUrl()).submit("/signup", "/signup", form(email, "Kim", password, yearsAgo(30, 0), "AT"));
+    new WebSession(baseUrl())
+        .submit("/signup", "/signup", form(email, "Kim", password, yearsAgo(30, 0), "AT"));
     Mailbox.awaitMessage(email, 1);
     var session = new WebSession(baseUrl());
     session.submit("/login", "/login", Map.of("username", email, "password", password));
@@ -36,7 +40,10 @@ class ApiKeyNoticesIntegrationTest extends IntegrationTest {
   }
 
   UserId userId(String email) {
-    return new UserId(jdbc.sql("select id from users where email_normalized = ?").param(email).query(UUID.class).single());
+    return new UserId(jdbc.sql("select id from users where email_normalized = ?")
+        .param(email)
+        .query(UUID.class)
+        .single());
   }
 
   int statusOf(String key) {
@@ -46,17 +53,24 @@ class ApiKeyNoticesIntegrationTest extends IntegrationTest {
   @Test
   void aNewKeyIsToldToItsOwnerByNameAndPrefixNeverTheKey() {
     var session = signedUp("key.notice@kinora.test", "a long key maker passphrase");
-    var created = session.post("/account/api-keys?scope=read", Map.of("name", "nightly render script"),
+    var created = session.post(
+        "/account/api-keys?scope=read",
+        Map.of("name", "nightly render script"),
         session.get("/account/api-keys").csrf());
     var matcher = ApiKeyScopesIntegrationTest.NEW_KEY.matcher(created.body());
     assertThat(matcher.find()).as("the new key is shown").isTrue();
     var key = matcher.group(1).strip();
 
     var mail = Mailbox.awaitMessage("key.notice@kinora.test", 2);
-    assertThat(Mailbox.subject("key.notice@kinora.test", 2)).isEqualTo("A new API key for your Kinora account");
+    assertThat(Mailbox.subject("key.notice@kinora.test", 2))
+        .isEqualTo("A new API key for your Kinora account");
     assertThat(mail)
-        .contains("nightly render script", "starts with " + key.substring(0, 10), "may read",
-            LocalDate.now(ZoneOffset.UTC).toString(), baseUrl() + "/account/api-keys")
+        .contains(
+            "nightly render script",
+            "starts with " + key.substring(0, 10),
+            "may read",
+            LocalDate.now(ZoneOffset.UTC).toString(),
+            baseUrl() + "/account/api-keys")
         .doesNotContain(key);
   }
 
@@ -68,7 +82,9 @@ class ApiKeyNoticesIntegrationTest extends IntegrationTest {
     var revoked = apiKeys.create(userId("reset.revokes@kinora.test"), "script");
 
     reset("reset.keeps@kinora.test", Map.of("password", "a brand new keeping passphrase"));
-    reset("reset.revokes@kinora.test", Map.of("password", "a brand new revoking passphrase", "revokeApiKeys", "true"));
+    reset(
+        "reset.revokes@kinora.test",
+        Map.of("password", "a brand new revoking passphrase", "revokeApiKeys", "true"));
 
     assertThat(statusOf(kept)).as("kept by a plain reset").isEqualTo(200);
     assertThat(statusOf(revoked)).as("revoked as asked").isEqualTo(401);

@@ -20,8 +20,10 @@ class ApiKeyScopesIntegrationTest extends IntegrationTest {
     var page = session.get("/account/api-keys");
     var fields = new java.util.LinkedHashMap<String, String>();
     fields.put("name", name);
-    var created = session.post("/account/api-keys" + (scopes.isEmpty() ? "" : "?scope=" + String.join("&scope=", scopes)),
-        fields, page.csrf());
+    var created = session.post(
+        "/account/api-keys" + (scopes.isEmpty() ? "" : "?scope=" + String.join("&scope=", scopes)),
+        fields,
+        page.csrf());
     var matcher = NEW_KEY.matcher(created.body());
     return matcher.find() ? matcher.group(1).strip() : created.body();
   }
@@ -34,12 +36,23 @@ class ApiKeyScopesIntegrationTest extends IntegrationTest {
     var maker = new ApiClient(baseUrl(), createKey(session, "maker", List.of("generate")));
 
     assertThat(reader.get("/v1/videos").status()).isEqualTo(200);
-    assertError(reader.postJson("/v1/videos", Map.of("prompt", "Not allowed", "seconds", "2")), 403, "insufficient_scope", null);
+    assertError(
+        reader.postJson("/v1/videos", Map.of("prompt", "Not allowed", "seconds", "2")),
+        403,
+        "insufficient_scope",
+        null);
     assertError(maker.get("/v1/videos"), 403, "insufficient_scope", null);
-    assertThat(maker.postJson("/v1/videos", Map.of("prompt", "A quiet pond", "seconds", "2")).status()).isEqualTo(200);
+    assertThat(maker
+            .postJson("/v1/videos", Map.of("prompt", "A quiet pond", "seconds", "2"))
+            .status())
+        .isEqualTo(200);
 
     var list = session.get("/account/api-keys").body();
-    assertThat(list).contains("reader").contains("maker").contains("<td>read</td>").contains("<td>generate</td>");
+    assertThat(list)
+        .contains("reader")
+        .contains("maker")
+        .contains("<td>read</td>")
+        .contains("<td>generate</td>");
     assertThat(createKey(session, "nothing", List.of())).contains("Choose what the key may do");
   }
 }

@@ -10,16 +10,22 @@ class ContentSecurityPolicyUnitTest {
 
   @Test
   void addsExtraMediaOriginsToImagesAndMediaOnly() {
-    var policy = SecurityConfiguration.contentSecurityPolicy(List.of("https://videos.s3.eu-west-1.amazonaws.com"));
+    var policy = SecurityConfiguration.contentSecurityPolicy(
+        List.of("https://videos.s3.eu-west-1.amazonaws.com"));
 
-    assertThat(policy).contains("img-src 'self' data: blob: https://videos.s3.eu-west-1.amazonaws.com;")
+    assertThat(policy)
+        .contains("img-src 'self' data: blob: https://videos.s3.eu-west-1.amazonaws.com;")
         .contains("media-src 'self' blob: https://videos.s3.eu-west-1.amazonaws.com;")
-        .contains("script-src 'self';").contains("connect-src 'self';").contains("default-src 'self';");
+        .contains("script-src 'self';")
+        .contains("connect-src 'self';")
+        .contains("default-src 'self';");
   }
 
   @Test
   void withoutExtraOriginsOnlyKinoraItself() {
     assertThat(SecurityConfiguration.contentSecurityPolicy(List.of()))
-        .contains("img-src 'self' data: blob:;").contains("media-src 'self' blob:;").doesNotContain("%");
+        .contains("img-src 'self' data: blob:;")
+        .contains("media-src 'self' blob:;")
+        .doesNotContain("%");
   }
 }

@@ -18,12 +18,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Confirmation, reset, password change and email change, through real emails (GreenMail). */
 class EmailFlowsIntegrationTest extends IntegrationTest {
 
-  @Autowired JdbcClient jdbc;
-  @Autowired Accounts accounts;
+  @Autowired
+  JdbcClient jdbc;
+
+  @Autowired
+  Accounts accounts;
 
   UserId signUp(String email, String password) {
-    new WebSession(baseUrl()).submit("/signup", "/signup", form(email, "", password, yearsAgo(25, 0), "NL"));
-    return new UserId(jdbc.sql("select id from users where email_normalized = ?").param(email).query(UUID.class).single());
+    new WebSession(baseUrl())
+        .submit("/signup", "/signup", form(email, "", password, yearsAgo(25, 0), "NL"));
+    return new UserId(jdbc.sql("select id from users where email_normalized = ?")
+        .param(email)
+        .query(UUID.class)
+        .single());
   }
 
   WebSession signedIn(String email, String password) {
@@ -68,23 +75,35 @@ class EmailFlowsIntegrationTest extends IntegrationTest {
     signUp("forgetful@kinora.test", "a long forgotten passphrase");
     var elsewhere = signedIn("forgetful@kinora.test", "a long forgotten passphrase");
 
-    var asked = new WebSession(baseUrl()).submit("/password-reset", "/password-reset", Map.of("email", "Forgetful@kinora.test"));
-    var unknown = new WebSession(baseUrl()).submit("/password-reset", "/password-reset", Map.of("email", "nobody@kinora.test"));
-    assertThat(WebSession.withoutCsrfTokens(unknown.body())).isEqualTo(WebSession.withoutCsrfTokens(asked.body())).contains("If an account uses that address");
+    var asked = new WebSession(baseUrl())
+        .submit("/password-reset", "/password-reset", Map.of("email", "Forgetful@kinora.test"));
+    var unknown = new WebSession(baseUrl())
+        .submit("/password-reset", "/password-reset", Map.of("email", "nobody@kinora.test"));
+    assertThat(WebSession.withoutCsrfTokens(unknown.body()))
+        .isEqualTo(WebSession.withoutCsrfTokens(asked.body()))
+        .contains("If an account uses that address");
     assertThat(Mailbox.messagesTo("nobody@kinora.test")).isEmpty();
 
     var link = Mailbox.firstLinkPath(Mailbox.awaitMessage("forgetful@kinora.test", 2));
     var browser = new WebSession(baseUrl());
-    var weak = browser.post(link, Map.of("password", "password"), browser.get(link).csrf());
+    var weak =
+        browser.post(link, Map.of("password", "password"), browser.get(link).csrf());
     assertThat(weak.status()).isEqualTo(400);
-    var done = browser.post(link, Map.of("password", "a brand new passphrase"), browser.get(link).csrf());
+    var done = browser.post(
+        link, Map.of("password", "a brand new passphrase"), browser.get(link).csrf());
     assertThat(done.url()).contains("/login?reset");
 
     assertThat(isSignedIn(elsewhere)).isFalse();
     signedIn("forgetful@kinora.test", "a brand new passphrase");
     assertThat(new WebSession(baseUrl()).get(link).body()).contains("This link does not work");
-    assertThat(new WebSession(baseUrl()).submit("/login", "/login",
-        Map.of("username", "forgetful@kinora.test", "password", "a long forgotten passphrase")).url()).contains("/login?error");
+    assertThat(new WebSession(baseUrl())
+            .submit(
+                "/login",
+                "/login",
+                Map.of(
+                    "username", "forgetful@kinora.test", "password", "a long forgotten passphrase"))
+            .url())
+        .contains("/login?error");
   }
 
   @Test
@@ -93,25 +112,33 @@ class EmailFlowsIntegrationTest extends IntegrationTest {
     var here = signedIn("changer@kinora.test", "a long changing passphrase");
     var there = signedIn("changer@kinora.test", "a long changing passphrase");
 
-    var wrong = here.post("/account/password", Map.of("currentPassword", "not it at all", "newPassword", "a newer passphrase"),
+    var wrong = here.post(
+        "/account/password",
+        Map.of("currentPassword", "not it at all", "newPassword", "a newer passphrase"),
         here.get("/account").csrf());
     assertThat(wrong.body()).contains("Your current password is not right");
     assertThat(isSignedIn(there)).isTrue();
 
-    var changed = here.post("/account/password",
-        Map.of("currentPassword", "a long changing passphrase", "newPassword", "a newer passphrase"), here.get("/account").csrf());
+    var changed = here.post(
+        "/account/password",
+        Map.of(
+            "currentPassword", "a long changing passphrase", "newPassword", "a newer passphrase"),
+        here.get("/account").csrf());
     assertThat(changed.body()).contains("Your password is changed");
     assertThat(isSignedIn(here)).isTrue();
     assertThat(isSignedIn(there)).isFalse();
-    assertThat(Mailbox.awaitMessage("changer@kinora.test", 2)).contains("password of your Kinora account was changed");
+    assertThat(Mailbox.awaitMessage("changer@kinora.test", 2))
+        .contains("password of your Kinora account was changed");
   }
 
   @Test
   void aNewEmailIsUsedOnlyOnceConfirmedFromTheNewAddress() {
     var user = signUp("old.address@kinora.test", "a long moving passphrase");
     var session = signedIn("old.address@kinora.test", "a long moving passphrase");
-    var page = session.post("/account/email",
-        Map.of("currentPassword", "a long moving passphrase", "email", "new.address@kinora.test"), session.get("/account").csrf());
+    var page = session.post(
+        "/account/email",
+        Map.of("currentPassword", "a long moving passphrase", "email", "new.address@kinora.test"),
+        session.get("/account").csrf());
     assertThat(page.body()).contains("We sent a link to the new address");
     assertThat(accounts.find(user).orElseThrow().email()).isEqualTo("old.address@kinora.test");
 
@@ -119,7 +146,8 @@ class EmailFlowsIntegrationTest extends IntegrationTest {
     assertThat(new WebSession(baseUrl()).get(link).body()).contains("Email changed");
     assertThat(accounts.find(user).orElseThrow().email()).isEqualTo("new.address@kinora.test");
     assertThat(accounts.isVerified(user)).isTrue();
-    assertThat(Mailbox.awaitMessage("old.address@kinora.test", 2)).contains("was changed to another address");
+    assertThat(Mailbox.awaitMessage("old.address@kinora.test", 2))
+        .contains("was changed to another address");
     signedIn("new.address@kinora.test", "a long moving passphrase");
     assertThat(new WebSession(baseUrl()).get(link).body()).contains("This link does not work");
   }
@@ -129,8 +157,10 @@ class EmailFlowsIntegrationTest extends IntegrationTest {
     signUp("taken.target@kinora.test", "a long target passphrase");
     var user = signUp("mover@kinora.test", "a long mover passphrase");
     var session = signedIn("mover@kinora.test", "a long mover passphrase");
-    var page = session.post("/account/email",
-        Map.of("currentPassword", "a long mover passphrase", "email", "taken.target@kinora.test"), session.get("/account").csrf());
+    var page = session.post(
+        "/account/email",
+        Map.of("currentPassword", "a long mover passphrase", "email", "taken.target@kinora.test"),
+        session.get("/account").csrf());
 
     assertThat(page.body()).contains("We sent a link to the new address");
     assertThat(Mailbox.awaitMessage("taken.target@kinora.test", 2)).contains("nothing was changed");

@@ -35,30 +35,48 @@ class ForgedHostIntegrationTest extends IntegrationTest {
 
   @Test
   void linksMailedForRequestsThroughAForgedHostPointAtTheRealAddress(CapturedOutput output) {
-    new WebSession(baseUrl()).submit("/signup", "/signup",
-        form("poisoned.reset@kinora.test", "", "a long poisoned passphrase", yearsAgo(30, 0), "DE"));
+    new WebSession(baseUrl())
+        .submit(
+            "/signup",
+            "/signup",
+            form(
+                "poisoned.reset@kinora.test",
+                "",
+                "a long poisoned passphrase",
+                yearsAgo(30, 0),
+                "DE"));
     Mailbox.awaitMessage("poisoned.reset@kinora.test", 1);
 
     // a reset link asked for the victim
-    var answer = postWithForgedHost("/password-reset", Map.of("email", "poisoned.reset@kinora.test"));
-    assertThat(answer).as("the same answer as any reset request").startsWith("HTTP/1.1 302")
+    var answer =
+        postWithForgedHost("/password-reset", Map.of("email", "poisoned.reset@kinora.test"));
+    assertThat(answer)
+        .as("the same answer as any reset request")
+        .startsWith("HTTP/1.1 302")
         .containsPattern("(?m)^Location: (http://evil\\.example)?/password-reset\\?sent\\s*$");
     var reset = Mailbox.awaitMessage("poisoned.reset@kinora.test", 2);
     assertThat(reset).contains("/password-reset/").doesNotContain(EVIL);
     assertThat(origins(reset)).containsOnly(baseUrl());
 
     // a sign-up with the victim's address, which mails sign-in and reset links
-    postWithForgedHost("/signup", form("poisoned.reset@kinora.test", "", "another long passphrase", yearsAgo(30, 0), "DE"));
+    postWithForgedHost(
+        "/signup",
+        form("poisoned.reset@kinora.test", "", "another long passphrase", yearsAgo(30, 0), "DE"));
     var exists = Mailbox.awaitMessage("poisoned.reset@kinora.test", 3);
     assertThat(exists).contains("/login").doesNotContain(EVIL);
     assertThat(origins(exists)).containsOnly(baseUrl());
 
-    assertThat(output.getAll()).as("the operator is told which setting to use")
+    assertThat(output.getAll())
+        .as("the operator is told which setting to use")
         .contains("came to the host 'evil.example'", "kinora.account.public-url");
   }
 
   private static java.util.List<String> origins(String mail) {
-    return LINK.matcher(mail).results().map(java.util.regex.MatchResult::group).distinct().toList();
+    return LINK.matcher(mail)
+        .results()
+        .map(java.util.regex.MatchResult::group)
+        .distinct()
+        .toList();
   }
 
   /**
@@ -71,7 +89,8 @@ class ForgedHostIntegrationTest extends IntegrationTest {
     var all = new LinkedHashMap<>(fields);
     all.put("_csrf", session.get(path).csrf());
     var body = all.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
     var request = "POST " + path + " HTTP/1.1\r\n"
         + "Host: " + EVIL + "\r\n"

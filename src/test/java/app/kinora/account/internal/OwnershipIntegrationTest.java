@@ -12,14 +12,22 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** One user's videos are invisible to every other user: not forbidden, simply not found. */
 class OwnershipIntegrationTest extends IntegrationTest {
 
-  @Autowired AccountManagement accounts;
-  @Autowired ApiKeys apiKeys;
+  @Autowired
+  AccountManagement accounts;
+
+  @Autowired
+  ApiKeys apiKeys;
 
   @Test
   void anotherUsersVideoIsNotFound() {
     var owner = new ApiClient(baseUrl(), ADMIN_API_KEY);
-    var id = owner.postJson("/v1/videos", Map.of("prompt", "A private diary", "seconds", "2")).json().path("id").asString();
-    var stranger = accounts.createOperator("stranger@kinora.test", "Stranger", "a long stranger passphrase");
+    var id = owner
+        .postJson("/v1/videos", Map.of("prompt", "A private diary", "seconds", "2"))
+        .json()
+        .path("id")
+        .asString();
+    var stranger =
+        accounts.createOperator("stranger@kinora.test", "Stranger", "a long stranger passphrase");
     var strangers = new ApiClient(baseUrl(), apiKeys.create(stranger.id(), "test"));
 
     assertError(strangers.get("/v1/videos/" + id), 404, "video_not_found", "video_id");

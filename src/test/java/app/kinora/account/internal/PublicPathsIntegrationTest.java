@@ -16,8 +16,18 @@ class PublicPathsIntegrationTest extends IntegrationTest {
   @Test
   void visitorsOpenTheAccountPagesAndThePathsModulesDeclareOpen() {
     var visitor = new WebSession(baseUrl());
-    for (var path : List.of("/", "/signup", "/login", "/password-reset", "/terms", "/privacy", "/privacy/subprocessors",
-        "/privacy/cookies", "/css/kinora.css", "/img/logo.svg", "/webjars/htmx.org/2.0.8/dist/htmx.min.js",
+    for (var path : List.of(
+        "/",
+        "/signup",
+        "/login",
+        "/password-reset",
+        "/terms",
+        "/privacy",
+        "/privacy/subprocessors",
+        "/privacy/cookies",
+        "/css/kinora.css",
+        "/img/logo.svg",
+        "/webjars/htmx.org/2.0.8/dist/htmx.min.js",
         "/actuator/health")) {
       var page = visitor.get(path);
       assertThat(page.status()).as(path).isEqualTo(200);
@@ -27,8 +37,14 @@ class PublicPathsIntegrationTest extends IntegrationTest {
 
   @Test
   void everyOtherPageSendsAVisitorToSignIn() {
-    for (var path : List.of("/library", "/credits", "/account", "/account/privacy", "/account/api-keys",
-        "/generations/options?model=kinora-local", "/admin/privacy-requests")) {
+    for (var path : List.of(
+        "/library",
+        "/credits",
+        "/account",
+        "/account/privacy",
+        "/account/api-keys",
+        "/generations/options?model=kinora-local",
+        "/admin/privacy-requests")) {
       var page = new WebSession(baseUrl()).get(path);
       assertThat(page.url()).as(path).isEqualTo(baseUrl() + "/login");
     }

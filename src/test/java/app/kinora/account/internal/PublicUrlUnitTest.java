@@ -17,8 +17,20 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 class PublicUrlUnitTest {
 
   static AccountProperties withPublicUrl(String url) {
-    return new AccountProperties(true, 10, 13, Map.of(), url, Duration.ofHours(24), Duration.ofHours(1),
-        Duration.ofDays(7), 5, 20, Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofDays(365));
+    return new AccountProperties(
+        true,
+        10,
+        13,
+        Map.of(),
+        url,
+        Duration.ofHours(24),
+        Duration.ofHours(1),
+        Duration.ofDays(7),
+        5,
+        20,
+        Duration.ofMinutes(15),
+        Duration.ofDays(30),
+        Duration.ofDays(365));
   }
 
   @AfterEach
@@ -36,32 +48,45 @@ class PublicUrlUnitTest {
   @Test
   void theConfiguredAddressIsUsedWhateverHostTheRequestNamed() {
     servingRequestTo("evil.example", "evil.example");
-    var links = new PublicUrl(withPublicUrl("https://kinora.example/"), 8080, "", false, Clock.systemUTC());
+    var links =
+        new PublicUrl(withPublicUrl("https://kinora.example/"), 8080, "", false, Clock.systemUTC());
 
-    assertThat(links.link("/password-reset/abc")).isEqualTo("https://kinora.example/password-reset/abc");
+    assertThat(links.link("/password-reset/abc"))
+        .isEqualTo("https://kinora.example/password-reset/abc");
   }
 
   @Test
   void withoutOneLinksPointAtTheAddressKinoraWasStartedOn() {
     servingRequestTo("evil.example:8080", "evil.example");
 
-    assertThat(new PublicUrl(withPublicUrl(null), 8080, "", false, Clock.systemUTC()).link("/login"))
+    assertThat(
+            new PublicUrl(withPublicUrl(null), 8080, "", false, Clock.systemUTC()).link("/login"))
         .isEqualTo("http://localhost:8080/login");
-    assertThat(new PublicUrl(withPublicUrl(" "), 8443, "10.0.0.5", true, Clock.systemUTC()).link("/login"))
+    assertThat(new PublicUrl(withPublicUrl(" "), 8443, "10.0.0.5", true, Clock.systemUTC())
+            .link("/login"))
         .isEqualTo("https://10.0.0.5:8443/login");
-    assertThat(new PublicUrl(withPublicUrl(null), 9000, "::1", false, Clock.systemUTC()).link("/login"))
+    assertThat(new PublicUrl(withPublicUrl(null), 9000, "::1", false, Clock.systemUTC())
+            .link("/login"))
         .isEqualTo("http://[::1]:9000/login");
   }
 
   @Test
   void aPublicUrlMustBeAnAbsoluteWebAddress() {
-    for (var wrong : new String[] {"kinora.example", "/relative", "ftp://kinora.example", "https://kinora.example/?x=1",
-        "javascript:alert(1)", "https://"}) {
-      assertThatThrownBy(() -> withPublicUrl(wrong)).as(wrong)
+    for (var wrong : new String[] {
+      "kinora.example",
+      "/relative",
+      "ftp://kinora.example",
+      "https://kinora.example/?x=1",
+      "javascript:alert(1)",
+      "https://"
+    }) {
+      assertThatThrownBy(() -> withPublicUrl(wrong))
+          .as(wrong)
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("kinora.account.public-url");
     }
-    assertThat(withPublicUrl("https://kinora.example/app//").publicUrl()).isEqualTo("https://kinora.example/app");
+    assertThat(withPublicUrl("https://kinora.example/app//").publicUrl())
+        .isEqualTo("https://kinora.example/app");
   }
 
   @Test

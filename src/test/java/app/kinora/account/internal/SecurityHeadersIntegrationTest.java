@@ -24,8 +24,11 @@ class SecurityHeadersIntegrationTest extends IntegrationTest {
   void theSessionCookieIsHostBoundSecureHttpOnlyAndLax() throws Exception {
     var login = send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login")));
 
-    assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
-        .startsWith("__Host-kinora=").contains("Path=/", "Secure", "HttpOnly", "SameSite=Lax").doesNotContain("Domain="));
+    assertThat(login.headers().allValues("Set-Cookie"))
+        .anySatisfy(cookie -> assertThat(cookie)
+            .startsWith("__Host-kinora=")
+            .contains("Path=/", "Secure", "HttpOnly", "SameSite=Lax")
+            .doesNotContain("Domain="));
   }
 
   @Test
@@ -38,10 +41,16 @@ class SecurityHeadersIntegrationTest extends IntegrationTest {
 
     assertThat(page.statusCode()).isEqualTo(200);
     var headers = page.headers();
-    assertThat(headers.firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
-        .contains("default-src 'self'", "script-src 'self';", "object-src 'none'", "frame-ancestors 'none'")
-        .doesNotContain("unsafe-inline", "unsafe-eval"));
-    assertThat(headers.firstValue("Cache-Control")).hasValueSatisfying(value -> assertThat(value).contains("no-store"));
+    assertThat(headers.firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(csp -> assertThat(csp)
+            .contains(
+                "default-src 'self'",
+                "script-src 'self';",
+                "object-src 'none'",
+                "frame-ancestors 'none'")
+            .doesNotContain("unsafe-inline", "unsafe-eval"));
+    assertThat(headers.firstValue("Cache-Control"))
+        .hasValueSatisfying(value -> assertThat(value).contains("no-store"));
     assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(headers.firstValue("X-Frame-Options")).hasValue("DENY");
     assertThat(headers.firstValue("Referrer-Policy")).hasValue("same-origin");
@@ -58,11 +67,12 @@ class SecurityHeadersIntegrationTest extends IntegrationTest {
         .header("Cookie", "__Host-kinora=" + session.cookie("__Host-kinora"))
         .header("X-Forwarded-Proto", "https")
         .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + java.net.URLEncoder.encode(csrf, java.nio.charset.StandardCharsets.UTF_8))));
+        .POST(HttpRequest.BodyPublishers.ofString(
+            "_csrf=" + java.net.URLEncoder.encode(csrf, java.nio.charset.StandardCharsets.UTF_8))));
 
     assertThat(signedOut.statusCode()).isEqualTo(302);
-    assertThat(signedOut.headers().firstValue("Clear-Site-Data")).hasValueSatisfying(value ->
-        assertThat(value).contains("\"cache\"", "\"cookies\""));
+    assertThat(signedOut.headers().firstValue("Clear-Site-Data"))
+        .hasValueSatisfying(value -> assertThat(value).contains("\"cache\"", "\"cookies\""));
     assertThat(session.get("/account").url()).contains("/login");
   }
 }

@@ -25,68 +25,96 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
  */
 class SessionsIntegrationTest extends IntegrationTest {
 
-  static final String FIREFOX_ON_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
-  static final String SAFARI_ON_IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
-      + "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
+  static final String FIREFOX_ON_WINDOWS =
+      "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
+  static final String SAFARI_ON_IPHONE =
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
+          + "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
 
-  @Autowired DataSource dataSource;
+  @Autowired
+  DataSource dataSource;
 
   WebSession signedIn(String email, String password, String userAgent) {
     var session = new WebSession(baseUrl()).userAgent(userAgent);
     var before = session.get("/login");
     var anonymousId = session.cookie("__Host-kinora");
     session.post("/login", Map.of("username", email, "password", password), before.csrf());
-    assertThat(session.cookie("__Host-kinora")).as("a new session id at sign-in").isNotNull().isNotEqualTo(anonymousId);
+    assertThat(session.cookie("__Host-kinora"))
+        .as("a new session id at sign-in")
+        .isNotNull()
+        .isNotEqualTo(anonymousId);
     return session;
   }
 
   void signUp(String email, String password) {
-    new WebSession(baseUrl()).submit("/signup", "/signup", form(email, "", password, yearsAgo(30, 0), "AT"));
+    new WebSession(baseUrl())
+        .submit("/signup", "/signup", form(email, "", password, yearsAgo(30, 0), "AT"));
   }
 
   @Test
   void aSessionMadeOnOneNodeIsValidOnAnother() {
     signUp("two.nodes@kinora.test", "a long two nodes passphrase");
-    var onFirst = signedIn("two.nodes@kinora.test", "a long two nodes passphrase", FIREFOX_ON_WINDOWS);
+    var onFirst =
+        signedIn("two.nodes@kinora.test", "a long two nodes passphrase", FIREFOX_ON_WINDOWS);
     var hikari = (HikariDataSource) dataSource;
-    try (var second = new SpringApplicationBuilder(KinoraApplication.class).properties(Map.of(
-            "server.port", "0",
-            "spring.datasource.url", hikari.getJdbcUrl(),
-            "spring.datasource.username", hikari.getUsername(),
-            "spring.datasource.password", hikari.getPassword() == null ? "" : hikari.getPassword(),
-            "kinora.data-dir", Path.of("target", "test-data", "second-" + UUID.randomUUID()).toString(),
-            "spring.main.banner-mode", "off"))
+    try (var second = new SpringApplicationBuilder(KinoraApplication.class)
+        .properties(Map.of(
+            "server.port",
+            "0",
+            "spring.datasource.url",
+            hikari.getJdbcUrl(),
+            "spring.datasource.username",
+            hikari.getUsername(),
+            "spring.datasource.password",
+            hikari.getPassword() == null ? "" : hikari.getPassword(),
+            "kinora.data-dir",
+            Path.of("target", "test-data", "second-" + UUID.randomUUID()).toString(),
+            "spring.main.banner-mode",
+            "off"))
         .run()) {
       var port = ((WebServerApplicationContext) second).getWebServer().getPort();
       var onSecond = onFirst.sameCookiesOn("http://localhost:" + port);
 
       var account = onSecond.get("/account");
       assertThat(account.url()).endsWith("/account");
-      assertThat(account.body()).contains("two.nodes@kinora.test").contains("Firefox 133 on Windows 10+ (Desktop)");
+      assertThat(account.body())
+          .contains("two.nodes@kinora.test")
+          .contains("Firefox 133 on Windows 10+ (Desktop)");
 
       var handle = handleOfCurrentSession(account.body());
       assertThat(handle).isNotNull();
       onSecond.post("/account/sessions/end-all", Map.of(), account.csrf());
     }
-    assertThat(onFirst.get("/account").url()).as("signed out everywhere, from the other node").contains("/login");
+    assertThat(onFirst.get("/account").url())
+        .as("signed out everywhere, from the other node")
+        .contains("/login");
   }
 
   @Test
   void listsSessionsWithTheirDevicesAndRevokesOne() {
     signUp("many.devices@kinora.test", "a long devices passphrase");
-    var laptop = signedIn("many.devices@kinora.test", "a long devices passphrase", FIREFOX_ON_WINDOWS);
+    var laptop =
+        signedIn("many.devices@kinora.test", "a long devices passphrase", FIREFOX_ON_WINDOWS);
     var phone = signedIn("many.devices@kinora.test", "a long devices passphrase", SAFARI_ON_IPHONE);
 
     var page = laptop.get("/account");
-    assertThat(page.body()).contains("Firefox 133 on Windows 10+ (Desktop)").contains("Safari 17 on iOS 17 (Phone)")
+    assertThat(page.body())
+        .contains("Firefox 133 on Windows 10+ (Desktop)")
+        .contains("Safari 17 on iOS 17 (Phone)")
         .contains("This device");
-    var phoneHandle = Pattern.compile("/account/sessions/([A-Za-z0-9_-]{22})/revoke").matcher(page.body());
+    var phoneHandle =
+        Pattern.compile("/account/sessions/([A-Za-z0-9_-]{22})/revoke").matcher(page.body());
     assertThat(phoneHandle.find()).isTrue();
     laptop.post("/account/sessions/" + phoneHandle.group(1) + "/revoke", Map.of(), page.csrf());
 
     assertThat(phone.get("/account").url()).contains("/login");
     assertThat(laptop.get("/account").url()).endsWith("/account");
-    assertThat(laptop.post("/account/sessions/" + phoneHandle.group(1) + "/revoke", Map.of(), laptop.get("/account").csrf()).body())
+    assertThat(laptop
+            .post(
+                "/account/sessions/" + phoneHandle.group(1) + "/revoke",
+                Map.of(),
+                laptop.get("/account").csrf())
+            .body())
         .contains("That session had already ended");
   }
 
@@ -99,7 +127,8 @@ class SessionsIntegrationTest extends IntegrationTest {
     var bPage = b.get("/account");
     var bHandle = handleOfCurrentSessionFromCookie(b);
 
-    a.post("/account/sessions/" + bHandle + "/revoke", Map.of(), a.get("/account").csrf());
+    a.post(
+        "/account/sessions/" + bHandle + "/revoke", Map.of(), a.get("/account").csrf());
     assertThat(b.get("/account").url()).endsWith("/account");
     assertThat(bPage.body()).doesNotContain("owner.a@kinora.test");
   }
@@ -109,7 +138,9 @@ class SessionsIntegrationTest extends IntegrationTest {
   }
 
   private static String handleOfCurrentSessionFromCookie(WebSession session) {
-    var id = new String(java.util.Base64.getDecoder().decode(session.cookie("__Host-kinora")), java.nio.charset.StandardCharsets.UTF_8);
+    var id = new String(
+        java.util.Base64.getDecoder().decode(session.cookie("__Host-kinora")),
+        java.nio.charset.StandardCharsets.UTF_8);
     return UserSessions.handle(id);
   }
 }

@@ -14,8 +14,20 @@ import org.junit.jupiter.api.Test;
 class SignInThrottleUnitTest {
 
   static AccountProperties limits(int perAccount, int perIp) {
-    return new AccountProperties(true, 10, 13, Map.of(), null, Duration.ofHours(24), Duration.ofHours(1),
-        Duration.ofDays(7), perAccount, perIp, Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofDays(365));
+    return new AccountProperties(
+        true,
+        10,
+        13,
+        Map.of(),
+        null,
+        Duration.ofHours(24),
+        Duration.ofHours(1),
+        Duration.ofDays(7),
+        perAccount,
+        perIp,
+        Duration.ofMinutes(15),
+        Duration.ofDays(30),
+        Duration.ofDays(365));
   }
 
   @Test

@@ -1,8 +1,8 @@
 package app.kinora.account.internal;
 
-import app.kinora.DatabaseScan;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.kinora.DatabaseScan;
 import app.kinora.IntegrationTest;
 import app.kinora.account.Mailbox;
 import app.kinora.account.WebSession;
@@ -17,11 +17,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Sign-up through the web form: the age gate, consent, confirmation email, no enumeration. */
 class SignUpIntegrationTest extends IntegrationTest {
 
-  @Autowired JdbcClient jdbc;
+  @Autowired
+  JdbcClient jdbc;
 
-  static Map<String, String> form(String email, String name, String password, LocalDate birthDate, String country) {
-    return Map.of("email", email, "displayName", name, "password", password, "birthDate", birthDate.toString(),
-        "country", country, "acceptsTerms", "true");
+  static Map<String, String> form(
+      String email, String name, String password, LocalDate birthDate, String country) {
+    return Map.of(
+        "email",
+        email,
+        "displayName",
+        name,
+        "password",
+        password,
+        "birthDate",
+        birthDate.toString(),
+        "country",
+        country,
+        "acceptsTerms",
+        "true");
   }
 
   static LocalDate yearsAgo(int years, int plusDays) {
@@ -31,15 +44,21 @@ class SignUpIntegrationTest extends IntegrationTest {
   @Test
   void anAdultGetsAnUnverifiedAccountWithConsentAndAgeRecordedButNotTheBirthDate() {
     var born = yearsAgo(30, 17);
-    var page = new WebSession(baseUrl()).submit("/signup", "/signup",
-        form("adult.one@kinora.test", "Ada One", "a long adult passphrase", born, "FR"));
+    var page = new WebSession(baseUrl())
+        .submit(
+            "/signup",
+            "/signup",
+            form("adult.one@kinora.test", "Ada One", "a long adult passphrase", born, "FR"));
 
     assertThat(page.url()).endsWith("/signup/sent");
     assertThat(page.body()).contains("Check your inbox");
-    var row = jdbc.sql("select * from users where email_normalized = 'adult.one@kinora.test'").query().singleRow();
+    var row = jdbc.sql("select * from users where email_normalized = 'adult.one@kinora.test'")
+        .query()
+        .singleRow();
     assertThat(row.get("email_verified_at")).isNull();
     assertThat(row.get("country")).isEqualTo("FR");
-    assertThat(row.get("age_confirmed_on").toString()).isEqualTo(LocalDate.now(ZoneOffset.UTC).toString());
+    assertThat(row.get("age_confirmed_on").toString())
+        .isEqualTo(LocalDate.now(ZoneOffset.UTC).toString());
     assertThat(row.get("terms_version")).isEqualTo("2026-11-29");
     assertThat(row.get("privacy_version")).isEqualTo("2026-11-29");
     assertThat(row.get("terms_accepted_at")).isNotNull();
@@ -52,7 +71,9 @@ class SignUpIntegrationTest extends IntegrationTest {
     var born = yearsAgo(15, 0);
     var before = DatabaseScan.rowCounts(jdbc);
     var session = new WebSession(baseUrl());
-    var page = session.submit("/signup", "/signup",
+    var page = session.submit(
+        "/signup",
+        "/signup",
         form("young.person@kinora.test", "Young Person Xq", "a long young passphrase", born, "DE"));
 
     assertThat(page.status()).isEqualTo(200);
@@ -68,32 +89,58 @@ class SignUpIntegrationTest extends IntegrationTest {
   @Test
   void theMinimumAgeDependsOnTheCountry() {
     var fifteen = yearsAgo(15, -1);
-    var inGermany = new WebSession(baseUrl()).submit("/signup", "/signup",
-        form("fifteen.de@kinora.test", "", "a long fifteen passphrase", fifteen, "DE"));
-    var inFrance = new WebSession(baseUrl()).submit("/signup", "/signup",
-        form("fifteen.fr@kinora.test", "", "a long fifteen passphrase", fifteen, "FR"));
-    var dayBeforeThirteenth = new WebSession(baseUrl()).submit("/signup", "/signup",
-        form("twelve.us@kinora.test", "", "a long twelve passphrase", yearsAgo(13, 1), "US"));
+    var inGermany = new WebSession(baseUrl())
+        .submit(
+            "/signup",
+            "/signup",
+            form("fifteen.de@kinora.test", "", "a long fifteen passphrase", fifteen, "DE"));
+    var inFrance = new WebSession(baseUrl())
+        .submit(
+            "/signup",
+            "/signup",
+            form("fifteen.fr@kinora.test", "", "a long fifteen passphrase", fifteen, "FR"));
+    var dayBeforeThirteenth = new WebSession(baseUrl())
+        .submit(
+            "/signup",
+            "/signup",
+            form("twelve.us@kinora.test", "", "a long twelve passphrase", yearsAgo(13, 1), "US"));
 
     assertThat(inGermany.body()).contains("Sorry, not yet");
     assertThat(inFrance.url()).endsWith("/signup/sent");
     assertThat(dayBeforeThirteenth.body()).contains("Sorry, not yet");
-    assertThat(jdbc.sql("select count(*) from users where email_normalized like 'fifteen.%'").query(Long.class).single())
+    assertThat(jdbc.sql("select count(*) from users where email_normalized like 'fifteen.%'")
+            .query(Long.class)
+            .single())
         .isEqualTo(1);
   }
 
   @Test
   void signingUpWithARegisteredEmailLooksTheSameAndTellsOnlyTheOwner() {
-    var first = new WebSession(baseUrl()).submit("/signup", "/signup",
-        form("twice@kinora.test", "", "a long first passphrase", yearsAgo(40, 0), "SE"));
-    var second = new WebSession(baseUrl()).submit("/signup", "/signup",
-        form("Twice@Kinora.test", "Impostor", "a long second passphrase", yearsAgo(40, 0), "SE"));
+    var first = new WebSession(baseUrl())
+        .submit(
+            "/signup",
+            "/signup",
+            form("twice@kinora.test", "", "a long first passphrase", yearsAgo(40, 0), "SE"));
+    var second = new WebSession(baseUrl())
+        .submit(
+            "/signup",
+            "/signup",
+            form(
+                "Twice@Kinora.test",
+                "Impostor",
+                "a long second passphrase",
+                yearsAgo(40, 0),
+                "SE"));
 
     assertThat(second.status()).isEqualTo(first.status());
     assertThat(second.url()).isEqualTo(first.url());
-    assertThat(WebSession.withoutCsrfTokens(second.body())).isEqualTo(WebSession.withoutCsrfTokens(first.body()));
+    assertThat(WebSession.withoutCsrfTokens(second.body()))
+        .isEqualTo(WebSession.withoutCsrfTokens(first.body()));
     assertThat(Mailbox.awaitMessage("twice@kinora.test", 2)).contains("no new one was made");
-    assertThat(jdbc.sql("select display_name from users where email_normalized = 'twice@kinora.test'").query(String.class).single())
+    assertThat(
+            jdbc.sql("select display_name from users where email_normalized = 'twice@kinora.test'")
+                .query(String.class)
+                .single())
         .isEqualTo("twice");
   }
 
@@ -109,10 +156,13 @@ class SignUpIntegrationTest extends IntegrationTest {
       assertThat(page.status()).isEqualTo(400);
       assertThat(page.body()).contains("role=\"alert\"").contains("value=\"rules@kinora.test\"");
     }
-    var noConsent = new java.util.HashMap<>(form("rules@kinora.test", "", "a long fine passphrase", adult, "IT"));
+    var noConsent = new java.util.HashMap<>(
+        form("rules@kinora.test", "", "a long fine passphrase", adult, "IT"));
     noConsent.remove("acceptsTerms");
     assertThat(session.submit("/signup", "/signup", noConsent).body()).contains("accept the terms");
-    assertThat(jdbc.sql("select count(*) from users where email_normalized = 'rules@kinora.test'").query(Long.class).single())
+    assertThat(jdbc.sql("select count(*) from users where email_normalized = 'rules@kinora.test'")
+            .query(Long.class)
+            .single())
         .isZero();
   }
 }

@@ -20,16 +20,21 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** Failed sign-ins are limited per account; the answers never tell whether the email exists. */
 class ThrottleIntegrationTest extends IntegrationTest {
 
-  @Autowired MeterRegistry meters;
+  @Autowired
+  MeterRegistry meters;
 
   WebSession.Page attempt(String email, String password) {
-    return new WebSession(baseUrl()).submit("/login", "/login", Map.of("username", email, "password", password));
+    return new WebSession(baseUrl())
+        .submit("/login", "/login", Map.of("username", email, "password", password));
   }
 
   @Test
   void anUnknownEmailAndAWrongPasswordGetTheSameAnswerAndTheSameLimit() {
-    new WebSession(baseUrl()).submit("/signup", "/signup",
-        form("guarded@kinora.test", "", "a long guarded passphrase", yearsAgo(30, 0), "LV"));
+    new WebSession(baseUrl())
+        .submit(
+            "/signup",
+            "/signup",
+            form("guarded@kinora.test", "", "a long guarded passphrase", yearsAgo(30, 0), "LV"));
 
     for (int i = 0; i < 5; i++) {
       var wrong = attempt("guarded@kinora.test", "wrong guess number " + i);
@@ -44,7 +49,9 @@ class ThrottleIntegrationTest extends IntegrationTest {
     assertThat(blocked.body()).contains("Too many attempts");
     assertThat(blockedUnknown.url()).isEqualTo(blocked.url());
 
-    assertThat(attempt(ADMIN_EMAIL, ADMIN_PASSWORD).url()).as("other accounts are not affected").isEqualTo(baseUrl() + "/");
+    assertThat(attempt(ADMIN_EMAIL, ADMIN_PASSWORD).url())
+        .as("other accounts are not affected")
+        .isEqualTo(baseUrl() + "/");
   }
 
   /**
@@ -53,8 +60,11 @@ class ThrottleIntegrationTest extends IntegrationTest {
    */
   @Test
   void fortyParallelWrongPasswordsGetNoMoreThanFivePasswordChecks() throws Exception {
-    new WebSession(baseUrl()).submit("/signup", "/signup",
-        form("stormed@kinora.test", "", "a long stormed passphrase", yearsAgo(30, 0), "LV"));
+    new WebSession(baseUrl())
+        .submit(
+            "/signup",
+            "/signup",
+            form("stormed@kinora.test", "", "a long stormed passphrase", yearsAgo(30, 0), "LV"));
     var checksBefore = passwordChecksRefused();
     var browsers = new ArrayList<WebSession>();
     var csrf = new ArrayList<String>();
@@ -70,8 +80,12 @@ class ThrottleIntegrationTest extends IntegrationTest {
         var n = i;
         answers.add(threads.submit(() -> {
           start.await();
-          return browsers.get(n).post("/login", Map.of("username", "stormed@kinora.test", "password", "wrong guess " + n),
-              csrf.get(n));
+          return browsers
+              .get(n)
+              .post(
+                  "/login",
+                  Map.of("username", "stormed@kinora.test", "password", "wrong guess " + n),
+                  csrf.get(n));
         }));
       }
       start.countDown();
@@ -86,11 +100,14 @@ class ThrottleIntegrationTest extends IntegrationTest {
 
     assertThat(checked).as("answers after a password check").isLessThanOrEqualTo(5);
     assertThat(throttled).as("'wait N minutes' answers").isEqualTo(40 - checked);
-    assertThat(passwordChecksRefused() - checksBefore).as("wrong passwords counted by the sign-in").isLessThanOrEqualTo(5);
+    assertThat(passwordChecksRefused() - checksBefore)
+        .as("wrong passwords counted by the sign-in")
+        .isLessThanOrEqualTo(5);
   }
 
   private double passwordChecksRefused() {
-    return Optional.ofNullable(meters.find("kinora.signin.refused").tag("reason", "credentials").counter())
+    return Optional.ofNullable(
+            meters.find("kinora.signin.refused").tag("reason", "credentials").counter())
         .map(Counter::count)
         .orElse(0.0);
   }

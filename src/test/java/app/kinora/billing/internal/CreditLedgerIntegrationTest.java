@@ -34,13 +34,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The ledger against the real database: holds, their single ending, append-only rows, sums. */
 class CreditLedgerIntegrationTest extends IntegrationTest {
 
-  private static final PriceRequest FOUR_SECONDS_720P = new PriceRequest("kinora-local", 4, new VideoSize(1280, 720), false);
+  private static final PriceRequest FOUR_SECONDS_720P =
+      new PriceRequest("kinora-local", 4, new VideoSize(1280, 720), false);
 
-  @Autowired CreditLedger ledger;
-  @Autowired BillingProperties properties;
-  @Autowired TransactionTemplate transactions;
-  @Autowired JdbcClient jdbc;
-  @Autowired ApplicationEventPublisher events;
+  @Autowired
+  CreditLedger ledger;
+
+  @Autowired
+  BillingProperties properties;
+
+  @Autowired
+  TransactionTemplate transactions;
+
+  @Autowired
+  JdbcClient jdbc;
+
+  @Autowired
+  ApplicationEventPublisher events;
 
   @AfterEach
   void cachedSumsAlwaysMatchTheLedger() {
@@ -51,10 +61,14 @@ class CreditLedgerIntegrationTest extends IntegrationTest {
   void pricesFromTheConfiguredTable() {
     // kinora-local: 1 credit/s × 1.5 at 720p; sound adds 0.25/s; rounded up; at least the minimum
     assertThat(ledger.quote(FOUR_SECONDS_720P)).isEqualTo(Credits.of(6));
-    assertThat(ledger.quote(new PriceRequest("kinora-local", 4, new VideoSize(1280, 720), true))).isEqualTo(Credits.of(7));
-    assertThat(ledger.quote(new PriceRequest("kinora-local", 3, new VideoSize(480, 480), false))).isEqualTo(Credits.of(3));
-    assertThat(ledger.quote(new PriceRequest("kinora-local", 2, new VideoSize(1920, 1080), false))).isEqualTo(Credits.of(5));
-    assertThat(ledger.quote(new PriceRequest("some-unpriced-model", 0, new VideoSize(480, 480), false)))
+    assertThat(ledger.quote(new PriceRequest("kinora-local", 4, new VideoSize(1280, 720), true)))
+        .isEqualTo(Credits.of(7));
+    assertThat(ledger.quote(new PriceRequest("kinora-local", 3, new VideoSize(480, 480), false)))
+        .isEqualTo(Credits.of(3));
+    assertThat(ledger.quote(new PriceRequest("kinora-local", 2, new VideoSize(1920, 1080), false)))
+        .isEqualTo(Credits.of(5));
+    assertThat(ledger.quote(
+            new PriceRequest("some-unpriced-model", 0, new VideoSize(480, 480), false)))
         .isEqualTo(Credits.of(properties.pricing().minimumPerJob()));
   }
 
@@ -64,7 +78,8 @@ class CreditLedgerIntegrationTest extends IntegrationTest {
     var operator = TestAccounts.newUser(jdbc, "ADMIN");
 
     assertThat(ledger.balance(user).available()).isEqualTo(Credits.of(properties.starterCredits()));
-    assertThat(ledger.balance(operator).available()).isEqualTo(Credits.of(properties.adminStarterCredits()));
+    assertThat(ledger.balance(operator).available())
+        .isEqualTo(Credits.of(properties.adminStarterCredits()));
     assertThat(count(jdbc, user, "grant")).isEqualTo(1);
   }
 
@@ -76,20 +91,32 @@ class CreditLedgerIntegrationTest extends IntegrationTest {
   @Test
   void anUnverifiedAccountHasOnlyTheAllowanceUntilItsEmailIsVerifiedThenTheRestOnce() {
     var user = TestAccounts.newUser(jdbc, "USER");
-    jdbc.sql("update users set email_verified_at = null where id = ?").param(user.value()).update();
+    jdbc.sql("update users set email_verified_at = null where id = ?")
+        .param(user.value())
+        .update();
 
-    assertThat(ledger.balance(user).available()).isEqualTo(Credits.of(properties.unverifiedAllowance()));
-    assertThat(ledger.balance(user).available()).isEqualTo(Credits.of(properties.unverifiedAllowance()));
+    assertThat(ledger.balance(user).available())
+        .isEqualTo(Credits.of(properties.unverifiedAllowance()));
+    assertThat(ledger.balance(user).available())
+        .isEqualTo(Credits.of(properties.unverifiedAllowance()));
 
-    jdbc.sql("update users set email_verified_at = now() where id = ?").param(user.value()).update();
-    assertThat(ledger.balance(user).available()).as("billing learns of it by the event, not by asking")
+    jdbc.sql("update users set email_verified_at = now() where id = ?")
+        .param(user.value())
+        .update();
+    assertThat(ledger.balance(user).available())
+        .as("billing learns of it by the event, not by asking")
         .isEqualTo(Credits.of(properties.unverifiedAllowance()));
     verified(user);
     verified(user); // delivered twice
 
-    await().atMost(Duration.ofSeconds(10))
-        .until(() -> ledger.balance(user).available().equals(Credits.of(properties.starterCredits())));
-    await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> count(jdbc, user, "grant") == 2);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> ledger.balance(user).available().equals(Credits.of(properties.starterCredits())));
+    await()
+        .during(Duration.ofMillis(500))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> count(jdbc, user, "grant") == 2);
     assertThat(ledger.balance(user).available()).isEqualTo(Credits.of(properties.starterCredits()));
   }
 
@@ -134,14 +161,19 @@ class CreditLedgerIntegrationTest extends IntegrationTest {
     var user = TestAccounts.newUser(jdbc, "USER");
     var hold = new HoldId(UUID.randomUUID());
     var before = ledger.balance(user);
-    transactions.executeWithoutResult(tx -> ledger.hold(user, hold, FOUR_SECONDS_720P, "video_test"));
+    transactions.executeWithoutResult(
+        tx -> ledger.hold(user, hold, FOUR_SECONDS_720P, "video_test"));
 
-    assertThat(inTransaction(() -> ledger.release(hold, "Returned: the provider failed"))).isTrue();
+    assertThat(inTransaction(() -> ledger.release(hold, "Returned: the provider failed")))
+        .isTrue();
     assertThat(inTransaction(() -> ledger.release(hold, "again"))).isFalse();
 
     assertThat(ledger.balance(user)).isEqualTo(before);
     assertThat(jdbc.sql("select reason from credit_entries where hold_id = ? and kind = 'release'")
-        .param(hold.value()).query(String.class).single()).isEqualTo("Returned: the provider failed");
+            .param(hold.value())
+            .query(String.class)
+            .single())
+        .isEqualTo("Returned: the provider failed");
   }
 
   @Test
@@ -150,8 +182,8 @@ class CreditLedgerIntegrationTest extends IntegrationTest {
     ledger.adjust(user, Credits.of(5 - properties.starterCredits()), "leave 5", "operator:test");
     var entries = count(jdbc, user, "hold");
 
-    assertThatThrownBy(() -> transactions.executeWithoutResult(
-            tx -> ledger.hold(user, new HoldId(UUID.randomUUID()), FOUR_SECONDS_720P, "video_test")))
+    assertThatThrownBy(() -> transactions.executeWithoutResult(tx ->
+            ledger.hold(user, new HoldId(UUID.randomUUID()), FOUR_SECONDS_720P, "video_test")))
         .isInstanceOf(InsufficientCredits.class)
         .hasMessageContaining("Insufficient credits")
         .hasMessageContaining("costs 6 credits")
@@ -163,7 +195,8 @@ class CreditLedgerIntegrationTest extends IntegrationTest {
   @Test
   void holdsOnlyInsideTheCallersTransaction() {
     var user = TestAccounts.newUser(jdbc, "USER");
-    assertThatThrownBy(() -> ledger.hold(user, new HoldId(UUID.randomUUID()), FOUR_SECONDS_720P, "video_test"))
+    assertThatThrownBy(
+            () -> ledger.hold(user, new HoldId(UUID.randomUUID()), FOUR_SECONDS_720P, "video_test"))
         .isInstanceOf(IllegalTransactionStateException.class);
   }
 
@@ -173,14 +206,19 @@ class CreditLedgerIntegrationTest extends IntegrationTest {
     ledger.grant(user, Credits.of(10), "welcome", "operator:test");
     var before = recomputedBalance(jdbc, user);
 
-    assertThatThrownBy(() -> jdbc.sql("update credit_entries set amount = 1000000 where user_id = ?")
-            .param(user.value()).update())
+    assertThatThrownBy(
+            () -> jdbc.sql("update credit_entries set amount = 1000000 where user_id = ?")
+                .param(user.value())
+                .update())
         .isInstanceOf(DataAccessException.class)
         .hasMessageContaining("append-only");
-    assertThatThrownBy(() -> jdbc.sql("delete from credit_entries where user_id = ?").param(user.value()).update())
+    assertThatThrownBy(() -> jdbc.sql("delete from credit_entries where user_id = ?")
+            .param(user.value())
+            .update())
         .isInstanceOf(DataAccessException.class)
         .hasMessageContaining("append-only");
-    assertThatThrownBy(() -> jdbc.sql("truncate credit_entries").update()).isInstanceOf(DataAccessException.class);
+    assertThatThrownBy(() -> jdbc.sql("truncate credit_entries").update())
+        .isInstanceOf(DataAccessException.class);
     assertThat(recomputedBalance(jdbc, user)).isEqualTo(before);
   }
 
@@ -188,24 +226,25 @@ class CreditLedgerIntegrationTest extends IntegrationTest {
   void theDatabaseRefusesASecondEndingOfAHold() {
     var user = TestAccounts.newUser(jdbc, "USER");
     var hold = new HoldId(UUID.randomUUID());
-    transactions.executeWithoutResult(tx -> ledger.hold(user, hold, FOUR_SECONDS_720P, "video_test"));
+    transactions.executeWithoutResult(
+        tx -> ledger.hold(user, hold, FOUR_SECONDS_720P, "video_test"));
     transactions.executeWithoutResult(tx -> ledger.release(hold, "failed"));
 
     assertThatThrownBy(() -> jdbc.sql("""
             insert into credit_entries (user_id, kind, amount, held_change, hold_id, reason, actor)
-            values (?, 'capture', -6, -6, ?, 'sneaky', 'test')""")
-            .params(user.value(), hold.value()).update())
+            values (?, 'capture', -6, -6, ?, 'sneaky', 'test')""").params(user.value(), hold.value()).update())
         .isInstanceOf(DataAccessException.class);
   }
 
   @Test
   void anOperatorsNegativeAdjustmentMayLeaveTheBalanceNegativeWhichBlocksNewHolds() {
     var user = TestAccounts.newUser(jdbc, "USER");
-    ledger.adjust(user, Credits.of(-properties.starterCredits() - 10), "correction", "operator:test");
+    ledger.adjust(
+        user, Credits.of(-properties.starterCredits() - 10), "correction", "operator:test");
 
     assertThat(ledger.balance(user).balance()).isEqualTo(Credits.of(-10));
-    assertThatThrownBy(() -> transactions.executeWithoutResult(
-            tx -> ledger.hold(user, new HoldId(UUID.randomUUID()), FOUR_SECONDS_720P, "video_test")))
+    assertThatThrownBy(() -> transactions.executeWithoutResult(tx ->
+            ledger.hold(user, new HoldId(UUID.randomUUID()), FOUR_SECONDS_720P, "video_test")))
         .isInstanceOf(InsufficientCredits.class);
   }
 

@@ -33,18 +33,28 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class FirstChargeIntegrationTest extends IntegrationTest {
 
   private static final int PARALLEL = 40;
-  private static final PriceRequest TWO_SECONDS = new PriceRequest("kinora-local", 2, new VideoSize(480, 480), false);
+  private static final PriceRequest TWO_SECONDS =
+      new PriceRequest("kinora-local", 2, new VideoSize(480, 480), false);
 
-  @Autowired CreditLedger ledger;
-  @Autowired BillingProperties properties;
-  @Autowired Generations generations;
-  @Autowired JdbcClient jdbc;
+  @Autowired
+  CreditLedger ledger;
+
+  @Autowired
+  BillingProperties properties;
+
+  @Autowired
+  Generations generations;
+
+  @Autowired
+  JdbcClient jdbc;
 
   @Test
   void concurrentFirstUsesOfANeverChargedAccountAllSeeItOpenedOnce() throws Exception {
     var user = TestAccounts.newUser(jdbc, "USER");
 
-    var answers = all(PARALLEL, i -> i % 2 == 0 ? ledger.balance(user).available() : ledger.affordable(user, TWO_SECONDS));
+    var answers = all(
+        PARALLEL,
+        i -> i % 2 == 0 ? ledger.balance(user).available() : ledger.affordable(user, TWO_SECONDS));
 
     assertThat(answers).hasSize(PARALLEL);
     assertThat(count(jdbc, user, "grant")).isEqualTo(1);
@@ -53,16 +63,20 @@ class FirstChargeIntegrationTest extends IntegrationTest {
   }
 
   @Test
-  void fortyParallelVideosFromANeverChargedAccountAreEachAcceptedOrRefusedForCredits() throws Exception {
+  void fortyParallelVideosFromANeverChargedAccountAreEachAcceptedOrRefusedForCredits()
+      throws Exception {
     var user = TestAccounts.newUser(jdbc, "USER");
     var api = new ApiClient(baseUrl(), TestAccounts.apiKey(jdbc, user));
 
-    var replies = all(PARALLEL, i ->
-        api.postJson("/v1/videos", Map.of("prompt", "First light " + i, "seconds", "2", "size", "480x480")));
+    var replies = all(
+        PARALLEL,
+        i -> api.postJson(
+            "/v1/videos", Map.of("prompt", "First light " + i, "seconds", "2", "size", "480x480")));
 
     try {
-      assertThat(replies).extracting(ApiClient.Reply::status).allMatch(status -> status == 200 || status == 402,
-          "200 or 402, never 500");
+      assertThat(replies)
+          .extracting(ApiClient.Reply::status)
+          .allMatch(status -> status == 200 || status == 402, "200 or 402, never 500");
       assertThat(replies).extracting(ApiClient.Reply::status).contains(200);
       assertThat(count(jdbc, user, "grant")).isEqualTo(1);
       assertLedgerReconciles(jdbc);
@@ -99,8 +113,10 @@ class FirstChargeIntegrationTest extends IntegrationTest {
 
   /** The accepted videos are cancelled: the test is about their charges, not their renders. */
   private void stop(UserId user, List<ApiClient.Reply> replies) {
-    replies.stream().filter(reply -> reply.status() == 200)
-        .forEach(reply -> generations.cancel(user, GenerationId.fromApiId(reply.json().path("id").asString())));
+    replies.stream()
+        .filter(reply -> reply.status() == 200)
+        .forEach(reply -> generations.cancel(
+            user, GenerationId.fromApiId(reply.json().path("id").asString())));
     assertLedgerReconciles(jdbc);
   }
 }

@@ -31,22 +31,33 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class LedgerBenchmark {
 
-  private static final PriceRequest WORK = new PriceRequest("kinora-local", 4, new VideoSize(1280, 720), true);
+  private static final PriceRequest WORK =
+      new PriceRequest("kinora-local", 4, new VideoSize(1280, 720), true);
 
   public static void main(String[] args) throws Exception {
     int threads = args.length > 0 ? Integer.parseInt(args[0]) : 16;
     var seconds = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 5);
     var dir = Files.createTempDirectory("kinora-ledger-bench");
-    try (var postgres = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(true)
-            .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").start();
-         var pool = pool(postgres, threads)) {
-      Flyway.configure().dataSource(pool).locations("classpath:db/migration/billing").load().migrate();
+    try (var postgres = EmbeddedPostgres.builder()
+            .setDataDirectory(dir)
+            .setCleanDataDirectory(true)
+            .setServerConfig("fsync", "on")
+            .setServerConfig("synchronous_commit", "on")
+            .start();
+        var pool = pool(postgres, threads)) {
+      Flyway.configure()
+          .dataSource(pool)
+          .locations("classpath:db/migration/billing")
+          .load()
+          .migrate();
       var jdbc = JdbcClient.create(pool);
       var transactions = new TransactionTemplate(new DataSourceTransactionManager(pool));
       var entries = new LedgerEntries(jdbc);
       var ledger = new Ledger(entries, new Pricing(properties()), null, properties());
-      jdbc.sql("create table bench_rows (id bigint generated always as identity primary key, user_id uuid not null, "
-          + "amount bigint not null, created_at timestamptz not null default now())").update();
+      jdbc.sql(
+              "create table bench_rows (id bigint generated always as identity primary key, user_id uuid not null, "
+                  + "amount bigint not null, created_at timestamptz not null default now())")
+          .update();
 
       var users = new ArrayList<UserId>();
       for (int i = 0; i < threads; i++) {
@@ -54,7 +65,8 @@ public final class LedgerBenchmark {
       }
       var shared = openAccount(entries, transactions);
       IntConsumer insert = t -> jdbc.sql("insert into bench_rows (user_id, amount) values (?, 1)")
-          .param(users.get(t).value()).update();
+          .param(users.get(t).value())
+          .update();
       IntConsumer hold = t -> transactions.executeWithoutResult(
           tx -> ledger.hold(users.get(t), new HoldId(UUID.randomUUID()), WORK, "bench"));
       IntConsumer contended = t -> transactions.executeWithoutResult(
@@ -65,7 +77,8 @@ public final class LedgerBenchmark {
       double baseline = run(threads, seconds, insert);
       double holds = run(threads, seconds, hold);
       double oneAccount = run(threads, seconds, contended);
-      System.out.printf("threads: %d, %d s per measurement, embedded PostgreSQL with fsync and synchronous_commit on%n",
+      System.out.printf(
+          "threads: %d, %d s per measurement, embedded PostgreSQL with fsync and synchronous_commit on%n",
           threads, seconds.toSeconds());
       System.out.printf("baseline  single-row INSERT, one per transaction: %8.0f /s%n", baseline);
       System.out.printf("ledger    holds, one account per thread:          %8.0f /s%n", holds);
@@ -78,13 +91,15 @@ public final class LedgerBenchmark {
     var user = UserId.random();
     transactions.executeWithoutResult(tx -> {
       entries.openAndLock(user);
-      entries.append(user, LedgerEntry.Kind.GRANT, Long.MAX_VALUE / 4, 0, null, "bench", null, "bench");
+      entries.append(
+          user, LedgerEntry.Kind.GRANT, Long.MAX_VALUE / 4, 0, null, "bench", null, "bench");
     });
     return user;
   }
 
   /** Calls the action from each thread until time is up; returns calls per second. */
-  private static double run(int threads, Duration time, IntConsumer action) throws InterruptedException {
+  private static double run(int threads, Duration time, IntConsumer action)
+      throws InterruptedException {
     var done = new LongAdder();
     long end = System.nanoTime() + time.toNanos();
     List<Thread> workers = new ArrayList<>();
@@ -113,9 +128,19 @@ public final class LedgerBenchmark {
 
   private static BillingProperties properties() {
     var price = new BillingProperties.ModelPrice(BigDecimal.ONE, new BigDecimal("0.25"));
-    return new BillingProperties(0, 0, 0,
-        new BillingProperties.Pricing(1, price, Map.of("kinora-local", price), Map.of(480, BigDecimal.ONE, 720, new BigDecimal("1.5")),
-            new BigDecimal("20"), new BigDecimal("1.3")),
-        List.of(), new BillingProperties.Stripe(null, null, "https://api.stripe.com", false, Duration.ofMinutes(5)));
+    return new BillingProperties(
+        0,
+        0,
+        0,
+        new BillingProperties.Pricing(
+            1,
+            price,
+            Map.of("kinora-local", price),
+            Map.of(480, BigDecimal.ONE, 720, new BigDecimal("1.5")),
+            new BigDecimal("20"),
+            new BigDecimal("1.3")),
+        List.of(),
+        new BillingProperties.Stripe(
+            null, null, "https://api.stripe.com", false, Duration.ofMinutes(5)));
   }
 }

@@ -38,10 +38,17 @@ class StripeWebhookIntegrationTest extends IntegrationTest {
   private static final long PACK_CREDITS = 500;
   private static final long PACK_AMOUNT = 2000;
 
-  @Autowired Payments payments;
-  @Autowired CreditLedger ledger;
-  @Autowired TransactionTemplate transactions;
-  @Autowired JdbcClient jdbc;
+  @Autowired
+  Payments payments;
+
+  @Autowired
+  CreditLedger ledger;
+
+  @Autowired
+  TransactionTemplate transactions;
+
+  @Autowired
+  JdbcClient jdbc;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private UserId buyer;
@@ -86,11 +93,15 @@ class StripeWebhookIntegrationTest extends IntegrationTest {
     var now = Instant.now().getEpochSecond();
 
     assertThat(send(event, null).statusCode()).isEqualTo(400);
-    assertThat(send(event, Webhook.Signature.generateSignatureHeader(event, "whsec_someone_else", now)).statusCode())
+    assertThat(
+            send(event, Webhook.Signature.generateSignatureHeader(event, "whsec_someone_else", now))
+                .statusCode())
         .isEqualTo(400);
     var signed = Webhook.Signature.generateSignatureHeader(event, StripeStub.WEBHOOK_SECRET, now);
-    assertThat(send(event.replace("\"paid\"", "\"paid\" "), signed).statusCode()).isEqualTo(400);
-    var stale = Webhook.Signature.generateSignatureHeader(event, StripeStub.WEBHOOK_SECRET, now - 301);
+    assertThat(send(event.replace("\"paid\"", "\"paid\" "), signed).statusCode())
+        .isEqualTo(400);
+    var stale =
+        Webhook.Signature.generateSignatureHeader(event, StripeStub.WEBHOOK_SECRET, now - 301);
     assertThat(send(event, stale).statusCode()).isEqualTo(400);
 
     assertThat(purchased()).isZero();
@@ -113,7 +124,8 @@ class StripeWebhookIntegrationTest extends IntegrationTest {
   @Test
   void aFailedDelayedPaymentGrantsNothing() throws Exception {
     post(completed("evt_" + UUID.randomUUID(), "unpaid"));
-    post(sessionEvent("evt_" + UUID.randomUUID(), "checkout.session.async_payment_failed", "unpaid"));
+    post(sessionEvent(
+        "evt_" + UUID.randomUUID(), "checkout.session.async_payment_failed", "unpaid"));
 
     assertThat(purchased()).isZero();
     assertThat(payments.owned(buyer, session).orElseThrow().status()).isEqualTo("failed");
@@ -127,13 +139,16 @@ class StripeWebhookIntegrationTest extends IntegrationTest {
     post(completed("evt_" + UUID.randomUUID(), "paid"));
 
     assertThat(count(jdbc, buyer, "purchase")).isEqualTo(1);
-    assertThat(ledger.balance(buyer).balance()).isEqualTo(starting.plus(Credits.of(PACK_CREDITS / 2)));
+    assertThat(ledger.balance(buyer).balance())
+        .isEqualTo(starting.plus(Credits.of(PACK_CREDITS / 2)));
   }
 
   @Test
-  void refundsClawBackProportionallyOnceEachAndMayLeaveTheBalanceNegativeWhichBlocksNewWork() throws Exception {
+  void refundsClawBackProportionallyOnceEachAndMayLeaveTheBalanceNegativeWhichBlocksNewWork()
+      throws Exception {
     post(completed("evt_" + UUID.randomUUID(), "paid"));
-    ledger.adjust(buyer, Credits.of(-starting.value() - PACK_CREDITS + 10), "spent it", "operator:test");
+    ledger.adjust(
+        buyer, Credits.of(-starting.value() - PACK_CREDITS + 10), "spent it", "operator:test");
 
     post(refunded("evt_" + UUID.randomUUID(), PACK_AMOUNT / 4));
     assertThat(ledger.balance(buyer).balance()).isEqualTo(Credits.of(10 - PACK_CREDITS / 4));
@@ -145,7 +160,8 @@ class StripeWebhookIntegrationTest extends IntegrationTest {
 
     assertThat(ledger.balance(buyer).balance()).isEqualTo(Credits.of(10 - PACK_CREDITS));
     assertThat(count(jdbc, buyer, "refund")).isEqualTo(2);
-    assertThatThrownBy(() -> holdForAVideo()).isInstanceOf(InsufficientCredits.class)
+    assertThatThrownBy(() -> holdForAVideo())
+        .isInstanceOf(InsufficientCredits.class)
         .hasMessageContaining("Insufficient credits");
   }
 
@@ -157,31 +173,39 @@ class StripeWebhookIntegrationTest extends IntegrationTest {
     post("""
         {"id": "%s", "object": "event", "type": "charge.dispute.created",
          "data": {"object": {"id": "dp_test_1", "object": "dispute", "charge": "ch_test_1",
-                             "payment_intent": "%s", "amount": %d, "currency": "eur", "status": "needs_response"}}}"""
-        .formatted("evt_" + UUID.randomUUID(), intent, PACK_AMOUNT));
+                             "payment_intent": "%s", "amount": %d, "currency": "eur", "status": "needs_response"}}}""".formatted("evt_" + UUID.randomUUID(), intent, PACK_AMOUNT));
 
     var balance = ledger.balance(buyer);
     assertThat(balance.balance()).isEqualTo(starting);
     assertThat(balance.frozen()).isTrue();
     assertThat(count(jdbc, buyer, "chargeback")).isEqualTo(1);
-    assertThatThrownBy(() -> holdForAVideo()).isInstanceOf(InsufficientCredits.class).hasMessageContaining("frozen");
+    assertThatThrownBy(() -> holdForAVideo())
+        .isInstanceOf(InsufficientCredits.class)
+        .hasMessageContaining("frozen");
   }
 
   @Test
   void anEventForACheckoutKinoraDidNotOpenChangesNothing() throws Exception {
-    var foreign = completed("evt_" + UUID.randomUUID(), "paid").replace(session, "cs_test_not_ours");
+    var foreign =
+        completed("evt_" + UUID.randomUUID(), "paid").replace(session, "cs_test_not_ours");
     assertThat(post(foreign).statusCode()).isEqualTo(200);
     assertThat(purchased()).isZero();
   }
 
   private void holdForAVideo() {
-    transactions.executeWithoutResult(tx -> ledger.hold(buyer, new HoldId(UUID.randomUUID()),
-        new PriceRequest("kinora-local", 2, new VideoSize(480, 480), false), "video_test"));
+    transactions.executeWithoutResult(tx -> ledger.hold(
+        buyer,
+        new HoldId(UUID.randomUUID()),
+        new PriceRequest("kinora-local", 2, new VideoSize(480, 480), false),
+        "video_test"));
   }
 
   private long purchased() {
-    return jdbc.sql("select coalesce(sum(amount), 0) from credit_entries where user_id = ? and kind = 'purchase'")
-        .param(buyer.value()).query(Long.class).single();
+    return jdbc.sql(
+            "select coalesce(sum(amount), 0) from credit_entries where user_id = ? and kind = 'purchase'")
+        .param(buyer.value())
+        .query(Long.class)
+        .single();
   }
 
   private String completed(String eventId, String paymentStatus) {
@@ -197,8 +221,8 @@ class StripeWebhookIntegrationTest extends IntegrationTest {
         {"id": "%s", "object": "event", "api_version": "2025-09-30.clover", "created": %d, "type": "%s",
          "data": {"object": {"id": "%s", "object": "checkout.session", "mode": "payment", "amount_total": %d,
                              "currency": "eur", "customer": "cus_test_1", "payment_intent": "%s",
-                             "payment_status": "%s", "status": "complete"}}}"""
-        .formatted(eventId, Instant.now().getEpochSecond(), type, session, PACK_AMOUNT, intent, paymentStatus);
+                             "payment_status": "%s", "status": "complete"}}}""".formatted(
+        eventId, Instant.now().getEpochSecond(), type, session, PACK_AMOUNT, intent, paymentStatus);
   }
 
   private String refunded(String eventId, long amountRefunded) {
@@ -206,8 +230,8 @@ class StripeWebhookIntegrationTest extends IntegrationTest {
         {"id": "%s", "object": "event", "type": "charge.refunded",
          "data": {"object": {"id": "ch_test_1", "object": "charge", "amount": %d, "amount_refunded": %d,
                              "currency": "eur", "payment_intent": "%s", "refunded": %s,
-                             "receipt_url": "https://pay.stripe.com/receipts/test"}}}"""
-        .formatted(eventId, PACK_AMOUNT, amountRefunded, intent, amountRefunded == PACK_AMOUNT);
+                             "receipt_url": "https://pay.stripe.com/receipts/test"}}}""".formatted(
+            eventId, PACK_AMOUNT, amountRefunded, intent, amountRefunded == PACK_AMOUNT);
   }
 
   private HttpResponse<String> post(String event) throws Exception {

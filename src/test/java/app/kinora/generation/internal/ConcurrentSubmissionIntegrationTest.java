@@ -31,25 +31,36 @@ class ConcurrentSubmissionIntegrationTest extends IntegrationTest {
   private static final int SUBMISSIONS = 200;
   private static final int AFFORDABLE = 37;
 
-  @Autowired CreditLedger ledger;
-  @Autowired GenerationSteps repository;
-  
-  @Autowired JdbcClient jdbc;
+  @Autowired
+  CreditLedger ledger;
+
+  @Autowired
+  GenerationSteps repository;
+
+  @Autowired
+  JdbcClient jdbc;
 
   @Test
-  void twoHundredParallelSubmissionsAgainstCreditsForThirtySevenAcceptExactlyThirtySeven() throws Exception {
+  void twoHundredParallelSubmissionsAgainstCreditsForThirtySevenAcceptExactlyThirtySeven()
+      throws Exception {
     var user = TestAccounts.newUser(jdbc, "USER");
     var api = new ApiClient(baseUrl(), TestAccounts.apiKey(jdbc, user));
     var price = ledger.quote(new PriceRequest("kinora-local", 2, new VideoSize(480, 480), true));
     var balance = ledger.balance(user).balance();
-    ledger.adjust(user, Credits.of(AFFORDABLE * price.value()).minus(balance), "exactly 37 videos", "operator:test");
+    ledger.adjust(
+        user,
+        Credits.of(AFFORDABLE * price.value()).minus(balance),
+        "exactly 37 videos",
+        "operator:test");
 
     var negativeSeen = new AtomicBoolean();
     var watching = new AtomicBoolean(true);
     var watcher = Thread.ofVirtual().start(() -> {
       while (watching.get()) {
         var available = jdbc.sql("select balance - held from credit_accounts where user_id = ?")
-            .param(user.value()).query(Long.class).single();
+            .param(user.value())
+            .query(Long.class)
+            .single();
         negativeSeen.compareAndSet(false, available < 0);
       }
     });
@@ -61,7 +72,8 @@ class ConcurrentSubmissionIntegrationTest extends IntegrationTest {
         var prompt = "Parallel lantern " + i;
         replies.add(threads.submit(() -> {
           start.await();
-          return api.postJson("/v1/videos", Map.of("prompt", prompt, "seconds", "2", "size", "480x480"));
+          return api.postJson(
+              "/v1/videos", Map.of("prompt", prompt, "seconds", "2", "size", "480x480"));
         }));
       }
       start.countDown();
@@ -84,8 +96,10 @@ class ConcurrentSubmissionIntegrationTest extends IntegrationTest {
       assertThat(accepted).hasSize(AFFORDABLE);
       assertThat(refused).hasSize(SUBMISSIONS - AFFORDABLE).allSatisfy(r -> {
         assertThat(r.status()).isEqualTo(402);
-        assertThat(r.json().path("error").path("code").asString()).isEqualTo("insufficient_credits");
-        assertThat(r.json().path("error").path("message").asString()).contains("Insufficient credits");
+        assertThat(r.json().path("error").path("code").asString())
+            .isEqualTo("insufficient_credits");
+        assertThat(r.json().path("error").path("message").asString())
+            .contains("Insufficient credits");
       });
       assertThat(negativeSeen).isFalse();
       var after = ledger.balance(user);
@@ -94,11 +108,16 @@ class ConcurrentSubmissionIntegrationTest extends IntegrationTest {
       var snapshot = jdbc.sql("""
               select a.held, (select count(*) from credit_entries e where e.user_id = a.user_id and e.kind = 'capture')
                 from credit_accounts a where a.user_id = ?""")
-          .param(user.value()).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+          .param(user.value())
+          .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+          .single();
       assertThat(snapshot[0]).isEqualTo(price.value() * (AFFORDABLE - snapshot[1]));
       assertThat(count(jdbc, user, "hold")).isEqualTo(AFFORDABLE);
-      assertThat(jdbc.sql("select count(*) from generations where user_id = ?").param(user.value())
-          .query(Long.class).single()).isEqualTo(AFFORDABLE);
+      assertThat(jdbc.sql("select count(*) from generations where user_id = ?")
+              .param(user.value())
+              .query(Long.class)
+              .single())
+          .isEqualTo(AFFORDABLE);
       assertLedgerReconciles(jdbc);
     } finally {
       stopRenders(accepted);
@@ -109,10 +128,14 @@ class ConcurrentSubmissionIntegrationTest extends IntegrationTest {
   private void stopRenders(List<String> accepted) {
     for (var apiId : accepted) {
       var id = GenerationId.fromApiId(apiId);
-      jdbc.sql("delete from scheduled_tasks where task_name = 'generation' and task_instance = ? and picked = false")
-          .param(id.toString()).update();
-      repository.startAttempt(id).ifPresent(attempt ->
-          repository.fail(id, attempt, new Generation.Failure("cancelled", "Stopped by the test.")));
+      jdbc.sql(
+              "delete from scheduled_tasks where task_name = 'generation' and task_instance = ? and picked = false")
+          .param(id.toString())
+          .update();
+      repository
+          .startAttempt(id)
+          .ifPresent(attempt -> repository.fail(
+              id, attempt, new Generation.Failure("cancelled", "Stopped by the test.")));
     }
     assertLedgerReconciles(jdbc);
   }

@@ -9,7 +9,6 @@ import app.kinora.generation.GenerationId;
 import app.kinora.generation.GenerationStatus;
 import app.kinora.media.SpriteSheet;
 import app.kinora.shared.UserId;
-import app.kinora.shared.VideoSize;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import java.time.Duration;
@@ -22,11 +21,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The generation job against the real scheduler tables: crash recovery and fencing. */
 class GenerationJobIntegrationTest extends IntegrationTest {
 
-  @Autowired GenerationSteps repository;
-  @Autowired GenerationJob job;
-  @Autowired Scheduler scheduler;
-  @Autowired OneTimeTask<String> generationTask;
-  @Autowired JdbcClient jdbc;
+  @Autowired
+  GenerationSteps repository;
+
+  @Autowired
+  GenerationJob job;
+
+  @Autowired
+  Scheduler scheduler;
+
+  @Autowired
+  OneTimeTask<String> generationTask;
+
+  @Autowired
+  JdbcClient jdbc;
 
   @Test
   void runsAQueuedJobToCompletionWithProgressAlongTheWay() {
@@ -34,16 +42,19 @@ class GenerationJobIntegrationTest extends IntegrationTest {
     var seen = new java.util.concurrent.ConcurrentSkipListSet<Integer>();
     job.enqueue(id);
 
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
-        .until(() -> {
-          var generation = repository.find(id).orElseThrow();
-          seen.add(generation.progress());
-          return generation.status() == GenerationStatus.COMPLETED;
-        });
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
+      var generation = repository.find(id).orElseThrow();
+      seen.add(generation.progress());
+      return generation.status() == GenerationStatus.COMPLETED;
+    });
 
     assertThat(seen).contains(100).hasSizeGreaterThan(2);
-    assertThat(jdbc.sql("select started_at is not null and completed_at >= started_at from generations where id = ?")
-        .param(id.value()).query(Boolean.class).single()).isTrue();
+    assertThat(jdbc.sql(
+                "select started_at is not null and completed_at >= started_at from generations where id = ?")
+            .param(id.value())
+            .query(Boolean.class)
+            .single())
+        .isTrue();
   }
 
   @Test
@@ -52,23 +63,30 @@ class GenerationJobIntegrationTest extends IntegrationTest {
     // A node claimed the job, started attempt 1, then died: its heartbeat stopped long ago.
     assertThat(repository.startAttempt(id)).hasValue(1);
     repository.progress(id, 1, 40);
-    scheduler.schedule(generationTask.instance(id.toString(), id.toString()), Instant.now().plus(1, ChronoUnit.DAYS));
+    scheduler.schedule(
+        generationTask.instance(id.toString(), id.toString()),
+        Instant.now().plus(1, ChronoUnit.DAYS));
     jdbc.sql("""
             update scheduled_tasks
                set picked = true, picked_by = 'crashed-node', execution_time = now() - interval '1 minute',
                    last_heartbeat = now() - interval '10 minutes'
-             where task_name = 'generation' and task_instance = ?""")
-        .param(id.toString())
-        .update();
+             where task_name = 'generation' and task_instance = ?""").param(id.toString()).update();
 
     awaitStatus(id, GenerationStatus.COMPLETED);
 
-    assertThat(jdbc.sql("select attempt from generations where id = ?").param(id.value()).query(Integer.class).single())
+    assertThat(jdbc.sql("select attempt from generations where id = ?")
+            .param(id.value())
+            .query(Integer.class)
+            .single())
         .isEqualTo(2);
     // the scheduler removes the execution just after the worker has recorded the result
-    await().atMost(Duration.ofSeconds(10))
-        .until(() -> jdbc.sql("select count(*) from scheduled_tasks where task_instance = ?").param(id.toString())
-            .query(Integer.class).single() == 0);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> jdbc.sql("select count(*) from scheduled_tasks where task_instance = ?")
+                .param(id.toString())
+                .query(Integer.class)
+                .single()
+            == 0);
   }
 
   @Test
@@ -92,9 +110,13 @@ class GenerationJobIntegrationTest extends IntegrationTest {
     var before = repository.find(id).orElseThrow();
 
     job.enqueue(id);
-    await().atMost(Duration.ofSeconds(10))
-        .until(() -> jdbc.sql("select count(*) from scheduled_tasks where task_instance = ?").param(id.toString())
-            .query(Integer.class).single() == 0);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> jdbc.sql("select count(*) from scheduled_tasks where task_instance = ?")
+                .param(id.toString())
+                .query(Integer.class)
+                .single()
+            == 0);
 
     assertThat(repository.find(id).orElseThrow()).isEqualTo(before);
   }
@@ -106,12 +128,18 @@ class GenerationJobIntegrationTest extends IntegrationTest {
   }
 
   private static Generation.Output output(String name) {
-    return new Generation.Output("videos/" + name + ".mp4", 1, "videos/" + name + "-poster.jpg",
-        "videos/" + name + "-sprite.jpg", new SpriteSheet(5, 4, 192, 108, Duration.ofMillis(100)));
+    return new Generation.Output(
+        "videos/" + name + ".mp4",
+        1,
+        "videos/" + name + "-poster.jpg",
+        "videos/" + name + "-sprite.jpg",
+        new SpriteSheet(5, 4, 192, 108, Duration.ofMillis(100)));
   }
 
   private void awaitStatus(GenerationId id, GenerationStatus status) {
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(100))
         .until(() -> repository.find(id).orElseThrow().status(), s -> s == status);
   }
 }

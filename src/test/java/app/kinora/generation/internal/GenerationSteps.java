@@ -3,10 +3,10 @@ package app.kinora.generation.internal;
 import app.kinora.generation.Generation;
 import app.kinora.generation.GenerationId;
 import app.kinora.generation.GenerationReferences;
+import app.kinora.shared.UserId;
 import app.kinora.shared.VideoSize;
 import app.kinora.shared.VideoSpec;
 import java.time.Duration;
-import app.kinora.shared.UserId;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,7 +20,10 @@ class GenerationSteps {
   private final GenerationStore store;
   private final TransactionTemplate transactions;
 
-  GenerationSteps(GenerationLifecycle lifecycle, GenerationReads reads, GenerationStore store,
+  GenerationSteps(
+      GenerationLifecycle lifecycle,
+      GenerationReads reads,
+      GenerationStore store,
       TransactionTemplate transactions) {
     this.lifecycle = lifecycle;
     this.reads = reads;
@@ -30,9 +33,20 @@ class GenerationSteps {
 
   /** A queued 2 s 480x480 generation of the user's, not yet stored. */
   static Generation queued(UserId user) {
-    return Generation.queue(user, VideoSpec.<GenerationReferences>builder().model("kinora-local").prompt("Test pattern")
-        .duration(Duration.ofSeconds(2)).size(new VideoSize(480, 480)).framesPerSecond(30).seed(5L).generateAudio(true)
-        .caption(true).references(GenerationReferences.NONE).build(), GenerationStore.now());
+    return Generation.queue(
+        user,
+        VideoSpec.<GenerationReferences>builder()
+            .model("kinora-local")
+            .prompt("Test pattern")
+            .duration(Duration.ofSeconds(2))
+            .size(new VideoSize(480, 480))
+            .framesPerSecond(30)
+            .seed(5L)
+            .generateAudio(true)
+            .caption(true)
+            .references(GenerationReferences.NONE)
+            .build(),
+        GenerationStore.now());
   }
 
   /** What the intake stores, without a hold or a job. */

@@ -9,11 +9,11 @@ import app.kinora.IntegrationTest;
 import app.kinora.TestAccounts;
 import app.kinora.billing.CreditLedger;
 import app.kinora.billing.Credits;
-import app.kinora.generation.GenerationId;
 import app.kinora.generation.Attachment;
-import app.kinora.generation.TestSpecs;
+import app.kinora.generation.GenerationId;
 import app.kinora.generation.GenerationStatus;
 import app.kinora.generation.Generations;
+import app.kinora.generation.TestSpecs;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
@@ -35,12 +35,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class NodeKilledIntegrationTest extends IntegrationTest {
 
-  @Autowired Generations generations;
-  @Autowired GenerationSteps repository;
-  @Autowired CreditLedger ledger;
-  @Autowired Scheduler scheduler;
-  @Autowired DataSource dataSource;
-  @Autowired JdbcClient jdbc;
+  @Autowired
+  Generations generations;
+
+  @Autowired
+  GenerationSteps repository;
+
+  @Autowired
+  CreditLedger ledger;
+
+  @Autowired
+  Scheduler scheduler;
+
+  @Autowired
+  DataSource dataSource;
+
+  @Autowired
+  JdbcClient jdbc;
 
   @Test
   void aHoldEndsExactlyOnceWhenTheNodeRenderingItIsKilled() throws Exception {
@@ -51,16 +62,26 @@ class NodeKilledIntegrationTest extends IntegrationTest {
     Credits quote;
     scheduler.pause(); // only the other node may take the job
     try {
-      await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+      await()
+          .atMost(Duration.ofMinutes(3))
+          .pollInterval(Duration.ofMillis(200))
           .until(() -> !other.isAlive() || other.output().contains("Started KinoraApplication"));
-      assertThat(other.isAlive()).as("the second node started: %s", other.output()).isTrue();
+      assertThat(other.isAlive())
+          .as("the second node started: %s", other.output())
+          .isTrue();
 
-      var generation = generations.submit(user, TestSpecs.of(null, "Night city in the rain, slow pan", "20", "1920x1080", null), Attachment.Files.NONE);
+      var generation = generations.submit(
+          user,
+          TestSpecs.of(null, "Night city in the rain, slow pan", "20", "1920x1080", null),
+          Attachment.Files.NONE);
       id = generation.id();
       quote = ledger.balance(user).held();
-      await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
+      await()
+          .atMost(Duration.ofMinutes(2))
+          .pollInterval(Duration.ofMillis(50))
           .until(() -> repository.find(id).orElseThrow().progress() > 0);
-      assertThat(repository.find(id).orElseThrow().status()).isEqualTo(GenerationStatus.IN_PROGRESS);
+      assertThat(repository.find(id).orElseThrow().status())
+          .isEqualTo(GenerationStatus.IN_PROGRESS);
     } finally {
       other.process().destroyForcibly(); // SIGKILL: no shutdown hook, no last heartbeat, no release
       other.process().waitFor(30, TimeUnit.SECONDS);
@@ -70,11 +91,17 @@ class NodeKilledIntegrationTest extends IntegrationTest {
     assertThat(repository.find(id).orElseThrow().status()).isEqualTo(GenerationStatus.IN_PROGRESS);
     assertThat(ledger.balance(user).held()).isEqualTo(quote);
 
-    await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofMillis(200))
         .until(() -> repository.find(id).orElseThrow().status() == GenerationStatus.COMPLETED);
 
-    assertThat(jdbc.sql("select attempt from generations where id = ?").param(id.value()).query(Integer.class).single())
-        .as("the killed node's attempt, then this node's").isEqualTo(2);
+    assertThat(jdbc.sql("select attempt from generations where id = ?")
+            .param(id.value())
+            .query(Integer.class)
+            .single())
+        .as("the killed node's attempt, then this node's")
+        .isEqualTo(2);
     assertThat(count(jdbc, user, "hold")).isEqualTo(1);
     assertThat(count(jdbc, user, "capture")).isEqualTo(1);
     assertThat(count(jdbc, user, "release")).isZero();
@@ -88,16 +115,25 @@ class NodeKilledIntegrationTest extends IntegrationTest {
     var dataDir = Path.of("target", "test-data", "killed-" + UUID.randomUUID());
     Files.createDirectories(dataDir);
     var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx512m",
-        "-cp", System.getProperty("java.class.path"), "app.kinora.KinoraApplication",
+    List<String> command = new ArrayList<>(List.of(
+        java,
+        "--enable-native-access=ALL-UNNAMED",
+        "-Xmx512m",
+        "-cp",
+        System.getProperty("java.class.path"),
+        "app.kinora.KinoraApplication",
         "--server.port=0",
         "--spring.datasource.url=" + hikari.getJdbcUrl(),
         "--spring.datasource.username=" + hikari.getUsername(),
-        "--spring.datasource.password=" + (hikari.getPassword() == null ? "" : hikari.getPassword()),
+        "--spring.datasource.password="
+            + (hikari.getPassword() == null ? "" : hikari.getPassword()),
         "--kinora.data-dir=" + dataDir,
         "--spring.main.banner-mode=off"));
     var log = dataDir.resolve("node.log");
-    var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    var process = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
     return new Node(process, log);
   }
 

@@ -29,8 +29,11 @@ class LibraryCatchUpIntegrationTest extends IntegrationTest {
 
   private static final String MARKER = "catch-up marker";
 
-  @Autowired JdbcClient jdbc;
-  @Autowired DataSource dataSource;
+  @Autowired
+  JdbcClient jdbc;
+
+  @Autowired
+  DataSource dataSource;
 
   @AfterEach
   void indexWorksAgain() {
@@ -43,26 +46,44 @@ class LibraryCatchUpIntegrationTest extends IntegrationTest {
     var user = TestAccounts.newUser(jdbc, "USER");
     var api = new ApiClient(baseUrl(), TestAccounts.apiKey(jdbc, user));
 
-    var reply = api.postMultipart("/v1/videos",
+    var reply = api.postMultipart(
+        "/v1/videos",
         Map.of("prompt", "Harbour lights at dusk, " + MARKER, "seconds", "2", "size", "480x480"));
     assertThat(reply.status()).as(reply.json().toString()).isEqualTo(200);
     var id = GenerationId.fromApiId(reply.json().path("id").asString());
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-        .until(() -> api.get("/v1/videos/" + id.apiId()).json().path("status").asString(), "completed"::equals);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> api.get("/v1/videos/" + id.apiId()).json().path("status").asString(),
+            "completed"::equals);
 
-    assertThat(jdbc.sql("select status from generations where id = ?").param(id.value()).query(String.class).single())
+    assertThat(jdbc.sql("select status from generations where id = ?")
+            .param(id.value())
+            .query(String.class)
+            .single())
         .isEqualTo("COMPLETED");
     assertThat(ledgerKinds(id)).containsExactlyInAnyOrder("hold", "capture");
-    await().atMost(Duration.ofSeconds(10)).until(() -> incompleteLibraryPublications() >= 2); // queued, …, completed
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> incompleteLibraryPublications() >= 2); // queued, …, completed
     assertThat(item(id)).as("the index could not follow").isNull();
 
     jdbc.sql("drop trigger library_index_broken on library_items").update();
     try (var restarted = secondNode()) {
-      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> "COMPLETED".equals(item(id)));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(200))
+          .until(() -> "COMPLETED".equals(item(id)));
     }
-    assertThat(jdbc.sql("select bytes from library_items where id = ?").param(id.value()).query(Long.class).single())
+    assertThat(jdbc.sql("select bytes from library_items where id = ?")
+            .param(id.value())
+            .query(Long.class)
+            .single())
         .isPositive();
-    assertThat(ledgerKinds(id)).as("nothing settled twice").containsExactlyInAnyOrder("hold", "capture");
+    assertThat(ledgerKinds(id))
+        .as("nothing settled twice")
+        .containsExactlyInAnyOrder("hold", "capture");
   }
 
   private void breakTheIndexForPromptsWith(String marker) {
@@ -80,29 +101,44 @@ class LibraryCatchUpIntegrationTest extends IntegrationTest {
   }
 
   private String item(GenerationId id) {
-    return jdbc.sql("select status from library_items where id = ?").param(id.value()).query(String.class)
-        .optional().orElse(null);
+    return jdbc.sql("select status from library_items where id = ?")
+        .param(id.value())
+        .query(String.class)
+        .optional()
+        .orElse(null);
   }
 
   private java.util.List<String> ledgerKinds(GenerationId id) {
-    return jdbc.sql("select kind from credit_entries where hold_id = ?").param(id.value()).query(String.class).list();
+    return jdbc.sql("select kind from credit_entries where hold_id = ?")
+        .param(id.value())
+        .query(String.class)
+        .list();
   }
 
   private int incompleteLibraryPublications() {
-    return jdbc.sql("select count(*) from event_publication where completion_date is null and listener_id like 'library.%'")
-        .query(Integer.class).single();
+    return jdbc.sql(
+            "select count(*) from event_publication where completion_date is null and listener_id like 'library.%'")
+        .query(Integer.class)
+        .single();
   }
 
   /** Another Kinora node on the same database, as after a restart. */
   private org.springframework.context.ConfigurableApplicationContext secondNode() {
     var hikari = (HikariDataSource) dataSource;
-    return new SpringApplicationBuilder(KinoraApplication.class).properties(Map.of(
-            "server.port", "0",
-            "spring.datasource.url", hikari.getJdbcUrl(),
-            "spring.datasource.username", hikari.getUsername(),
-            "spring.datasource.password", hikari.getPassword() == null ? "" : hikari.getPassword(),
-            "kinora.data-dir", Path.of("target", "test-data", "second-" + UUID.randomUUID()).toString(),
-            "spring.main.banner-mode", "off"))
+    return new SpringApplicationBuilder(KinoraApplication.class)
+        .properties(Map.of(
+            "server.port",
+            "0",
+            "spring.datasource.url",
+            hikari.getJdbcUrl(),
+            "spring.datasource.username",
+            hikari.getUsername(),
+            "spring.datasource.password",
+            hikari.getPassword() == null ? "" : hikari.getPassword(),
+            "kinora.data-dir",
+            Path.of("target", "test-data", "second-" + UUID.randomUUID()).toString(),
+            "spring.main.banner-mode",
+            "off"))
         .run();
   }
 }

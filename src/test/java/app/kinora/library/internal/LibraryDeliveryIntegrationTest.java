@@ -43,10 +43,17 @@ class LibraryDeliveryIntegrationTest extends IntegrationTest {
   private static UUID video;
   private static UUID upload;
 
-  @Autowired WebApplicationContext context;
-  @Autowired JdbcClient jdbc;
-  @Autowired LibraryItems items;
-  @Autowired MediaProperties properties;
+  @Autowired
+  WebApplicationContext context;
+
+  @Autowired
+  JdbcClient jdbc;
+
+  @Autowired
+  LibraryItems items;
+
+  @Autowired
+  MediaProperties properties;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private MockMvc mvc;
@@ -55,21 +62,29 @@ class LibraryDeliveryIntegrationTest extends IntegrationTest {
   @BeforeEach
   void videoWithAReference() {
     mvc = MockMvcBuilders.webAppContextSetup(context)
-        .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity()).build();
+        .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers
+            .springSecurity())
+        .build();
     owner = LibraryTestSupport.userOf(jdbc, ADMIN_EMAIL);
     if (video == null) {
-      var done = LibraryTestSupport.generate(new ApiClient(baseUrl(), ADMIN_API_KEY),
-          Map.of("prompt", "Snowy peaks at sunrise, à la carte!", "seconds", "2", "size", "640x480"),
+      var done = LibraryTestSupport.generate(
+          new ApiClient(baseUrl(), ADMIN_API_KEY),
+          Map.of(
+              "prompt", "Snowy peaks at sunrise, à la carte!", "seconds", "2", "size", "640x480"),
           Map.of("input_reference", TestMedia.jpeg(640, 480)));
       video = LibraryTestSupport.uuidOf(done);
-      upload = jdbc.sql("select first_frame_upload from generations where id = ?").param(video).query(UUID.class).single();
+      upload = jdbc.sql("select first_frame_upload from generations where id = ?")
+          .param(video)
+          .query(UUID.class)
+          .single();
     }
   }
 
   @Test
   void rangesAreByteExactAtEverySeekWithValidatorsAndPrivateCaching() throws Exception {
     var link = baseUrl() + signedLinks().signedUrl(owner, video, "video");
-    var full = http.send(HttpRequest.newBuilder(URI.create(link)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    var full = http.send(
+        HttpRequest.newBuilder(URI.create(link)).build(), HttpResponse.BodyHandlers.ofByteArray());
     assertThat(full.statusCode()).isEqualTo(200);
     var bytes = full.body();
     int n = bytes.length;
@@ -79,20 +94,39 @@ class LibraryDeliveryIntegrationTest extends IntegrationTest {
     assertThat(full.headers().firstValue("Last-Modified")).isPresent();
     var etag = full.headers().firstValue("ETag").orElseThrow();
 
-    for (var range : List.of("0-0", "0-1023", "1000-1999", (n / 2) + "-" + (n / 2 + 4095), (n - 100) + "-", "-500",
-        (n - 1) + "-" + (n - 1), "7-" + (n + 5000), "0-", (n / 3) + "-" + (n / 3 + 70_000), "-80000", "1-2")) {
-      var part = http.send(HttpRequest.newBuilder(URI.create(link)).header("Range", "bytes=" + range).build(),
+    for (var range : List.of(
+        "0-0",
+        "0-1023",
+        "1000-1999",
+        (n / 2) + "-" + (n / 2 + 4095),
+        (n - 100) + "-",
+        "-500",
+        (n - 1) + "-" + (n - 1),
+        "7-" + (n + 5000),
+        "0-",
+        (n / 3) + "-" + (n / 3 + 70_000),
+        "-80000",
+        "1-2")) {
+      var part = http.send(
+          HttpRequest.newBuilder(URI.create(link))
+              .header("Range", "bytes=" + range)
+              .build(),
           HttpResponse.BodyHandlers.ofByteArray());
       var expected = slice(bytes, range);
       assertThat(part.statusCode()).as(range).isEqualTo(206);
       assertThat(part.body()).as(range).isEqualTo(expected.bytes());
-      assertThat(part.headers().firstValue("Content-Range")).as(range)
+      assertThat(part.headers().firstValue("Content-Range"))
+          .as(range)
           .hasValue("bytes %d-%d/%d".formatted(expected.start(), expected.end(), n));
     }
-    var unsatisfiable = http.send(HttpRequest.newBuilder(URI.create(link)).header("Range", "bytes=" + (n + 10) + "-").build(),
+    var unsatisfiable = http.send(
+        HttpRequest.newBuilder(URI.create(link))
+            .header("Range", "bytes=" + (n + 10) + "-")
+            .build(),
         HttpResponse.BodyHandlers.discarding());
     assertThat(unsatisfiable.statusCode()).isEqualTo(416);
-    var notModified = http.send(HttpRequest.newBuilder(URI.create(link)).header("If-None-Match", etag).build(),
+    var notModified = http.send(
+        HttpRequest.newBuilder(URI.create(link)).header("If-None-Match", etag).build(),
         HttpResponse.BodyHandlers.discarding());
     assertThat(notModified.statusCode()).isEqualTo(304);
   }
@@ -104,56 +138,107 @@ class LibraryDeliveryIntegrationTest extends IntegrationTest {
    */
   @Test
   void largeRangesOnASignedLinkGetTheControllersExactAnswerOnTheShortWay() throws Exception {
-    var big = LibraryTestSupport.uuidOf(LibraryTestSupport.generate(new ApiClient(baseUrl(), ADMIN_API_KEY),
-        Map.of("prompt", "Fireworks over a harbour at night, zoom in", "seconds", "6", "size", "1280x720", "seed", "42"),
+    var big = LibraryTestSupport.uuidOf(LibraryTestSupport.generate(
+        new ApiClient(baseUrl(), ADMIN_API_KEY),
+        Map.of(
+            "prompt",
+            "Fireworks over a harbour at night, zoom in",
+            "seconds",
+            "6",
+            "size",
+            "1280x720",
+            "seed",
+            "42"),
         Map.of()));
     var links = signedLinks();
     for (var variant : List.of("video", "download")) {
       var link = URI.create(baseUrl() + links.signedUrl(owner, big, variant));
-      var whole = http.send(HttpRequest.newBuilder(link).build(), HttpResponse.BodyHandlers.ofByteArray());
+      var whole =
+          http.send(HttpRequest.newBuilder(link).build(), HttpResponse.BodyHandlers.ofByteArray());
       int n = whole.body().length;
       assertThat(n).as("large enough for sendfile's ranges").isGreaterThan(300_000);
       var etag = whole.headers().firstValue("ETag").orElseThrow();
       for (var range : List.of("0-", "100000-299999", "-200000", (n - 150_000) + "-" + (n + 10))) {
-        var shortWay = http.send(HttpRequest.newBuilder(link).header("Range", "bytes=" + range).build(),
+        var shortWay = http.send(
+            HttpRequest.newBuilder(link).header("Range", "bytes=" + range).build(),
             HttpResponse.BodyHandlers.ofByteArray());
-        var controller = http.send(HttpRequest.newBuilder(link).header("Range", "bytes=" + range).header("If-Range", etag)
-            .build(), HttpResponse.BodyHandlers.ofByteArray());
+        var controller = http.send(
+            HttpRequest.newBuilder(link)
+                .header("Range", "bytes=" + range)
+                .header("If-Range", etag)
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
         var expected = slice(whole.body(), range);
-        assertThat(shortWay.statusCode()).as(variant + " " + range).isEqualTo(206).isEqualTo(controller.statusCode());
-        assertThat(shortWay.body()).as(variant + " " + range).isEqualTo(expected.bytes()).isEqualTo(controller.body());
-        for (var header : List.of("Content-Type", "Content-Length", "Content-Range", "ETag", "Last-Modified",
-            "Cache-Control", "Accept-Ranges", "Content-Disposition", "X-Content-Type-Options", "X-Frame-Options")) {
-          assertThat(shortWay.headers().allValues(header)).as(variant + " " + range + " " + header)
+        assertThat(shortWay.statusCode())
+            .as(variant + " " + range)
+            .isEqualTo(206)
+            .isEqualTo(controller.statusCode());
+        assertThat(shortWay.body())
+            .as(variant + " " + range)
+            .isEqualTo(expected.bytes())
+            .isEqualTo(controller.body());
+        for (var header : List.of(
+            "Content-Type",
+            "Content-Length",
+            "Content-Range",
+            "ETag",
+            "Last-Modified",
+            "Cache-Control",
+            "Accept-Ranges",
+            "Content-Disposition",
+            "X-Content-Type-Options",
+            "X-Frame-Options")) {
+          assertThat(shortWay.headers().allValues(header))
+              .as(variant + " " + range + " " + header)
               .isEqualTo(controller.headers().allValues(header));
         }
       }
-      assertThat(whole.headers().firstValue("Content-Disposition").isPresent()).isEqualTo(variant.equals("download"));
+      assertThat(whole.headers().firstValue("Content-Disposition").isPresent())
+          .isEqualTo(variant.equals("download"));
     }
   }
 
   @Test
-  void signedLinksWorkWithoutASessionUntilTheyExpireAndOnlyForTheirItemAndVariant() throws Exception {
+  void signedLinksWorkWithoutASessionUntilTheyExpireAndOnlyForTheirItemAndVariant()
+      throws Exception {
     var links = signedLinks();
     assertThat(status(links.signedUrl(owner, video, "poster"))).isEqualTo(200);
     assertThat(status(links.signedUrl(owner, upload, "upload"))).isEqualTo(200);
 
     var valid = links.signedUrl(owner, video, "video");
-    assertThat(status(valid.replace("signature=", "signature=A"))).as("tampered").isEqualTo(404);
-    assertThat(status(valid.replace("/video?", "/download?"))).as("other variant").isEqualTo(404);
-    assertThat(status(valid.replace(video.toString(), upload.toString()))).as("other item").isEqualTo(404);
-    assertThat(status(links.signedUrl(UserId.random(), video, "video"))).as("signed for someone else").isEqualTo(404);
+    assertThat(status(valid.replace("signature=", "signature=A")))
+        .as("tampered")
+        .isEqualTo(404);
+    assertThat(status(valid.replace("/video?", "/download?")))
+        .as("other variant")
+        .isEqualTo(404);
+    assertThat(status(valid.replace(video.toString(), upload.toString())))
+        .as("other item")
+        .isEqualTo(404);
+    assertThat(status(links.signedUrl(UserId.random(), video, "video")))
+        .as("signed for someone else")
+        .isEqualTo(404);
     long now = Instant.now().getEpochSecond();
-    assertThat(status(handMadeLink(video, "video", now + 600))).as("signed as links always were").isEqualTo(200);
+    assertThat(status(handMadeLink(video, "video", now + 600)))
+        .as("signed as links always were")
+        .isEqualTo(200);
     assertThat(status(handMadeLink(video, "video", now - 3000))).as("expired").isEqualTo(404);
     assertThat(status("/media/" + video + "/video")).as("unsigned").isEqualTo(404);
   }
 
   @Test
   void downloadsCarryThePromptAndTheDayAsFileName() throws Exception {
-    var response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + signedLinks().signedUrl(owner, video, "download")))
-        .build(), HttpResponse.BodyHandlers.discarding());
-    var day = items.find(owner.value(), video).orElseThrow().createdAt().atZone(ZoneOffset.UTC).toLocalDate();
+    var response = http.send(
+        HttpRequest.newBuilder(
+                URI.create(baseUrl() + signedLinks().signedUrl(owner, video, "download")))
+            .build(),
+        HttpResponse.BodyHandlers.discarding());
+    var day = items
+        .find(owner.value(), video)
+        .orElseThrow()
+        .createdAt()
+        .atZone(ZoneOffset.UTC)
+        .toLocalDate();
     assertThat(response.headers().firstValue("Content-Disposition"))
         .hasValue("attachment; filename=\"snowy-peaks-at-sunrise-a-la-carte-" + day + ".mp4\"");
   }
@@ -161,19 +246,31 @@ class LibraryDeliveryIntegrationTest extends IntegrationTest {
   @Test
   void anotherUserGetsNotFoundOnEveryEndpointWhileTheOwnerGetsTheFiles() throws Exception {
     var stranger = UserId.random();
-    var reads = List.of("/library/" + video, "/library/" + video + "/video", "/library/" + video + "/video?download",
-        "/library/" + video + "/poster", "/library/" + video + "/sprite", "/library/" + video + "/card",
-        "/library/uploads/" + upload + "/file", "/library/uploads/" + upload + "/file?download");
+    var reads = List.of(
+        "/library/" + video,
+        "/library/" + video + "/video",
+        "/library/" + video + "/video?download",
+        "/library/" + video + "/poster",
+        "/library/" + video + "/sprite",
+        "/library/" + video + "/card",
+        "/library/uploads/" + upload + "/file",
+        "/library/uploads/" + upload + "/file?download");
     for (var path : reads) {
       assertThat(mvcStatus(get(path), stranger)).as("stranger GET " + path).isEqualTo(404);
       assertThat(mvcStatus(get(path), owner)).as("owner GET " + path).isEqualTo(200);
     }
-    for (var path : List.of("/library/" + video + "/delete", "/library/" + video + "/last-frame",
+    for (var path : List.of(
+        "/library/" + video + "/delete",
+        "/library/" + video + "/last-frame",
         "/library/" + upload + "/delete")) {
       assertThat(mvcStatus(post(path), stranger)).as("stranger POST " + path).isEqualTo(404);
     }
-    mvc.perform(post("/library/delete").param("ids", video.toString(), upload.toString()).with(as(stranger)));
-    assertThat(items.find(owner.value(), video)).as("a stranger's batch delete skips foreign ids").isPresent();
+    mvc.perform(post("/library/delete")
+        .param("ids", video.toString(), upload.toString())
+        .with(as(stranger)));
+    assertThat(items.find(owner.value(), video))
+        .as("a stranger's batch delete skips foreign ids")
+        .isPresent();
     assertThat(items.find(owner.value(), upload)).isPresent();
     assertThat(status(signedLinks().signedUrl(owner, video, "video"))).isEqualTo(200);
   }
@@ -183,7 +280,9 @@ class LibraryDeliveryIntegrationTest extends IntegrationTest {
   }
 
   private int status(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(), HttpResponse.BodyHandlers.discarding())
+    return http.send(
+            HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(),
+            HttpResponse.BodyHandlers.discarding())
         .statusCode();
   }
 
@@ -196,11 +295,15 @@ class LibraryDeliveryIntegrationTest extends IntegrationTest {
    * shares: HMAC-SHA256 over {@code owner|item|variant|expires}, unpadded URL-safe Base64.
    */
   private String handMadeLink(UUID item, String variant, long expires) throws Exception {
-    var secret = jdbc.sql("select value from media_secrets where name = 'media-links'").query(byte[].class).single();
+    var secret = jdbc.sql("select value from media_secrets where name = 'media-links'")
+        .query(byte[].class)
+        .single();
     var mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(secret, "HmacSHA256"));
     var message = owner.value() + "|" + item + "|" + variant + "|" + expires;
-    var signature = Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+    var signature = Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
     return "/media/%s/%s?expires=%d&signature=%s".formatted(item, variant, expires, signature);
   }
 

@@ -17,8 +17,11 @@ class LibraryPagesIntegrationTest extends IntegrationTest {
 
   private static final int ITEMS = 10_000;
 
-  @Autowired JdbcClient jdbc;
-  @Autowired LibraryItems items;
+  @Autowired
+  JdbcClient jdbc;
+
+  @Autowired
+  LibraryItems items;
 
   private static UUID owner;
 
@@ -28,7 +31,8 @@ class LibraryPagesIntegrationTest extends IntegrationTest {
       return;
     }
     owner = UUID.randomUUID();
-    // i % 4 decides the model, i % 3 the status, i % 10 the prompt; one item per minute, newest last
+    // i % 4 decides the model, i % 3 the status, i % 10 the prompt; one item per minute, newest
+    // last
     jdbc.sql("""
             insert into library_items (id, user_id, source, kind, status, model, prompt, seconds, width, height,
                                        duration_ms, bytes, created_at)
@@ -39,8 +43,7 @@ class LibraryPagesIntegrationTest extends IntegrationTest {
                           'forest fireflies', 'aurora over a lake', 'campfire at night', 'underwater reef',
                           'space nebula', 'foggy harbour'])[i % 10 + 1] || ' take ' || i,
                    4, 1280, 720, 4000, i * 1000, timestamptz '2026-01-01 00:00:00+00' + i * interval '1 minute'
-              from generate_series(1, :n) as i""")
-        .param("owner", owner).param("n", ITEMS).update();
+              from generate_series(1, :n) as i""").param("owner", owner).param("n", ITEMS).update();
     jdbc.sql("analyze library_items").update();
   }
 
@@ -51,7 +54,8 @@ class LibraryPagesIntegrationTest extends IntegrationTest {
     String after = null;
     int pages = 0;
     do {
-      var page = items.page(owner, LibraryQuery.of(Source.OUTPUT, null, null, null, null, null, "newest", after));
+      var page = items.page(
+          owner, LibraryQuery.of(Source.OUTPUT, null, null, null, null, null, "newest", after));
       page.items().forEach(item -> {
         assertThat(seen.add(item.id())).as("no repeats").isTrue();
         order.add(item.createdAt());
@@ -67,10 +71,15 @@ class LibraryPagesIntegrationTest extends IntegrationTest {
 
   @Test
   void aDeepPageIsAnIndexRangeScanWithoutSortingTheWholeLibrary() {
-    var page = items.page(owner, LibraryQuery.of(Source.OUTPUT, null, null, null, null, null, "newest", null));
+    var page = items.page(
+        owner, LibraryQuery.of(Source.OUTPUT, null, null, null, null, null, "newest", null));
     var cursor = page.next().orElseThrow();
     for (int i = 0; i < 200; i++) {
-      cursor = items.page(owner, LibraryQuery.of(Source.OUTPUT, null, null, null, null, null, "newest", cursor)).next().orElseThrow();
+      cursor = items
+          .page(
+              owner, LibraryQuery.of(Source.OUTPUT, null, null, null, null, null, "newest", cursor))
+          .next()
+          .orElseThrow();
     }
     var decoded = LibraryQuery.Cursor.decode(cursor).orElseThrow();
     var plan = jdbc.sql("""
@@ -78,34 +87,52 @@ class LibraryPagesIntegrationTest extends IntegrationTest {
             select * from library_items where user_id = ? and source = 'OUTPUT'
                and (created_at, id) < (?, ?) order by created_at desc, id desc limit 25""")
         .param(owner)
-        .param(java.sql.Timestamp.from(java.time.Instant.EPOCH.plus(decoded.value(), java.time.temporal.ChronoUnit.MICROS)))
+        .param(java.sql.Timestamp.from(
+            java.time.Instant.EPOCH.plus(decoded.value(), java.time.temporal.ChronoUnit.MICROS)))
         .param(decoded.id())
-        .query(String.class).list();
+        .query(String.class)
+        .list();
     var text = String.join("\n", plan);
     assertThat(text).contains("library_items_page_idx").doesNotContain("Sort");
     long started = System.nanoTime();
-    items.page(owner, LibraryQuery.of(Source.OUTPUT, "veo-3", "completed", null, null, "snow", "newest", cursor));
-    System.out.printf("deep filtered page of %d items: %.1f ms%n", ITEMS, (System.nanoTime() - started) / 1e6);
+    items.page(
+        owner,
+        LibraryQuery.of(Source.OUTPUT, "veo-3", "completed", null, null, "snow", "newest", cursor));
+    System.out.printf(
+        "deep filtered page of %d items: %.1f ms%n", ITEMS, (System.nanoTime() - started) / 1e6);
   }
 
   @Test
   void filtersSearchAndSortsNarrowTheItems() {
-    var snowOnVeo = items.page(owner, LibraryQuery.of(Source.OUTPUT, "kling-2", "completed", null, null, "SNOW", "newest", null));
+    var snowOnVeo = items.page(
+        owner,
+        LibraryQuery.of(Source.OUTPUT, "kling-2", "completed", null, null, "SNOW", "newest", null));
     assertThat(snowOnVeo.items()).isNotEmpty().allSatisfy(item -> {
       assertThat(item.model()).isEqualTo("kling-2");
       assertThat(item.status()).isEqualTo(LibraryItem.Status.COMPLETED);
       assertThat(item.prompt()).startsWith("snowy mountains");
     });
-    var dunes = items.page(owner, LibraryQuery.of(Source.OUTPUT, null, null, "2026-01-02", "2026-01-02", "desert dune", "oldest", null));
+    var dunes = items.page(
+        owner,
+        LibraryQuery.of(
+            Source.OUTPUT, null, null, "2026-01-02", "2026-01-02", "desert dune", "oldest", null));
     assertThat(dunes.items()).isNotEmpty().allSatisfy(item -> {
       assertThat(item.prompt()).startsWith("desert dunes");
       assertThat(item.createdAt().toString()).startsWith("2026-01-02");
     });
     assertThat(dunes.items()).extracting(LibraryItem::createdAt).isSorted();
-    var largest = items.page(owner, LibraryQuery.of(Source.OUTPUT, null, null, null, null, null, "largest", null));
+    var largest = items.page(
+        owner, LibraryQuery.of(Source.OUTPUT, null, null, null, null, null, "largest", null));
     assertThat(largest.items().getFirst().bytes()).isEqualTo(ITEMS * 1000L);
-    var injected = items.page(owner, LibraryQuery.of(Source.OUTPUT, null, null, null, null, "x' | ! & :* (", "newest", null));
-    assertThat(injected.items()).as("query syntax in the search box is only words").isEmpty();
-    assertThat(items.page(owner, LibraryQuery.of(Source.UPLOAD, null, null, null, null, null, null, null)).items()).isEmpty();
+    var injected = items.page(
+        owner,
+        LibraryQuery.of(Source.OUTPUT, null, null, null, null, "x' | ! & :* (", "newest", null));
+    assertThat(injected.items())
+        .as("query syntax in the search box is only words")
+        .isEmpty();
+    assertThat(items
+            .page(owner, LibraryQuery.of(Source.UPLOAD, null, null, null, null, null, null, null))
+            .items())
+        .isEmpty();
   }
 }

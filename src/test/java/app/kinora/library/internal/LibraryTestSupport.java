@@ -25,14 +25,21 @@ final class LibraryTestSupport {
   /** Authenticates a MockMvc request as the user (with a CSRF token for posts). */
   static RequestPostProcessor as(UserId user) {
     var principal = new TestUser(user);
-    var token = UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of(new SimpleGrantedAuthority("ROLE_USER")));
-    return request -> org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-        .csrf().postProcessRequest(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-            .authentication(token).postProcessRequest(request));
+    var token = UsernamePasswordAuthenticationToken.authenticated(
+        principal, null, List.of(new SimpleGrantedAuthority("ROLE_USER")));
+    return request ->
+        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+            .csrf()
+            .postProcessRequest(org.springframework.security.test.web.servlet.request
+                .SecurityMockMvcRequestPostProcessors.authentication(token)
+                .postProcessRequest(request));
   }
 
   static UserId userOf(JdbcClient jdbc, String email) {
-    return new UserId(jdbc.sql("select id from users where email = ?").param(email).query(java.util.UUID.class).single());
+    return new UserId(jdbc.sql("select id from users where email = ?")
+        .param(email)
+        .query(java.util.UUID.class)
+        .single());
   }
 
   /** Posts a generation and waits until it has completed; returns its video object. */
@@ -42,11 +49,16 @@ final class LibraryTestSupport {
       throw new AssertionError("generation refused: " + reply.json());
     }
     var id = reply.json().path("id").asString();
-    return await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
-        .until(() -> api.get("/v1/videos/" + id).json(), json -> json.path("status").asString().equals("completed"));
+    return await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () -> api.get("/v1/videos/" + id).json(),
+            json -> json.path("status").asString().equals("completed"));
   }
 
   static java.util.UUID uuidOf(JsonNode video) {
-    return app.kinora.generation.GenerationId.fromApiId(video.path("id").asString()).value();
+    return app.kinora.generation.GenerationId.fromApiId(video.path("id").asString())
+        .value();
   }
 }

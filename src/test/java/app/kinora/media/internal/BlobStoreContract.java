@@ -27,7 +27,8 @@ abstract class BlobStoreContract {
   /** Larger than the store's multipart threshold in the S3 test, so it goes up in parts. */
   static final int LARGE = 12 * 1024 * 1024 + 123;
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   abstract BlobStore store();
 
@@ -40,7 +41,8 @@ abstract class BlobStoreContract {
     var resource = store().open(key("videos/a1.mp4")).orElseThrow();
     assertThat(read(resource)).isEqualTo(bytes);
     assertThat(resource.contentLength()).isEqualTo(bytes.length);
-    assertThat(Instant.ofEpochMilli(resource.lastModified())).isBetween(before, Instant.now().plusSeconds(5));
+    assertThat(Instant.ofEpochMilli(resource.lastModified()))
+        .isBetween(before, Instant.now().plusSeconds(5));
   }
 
   @Test
@@ -77,7 +79,8 @@ abstract class BlobStoreContract {
       try (var in = resource.getInputStream()) {
         assertThat(in.skip(offset)).isEqualTo(offset);
         var chunk = in.readNBytes(4096);
-        var expected = Arrays.copyOfRange(bytes, (int) offset, (int) Math.min(LARGE, offset + 4096));
+        var expected =
+            Arrays.copyOfRange(bytes, (int) offset, (int) Math.min(LARGE, offset + 4096));
         assertThat(chunk).as("bytes at %d", offset).isEqualTo(expected);
       }
     }
@@ -85,10 +88,12 @@ abstract class BlobStoreContract {
 
   @Test
   void listsWhatIsUnderAPrefixAndDeletesInBatches() throws IOException {
-    for (var name : List.of("sweep/one.jpg", "sweep/two.jpg", "sweep/deep/three.jpg", "other/four.jpg")) {
+    for (var name :
+        List.of("sweep/one.jpg", "sweep/two.jpg", "sweep/deep/three.jpg", "other/four.jpg")) {
       store().put(key(name), file(random(10, name.length())));
     }
-    assertThat(listed("sweep/")).containsExactlyInAnyOrder("sweep/one.jpg", "sweep/two.jpg", "sweep/deep/three.jpg");
+    assertThat(listed("sweep/"))
+        .containsExactlyInAnyOrder("sweep/one.jpg", "sweep/two.jpg", "sweep/deep/three.jpg");
 
     store().deleteAll(List.of("sweep/one.jpg", "sweep/deep/three.jpg", "sweep/never-was.jpg"));
     assertThat(listed("sweep/")).containsExactly("sweep/two.jpg");
@@ -102,7 +107,8 @@ abstract class BlobStoreContract {
     store().list("sized/", found::add);
     assertThat(found).singleElement().satisfies(blob -> {
       assertThat(blob.bytes()).isEqualTo(777);
-      assertThat(Duration.between(blob.lastModified(), Instant.now()).abs()).isLessThan(Duration.ofMinutes(1));
+      assertThat(Duration.between(blob.lastModified(), Instant.now()).abs())
+          .isLessThan(Duration.ofMinutes(1));
     });
   }
 
@@ -120,14 +126,17 @@ abstract class BlobStoreContract {
     }
     Concurrently.run(writes);
     for (int i = 0; i < contents.size(); i++) {
-      assertThat(Arrays.equals(read(store().open(key("together/" + i + ".bin")).orElseThrow()), contents.get(i)))
-          .as("object %d", i).isTrue();
+      assertThat(Arrays.equals(
+              read(store().open(key("together/" + i + ".bin")).orElseThrow()), contents.get(i)))
+          .as("object %d", i)
+          .isTrue();
     }
   }
 
   @Test
   void keysAreOpaqueAndCannotEscapeOrCarryNames() {
-    for (var bad : List.of("../etc/passwd", "/abs", "videos/../x", "Alice Smith.mp4", "me@mail.example/x", "a\\b")) {
+    for (var bad : List.of(
+        "../etc/passwd", "/abs", "videos/../x", "Alice Smith.mp4", "me@mail.example/x", "a\\b")) {
       assertThatThrownBy(() -> key(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
     }
   }

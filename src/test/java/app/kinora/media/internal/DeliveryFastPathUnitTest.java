@@ -26,9 +26,11 @@ class DeliveryFastPathUnitTest {
 
   private static final String SENDFILE = "org.apache.tomcat.sendfile.support";
 
-  @TempDir Path dir;
-  private final FileDelivery delivery =
-      new FileDelivery(new SignedLinks(() -> new byte[32], Duration.ofMinutes(10), Clock.systemUTC()));
+  @TempDir
+  Path dir;
+
+  private final FileDelivery delivery = new FileDelivery(
+      new SignedLinks(() -> new byte[32], Duration.ofMinutes(10), Clock.systemUTC()));
   private final AtomicInteger lookups = new AtomicInteger();
   private MediaFile file;
   private DeliveryFastPath fastPath;
@@ -37,7 +39,10 @@ class DeliveryFastPathUnitTest {
   void aVideoOnDisk() throws IOException {
     var bytes = new byte[300_000];
     new java.util.Random(3).nextBytes(bytes);
-    file = MediaFile.of(new FileSystemResource(Files.write(dir.resolve("video.mp4"), bytes)), "video/mp4", "v1-video")
+    file = MediaFile.of(
+            new FileSystemResource(Files.write(dir.resolve("video.mp4"), bytes)),
+            "video/mp4",
+            "v1-video")
         .downloadAs("clip.mp4");
     fastPath = new DeliveryFastPath(delivery) {
       @Override
@@ -66,12 +71,17 @@ class DeliveryFastPathUnitTest {
     var controllerWay = new MockHttpServletRequest("GET", "/files/video");
     controllerWay.addHeader("Range", "bytes=100000-199999");
     controllerWay.setAttribute(SENDFILE, true);
-    var answer = delivery.answer(file, new ServletWebRequest(controllerWay, new MockHttpServletResponse()));
+    var answer =
+        delivery.answer(file, new ServletWebRequest(controllerWay, new MockHttpServletResponse()));
     assertThat(answer.getStatusCode().value()).isEqualTo(206);
-    answer.getHeaders().forEach((name, values) ->
-        assertThat(response.getHeaders(name)).as(name).isEqualTo(values));
-    assertThat(response.getHeaderNames()).containsExactlyInAnyOrderElementsOf(
-        java.util.stream.Stream.concat(answer.getHeaders().headerNames().stream(), java.util.stream.Stream.of("X-Frame-Options"))
+    answer
+        .getHeaders()
+        .forEach(
+            (name, values) -> assertThat(response.getHeaders(name)).as(name).isEqualTo(values));
+    assertThat(response.getHeaderNames())
+        .containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(
+                answer.getHeaders().headerNames().stream(),
+                java.util.stream.Stream.of("X-Frame-Options"))
             .toList());
   }
 
@@ -90,7 +100,9 @@ class DeliveryFastPathUnitTest {
       var response = new MockHttpServletResponse();
       var chain = new MockFilterChain();
       fastPath.doFilter(request, response, chain);
-      assertThat(chain.getRequest()).as(request.getMethod() + " " + request.getRequestURI()).isSameAs(request);
+      assertThat(chain.getRequest())
+          .as(request.getMethod() + " " + request.getRequestURI())
+          .isSameAs(request);
       assertThat(response.getHeaderNames()).as("nothing written").isEmpty();
     }
     assertThat(lookups).as("HEAD is not looked up").hasValue(4);

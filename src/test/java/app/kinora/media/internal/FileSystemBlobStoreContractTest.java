@@ -8,7 +8,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FileSystemBlobStoreContractTest extends BlobStoreContract {
 
-  @TempDir Path root;
+  @TempDir
+  Path root;
+
   private BlobStore store;
 
   @BeforeEach

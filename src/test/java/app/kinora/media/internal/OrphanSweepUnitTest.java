@@ -24,7 +24,9 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 /** Which stored files the sweep deletes: those of a kind someone answers for, that nobody refers to. */
 class OrphanSweepUnitTest {
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
+
   private FileSystemBlobStore blobs;
   private final StaticListableBeanFactory beans = new StaticListableBeanFactory();
   private OrphanSweep sweep;
@@ -96,7 +98,8 @@ class OrphanSweepUnitTest {
   }
 
   @Test
-  void theRetentionRuleKeepsTheStorageOrphansCategoryAndNeverSweepsYoungerThanAnHour() throws IOException {
+  void theRetentionRuleKeepsTheStorageOrphansCategoryAndNeverSweepsYoungerThanAnHour()
+      throws IOException {
     beans.addBean("uploads", references(Kind.UPLOADS, Set.of()));
     var recent = age(put("uploads/recent.png"), Duration.ofMinutes(30));
     var old = age(put("uploads/old.png"), Duration.ofMinutes(90));
@@ -117,7 +120,8 @@ class OrphanSweepUnitTest {
   }
 
   private BlobKey age(BlobKey key, Duration age) throws IOException {
-    Files.setLastModifiedTime(dir.resolve("store").resolve(key.value()), FileTime.from(Instant.now().minus(age)));
+    Files.setLastModifiedTime(
+        dir.resolve("store").resolve(key.value()), FileTime.from(Instant.now().minus(age)));
     return key;
   }
 

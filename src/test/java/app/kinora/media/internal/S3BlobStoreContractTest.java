@@ -12,15 +12,24 @@ import org.springframework.util.unit.DataSize;
 class S3BlobStoreContractTest extends BlobStoreContract {
 
   @RegisterExtension
-  static final S3ProxyExtension S3 = S3ProxyExtension.builder().withCredentials("access", "secret").build();
+  static final S3ProxyExtension S3 =
+      S3ProxyExtension.builder().withCredentials("access", "secret").build();
 
   private S3BlobStore store;
 
   @BeforeEach
   void createBucketAndStore() {
     var config = new MediaProperties.S3(
-        S3.getUri(), "us-east-1", "kinora-test", true, S3.getAccessKey(), S3.getSecretKey(),
-        DataSize.ofMegabytes(5), DataSize.ofMegabytes(5), false, java.time.Duration.ofMinutes(5));
+        S3.getUri(),
+        "us-east-1",
+        "kinora-test",
+        true,
+        S3.getAccessKey(),
+        S3.getSecretKey(),
+        DataSize.ofMegabytes(5),
+        DataSize.ofMegabytes(5),
+        false,
+        java.time.Duration.ofMinutes(5));
     store = S3BlobStore.connect(config);
     store.client().createBucket(b -> b.bucket("kinora-test"));
   }

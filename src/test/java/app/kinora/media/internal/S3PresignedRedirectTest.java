@@ -27,15 +27,24 @@ import org.springframework.web.context.request.ServletWebRequest;
 class S3PresignedRedirectTest {
 
   @RegisterExtension
-  static final S3ProxyExtension S3 = S3ProxyExtension.builder().withCredentials("access", "secret").build();
+  static final S3ProxyExtension S3 =
+      S3ProxyExtension.builder().withCredentials("access", "secret").build();
 
   private S3BlobStore store;
 
   @BeforeEach
   void createBucketAndStore() {
     store = S3BlobStore.connect(new MediaProperties.S3(
-        S3.getUri(), "us-east-1", "kinora-direct", true, S3.getAccessKey(), S3.getSecretKey(),
-        DataSize.ofMegabytes(5), DataSize.ofMegabytes(5), true, Duration.ofMinutes(5)));
+        S3.getUri(),
+        "us-east-1",
+        "kinora-direct",
+        true,
+        S3.getAccessKey(),
+        S3.getSecretKey(),
+        DataSize.ofMegabytes(5),
+        DataSize.ofMegabytes(5),
+        true,
+        Duration.ofMinutes(5)));
     store.client().createBucket(b -> b.bucket("kinora-direct"));
   }
 
@@ -45,7 +54,8 @@ class S3PresignedRedirectTest {
   }
 
   @Test
-  void deliveryRedirectsToAPresignedUrlThatServesTheBytesAndRanges(@TempDir Path dir) throws Exception {
+  void deliveryRedirectsToAPresignedUrlThatServesTheBytesAndRanges(@TempDir Path dir)
+      throws Exception {
     var bytes = new byte[300_000];
     new java.util.Random(7).nextBytes(bytes);
     var file = Files.write(dir.resolve("video.mp4"), bytes);
@@ -54,36 +64,75 @@ class S3PresignedRedirectTest {
     var resource = store.open(key).orElseThrow();
     assertThat(resource).isInstanceOf(DirectDownload.class);
 
-    var delivery = new FileDelivery(new SignedLinks(() -> new byte[32], Duration.ofMinutes(10), Clock.systemUTC()));
-    var answer = delivery.answer(MediaFile.of(resource, "video/mp4", "direct-video"),
+    var delivery = new FileDelivery(
+        new SignedLinks(() -> new byte[32], Duration.ofMinutes(10), Clock.systemUTC()));
+    var answer = delivery.answer(
+        MediaFile.of(resource, "video/mp4", "direct-video"),
         new ServletWebRequest(new MockHttpServletRequest("GET", "/library/x/video")));
 
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FOUND);
     assertThat(answer.getHeaders().getCacheControl()).isEqualTo("no-store");
     var location = answer.getHeaders().getLocation();
-    assertThat(location.toString()).startsWith(S3.getUri().toString()).contains("X-Amz-Signature=").contains("X-Amz-Expires=300");
+    assertThat(location.toString())
+        .startsWith(S3.getUri().toString())
+        .contains("X-Amz-Signature=")
+        .contains("X-Amz-Expires=300");
     var http = HttpClient.newHttpClient();
-    var whole = http.send(HttpRequest.newBuilder(location).build(), HttpResponse.BodyHandlers.ofByteArray());
+    var whole = http.send(
+        HttpRequest.newBuilder(location).build(), HttpResponse.BodyHandlers.ofByteArray());
     assertThat(whole.statusCode()).isEqualTo(200);
     assertThat(whole.body()).isEqualTo(bytes);
-    assertThat(whole.headers().firstValue("Content-Type")).as("the type Kinora asked for").hasValue("video/mp4");
-    var range = http.send(HttpRequest.newBuilder(location).header("Range", "bytes=1000-1999").build(),
+    assertThat(whole.headers().firstValue("Content-Type"))
+        .as("the type Kinora asked for")
+        .hasValue("video/mp4");
+    var range = http.send(
+        HttpRequest.newBuilder(location).header("Range", "bytes=1000-1999").build(),
         HttpResponse.BodyHandlers.ofByteArray());
     assertThat(range.statusCode()).isEqualTo(206);
     assertThat(range.body()).isEqualTo(java.util.Arrays.copyOfRange(bytes, 1000, 2000));
-    var tampered = http.send(HttpRequest.newBuilder(java.net.URI.create(location.toString().replace("direct.mp4", "other.mp4")))
-        .build(), HttpResponse.BodyHandlers.discarding());
+    var tampered = http.send(
+        HttpRequest.newBuilder(
+                java.net.URI.create(location.toString().replace("direct.mp4", "other.mp4")))
+            .build(),
+        HttpResponse.BodyHandlers.discarding());
     assertThat(tampered.statusCode()).as("the signature covers the key").isEqualTo(403);
   }
 
   @Test
   void theBucketsOriginIsWhatPagesMayLoadMediaFrom() {
-    var pathStyle = new MediaProperties.S3(java.net.URI.create("http://minio.local:9000"), "us-east-1", "videos", true,
-        null, null, DataSize.ofMegabytes(16), DataSize.ofMegabytes(8), true, Duration.ofMinutes(5));
-    var virtualHosted = new MediaProperties.S3(java.net.URI.create("https://r2.example.com"), "auto", "videos", false,
-        null, null, DataSize.ofMegabytes(16), DataSize.ofMegabytes(8), true, Duration.ofMinutes(5));
-    var aws = new MediaProperties.S3(null, "eu-west-1", "videos", false,
-        null, null, DataSize.ofMegabytes(16), DataSize.ofMegabytes(8), true, Duration.ofMinutes(5));
+    var pathStyle = new MediaProperties.S3(
+        java.net.URI.create("http://minio.local:9000"),
+        "us-east-1",
+        "videos",
+        true,
+        null,
+        null,
+        DataSize.ofMegabytes(16),
+        DataSize.ofMegabytes(8),
+        true,
+        Duration.ofMinutes(5));
+    var virtualHosted = new MediaProperties.S3(
+        java.net.URI.create("https://r2.example.com"),
+        "auto",
+        "videos",
+        false,
+        null,
+        null,
+        DataSize.ofMegabytes(16),
+        DataSize.ofMegabytes(8),
+        true,
+        Duration.ofMinutes(5));
+    var aws = new MediaProperties.S3(
+        null,
+        "eu-west-1",
+        "videos",
+        false,
+        null,
+        null,
+        DataSize.ofMegabytes(16),
+        DataSize.ofMegabytes(8),
+        true,
+        Duration.ofMinutes(5));
 
     assertThat(pathStyle.origin()).isEqualTo("http://minio.local:9000");
     assertThat(virtualHosted.origin()).isEqualTo("https://videos.r2.example.com");

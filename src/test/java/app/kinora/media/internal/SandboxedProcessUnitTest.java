@@ -15,10 +15,12 @@ class SandboxedProcessUnitTest {
         List.of("ffmpeg", "-protocol_whitelist", "file,http", "-i", "file:x.mp4"),
         List.of("ffmpeg", "-protocol_whitelist", "file", "-protocol_whitelist", "hls", "-i", "x"),
         List.of("ffmpeg", "-protocol_whitelist"))) {
-      assertThatThrownBy(() -> SandboxedProcess.confined(command)).as(command.toString())
+      assertThatThrownBy(() -> SandboxedProcess.confined(command))
+          .as(command.toString())
           .isInstanceOf(IllegalArgumentException.class);
     }
-    assertThatCode(() -> SandboxedProcess.confined(List.of("ffprobe", "-protocol_whitelist", "file", "file:x")))
+    assertThatCode(() ->
+            SandboxedProcess.confined(List.of("ffprobe", "-protocol_whitelist", "file", "file:x")))
         .doesNotThrowAnyException();
   }
 }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class SignedLinksUnitTest {
 
   private static final byte[] SECRET = new byte[32];
-  private static final UserId OWNER = new UserId(UUID.fromString("00000000-0000-0000-0000-000000000001"));
+  private static final UserId OWNER =
+      new UserId(UUID.fromString("00000000-0000-0000-0000-000000000001"));
   private static final UUID SUBJECT = UUID.fromString("00000000-0000-0000-0000-000000000002");
   private static final Instant MADE = Instant.ofEpochSecond(1_764_460_200);
 
@@ -29,10 +30,14 @@ class SignedLinksUnitTest {
 
   @Test
   void signsAsLinksAlwaysWereSignedSoOldLinksStillWork() {
-    // HMAC-SHA256 of "<owner>|<subject>|video|1764460800" with the bytes 0..31, computed outside Java
-    assertThat(links.link(OWNER, SUBJECT, "video")).isEqualTo(
-        "/media/00000000-0000-0000-0000-000000000002/video?expires=1764460800&signature=LMmwndYIkD5x7ZNWhaQFZ5iUimw8LIbk6pKKcDel1Eo");
-    assertThat(links.verify(OWNER, SUBJECT, "video", 1_764_460_800, "LMmwndYIkD5x7ZNWhaQFZ5iUimw8LIbk6pKKcDel1Eo")).isTrue();
+    // HMAC-SHA256 of "<owner>|<subject>|video|1764460800" with the bytes 0..31, computed outside
+    // Java
+    assertThat(links.link(OWNER, SUBJECT, "video"))
+        .isEqualTo(
+            "/media/00000000-0000-0000-0000-000000000002/video?expires=1764460800&signature=LMmwndYIkD5x7ZNWhaQFZ5iUimw8LIbk6pKKcDel1Eo");
+    assertThat(links.verify(
+            OWNER, SUBJECT, "video", 1_764_460_800, "LMmwndYIkD5x7ZNWhaQFZ5iUimw8LIbk6pKKcDel1Eo"))
+        .isTrue();
   }
 
   @Test
@@ -40,23 +45,42 @@ class SignedLinksUnitTest {
     long expires = MADE.plus(Duration.ofMinutes(10)).getEpochSecond();
     var signature = signatureOf(links.link(OWNER, SUBJECT, "download"));
 
-    assertThat(at(MADE.plusSeconds(600)).verify(OWNER, SUBJECT, "download", expires, signature)).isTrue();
-    assertThat(at(MADE.plusSeconds(601)).verify(OWNER, SUBJECT, "download", expires, signature)).as("expired").isFalse();
-    assertThat(links.verify(OWNER, SUBJECT, "download", expires + 1, signature)).as("expiry moved").isFalse();
-    assertThat(links.verify(OWNER, SUBJECT, "video", expires, signature)).as("other variant").isFalse();
-    assertThat(links.verify(OWNER, UUID.randomUUID(), "download", expires, signature)).as("other subject").isFalse();
-    assertThat(links.verify(UserId.random(), SUBJECT, "download", expires, signature)).as("other owner").isFalse();
-    assertThat(links.verify(OWNER, SUBJECT, "download", expires, null)).as("unsigned").isFalse();
-    assertThat(new SignedLinks(() -> new byte[32], Duration.ofMinutes(10), Clock.fixed(MADE, ZoneOffset.UTC))
-        .verify(OWNER, SUBJECT, "download", expires, signature)).as("another secret").isFalse();
+    assertThat(at(MADE.plusSeconds(600)).verify(OWNER, SUBJECT, "download", expires, signature))
+        .isTrue();
+    assertThat(at(MADE.plusSeconds(601)).verify(OWNER, SUBJECT, "download", expires, signature))
+        .as("expired")
+        .isFalse();
+    assertThat(links.verify(OWNER, SUBJECT, "download", expires + 1, signature))
+        .as("expiry moved")
+        .isFalse();
+    assertThat(links.verify(OWNER, SUBJECT, "video", expires, signature))
+        .as("other variant")
+        .isFalse();
+    assertThat(links.verify(OWNER, UUID.randomUUID(), "download", expires, signature))
+        .as("other subject")
+        .isFalse();
+    assertThat(links.verify(UserId.random(), SUBJECT, "download", expires, signature))
+        .as("other owner")
+        .isFalse();
+    assertThat(links.verify(OWNER, SUBJECT, "download", expires, null))
+        .as("unsigned")
+        .isFalse();
+    assertThat(new SignedLinks(
+                () -> new byte[32], Duration.ofMinutes(10), Clock.fixed(MADE, ZoneOffset.UTC))
+            .verify(OWNER, SUBJECT, "download", expires, signature))
+        .as("another secret")
+        .isFalse();
   }
 
   @Test
   void aVariantIsAPathSegmentOfLowercaseWords() {
     for (var bad : new String[] {"", "Video", "video/../x", "video?x=1", "-video", "video-"}) {
-      assertThatThrownBy(() -> links.link(OWNER, SUBJECT, bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> links.link(OWNER, SUBJECT, bad))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class);
     }
-    assertThat(links.link(OWNER, SUBJECT, "upload-download")).startsWith("/media/" + SUBJECT + "/upload-download?");
+    assertThat(links.link(OWNER, SUBJECT, "upload-download"))
+        .startsWith("/media/" + SUBJECT + "/upload-download?");
   }
 
   private static SignedLinks at(Instant now) {

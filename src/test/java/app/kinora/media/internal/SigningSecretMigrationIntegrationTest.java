@@ -19,8 +19,11 @@ class SigningSecretMigrationIntegrationTest extends IntegrationTest {
   private static final String SCHEMA = "secret_move_check";
   private static final String BEFORE_THE_MOVE = "2026.11.30.1406";
 
-  @Autowired DataSource dataSource;
-  @Autowired JdbcClient jdbc;
+  @Autowired
+  DataSource dataSource;
+
+  @Autowired
+  JdbcClient jdbc;
 
   @Test
   void theSecretMadeBeforeTheMoveIsTheSecretAfterIt() {
@@ -28,21 +31,34 @@ class SigningSecretMigrationIntegrationTest extends IntegrationTest {
     new java.security.SecureRandom().nextBytes(secret);
     try {
       flyway().target(BEFORE_THE_MOVE).load().migrate();
-      jdbc.sql("insert into " + SCHEMA + ".library_secrets (name, value) values ('media-links', ?)").param(secret).update();
+      jdbc.sql("insert into " + SCHEMA + ".library_secrets (name, value) values ('media-links', ?)")
+          .param(secret)
+          .update();
 
       flyway().load().migrate();
 
-      assertThat(jdbc.sql("select value from " + SCHEMA + ".media_secrets where name = 'media-links'")
-          .query(byte[].class).single()).isEqualTo(secret);
-      assertThat(jdbc.sql("select count(*) from information_schema.tables where table_schema = ? and table_name = ?")
-          .param(SCHEMA).param("library_secrets").query(Long.class).single()).isZero();
+      assertThat(
+              jdbc.sql("select value from " + SCHEMA + ".media_secrets where name = 'media-links'")
+                  .query(byte[].class)
+                  .single())
+          .isEqualTo(secret);
+      assertThat(jdbc.sql(
+                  "select count(*) from information_schema.tables where table_schema = ? and table_name = ?")
+              .param(SCHEMA)
+              .param("library_secrets")
+              .query(Long.class)
+              .single())
+          .isZero();
     } finally {
       jdbc.sql("drop schema if exists " + SCHEMA + " cascade").update();
     }
   }
 
   private org.flywaydb.core.api.configuration.FluentConfiguration flyway() {
-    return Flyway.configure().dataSource(dataSource).schemas(SCHEMA).createSchemas(true)
+    return Flyway.configure()
+        .dataSource(dataSource)
+        .schemas(SCHEMA)
+        .createSchemas(true)
         .locations("classpath:db/migration");
   }
 }

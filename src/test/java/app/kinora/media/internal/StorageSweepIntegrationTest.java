@@ -43,13 +43,23 @@ class StorageSweepIntegrationTest extends IntegrationTest {
 
   private static final String SECOND_MODULE = "storageSweepIntegrationTest.videoReferences";
 
-  @Autowired ConfigurableApplicationContext context;
-  @Autowired JdbcClient jdbc;
-  @Autowired BlobStore blobs;
-  @Autowired MediaUploads uploads;
-  @Autowired OrphanSweep sweep;
+  @Autowired
+  ConfigurableApplicationContext context;
 
-  @TempDir Path dir;
+  @Autowired
+  JdbcClient jdbc;
+
+  @Autowired
+  BlobStore blobs;
+
+  @Autowired
+  MediaUploads uploads;
+
+  @Autowired
+  OrphanSweep sweep;
+
+  @TempDir
+  Path dir;
 
   private final VideoReferences videoReferences = new VideoReferences();
 
@@ -66,9 +76,12 @@ class StorageSweepIntegrationTest extends IntegrationTest {
   @Test
   void theSweepDeletesOrphanedObjectsAndKeepsEverythingStillReferred() throws Exception {
     var video = generate(Map.of("prompt", "Kept by the sweep", "seconds", "2", "size", "480x480"));
-    var upload = uploads.accept(UserId.random(), MediaKind.IMAGE, new ByteArrayInputStream(TestMedia.png(64, 48)));
-    var uploadKey = jdbc.sql("select blob_key from media_uploads where id = ?").param(upload.id().value())
-        .query(String.class).single();
+    var upload = uploads.accept(
+        UserId.random(), MediaKind.IMAGE, new ByteArrayInputStream(TestMedia.png(64, 48)));
+    var uploadKey = jdbc.sql("select blob_key from media_uploads where id = ?")
+        .param(upload.id().value())
+        .query(String.class)
+        .single();
     var orphanVideo = new BlobKey("videos/" + UUID.randomUUID() + ".mp4");
     var orphanUpload = new BlobKey("uploads/" + UUID.randomUUID() + ".png");
     var pinned = new BlobKey("videos/" + UUID.randomUUID() + "-poster.jpg");
@@ -78,19 +91,24 @@ class StorageSweepIntegrationTest extends IntegrationTest {
     }
     videoReferences.pinned.add(pinned);
 
-    assertThat(sweep.sweep(Duration.ofHours(1)).deleted()).as("young objects are left alone").isZero();
+    assertThat(sweep.sweep(Duration.ofHours(1)).deleted())
+        .as("young objects are left alone")
+        .isZero();
     var result = sweep.sweep(Duration.ZERO);
 
     assertThat(blobs.open(orphanVideo)).isEmpty();
     assertThat(blobs.open(orphanUpload)).isEmpty();
     assertThat(result.deleted()).isGreaterThanOrEqualTo(2);
     assertThat(result.bytesFreed()).isGreaterThanOrEqualTo(2 * 1234);
-    assertThat(keysOf(video)).hasSize(3)
+    assertThat(keysOf(video))
+        .hasSize(3)
         .allSatisfy(key -> assertThat(blobs.open(new BlobKey(key))).as(key).isPresent());
     assertThat(blobs.open(new BlobKey(uploadKey))).as("an upload's file").isPresent();
     assertThat(blobs.open(pinned)).as("a file only the second module refers to").isPresent();
-    assertThat(videoReferences.asked).as("the second module is asked about videos only")
-        .contains(orphanVideo, pinned).allSatisfy(key -> assertThat(key.value()).startsWith("videos/"));
+    assertThat(videoReferences.asked)
+        .as("the second module is asked about videos only")
+        .contains(orphanVideo, pinned)
+        .allSatisfy(key -> assertThat(key.value()).startsWith("videos/"));
   }
 
   private UUID generate(Map<String, String> fields) {
@@ -98,14 +116,21 @@ class StorageSweepIntegrationTest extends IntegrationTest {
     var reply = api.postMultipart("/v1/videos", fields);
     assertThat(reply.status()).as(reply.json().toString()).isEqualTo(200);
     var id = reply.json().path("id").asString();
-    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
-        .until(() -> api.get("/v1/videos/" + id).json().path("status").asString(), "completed"::equals);
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () -> api.get("/v1/videos/" + id).json().path("status").asString(),
+            "completed"::equals);
     return GenerationId.fromApiId(id).value();
   }
 
   private List<String> keysOf(UUID video) {
-    return jdbc.sql("select unnest(array[output_key, poster_key, sprite_key]) from generations where id = ?")
-        .param(video).query(String.class).list();
+    return jdbc.sql(
+            "select unnest(array[output_key, poster_key, sprite_key]) from generations where id = ?")
+        .param(video)
+        .query(String.class)
+        .list();
   }
 
   /** The videos' keys in the {@code generations} rows, and keys pinned by the test. */
@@ -122,11 +147,16 @@ class StorageSweepIntegrationTest extends IntegrationTest {
     @Override
     public Set<BlobKey> referenced(Collection<BlobKey> keys) {
       asked.addAll(keys);
-      var live = jdbc.sql("""
+      var live = jdbc
+          .sql("""
               select key from generations, unnest(array[output_key, poster_key, sprite_key]) as key
                where key = any(?)""")
           .param(keys.stream().map(BlobKey::value).toArray(String[]::new))
-          .query(String.class).list().stream().map(BlobKey::new).collect(Collectors.toSet());
+          .query(String.class)
+          .list()
+          .stream()
+          .map(BlobKey::new)
+          .collect(Collectors.toSet());
       keys.stream().filter(pinned::contains).forEach(live::add);
       return live;
     }

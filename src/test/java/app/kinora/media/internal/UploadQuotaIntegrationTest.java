@@ -17,9 +17,14 @@ import org.springframework.util.unit.DataSize;
 
 class UploadQuotaIntegrationTest extends IntegrationTest {
 
-  @Autowired MediaProperties defaults;
-  @Autowired BlobStore blobs;
-  @Autowired UploadRepository repository;
+  @Autowired
+  MediaProperties defaults;
+
+  @Autowired
+  BlobStore blobs;
+
+  @Autowired
+  UploadRepository repository;
 
   @Test
   void refusesAnUploadThatWouldExceedTheUsersQuotaAndKeepsNothingOfIt() {
@@ -34,16 +39,30 @@ class UploadQuotaIntegrationTest extends IntegrationTest {
         });
     assertThat(repository.all(owner)).containsExactly(first);
     var other = UserId.random();
-    assertThat(intake.accept(other, MediaKind.IMAGE, png()).owner()).as("quotas are per user").isEqualTo(other);
+    assertThat(intake.accept(other, MediaKind.IMAGE, png()).owner())
+        .as("quotas are per user")
+        .isEqualTo(other);
   }
 
-  @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
+  @Autowired
+  org.springframework.transaction.support.TransactionTemplate transactions;
 
   private UploadIntake intake(DataSize quota) {
     var d = defaults;
-    var properties = new MediaProperties(d.storageDir(), d.workDir(), d.probeTimeout(), d.maxImageSize(), d.maxAudioSize(),
-        d.maxVideoSize(), d.maxPixels(), d.maxDecodedImageSize(), d.maxMediaDuration(), quota.toBytes() == 1 ? d.userQuota() : quota, d.storage(),
-        d.s3(), d.signedUrlLifetime());
+    var properties = new MediaProperties(
+        d.storageDir(),
+        d.workDir(),
+        d.probeTimeout(),
+        d.maxImageSize(),
+        d.maxAudioSize(),
+        d.maxVideoSize(),
+        d.maxPixels(),
+        d.maxDecodedImageSize(),
+        d.maxMediaDuration(),
+        quota.toBytes() == 1 ? d.userQuota() : quota,
+        d.storage(),
+        d.s3(),
+        d.signedUrlLifetime());
     return new UploadIntake(properties, blobs, repository, event -> {}, transactions);
   }
 

@@ -33,7 +33,9 @@ class VideoOutputStoreUnitTest {
 
   private static final SpriteSheet LAYOUT = new SpriteSheet(5, 4, 192, 144, Duration.ofMillis(100));
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
+
   private FileSystemBlobStore blobs;
   private final UUID id = UUID.randomUUID();
 
@@ -50,15 +52,20 @@ class VideoOutputStoreUnitTest {
     var stored = new VideoOutputStore(blobs, new FfmpegDerivatives(properties(dir)))
         .store(id, mp4, Duration.ofSeconds(2), new VideoSize(320, 240));
 
-    assertThat(stored.keys()).extracting(BlobKey::value)
-        .containsExactly("videos/" + id + ".mp4", "videos/" + id + "-poster.jpg", "videos/" + id + "-sprite.jpg");
+    assertThat(stored.keys())
+        .extracting(BlobKey::value)
+        .containsExactly(
+            "videos/" + id + ".mp4",
+            "videos/" + id + "-poster.jpg",
+            "videos/" + id + "-sprite.jpg");
     assertThat(stored.videoBytes()).isEqualTo(Files.size(mp4));
     assertThat(read(stored.video())).isEqualTo(Files.readAllBytes(mp4));
     assertThat(read(stored.poster())).startsWith(0xFF, 0xD8); // JPEG
     assertThat(read(stored.spriteSheet())).startsWith(0xFF, 0xD8);
     assertThat(stored.layout()).isEqualTo(new SpriteSheet(5, 4, 192, 144, Duration.ofMillis(100)));
     try (var left = Files.list(dir)) {
-      assertThat(left.map(p -> p.getFileName().toString())).as("the pictures' work files are gone")
+      assertThat(left.map(p -> p.getFileName().toString()))
+          .as("the pictures' work files are gone")
           .containsExactlyInAnyOrder("render.mp4", "store");
     }
   }
@@ -69,7 +76,8 @@ class VideoOutputStoreUnitTest {
     var poster = Files.write(dir.resolve("poster.jpg"), new byte[] {4, 5});
     var sprite = Files.write(dir.resolve("sprite.jpg"), new byte[] {6});
 
-    var stored = new VideoOutputStore(blobs, noFfmpeg()).store(id, mp4, new VideoPictures(poster, sprite, LAYOUT));
+    var stored = new VideoOutputStore(blobs, noFfmpeg())
+        .store(id, mp4, new VideoPictures(poster, sprite, LAYOUT));
 
     assertThat(read(stored.video())).containsExactly(1, 2, 3);
     assertThat(read(stored.poster())).containsExactly(4, 5);
@@ -83,39 +91,47 @@ class VideoOutputStoreUnitTest {
   @Test
   void writesTheThreeFilesAtTheSameTime() throws IOException {
     var together = new CyclicBarrier(3);
-    var store = new VideoOutputStore(new Watched(blobs, key -> {
-      try {
-        together.await(10, TimeUnit.SECONDS); // one at a time, the first write would wait here in vain
-      } catch (Exception e) {
-        throw new IllegalStateException("the writes did not overlap", e);
-      }
-    }), noFfmpeg());
+    var store = new VideoOutputStore(
+        new Watched(blobs, key -> {
+          try {
+            together.await(
+                10, TimeUnit.SECONDS); // one at a time, the first write would wait here in vain
+          } catch (Exception e) {
+            throw new IllegalStateException("the writes did not overlap", e);
+          }
+        }),
+        noFfmpeg());
 
     var stored = store.store(id, pictures().mp4(), pictures().given());
 
-    assertThat(stored.keys()).allSatisfy(key -> assertThat(blobs.open(key)).as(key.value()).isPresent());
+    assertThat(stored.keys())
+        .allSatisfy(key -> assertThat(blobs.open(key)).as(key.value()).isPresent());
   }
 
   @Test
   void aFailedStoreLeavesNoneOfItsFilesBehind() {
     var othersWritten = new CountDownLatch(2);
-    var store = new VideoOutputStore(new Watched(blobs, key -> {
-      if (key.value().endsWith("-sprite.jpg")) {
-        await(othersWritten); // fail only once the video and the poster are stored
-        throw new java.io.UncheckedIOException(new IOException("bucket unreachable"));
-      }
-    }) {
-      @Override
-      public void put(BlobKey key, Path source) throws IOException {
-        super.put(key, source);
-        othersWritten.countDown();
-      }
-    }, noFfmpeg());
+    var store = new VideoOutputStore(
+        new Watched(blobs, key -> {
+          if (key.value().endsWith("-sprite.jpg")) {
+            await(othersWritten); // fail only once the video and the poster are stored
+            throw new java.io.UncheckedIOException(new IOException("bucket unreachable"));
+          }
+        }) {
+          @Override
+          public void put(BlobKey key, Path source) throws IOException {
+            super.put(key, source);
+            othersWritten.countDown();
+          }
+        },
+        noFfmpeg());
 
-    assertThatThrownBy(() -> store.store(id, pictures().mp4(), pictures().given())).hasMessageContaining("bucket unreachable");
+    assertThatThrownBy(() -> store.store(id, pictures().mp4(), pictures().given()))
+        .hasMessageContaining("bucket unreachable");
 
     assertThat(othersWritten.getCount()).as("the other two had been written").isZero();
-    for (var key : List.of("videos/" + id + ".mp4", "videos/" + id + "-poster.jpg", "videos/" + id + "-sprite.jpg")) {
+    for (var key : List.of(
+        "videos/" + id + ".mp4", "videos/" + id + "-poster.jpg", "videos/" + id + "-sprite.jpg")) {
       assertThat(blobs.open(new BlobKey(key))).as(key).isEmpty();
     }
   }
@@ -127,8 +143,11 @@ class VideoOutputStoreUnitTest {
     var upload = new BlobKey("uploads/" + UUID.randomUUID() + ".png");
     blobs.put(upload, pictures().mp4());
 
-    assertThatThrownBy(() -> store.delete(List.of(stored.video(), upload))).isInstanceOf(IllegalArgumentException.class);
-    assertThat(blobs.open(stored.video())).as("nothing is deleted when one key is foreign").isPresent();
+    assertThatThrownBy(() -> store.delete(List.of(stored.video(), upload)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(blobs.open(stored.video()))
+        .as("nothing is deleted when one key is foreign")
+        .isPresent();
 
     store.delete(stored);
     assertThat(stored.keys()).allSatisfy(key -> assertThat(blobs.open(key)).isEmpty());
@@ -144,14 +163,35 @@ class VideoOutputStoreUnitTest {
       Files.write(dir.resolve("poster.jpg"), new byte[] {4, 5});
       Files.write(dir.resolve("sprite.jpg"), new byte[] {6});
     }
-    return new Render(mp4, new VideoPictures(dir.resolve("poster.jpg"), dir.resolve("sprite.jpg"), LAYOUT));
+    return new Render(
+        mp4, new VideoPictures(dir.resolve("poster.jpg"), dir.resolve("sprite.jpg"), LAYOUT));
   }
 
   private static MediaProperties properties(Path dir) {
-    return new MediaProperties(dir, dir, Duration.ofSeconds(60), DataSize.ofMegabytes(20), DataSize.ofMegabytes(50),
-        DataSize.ofMegabytes(500), 40_000_000, DataSize.ofMegabytes(160), Duration.ofMinutes(10), DataSize.ofGigabytes(2),
-        MediaProperties.Storage.FILESYSTEM, new MediaProperties.S3(null, "us-east-1", null, false, null, null,
-            DataSize.ofMegabytes(16), DataSize.ofMegabytes(8), false, Duration.ofMinutes(5)), Duration.ofMinutes(10));
+    return new MediaProperties(
+        dir,
+        dir,
+        Duration.ofSeconds(60),
+        DataSize.ofMegabytes(20),
+        DataSize.ofMegabytes(50),
+        DataSize.ofMegabytes(500),
+        40_000_000,
+        DataSize.ofMegabytes(160),
+        Duration.ofMinutes(10),
+        DataSize.ofGigabytes(2),
+        MediaProperties.Storage.FILESYSTEM,
+        new MediaProperties.S3(
+            null,
+            "us-east-1",
+            null,
+            false,
+            null,
+            null,
+            DataSize.ofMegabytes(16),
+            DataSize.ofMegabytes(8),
+            false,
+            Duration.ofMinutes(5)),
+        Duration.ofMinutes(10));
   }
 
   private byte[] read(BlobKey key) throws IOException {

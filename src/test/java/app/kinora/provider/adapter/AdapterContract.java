@@ -1,8 +1,5 @@
 package app.kinora.provider.adapter;
 
-import app.kinora.provider.spi.ReferenceMedia;
-import app.kinora.shared.VideoSpec;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -13,8 +10,10 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import app.kinora.provider.spi.JobState;
 import app.kinora.provider.spi.ProviderFailure;
+import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.provider.spi.RemoteJob;
 import app.kinora.provider.spi.RemoteStatus;
+import app.kinora.shared.VideoSpec;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -25,8 +24,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The contract every HTTP adapter keeps, run against a WireMock stub that answers as the
@@ -36,13 +35,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 abstract class AdapterContract {
 
   /** Generous, so that a loaded machine does not fail the tests; the timeout test uses {@link #IMPATIENT}. */
-  static final HttpTimeouts TIMEOUTS = new HttpTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(15));
-  static final HttpTimeouts IMPATIENT = new HttpTimeouts(Duration.ofSeconds(5), Duration.ofMillis(500));
+  static final HttpTimeouts TIMEOUTS =
+      new HttpTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(15));
+
+  static final HttpTimeouts IMPATIENT =
+      new HttpTimeouts(Duration.ofSeconds(5), Duration.ofMillis(500));
 
   @RegisterExtension
-  static WireMockExtension platform = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension platform =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   /** The adapter under test, talking to the stub. */
   abstract HttpAdapter adapter(String baseUrl, HttpTimeouts timeouts);
@@ -126,7 +130,8 @@ abstract class AdapterContract {
 
     assertThat(status.state()).isEqualTo(JobState.FAILED);
     assertThat(status.failure().code()).isEqualTo("provider_error");
-    assertThat(status.failure().getMessage()).isEqualTo("The video service failed to make this video.");
+    assertThat(status.failure().getMessage())
+        .isEqualTo("The video service failed to make this video.");
   }
 
   @Test
@@ -144,7 +149,10 @@ abstract class AdapterContract {
 
   @Test
   void passesOnRetryAfterWhenRateLimited() {
-    stubSubmit(aResponse().withStatus(429).withHeader("Retry-After", "7").withBody("{\"error\":\"slow down\"}"));
+    stubSubmit(aResponse()
+        .withStatus(429)
+        .withHeader("Retry-After", "7")
+        .withBody("{\"error\":\"slow down\"}"));
 
     assertThatThrownBy(() -> adapter(baseUrl()).submit(request()))
         .isInstanceOfSatisfying(ProviderFailure.class, failure -> {
@@ -179,7 +187,10 @@ abstract class AdapterContract {
 
   @Test
   void refusesAMalformedAnswer() {
-    stubStatus(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"status\": "));
+    stubStatus(aResponse()
+        .withStatus(200)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"status\": "));
 
     assertThatThrownBy(() -> adapter(baseUrl()).status(expectedJob()))
         .isInstanceOfSatisfying(ProviderFailure.class, failure -> {
@@ -200,7 +211,8 @@ abstract class AdapterContract {
           }
           adapter.fetch(expectedJob(), status, dir.resolve("late.mp4"));
         })
-        .isInstanceOfSatisfying(ProviderFailure.class, failure -> assertThat(failure.code()).isEqualTo("expired"));
+        .isInstanceOfSatisfying(
+            ProviderFailure.class, failure -> assertThat(failure.code()).isEqualTo("expired"));
     assertThat(dir.resolve("late.mp4")).doesNotExist();
   }
 
@@ -214,14 +226,17 @@ abstract class AdapterContract {
         com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
     assertThat(posts).hasSize(1);
     var sent = posts.getFirst();
-    assertThat(sent.getBodyAsString()).satisfies(body ->
-        assertThat(equalToJson(expectedPayload(), false, false).match(body).isExactMatch())
-            .as("exact payload, got %s", body).isTrue());
+    assertThat(sent.getBodyAsString())
+        .satisfies(body -> assertThat(
+                equalToJson(expectedPayload(), false, false).match(body).isExactMatch())
+            .as("exact payload, got %s", body)
+            .isTrue());
     assertNoPersonalHeaders(sent);
   }
 
   static void assertNoPersonalHeaders(LoggedRequest sent) {
-    assertThat(sent.getHeaders().keys()).map(String::toLowerCase)
+    assertThat(sent.getHeaders().keys())
+        .map(String::toLowerCase)
         .doesNotContain("cookie", "x-forwarded-for", "x-real-ip", "forwarded", "x-user-id", "from");
   }
 

@@ -1,20 +1,19 @@
 package app.kinora.provider.adapter;
 
-import app.kinora.provider.spi.ProviderSpecs;
-import app.kinora.shared.VideoSpec;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 
 import app.kinora.provider.spi.Capability;
 import app.kinora.provider.spi.ModelDescriptor;
 import app.kinora.provider.spi.ProviderInfo;
+import app.kinora.provider.spi.ProviderSpecs;
 import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.provider.spi.RemoteJob;
 import app.kinora.shared.VideoSize;
+import app.kinora.shared.VideoSpec;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.time.Duration;
 import java.util.List;
@@ -33,15 +32,32 @@ class ComfyUiAdapterTest extends AdapterContract {
 
   @Override
   HttpAdapter adapter(String baseUrl, HttpTimeouts timeouts) {
-    var model = new ModelDescriptor("wan-local", "Wan on our GPU", "A workflow on this site's own GPU server.", 2, 5,
-        List.of(new VideoSize(848, 480)), List.of(16), Set.of(Capability.SEED, Capability.NEGATIVE_PROMPT));
-    return new ComfyUiAdapter(new ProviderInfo("ComfyUI (self-hosted)", "FR"), baseUrl, model, WORKFLOW, timeouts);
+    var model = new ModelDescriptor(
+        "wan-local",
+        "Wan on our GPU",
+        "A workflow on this site's own GPU server.",
+        2,
+        5,
+        List.of(new VideoSize(848, 480)),
+        List.of(16),
+        Set.of(Capability.SEED, Capability.NEGATIVE_PROMPT));
+    return new ComfyUiAdapter(
+        new ProviderInfo("ComfyUI (self-hosted)", "FR"), baseUrl, model, WORKFLOW, timeouts);
   }
 
   @Override
   VideoSpec<ReferenceMedia> request() {
-    return ProviderSpecs.of("wan-local", "A \"quoted\" candle", Duration.ofSeconds(2), new VideoSize(848, 480), 42, 16,
-        false, false, ReferenceMedia.NONE, "blurry");
+    return ProviderSpecs.of(
+        "wan-local",
+        "A \"quoted\" candle",
+        Duration.ofSeconds(2),
+        new VideoSize(848, 480),
+        42,
+        16,
+        false,
+        false,
+        ReferenceMedia.NONE,
+        "blurry");
   }
 
   @Override
@@ -80,9 +96,11 @@ class ComfyUiAdapterTest extends AdapterContract {
     stubStatus(json("{}"));
     platform.stubFor(get("/history/p-2").willReturn(json("{}")));
 
-    org.assertj.core.api.Assertions.assertThat(adapter(baseUrl()).status(RemoteJob.of("p-1")).state())
+    org.assertj.core.api.Assertions.assertThat(
+            adapter(baseUrl()).status(RemoteJob.of("p-1")).state())
         .isEqualTo(app.kinora.provider.spi.JobState.IN_PROGRESS);
-    org.assertj.core.api.Assertions.assertThat(adapter(baseUrl()).status(RemoteJob.of("p-2")).state())
+    org.assertj.core.api.Assertions.assertThat(
+            adapter(baseUrl()).status(RemoteJob.of("p-2")).state())
         .isEqualTo(app.kinora.provider.spi.JobState.QUEUED);
   }
 
@@ -96,7 +114,8 @@ class ComfyUiAdapterTest extends AdapterContract {
     stubStatus(json("""
         {"p-1":{"prompt":[3,"p-1",{}],"status":{"status_str":"success","completed":true,"messages":[]},
          "outputs":{"9":{"gifs":[{"filename":"kinora_00001.mp4","subfolder":"","type":"output","format":"video/h264-mp4"}]}}}}"""));
-    platform.stubFor(get(urlPathEqualTo("/view")).withQueryParam("filename", equalTo("kinora_00001.mp4"))
+    platform.stubFor(get(urlPathEqualTo("/view"))
+        .withQueryParam("filename", equalTo("kinora_00001.mp4"))
         .withQueryParam("type", equalTo("output"))
         .willReturn(aResponse().withHeader("Content-Type", "video/mp4").withBody(video)));
   }

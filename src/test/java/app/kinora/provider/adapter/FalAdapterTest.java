@@ -1,8 +1,5 @@
 package app.kinora.provider.adapter;
 
-import app.kinora.provider.spi.ProviderSpecs;
-import app.kinora.shared.VideoSpec;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -12,9 +9,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.kinora.provider.spi.ProviderInfo;
+import app.kinora.provider.spi.ProviderSpecs;
 import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.provider.spi.RemoteJob;
 import app.kinora.shared.VideoSize;
+import app.kinora.shared.VideoSpec;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.time.Duration;
 import java.util.Optional;
@@ -31,8 +30,17 @@ class FalAdapterTest extends AdapterContract {
 
   @Override
   VideoSpec<ReferenceMedia> request() {
-    return ProviderSpecs.of("fal-ai/veo3/fast", "Waves at dusk", Duration.ofSeconds(8), new VideoSize(1280, 720), 42, 24,
-        true, false, ReferenceMedia.NONE, "blurry, text");
+    return ProviderSpecs.of(
+        "fal-ai/veo3/fast",
+        "Waves at dusk",
+        Duration.ofSeconds(8),
+        new VideoSize(1280, 720),
+        42,
+        24,
+        true,
+        false,
+        ReferenceMedia.NONE,
+        "blurry, text");
   }
 
   @Override
@@ -44,8 +52,7 @@ class FalAdapterTest extends AdapterContract {
   ResponseDefinitionBuilder accepted() {
     var base = baseUrl() + "/fal-ai/veo3/requests/req-1";
     return json("""
-        {"request_id":"req-1","response_url":"%s","status_url":"%s/status","cancel_url":"%s/cancel","queue_position":0}"""
-        .formatted(base, base, base));
+        {"request_id":"req-1","response_url":"%s","status_url":"%s/status","cancel_url":"%s/cancel","queue_position":0}""".formatted(base, base, base));
   }
 
   @Override
@@ -75,7 +82,8 @@ class FalAdapterTest extends AdapterContract {
         {"status":"COMPLETED","request_id":"req-1"}"""));
     platform.stubFor(get("/fal-ai/veo3/requests/req-1").willReturn(json("""
         {"video":{"url":"%s/files/req-1.mp4","content_type":"video/mp4"}}""".formatted(baseUrl()))));
-    platform.stubFor(get("/files/req-1.mp4").willReturn(aResponse().withHeader("Content-Type", "video/mp4").withBody(video)));
+    platform.stubFor(get("/files/req-1.mp4")
+        .willReturn(aResponse().withHeader("Content-Type", "video/mp4").withBody(video)));
   }
 
   @Override
@@ -105,7 +113,8 @@ class FalAdapterTest extends AdapterContract {
 
   @Test
   void cancelsAQueuedRequest() {
-    platform.stubFor(put("/fal-ai/veo3/requests/req-1/cancel").willReturn(json("{\"status\":\"CANCELLATION_REQUESTED\"}")));
+    platform.stubFor(put("/fal-ai/veo3/requests/req-1/cancel")
+        .willReturn(json("{\"status\":\"CANCELLATION_REQUESTED\"}")));
 
     assertThat(adapter(baseUrl()).cancel(expectedJob())).isTrue();
     platform.verify(putRequestedFor(urlEqualTo("/fal-ai/veo3/requests/req-1/cancel")));

@@ -1,8 +1,5 @@
 package app.kinora.provider.adapter;
 
-import app.kinora.provider.spi.ProviderSpecs;
-import app.kinora.shared.VideoSpec;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -15,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.kinora.provider.spi.ProviderInfo;
+import app.kinora.provider.spi.ProviderSpecs;
 import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.provider.spi.WebhookVerifier;
 import app.kinora.shared.VideoSize;
@@ -41,24 +39,41 @@ class FalWebhookTest {
   static final Instant NOW = Instant.parse("2026-11-29T05:00:00Z");
 
   @RegisterExtension
-  static WireMockExtension fal = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension fal =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   @Test
   void asksForAWebhookAndAcceptsOnlyPostsSignedWithFalsKeys() throws Exception {
     var pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
     var encoded = pair.getPublic().getEncoded();
     var raw = Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);
-    fal.stubFor(get("/.well-known/jwks.json").willReturn(okJson(
-        "{\"keys\":[{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"alg\":\"EdDSA\",\"use\":\"sig\",\"x\":\""
-            + Base64.getUrlEncoder().withoutPadding().encodeToString(raw) + "\"}]}")));
-    fal.stubFor(post(urlPathEqualTo("/fal-ai/veo3/fast")).willReturn(okJson("{\"request_id\":\"req-1\"}")));
-    var adapter = new FalAdapter(new ProviderInfo("fal.ai", "US"), fal.baseUrl(), "fal-key",
-        "https://kinora.example/providers/webhooks/fal", fal.baseUrl() + "/.well-known/jwks.json",
-        new HttpTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)), Clock.fixed(NOW, ZoneOffset.UTC));
+    fal.stubFor(get("/.well-known/jwks.json")
+        .willReturn(okJson(
+            "{\"keys\":[{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"alg\":\"EdDSA\",\"use\":\"sig\",\"x\":\""
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(raw) + "\"}]}")));
+    fal.stubFor(
+        post(urlPathEqualTo("/fal-ai/veo3/fast")).willReturn(okJson("{\"request_id\":\"req-1\"}")));
+    var adapter = new FalAdapter(
+        new ProviderInfo("fal.ai", "US"),
+        fal.baseUrl(),
+        "fal-key",
+        "https://kinora.example/providers/webhooks/fal",
+        fal.baseUrl() + "/.well-known/jwks.json",
+        new HttpTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)),
+        Clock.fixed(NOW, ZoneOffset.UTC));
 
-    adapter.submit(ProviderSpecs.of("fal-ai/veo3/fast", "Waves", Duration.ofSeconds(4), new VideoSize(1280, 720), 3, 24,
-        false, false, ReferenceMedia.NONE));
-    var body = "{\"request_id\":\"req-1\",\"status\":\"OK\",\"payload\":{}}".getBytes(StandardCharsets.UTF_8);
+    adapter.submit(ProviderSpecs.of(
+        "fal-ai/veo3/fast",
+        "Waves",
+        Duration.ofSeconds(4),
+        new VideoSize(1280, 720),
+        3,
+        24,
+        false,
+        false,
+        ReferenceMedia.NONE));
+    var body = "{\"request_id\":\"req-1\",\"status\":\"OK\",\"payload\":{}}"
+        .getBytes(StandardCharsets.UTF_8);
     var headers = signed(pair.getPrivate(), "req-1", body);
 
     fal.verify(postRequestedFor(urlPathEqualTo("/fal-ai/veo3/fast"))
@@ -66,16 +81,20 @@ class FalWebhookTest {
         .withRequestBody(equalToJson("""
             {"prompt":"Waves","duration":"4s","aspect_ratio":"16:9","resolution":"720p","generate_audio":false,"seed":3}""")));
     assertThat(adapter.verifiedJobId(headers, body)).contains("req-1");
-    var tampered = "{\"request_id\":\"req-1\",\"status\":\"ERROR\"}".getBytes(StandardCharsets.UTF_8);
-    assertThatThrownBy(() -> adapter.verifiedJobId(headers, tampered)).isInstanceOf(WebhookVerifier.InvalidSignature.class);
+    var tampered =
+        "{\"request_id\":\"req-1\",\"status\":\"ERROR\"}".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> adapter.verifiedJobId(headers, tampered))
+        .isInstanceOf(WebhookVerifier.InvalidSignature.class);
   }
 
-  private static HttpHeaders signed(PrivateKey key, String requestId, byte[] body) throws Exception {
+  private static HttpHeaders signed(PrivateKey key, String requestId, byte[] body)
+      throws Exception {
     var timestamp = String.valueOf(NOW.getEpochSecond());
     var digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
     var signer = Signature.getInstance("Ed25519");
     signer.initSign(key);
-    signer.update(String.join("\n", requestId, "user-7", timestamp, digest).getBytes(StandardCharsets.UTF_8));
+    signer.update(
+        String.join("\n", requestId, "user-7", timestamp, digest).getBytes(StandardCharsets.UTF_8));
     var headers = new HttpHeaders();
     headers.add("X-Fal-Webhook-Request-Id", requestId);
     headers.add("X-Fal-Webhook-User-Id", "user-7");

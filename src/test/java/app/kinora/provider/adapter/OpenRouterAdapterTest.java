@@ -1,8 +1,5 @@
 package app.kinora.provider.adapter;
 
-import app.kinora.provider.spi.ProviderSpecs;
-import app.kinora.shared.VideoSpec;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -12,10 +9,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.kinora.provider.spi.Capability;
 import app.kinora.provider.spi.ProviderInfo;
+import app.kinora.provider.spi.ProviderSpecs;
 import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.provider.spi.RemoteJob;
 import app.kinora.provider.spi.WebhookVerifier;
 import app.kinora.shared.VideoSize;
+import app.kinora.shared.VideoSpec;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,15 +49,29 @@ class OpenRouterAdapterTest extends AdapterContract {
 
   @Override
   HttpAdapter adapter(String baseUrl, HttpTimeouts timeouts) {
-    return new OpenRouterAdapter(new ProviderInfo("OpenRouter", "US"), baseUrl + "/api/v1", "or-test", null, null,
-        timeouts, Clock.fixed(NOW, ZoneOffset.UTC));
+    return new OpenRouterAdapter(
+        new ProviderInfo("OpenRouter", "US"),
+        baseUrl + "/api/v1",
+        "or-test",
+        null,
+        null,
+        timeouts,
+        Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   @Override
   VideoSpec<ReferenceMedia> request() {
     try {
-      return ProviderSpecs.of("google/veo-3.1", "A fox in fresh snow", Duration.ofSeconds(8), new VideoSize(1280, 720),
-          42, 24, true, false, new ReferenceMedia(png(dir), null, null, null));
+      return ProviderSpecs.of(
+          "google/veo-3.1",
+          "A fox in fresh snow",
+          Duration.ofSeconds(8),
+          new VideoSize(1280, 720),
+          42,
+          24,
+          true,
+          false,
+          new ReferenceMedia(png(dir), null, null, null));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -128,8 +141,7 @@ class OpenRouterAdapterTest extends AdapterContract {
       return """
           {"model":"google/veo-3.1","prompt":"A fox in fresh snow","duration":8,"resolution":"720p","aspect_ratio":"16:9",
            "generate_audio":true,"seed":42,
-           "frame_images":[{"type":"image_url","image_url":{"url":"data:image/png;base64,%s"},"frame_type":"first_frame"}]}"""
-          .formatted(base64(dir.resolve("first.png")));
+           "frame_images":[{"type":"image_url","image_url":{"url":"data:image/png;base64,%s"},"frame_type":"first_frame"}]}""".formatted(base64(dir.resolve("first.png")));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -151,36 +163,54 @@ class OpenRouterAdapterTest extends AdapterContract {
   @Test
   void asksForACallbackOnlyWithASigningSecret() {
     stubSubmit(accepted());
-    var adapter = new OpenRouterAdapter(new ProviderInfo("OpenRouter", "US"), baseUrl() + "/api/v1", "or-test",
-        "https://kinora.example/providers/webhooks/openrouter", SECRET, TIMEOUTS, Clock.fixed(NOW, ZoneOffset.UTC));
+    var adapter = new OpenRouterAdapter(
+        new ProviderInfo("OpenRouter", "US"),
+        baseUrl() + "/api/v1",
+        "or-test",
+        "https://kinora.example/providers/webhooks/openrouter",
+        SECRET,
+        TIMEOUTS,
+        Clock.fixed(NOW, ZoneOffset.UTC));
 
     adapter.submit(request());
 
-    assertThat(platform.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlPathEqualTo("/api/v1/videos")))
-        .getFirst().getBodyAsString()).contains("\"callback_url\":\"https://kinora.example/providers/webhooks/openrouter\"");
+    assertThat(platform
+            .findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                urlPathEqualTo("/api/v1/videos")))
+            .getFirst()
+            .getBodyAsString())
+        .contains("\"callback_url\":\"https://kinora.example/providers/webhooks/openrouter\"");
   }
 
   @Test
   void acceptsOnlyWebhooksSignedWithTheSecret() {
-    var adapter = new OpenRouterAdapter(new ProviderInfo("OpenRouter", "US"), baseUrl() + "/api/v1", "or-test",
-        null, SECRET, TIMEOUTS, Clock.fixed(NOW, ZoneOffset.UTC));
+    var adapter = new OpenRouterAdapter(
+        new ProviderInfo("OpenRouter", "US"),
+        baseUrl() + "/api/v1",
+        "or-test",
+        null,
+        SECRET,
+        TIMEOUTS,
+        Clock.fixed(NOW, ZoneOffset.UTC));
     var body = """
-        {"type":"video.generation.completed","created_at":"2026-11-29T05:00:00Z","data":{"id":"job_123","status":"completed"}}"""
-        .getBytes(StandardCharsets.UTF_8);
+        {"type":"video.generation.completed","created_at":"2026-11-29T05:00:00Z","data":{"id":"job_123","status":"completed"}}""".getBytes(StandardCharsets.UTF_8);
 
     assertThat(adapter.verifiedJobId(signed(body, SECRET, NOW), body)).contains("job_123");
     assertThatThrownBy(() -> adapter.verifiedJobId(signed(body, "another secret", NOW), body))
         .isInstanceOf(WebhookVerifier.InvalidSignature.class);
-    assertThatThrownBy(() -> adapter.verifiedJobId(signed(body, SECRET, NOW.minusSeconds(3600)), body))
+    assertThatThrownBy(
+            () -> adapter.verifiedJobId(signed(body, SECRET, NOW.minusSeconds(3600)), body))
         .isInstanceOf(WebhookVerifier.InvalidSignature.class);
   }
 
   static HttpHeaders signed(byte[] body, String secret, Instant at) {
     var timestamp = String.valueOf(at.getEpochSecond());
-    var mac = Signatures.hmacSha256(secret.getBytes(StandardCharsets.UTF_8),
+    var mac = Signatures.hmacSha256(
+        secret.getBytes(StandardCharsets.UTF_8),
         Signatures.concat((timestamp + ",").getBytes(StandardCharsets.UTF_8), body));
     var headers = new HttpHeaders();
-    headers.add("X-OpenRouter-Signature", "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(mac));
+    headers.add(
+        "X-OpenRouter-Signature", "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(mac));
     return headers;
   }
 }

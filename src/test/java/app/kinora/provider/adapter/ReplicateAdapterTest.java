@@ -1,8 +1,5 @@
 package app.kinora.provider.adapter;
 
-import app.kinora.provider.spi.ProviderSpecs;
-import app.kinora.shared.VideoSpec;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -10,10 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.kinora.provider.spi.ProviderInfo;
+import app.kinora.provider.spi.ProviderSpecs;
 import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.provider.spi.RemoteJob;
 import app.kinora.provider.spi.WebhookVerifier;
 import app.kinora.shared.VideoSize;
+import app.kinora.shared.VideoSpec;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,19 +31,35 @@ import org.springframework.http.HttpHeaders;
 class ReplicateAdapterTest extends AdapterContract {
 
   static final Instant NOW = Instant.parse("2026-11-29T05:00:00Z");
-  static final String SECRET = "whsec_" + Base64.getEncoder().encodeToString("replicate signing key".getBytes(StandardCharsets.UTF_8));
+  static final String SECRET = "whsec_"
+      + Base64.getEncoder()
+          .encodeToString("replicate signing key".getBytes(StandardCharsets.UTF_8));
 
   @Override
   HttpAdapter adapter(String baseUrl, HttpTimeouts timeouts) {
-    return new ReplicateAdapter(new ProviderInfo("Replicate", "US"), baseUrl + "/v1", "r8_test", null, null, timeouts,
+    return new ReplicateAdapter(
+        new ProviderInfo("Replicate", "US"),
+        baseUrl + "/v1",
+        "r8_test",
+        null,
+        null,
+        timeouts,
         Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   @Override
   VideoSpec<ReferenceMedia> request() {
     try {
-      return ProviderSpecs.of("google/veo-3-fast", "A paper boat on a river", Duration.ofSeconds(8),
-          new VideoSize(1280, 720), 42, 24, false, false, new ReferenceMedia(png(dir), null, null, null));
+      return ProviderSpecs.of(
+          "google/veo-3-fast",
+          "A paper boat on a river",
+          Duration.ofSeconds(8),
+          new VideoSize(1280, 720),
+          42,
+          24,
+          false,
+          false,
+          new ReferenceMedia(png(dir), null, null, null));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -59,8 +74,7 @@ class ReplicateAdapterTest extends AdapterContract {
   ResponseDefinitionBuilder accepted() {
     return json("""
         {"id":"pred-1","model":"google/veo-3-fast","status":"starting","output":null,"error":null,
-         "urls":{"get":"https://api.replicate.com/v1/predictions/pred-1","cancel":"https://api.replicate.com/v1/predictions/pred-1/cancel"}}""")
-        .withStatus(201);
+         "urls":{"get":"https://api.replicate.com/v1/predictions/pred-1","cancel":"https://api.replicate.com/v1/predictions/pred-1/cancel"}}""").withStatus(201);
   }
 
   @Override
@@ -88,7 +102,8 @@ class ReplicateAdapterTest extends AdapterContract {
   void stubCompleted(byte[] video) {
     stubStatus(json("""
         {"id":"pred-1","status":"succeeded","output":"%s/files/pred-1.mp4"}""".formatted(baseUrl())));
-    platform.stubFor(get("/files/pred-1.mp4").willReturn(aResponse().withHeader("Content-Type", "video/mp4").withBody(video)));
+    platform.stubFor(get("/files/pred-1.mp4")
+        .willReturn(aResponse().withHeader("Content-Type", "video/mp4").withBody(video)));
   }
 
   @Override
@@ -122,20 +137,33 @@ class ReplicateAdapterTest extends AdapterContract {
 
   @Test
   void acceptsOnlyWebhooksSignedWithTheSecret() {
-    var adapter = new ReplicateAdapter(new ProviderInfo("Replicate", "US"), baseUrl() + "/v1", "r8_test",
-        "https://kinora.example/providers/webhooks/replicate", SECRET, TIMEOUTS, Clock.fixed(NOW, ZoneOffset.UTC));
+    var adapter = new ReplicateAdapter(
+        new ProviderInfo("Replicate", "US"),
+        baseUrl() + "/v1",
+        "r8_test",
+        "https://kinora.example/providers/webhooks/replicate",
+        SECRET,
+        TIMEOUTS,
+        Clock.fixed(NOW, ZoneOffset.UTC));
     var body = "{\"id\":\"pred-1\",\"status\":\"succeeded\"}".getBytes(StandardCharsets.UTF_8);
 
     assertThat(adapter.verifiedJobId(signed("msg_1", body, SECRET), body)).contains("pred-1");
-    assertThatThrownBy(() -> adapter.verifiedJobId(signed("msg_1", body, "whsec_" + Base64.getEncoder()
-        .encodeToString("wrong".getBytes(StandardCharsets.UTF_8))), body))
+    assertThatThrownBy(() -> adapter.verifiedJobId(
+            signed(
+                "msg_1",
+                body,
+                "whsec_"
+                    + Base64.getEncoder().encodeToString("wrong".getBytes(StandardCharsets.UTF_8))),
+            body))
         .isInstanceOf(WebhookVerifier.InvalidSignature.class);
   }
 
   private static HttpHeaders signed(String id, byte[] body, String secret) {
     var timestamp = String.valueOf(NOW.getEpochSecond());
     var key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
-    var mac = Signatures.hmacSha256(key, Signatures.concat((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8), body));
+    var mac = Signatures.hmacSha256(
+        key,
+        Signatures.concat((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8), body));
     var headers = new HttpHeaders();
     headers.add("webhook-id", id);
     headers.add("webhook-timestamp", timestamp);

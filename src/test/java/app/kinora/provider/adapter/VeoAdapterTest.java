@@ -1,17 +1,16 @@
 package app.kinora.provider.adapter;
 
-import app.kinora.provider.spi.ProviderSpecs;
-import app.kinora.shared.VideoSpec;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import app.kinora.provider.spi.ProviderInfo;
+import app.kinora.provider.spi.ProviderSpecs;
 import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.provider.spi.RemoteJob;
 import app.kinora.shared.VideoSize;
+import app.kinora.shared.VideoSpec;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,14 +25,24 @@ class VeoAdapterTest extends AdapterContract {
 
   @Override
   HttpAdapter adapter(String baseUrl, HttpTimeouts timeouts) {
-    return new VeoAdapter(new ProviderInfo("Google Gemini API", "US"), baseUrl + "/v1beta", "gm-key", timeouts);
+    return new VeoAdapter(
+        new ProviderInfo("Google Gemini API", "US"), baseUrl + "/v1beta", "gm-key", timeouts);
   }
 
   @Override
   VideoSpec<ReferenceMedia> request() {
     try {
-      return ProviderSpecs.of("veo-3.1-fast-generate-preview", "A hummingbird at a flower", Duration.ofSeconds(6),
-          new VideoSize(720, 1280), 42, 24, true, false, new ReferenceMedia(png(dir), null, null, null), "cartoon");
+      return ProviderSpecs.of(
+          "veo-3.1-fast-generate-preview",
+          "A hummingbird at a flower",
+          Duration.ofSeconds(6),
+          new VideoSize(720, 1280),
+          42,
+          24,
+          true,
+          false,
+          new ReferenceMedia(png(dir), null, null, null),
+          "cartoon");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -41,7 +50,8 @@ class VeoAdapterTest extends AdapterContract {
 
   @Override
   void stubSubmit(ResponseDefinitionBuilder answer) {
-    platform.stubFor(post("/v1beta/models/veo-3.1-fast-generate-preview:predictLongRunning").willReturn(answer));
+    platform.stubFor(
+        post("/v1beta/models/veo-3.1-fast-generate-preview:predictLongRunning").willReturn(answer));
   }
 
   @Override
@@ -61,7 +71,8 @@ class VeoAdapterTest extends AdapterContract {
 
   @Override
   ResponseDefinitionBuilder running() {
-    return json("{\"name\":\"" + OPERATION + "\",\"done\":false,\"metadata\":{\"progressPercent\":25}}");
+    return json(
+        "{\"name\":\"" + OPERATION + "\",\"done\":false,\"metadata\":{\"progressPercent\":25}}");
   }
 
   @Override
@@ -73,29 +84,29 @@ class VeoAdapterTest extends AdapterContract {
   void stubCompleted(byte[] video) {
     stubStatus(json("""
         {"name":"%s","done":true,"response":{"@type":"type.googleapis.com/google.ai.generativelanguage.v1beta.PredictLongRunningResponse",
-         "generateVideoResponse":{"generatedSamples":[{"video":{"uri":"%s/v1beta/files/vid1:download?alt=media"}}]}}}"""
-        .formatted(OPERATION, baseUrl())));
+         "generateVideoResponse":{"generatedSamples":[{"video":{"uri":"%s/v1beta/files/vid1:download?alt=media"}}]}}}""".formatted(OPERATION, baseUrl())));
     platform.stubFor(get(urlPathEqualTo("/v1beta/files/vid1:download"))
         .willReturn(aResponse().withHeader("Content-Type", "video/mp4").withBody(video)));
   }
 
   @Override
   ResponseDefinitionBuilder failed() {
-    return json("{\"name\":\"" + OPERATION + "\",\"done\":true,\"error\":{\"code\":13,\"message\":\"Internal error\"}}");
+    return json("{\"name\":\"" + OPERATION
+        + "\",\"done\":true,\"error\":{\"code\":13,\"message\":\"Internal error\"}}");
   }
 
   @Override
   Optional<ResponseDefinitionBuilder> moderated() {
     return Optional.of(json("""
         {"name":"%s","done":true,"response":{"generateVideoResponse":{"raiMediaFilteredCount":1,
-         "raiMediaFilteredReasons":["The video could not be generated because it may violate our policies."]}}}"""
-        .formatted(OPERATION)));
+         "raiMediaFilteredReasons":["The video could not be generated because it may violate our policies."]}}}""".formatted(OPERATION)));
   }
 
   @Override
   void stubExpired() {
     stubCompleted(new byte[0]);
-    platform.stubFor(get(urlPathEqualTo("/v1beta/files/vid1:download")).willReturn(aResponse().withStatus(404)));
+    platform.stubFor(get(urlPathEqualTo("/v1beta/files/vid1:download"))
+        .willReturn(aResponse().withStatus(404)));
   }
 
   @Override
@@ -103,8 +114,7 @@ class VeoAdapterTest extends AdapterContract {
     try {
       return """
           {"instances":[{"prompt":"A hummingbird at a flower","image":{"bytesBase64Encoded":"%s","mimeType":"image/png"}}],
-           "parameters":{"aspectRatio":"9:16","resolution":"720p","durationSeconds":6,"negativePrompt":"cartoon"}}"""
-          .formatted(base64(dir.resolve("first.png")));
+           "parameters":{"aspectRatio":"9:16","resolution":"720p","durationSeconds":6,"negativePrompt":"cartoon"}}""".formatted(base64(dir.resolve("first.png")));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

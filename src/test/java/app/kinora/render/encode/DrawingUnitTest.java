@@ -20,8 +20,12 @@ class DrawingUnitTest {
     var converter = new Yuv420(SIZE.width(), SIZE.height());
     var expected = ByteBuffer.allocateDirect(SIZE.width() * SIZE.height() * 3 / 2);
     var ahead = new Scene("Neon city at night in the rain", 4, SIZE, true);
-    try (var drawing = new Drawing(ahead, new Yuv420(SIZE.width(), SIZE.height()),
-        () -> ByteBuffer.allocateDirect(SIZE.width() * SIZE.height() * 3 / 2), FRAMES, 24,
+    try (var drawing = new Drawing(
+        ahead,
+        new Yuv420(SIZE.width(), SIZE.height()),
+        () -> ByteBuffer.allocateDirect(SIZE.width() * SIZE.height() * 3 / 2),
+        FRAMES,
+        24,
         new Stills(SIZE, Duration.ofSeconds(1), FRAMES))) {
       for (int frame = 0; frame < FRAMES; frame++) {
         var buffer = drawing.next();

@@ -62,7 +62,8 @@ class PromptReaderUnitTest {
     assertThat(PromptReader.read("a red car").places()).containsExactly(Place.HILLS);
     assertThat(PromptReader.read("a deep space nebula").places()).containsExactly(Place.SPACE);
     assertThat(PromptReader.read("a nebula").places()).containsExactly(Place.SPACE);
-    assertThat(PromptReader.read("campfire sparks at night").places()).containsExactlyInAnyOrder(Place.FOREST, Place.HILLS);
+    assertThat(PromptReader.read("campfire sparks at night").places())
+        .containsExactlyInAnyOrder(Place.FOREST, Place.HILLS);
   }
 
   @Test

@@ -63,16 +63,29 @@ class SceneUnitTest {
 
   @Test
   void cameraWordsChangeHowTheSceneMoves() {
-    var prompts = List.of("mountains", "pan over mountains", "zoom in on mountains", "zoom out from mountains",
-        "dolly into mountains", "orbit around mountains", "aerial shot of mountains", "close-up of mountains",
+    var prompts = List.of(
+        "mountains",
+        "pan over mountains",
+        "zoom in on mountains",
+        "zoom out from mountains",
+        "dolly into mountains",
+        "orbit around mountains",
+        "aerial shot of mountains",
+        "close-up of mountains",
         "mountains in slow motion");
     List<int[]> lastFrames = new ArrayList<>();
     for (var prompt : prompts) {
-      var camera = new Camera(PromptReader.read(prompt), Layout.of(PromptReader.read(prompt), 192, 108));
+      var camera =
+          new Camera(PromptReader.read(prompt), Layout.of(PromptReader.read(prompt), 192, 108));
       var start = camera.at(0, 0);
       var end = camera.at(4, 1);
-      lastFrames.add(new int[] {(int) (start.zoom() * 1000), (int) (end.zoom() * 1000), (int) (end.dolly() * 1000),
-          (int) end.shift(1), (int) (end.time() * 1000)});
+      lastFrames.add(new int[] {
+        (int) (start.zoom() * 1000),
+        (int) (end.zoom() * 1000),
+        (int) (end.dolly() * 1000),
+        (int) end.shift(1),
+        (int) (end.time() * 1000)
+      });
       assertThat(start.time()).isZero();
     }
     assertThat(lastFrames).extracting(java.util.Arrays::toString).doesNotHaveDuplicates();
@@ -88,14 +101,29 @@ class SceneUnitTest {
 
   @Test
   void drawsEveryKindOfSceneInEveryShapeOfFrame() {
-    var prompts = List.of("a beach with palms at sunset", "a city by the sea at dusk", "forest mountains in fog",
-        "a desert canyon at dawn, aerial", "a planet in deep space, orbit", "a jellyfish underwater, close-up",
-        "a thunderstorm over a lake", "arctic tundra in a blizzard", "a campfire by the lake, zoom out",
-        "pastel dreamy hills", "a red car", "");
-    for (var size : List.of(new VideoSize(96, 54), new VideoSize(54, 96), new VideoSize(64, 64), new VideoSize(64, 48))) {
+    var prompts = List.of(
+        "a beach with palms at sunset",
+        "a city by the sea at dusk",
+        "forest mountains in fog",
+        "a desert canyon at dawn, aerial",
+        "a planet in deep space, orbit",
+        "a jellyfish underwater, close-up",
+        "a thunderstorm over a lake",
+        "arctic tundra in a blizzard",
+        "a campfire by the lake, zoom out",
+        "pastel dreamy hills",
+        "a red car",
+        "");
+    for (var size : List.of(
+        new VideoSize(96, 54),
+        new VideoSize(54, 96),
+        new VideoSize(64, 64),
+        new VideoSize(64, 48))) {
       for (var prompt : prompts) {
         var scene = new Scene(prompt, 11, size, true);
-        assertThat(frame(scene, 0)).as("%s at %s", prompt, size).hasSize(size.width() * size.height());
+        assertThat(frame(scene, 0))
+            .as("%s at %s", prompt, size)
+            .hasSize(size.width() * size.height());
         assertThat(frame(scene, 5)).hasSize(size.width() * size.height());
       }
     }

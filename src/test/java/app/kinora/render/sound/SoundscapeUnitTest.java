@@ -15,7 +15,8 @@ class SoundscapeUnitTest {
   void theSameSceneAndSeedSoundTheSame() {
     var spec = PromptReader.read("Sunset over the ocean");
 
-    assertThat(clip(new Soundscape(spec, 3), 24, 48)).isEqualTo(clip(new Soundscape(spec, 3), 24, 48));
+    assertThat(clip(new Soundscape(spec, 3), 24, 48))
+        .isEqualTo(clip(new Soundscape(spec, 3), 24, 48));
   }
 
   @Test
@@ -33,7 +34,8 @@ class SoundscapeUnitTest {
 
       assertThat(Math.abs(samples[0])).as(prompt).isLessThan(50);
       assertThat(Math.abs(samples[samples.length - 1])).as(prompt).isLessThan(50);
-      assertThat(peak(samples)).as(prompt).isPositive().isLessThanOrEqualTo((int) (0.3 * Short.MAX_VALUE));
+      assertThat(peak(samples)).as(prompt).isPositive().isLessThanOrEqualTo((int)
+          (0.3 * Short.MAX_VALUE));
     }
   }
 

@@ -10,8 +10,9 @@ class ShrinkUnitTest {
   @Test
   void averagesWholeBlocksChannelByChannel() {
     int[] picture = {
-        0x000000, 0xff0000, 0x102030, 0x102030,
-        0x0000ff, 0x00ff00, 0x102030, 0x102030};
+      0x000000, 0xff0000, 0x102030, 0x102030,
+      0x0000ff, 0x00ff00, 0x102030, 0x102030
+    };
     var small = new int[2];
 
     Shrink.into(picture, 4, 2, 2, 1, small, 0, 2);
@@ -26,7 +27,8 @@ class ShrinkUnitTest {
 
     Shrink.into(grey, 3, 1, 2, 1, small, 0, 2);
 
-    assertThat(small).containsExactly(0x1e1e1e, 0x969696); // (0 + 45) / 1.5 = 30, (45 + 180) / 1.5 = 150
+    assertThat(small)
+        .containsExactly(0x1e1e1e, 0x969696); // (0 + 45) / 1.5 = 30, (45 + 180) / 1.5 = 150
   }
 
   @Test
@@ -37,10 +39,9 @@ class ShrinkUnitTest {
 
     Shrink.into(white, 6, 4, 3, 2, sheet, 1 * 4 + 1, 4);
 
-    assertThat(sheet).containsExactly(
-        0, 0, 0, 0,
-        0, 0xffffff, 0xffffff, 0xffffff,
-        0, 0xffffff, 0xffffff, 0xffffff);
+    assertThat(sheet)
+        .containsExactly(
+            0, 0, 0, 0, 0, 0xffffff, 0xffffff, 0xffffff, 0, 0xffffff, 0xffffff, 0xffffff);
   }
 
   @Test
