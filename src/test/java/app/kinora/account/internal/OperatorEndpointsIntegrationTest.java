@@ -6,20 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.kinora.ApiClient;
 import app.kinora.IntegrationTest;
-import app.kinora.KinoraApplication;
+import app.kinora.OtherNode;
 import app.kinora.account.ApiKeyAuthentication.Scope;
 import app.kinora.account.WebSession;
 import app.kinora.shared.UserId;
-import com.zaxxer.hikari.HikariDataSource;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -120,26 +117,9 @@ class OperatorEndpointsIntegrationTest extends IntegrationTest {
 
   @Test
   void onASeparateManagementPortTheEndpointsAreOpenThereAndGoneFromTheMainPort() {
-    var hikari = (HikariDataSource) dataSource;
-    try (var node = new SpringApplicationBuilder(KinoraApplication.class)
-        .properties(Map.of(
-            "server.port",
-            "0",
-            "management.server.port",
-            "0",
-            "management.server.address",
-            "127.0.0.1",
-            "spring.datasource.url",
-            hikari.getJdbcUrl(),
-            "spring.datasource.username",
-            hikari.getUsername(),
-            "spring.datasource.password",
-            hikari.getPassword() == null ? "" : hikari.getPassword(),
-            "kinora.data-dir",
-            Path.of("target", "test-data", "management-" + UUID.randomUUID()).toString(),
-            "spring.main.banner-mode",
-            "off"))
-        .run()) {
+    try (var node = OtherNode.start(
+        dataSource,
+        Map.of("management.server.port", "0", "management.server.address", "127.0.0.1"))) {
       var main = "http://localhost:" + node.getEnvironment().getProperty("local.server.port");
       var management =
           "http://127.0.0.1:" + node.getEnvironment().getProperty("local.management.port");

@@ -5,17 +5,13 @@ import static app.kinora.account.internal.SignUpIntegrationTest.yearsAgo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.kinora.IntegrationTest;
-import app.kinora.KinoraApplication;
+import app.kinora.OtherNode;
 import app.kinora.account.WebSession;
-import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 /**
@@ -56,22 +52,7 @@ class SessionsIntegrationTest extends IntegrationTest {
     signUp("two.nodes@kinora.test", "a long two nodes passphrase");
     var onFirst =
         signedIn("two.nodes@kinora.test", "a long two nodes passphrase", FIREFOX_ON_WINDOWS);
-    var hikari = (HikariDataSource) dataSource;
-    try (var second = new SpringApplicationBuilder(KinoraApplication.class)
-        .properties(Map.of(
-            "server.port",
-            "0",
-            "spring.datasource.url",
-            hikari.getJdbcUrl(),
-            "spring.datasource.username",
-            hikari.getUsername(),
-            "spring.datasource.password",
-            hikari.getPassword() == null ? "" : hikari.getPassword(),
-            "kinora.data-dir",
-            Path.of("target", "test-data", "second-" + UUID.randomUUID()).toString(),
-            "spring.main.banner-mode",
-            "off"))
-        .run()) {
+    try (var second = OtherNode.start(dataSource, Map.of())) {
       var port = ((WebServerApplicationContext) second).getWebServer().getPort();
       var onSecond = onFirst.sameCookiesOn("http://localhost:" + port);
 

@@ -5,19 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import app.kinora.ApiClient;
 import app.kinora.IntegrationTest;
-import app.kinora.KinoraApplication;
+import app.kinora.OtherNode;
 import app.kinora.TestAccounts;
 import app.kinora.generation.GenerationId;
-import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -70,7 +66,7 @@ class LibraryCatchUpIntegrationTest extends IntegrationTest {
     assertThat(item(id)).as("the index could not follow").isNull();
 
     jdbc.sql("drop trigger library_index_broken on library_items").update();
-    try (var restarted = secondNode()) {
+    try (var restarted = OtherNode.start(dataSource, Map.of())) {
       await()
           .atMost(Duration.ofSeconds(30))
           .pollInterval(Duration.ofMillis(200))
@@ -120,25 +116,5 @@ class LibraryCatchUpIntegrationTest extends IntegrationTest {
             "select count(*) from event_publication where completion_date is null and listener_id like 'library.%'")
         .query(Integer.class)
         .single();
-  }
-
-  /** Another Kinora node on the same database, as after a restart. */
-  private org.springframework.context.ConfigurableApplicationContext secondNode() {
-    var hikari = (HikariDataSource) dataSource;
-    return new SpringApplicationBuilder(KinoraApplication.class)
-        .properties(Map.of(
-            "server.port",
-            "0",
-            "spring.datasource.url",
-            hikari.getJdbcUrl(),
-            "spring.datasource.username",
-            hikari.getUsername(),
-            "spring.datasource.password",
-            hikari.getPassword() == null ? "" : hikari.getPassword(),
-            "kinora.data-dir",
-            Path.of("target", "test-data", "second-" + UUID.randomUUID()).toString(),
-            "spring.main.banner-mode",
-            "off"))
-        .run();
   }
 }
