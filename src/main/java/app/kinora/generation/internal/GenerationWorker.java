@@ -22,7 +22,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -73,44 +72,31 @@ class GenerationWorker {
       // took it
     }
     var generation = started.get();
-    var attempt = Optional.of(generation.attempt());
-    log.info("Generation {} attempt {} starts on {}", id, attempt.get(), generation.model());
+    int attempt = generation.attempt();
+    log.info("Generation {} attempt {} starts on {}", id, attempt, generation.model());
     Path output = null;
-    var referencesDir = workDir.resolve(id + "-" + attempt.get() + "-references");
+    var referencesDir = workDir.resolve(id + "-" + attempt + "-references");
     try {
-      output = Files.createDirectories(workDir).resolve(id + "-" + attempt.get() + ".mp4");
+      output = Files.createDirectories(workDir).resolve(id + "-" + attempt + ".mp4");
       render(
-          generation,
-          attempt.get(),
-          localCopies(generation.spec().references(), referencesDir),
-          output);
-      lifecycle.complete(id, attempt.get(), store(generation, output));
+          generation, attempt, localCopies(generation.spec().references(), referencesDir), output);
+      lifecycle.complete(id, attempt, store(generation, output));
       log.info("Generation {} completed", id);
     } catch (Superseded e) {
-      log.info("Generation {} attempt {} was superseded by a newer attempt", id, attempt.get());
+      log.info("Generation {} attempt {} was superseded by a newer attempt", id, attempt);
     } catch (ProviderFailure e) {
       if (Thread.currentThread().isInterrupted()) {
         throw e; // the node is shutting down: leave the job to be retried
       }
-      fail(id, attempt.get(), e.code(), e.getMessage(), e);
+      fail(id, attempt, e.code(), e.getMessage(), e);
     } catch (MediaRejected e) {
-      fail(
-          id,
-          attempt.get(),
-          "invalid_output",
-          "The video came back unreadable: " + e.getMessage(),
-          e);
+      fail(id, attempt, "invalid_output", "The video came back unreadable: " + e.getMessage(), e);
     } catch (IOException | UncheckedIOException e) {
       if (Thread.currentThread().isInterrupted()) {
         throw new UncheckedIOException(
             "interrupted while storing: the node is shutting down", asIo(e));
       }
-      fail(
-          id,
-          attempt.get(),
-          "storage_error",
-          "The video could not be stored. Please try again.",
-          e);
+      fail(id, attempt, "storage_error", "The video could not be stored. Please try again.", e);
     } catch (RuntimeException | LinkageError e) {
       if (Thread.currentThread().isInterrupted()) {
         throw e;
@@ -118,7 +104,7 @@ class GenerationWorker {
       log.error("Generation {} failed unexpectedly", id, e);
       fail(
           id,
-          attempt.get(),
+          attempt,
           "internal_error",
           "Something went wrong on our side while making this video.",
           e);
