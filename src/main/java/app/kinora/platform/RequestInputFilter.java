@@ -98,8 +98,8 @@ class RequestInputFilter extends OncePerRequestFilter {
       return Optional.empty();
     }
     var named = ControlCharacters.first(field) < 0 ? field : null;
-    var message = (named == null ? "A field name" : named) + " holds the control character "
-        + ControlCharacters.name(c) + ", which is not accepted.";
+    var message = (named == null ? "A field name" : "The field " + named)
+        + " holds the control character " + ControlCharacters.name(c) + ", which is not accepted.";
     return Optional.of(new Refused(400, new RequestRefusal("invalid_characters", named, message)));
   }
 
