@@ -97,7 +97,7 @@ def ffmpeg_floor(fps):
                "-f", "lavfi", "-i", f"testsrc2=size={size}:rate={fps}:duration={seconds}",
                "-f", "lavfi", "-i", f"sine=frequency=440:sample_rate=48000:duration={seconds}",
                "-c:v", "libx264", "-preset", "veryfast", "-crf", "21", "-pix_fmt", "yuv420p", "-g", str(fps * 2),
-               "-x264-params", "colorprim=bt709:transfer=bt709:colormatrix=bt709", "-flags", "+bitexact",
+               "-x264-params", "colorprim=bt709:transfer=bt709:colormatrix=bt709:sync-lookahead=0", "-flags", "+bitexact",
                "-c:a", "aac", "-b:a", "96k", "-ac", "1", "-ar", "48000",
                "-movflags", "+faststart", "-fflags", "+bitexact", out]
     env = dict(os.environ, LD_LIBRARY_PATH=os.path.dirname(ffmpeg))

@@ -2,6 +2,7 @@ package app.kinora.render;
 
 import app.kinora.provider.spi.ProviderSpecs;
 import app.kinora.provider.spi.ReferenceMedia;
+import app.kinora.render.encode.Mp4Encoder;
 import app.kinora.shared.VideoSize;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
@@ -95,7 +96,7 @@ public final class RenderBenchmark {
         "-g",
         String.valueOf(fps * 2),
         "-x264-params",
-        "colorprim=bt709:transfer=bt709:colormatrix=bt709",
+        Mp4Encoder.X264_PARAMS,
         "-flags",
         "+bitexact",
         "-c:a",
