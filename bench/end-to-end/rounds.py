@@ -6,6 +6,8 @@ key, log_path, server, rounds, size, seconds, prompt = sys.argv[1], sys.argv[2],
 base = "http://localhost:18083/v1/videos"
 STEP = re.compile(r"bench-step (\w+) start=([\d.]+) ms=([\d.]+)")
 RENDERED = re.compile(r"Rendered .*")
+# The renderer's encoder settings (render/encode/Mp4Encoder.X264_PARAMS), so the floor is fair.
+X264_PARAMS = "colorprim=bt709:transfer=bt709:colormatrix=bt709:sync-lookahead=0"
 
 
 def call(url, body=None, raw=False):
@@ -97,8 +99,8 @@ def ffmpeg_floor(fps):
                "-f", "lavfi", "-i", f"testsrc2=size={size}:rate={fps}:duration={seconds}",
                "-f", "lavfi", "-i", f"sine=frequency=440:sample_rate=48000:duration={seconds}",
                "-c:v", "libx264", "-preset", "veryfast", "-crf", "21", "-pix_fmt", "yuv420p", "-g", str(fps * 2),
-               "-x264-params", "colorprim=bt709:transfer=bt709:colormatrix=bt709:sync-lookahead=0", "-flags", "+bitexact",
-               "-c:a", "aac", "-b:a", "96k", "-ac", "1", "-ar", "48000",
+               "-x264-params", X264_PARAMS, "-flags", "+bitexact",
+               "-c:a", "aac", "-b:a", "96k", "-aac_coder", "fast", "-ac", "1", "-ar", "48000",
                "-movflags", "+faststart", "-fflags", "+bitexact", out]
     env = dict(os.environ, LD_LIBRARY_PATH=os.path.dirname(ffmpeg))
     before = os.times()

@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * How fast the local renderer makes a video, against FFmpeg alone in the same run: the bundled
  * ffmpeg executable encoding its own synthetic picture ({@code testsrc2}) and a sine tone with
- * the renderer's encoder settings (libx264 veryfast, CRF 21, yuv420p, AAC 96 kb/s mono 48 kHz,
+ * the renderer's encoder settings (libx264 veryfast, CRF 21, yuv420p, no threaded lookahead, AAC 96 kb/s mono 48 kHz fast coder,
  * faststart). Encoding is the floor; the ratio is what drawing the scene costs on top. Run with
  * {@code bench/render [SIZE] [SECONDS] [FPS] [ROUNDS] [PROMPT]}, under {@code -Xmx512m}.
  */
@@ -103,6 +103,8 @@ public final class RenderBenchmark {
         "aac",
         "-b:a",
         "96k",
+        "-aac_coder",
+        "fast",
         "-ac",
         "1",
         "-ar",

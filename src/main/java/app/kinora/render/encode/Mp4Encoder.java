@@ -52,6 +52,9 @@ public final class Mp4Encoder implements AutoCloseable {
       recorder.setAudioChannels(1);
       recorder.setAudioBitrate(96_000);
       recorder.setAudioOption("flags", "+bitexact");
+      // The fast coder takes a third of the default's time for the same bit rate; the audio is
+      // encoded on the thread that feeds the video encoder, so its time is the user's wait.
+      recorder.setAudioOption("aac_coder", "fast");
     }
     recorder.setOption("movflags", "+faststart");
     recorder.setOption("fflags", "+bitexact");

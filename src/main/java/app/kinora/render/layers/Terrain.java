@@ -23,11 +23,6 @@ public final class Terrain implements Layer {
   private final double light;
   private final Columns columns;
   private final int[] rows;
-  /** Per column, for {@link #fillRows}: first row filled, row after the last, first opaque row. */
-  private final int[] starts;
-
-  private final int[] ends;
-  private final int[] solids;
 
   /**
    * @param snowline heights above {@code base} from which the caps colour shows, or null
@@ -54,9 +49,6 @@ public final class Terrain implements Layer {
     this.columns =
         new Columns(width, profile.faces() == null ? 1 : profile.faces().segments());
     this.rows = new int[height];
-    this.starts = new int[width];
-    this.ends = new int[width];
-    this.solids = new int[width];
   }
 
   public double depth() {
@@ -116,57 +108,46 @@ public final class Terrain implements Layer {
 
   @Override
   public void paint(Canvas canvas, View view, int[] floor) {
-    if (profile.faces() == null) {
-      fillRows(canvas, floor);
-      return;
-    }
     var c = columns;
     int width = canvas.width;
-    var faces = new Faces(c, shading, light >= 0, view, depth, rows);
+    var faces =
+        profile.faces() == null ? null : new Faces(c, shading, light >= 0, view, depth, rows);
     for (int x = 0; x < width; x++) {
       int end = Math.min(floor[x], canvas.height);
       int top = Math.max(0, c.low[x]);
       if (top < end) {
-        faces.fill(canvas.pixels, width, x, top, end, Math.clamp(c.high[x], top, end));
+        int solid = Math.clamp(c.high[x], top, end);
+        if (faces != null) {
+          faces.fill(canvas.pixels, width, x, top, end, solid);
+        } else {
+          fill(canvas.pixels, width, x, top, end, solid);
+        }
       }
     }
   }
 
   /**
-   * Fills every column from its outline down to {@code floor}, blending the anti-aliased edge
-   * over what is behind. Row by row rather than column by column: a frame is several megabytes,
-   * and walking it down columns touched a new cache line at every pixel (this was the renderer's
-   * hottest loop). Each pixel depends only on its own column and row, so the order changes
-   * nothing in the picture.
+   * Rows {@code top} to {@code end} of column x, blended over what is behind above {@code solid}.
+   * The opaque rows, most of a column, are two plain loops (snow cap, then body) with no test
+   * per pixel: this is the renderer's hottest loop.
    */
-  private void fillRows(Canvas canvas, int[] floor) {
+  private void fill(int[] pixels, int width, int x, int top, int end, int solid) {
     var c = columns;
-    int width = canvas.width;
-    int[] pixels = canvas.pixels;
     int[] body = shading.body();
     int[] caps = shading.cap() == null ? body : shading.cap();
-    int first = canvas.height;
-    int last = 0;
-    for (int x = 0; x < width; x++) {
-      int end = Math.min(floor[x], canvas.height);
-      int top = Math.max(0, c.low[x]);
-      starts[x] = top;
-      ends[x] = end;
-      if (top < end) {
-        solids[x] = Math.clamp(c.high[x], top, end);
-        first = Math.min(first, top);
-        last = Math.max(last, end);
-      }
+    int tone = c.tone[x];
+    int cap = c.cap[x];
+    int i = top * width + x;
+    for (int y = top; y < solid; y++, i += width) {
+      int colour = (y < cap ? caps : body)[tone + rows[y]];
+      pixels[i] = Rgb.blend(pixels[i], colour, c.coverage(x, y));
     }
-    for (int y = first; y < last; y++) {
-      int row = rows[y];
-      for (int x = 0, i = y * width; x < width; x++, i++) {
-        if (y < starts[x] || y >= ends[x]) {
-          continue;
-        }
-        int colour = (y < c.cap[x] ? caps : body)[c.tone[x] + row];
-        pixels[i] = y >= solids[x] ? colour : Rgb.blend(pixels[i], colour, c.coverage(x, y));
-      }
+    int capped = Math.clamp(cap, solid, end);
+    for (int y = solid; y < capped; y++, i += width) {
+      pixels[i] = caps[tone + rows[y]];
+    }
+    for (int y = capped; y < end; y++, i += width) {
+      pixels[i] = body[tone + rows[y]];
     }
   }
 }
