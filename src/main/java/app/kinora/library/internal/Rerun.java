@@ -32,6 +32,8 @@ final class Rerun {
         .queryParam("model", g.model())
         .queryParam("seconds", g.seconds())
         .queryParam("size", g.size().width() + "x" + g.size().height())
-        .queryParam("fps", g.spec().framesPerSecond());
+        .queryParam("fps", g.spec().framesPerSecond())
+        .queryParam("sound", g.spec().generateAudio() ? "on" : "off")
+        .queryParam("caption", g.spec().caption() ? "on" : "off");
   }
 }
