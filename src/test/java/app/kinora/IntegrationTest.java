@@ -40,7 +40,9 @@ import org.springframework.test.context.DynamicPropertySource;
       "kinora.provider.models.test-veo.routes[0]=gemini:veo-3.1-fast-generate-preview",
       "kinora.provider.retry-wait=50ms",
       "kinora.provider.poll-initial=50ms",
-      "kinora.provider.circuit-open-for=100ms"
+      "kinora.provider.circuit-open-for=100ms",
+      // API clients poll running videos at the pace Kinora asks for
+      "kinora.api.poll-after=250ms"
     })
 public abstract class IntegrationTest {
 

@@ -46,6 +46,7 @@ class GenerationSteps {
             .caption(true)
             .references(GenerationReferences.NONE)
             .build(),
+        null,
         GenerationStore.now());
   }
 
