@@ -21,10 +21,12 @@ import org.springframework.stereotype.Component;
 class ApiPersonalData implements PersonalDataHolder, RetentionRule {
 
   private final IdempotencyKeys keys;
+  private final Webhooks webhooks;
   private final ApiProperties properties;
 
-  ApiPersonalData(IdempotencyKeys keys, ApiProperties properties) {
+  ApiPersonalData(IdempotencyKeys keys, Webhooks webhooks, ApiProperties properties) {
     this.keys = keys;
+    this.webhooks = webhooks;
     this.properties = properties;
   }
 
@@ -35,19 +37,40 @@ class ApiPersonalData implements PersonalDataHolder, RetentionRule {
 
   @Override
   public Set<String> tables() {
-    return Set.of("api_idempotency_keys");
+    return Set.of("api_idempotency_keys", "webhook_endpoints", "webhook_deliveries");
   }
 
   @Override
   public List<PersonalColumn> columns() {
-    return PersonalColumn.of(
+    var columns = new java.util.ArrayList<>(PersonalColumn.of(
         "api_idempotency_keys",
         DataCategory.CONTENT,
         "a day (kinora.api.idempotency-key-lifetime)",
         Set.of(Purpose.RENDERING),
         "key",
         "fingerprint",
-        "body");
+        "body"));
+    columns.addAll(PersonalColumn.of(
+        "webhook_endpoints",
+        DataCategory.CONTENT,
+        "until the user removes the endpoint or the account",
+        Set.of(Purpose.DELIVERY),
+        "url",
+        "events",
+        "secret",
+        "previous_secret"));
+    columns.addAll(PersonalColumn.of(
+        "webhook_deliveries",
+        DataCategory.CONTENT,
+        "30 days (retention category webhook-deliveries)",
+        Set.of(Purpose.DELIVERY),
+        "id",
+        "event_type",
+        "video_id",
+        "payload",
+        "status",
+        "last_error"));
+    return columns;
   }
 
   @Override
@@ -56,12 +79,28 @@ class ApiPersonalData implements PersonalDataHolder, RetentionRule {
         "idempotencyKeys",
         keys.ofUser(user).stream()
             .map(row -> Map.of("key", row[0], "createdAt", row[1]))
+            .toList(),
+        "webhookEndpoints",
+        webhooks.endpoints(user).stream()
+            .map(endpoint -> Map.of(
+                "url", endpoint.url(),
+                "events", endpoint.events(),
+                "createdAt", endpoint.createdAt().toString(),
+                "deliveries",
+                    webhooks.deliveries(user, endpoint.id(), 1000).stream()
+                        .map(d -> Map.of(
+                            "type", d.eventType(),
+                            "videoId", d.videoId(),
+                            "status", d.status(),
+                            "createdAt", d.createdAt().toString()))
+                        .toList()))
             .toList());
   }
 
   @Override
   public void erase(UserId user) {
     keys.deleteAll(user);
+    webhooks.deleteAll(user);
   }
 
   @Override

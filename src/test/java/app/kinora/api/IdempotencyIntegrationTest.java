@@ -40,8 +40,7 @@ class IdempotencyIntegrationTest extends IntegrationTest {
       for (int i = 0; i < 50; i++) {
         answers.add(pool.submit(() -> {
           start.await();
-          return http.send(
-              create(key, idempotencyKey, body), HttpResponse.BodyHandlers.ofString());
+          return http.send(create(key, idempotencyKey, body), HttpResponse.BodyHandlers.ofString());
         }));
       }
       start.countDown();
@@ -58,8 +57,7 @@ class IdempotencyIntegrationTest extends IntegrationTest {
             .query(Long.class)
             .single())
         .isEqualTo(1);
-    assertThat(jdbc.sql(
-            "select count(*) from credit_entries where user_id = ? and kind = 'hold'")
+    assertThat(jdbc.sql("select count(*) from credit_entries where user_id = ? and kind = 'hold'")
             .param(user.value())
             .query(Long.class)
             .single())
@@ -73,14 +71,20 @@ class IdempotencyIntegrationTest extends IntegrationTest {
     var idempotencyKey = "key-" + UUID.randomUUID();
 
     var refused = http.send(
-        create(key, idempotencyKey, "{\"model\":\"kinora-local\",\"prompt\":\"x\",\"seconds\":\"999\"}"),
+        create(
+            key,
+            idempotencyKey,
+            "{\"model\":\"kinora-local\",\"prompt\":\"x\",\"seconds\":\"999\"}"),
         HttpResponse.BodyHandlers.ofString());
     assertThat(refused.statusCode()).isEqualTo(400);
 
-    var body = "{\"model\":\"kinora-local\",\"prompt\":\"Second try\",\"seconds\":\"2\",\"size\":\"480x480\"}";
-    var accepted = http.send(create(key, idempotencyKey, body), HttpResponse.BodyHandlers.ofString());
+    var body =
+        "{\"model\":\"kinora-local\",\"prompt\":\"Second try\",\"seconds\":\"2\",\"size\":\"480x480\"}";
+    var accepted =
+        http.send(create(key, idempotencyKey, body), HttpResponse.BodyHandlers.ofString());
     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
-    var replayed = http.send(create(key, idempotencyKey, body), HttpResponse.BodyHandlers.ofString());
+    var replayed =
+        http.send(create(key, idempotencyKey, body), HttpResponse.BodyHandlers.ofString());
     assertThat(replayed.body()).isEqualTo(accepted.body());
     assertThat(replayed.headers().firstValue("Idempotent-Replayed")).hasValue("true");
 

@@ -51,10 +51,16 @@ class OpenAiSdkIntegrationTest extends IntegrationTest {
     var log = dir.resolve("node.log");
     Files.createFile(results);
 
-    var exit = node(List.of("--test", "--test-reporter=spec", "videos.test.mjs"), Map.of(
-        "KINORA_BASE_URL", baseUrl() + "/v1",
-        "KINORA_API_KEY", key,
-        "KINORA_RESULTS", results.toAbsolutePath().toString()), log);
+    var exit = node(
+        List.of("--test", "--test-reporter=spec", "videos.test.mjs"),
+        Map.of(
+            "KINORA_BASE_URL",
+            baseUrl() + "/v1",
+            "KINORA_API_KEY",
+            key,
+            "KINORA_RESULTS",
+            results.toAbsolutePath().toString()),
+        log);
 
     assertThat(exit).as(Files.readString(log)).isZero();
     var made = new HashMap<String, JsonNode>();

@@ -16,8 +16,7 @@ class SandboxedProcessUnitTest {
         List.of("ffmpeg", "-protocol_whitelist", "file", "-protocol_whitelist", "hls", "-i", "x"),
         List.of("ffmpeg", "-protocol_whitelist"),
         // a second input needs its own whitelist
-        List.of(
-            "ffmpeg", "-protocol_whitelist", "file", "-i", "file:a.mp4", "-i", "file:b.mp4"))) {
+        List.of("ffmpeg", "-protocol_whitelist", "file", "-i", "file:a.mp4", "-i", "file:b.mp4"))) {
       assertThatThrownBy(() -> SandboxedProcess.confined(command))
           .as(command.toString())
           .isInstanceOf(IllegalArgumentException.class);
