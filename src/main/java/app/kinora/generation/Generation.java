@@ -32,19 +32,6 @@ public final class Generation {
   private GenerationState state;
   private final List<Object> events = new ArrayList<>();
 
-  /** A machine-readable code and a message for the user. */
-  public record Failure(String code, String message) {
-
-    /** Stopped by its owner rather than failed. */
-    public boolean isCancellation() {
-      return CANCELLED_CODE.equals(code);
-    }
-
-    public static Failure cancellation() {
-      return new Failure(CANCELLED_CODE, CANCELLED_MESSAGE);
-    }
-  }
-
   /** The stored files of a completed generation (media's keys) and its sprite sheet's layout. */
   public record Output(
       String videoKey,
@@ -107,7 +94,7 @@ public final class Generation {
   }
 
   /** The attempt that runs it could not make the video. */
-  public void fail(int attempt, Failure failure, Instant now) {
+  public void fail(int attempt, GenerationFailure failure, Instant now) {
     requireRunning(attempt, "fail");
     end(failure, now);
   }
@@ -115,7 +102,7 @@ public final class Generation {
   /** Its owner stops it before it ends, whichever attempt runs it. */
   public void cancel(Instant now) {
     require(!state.status().isTerminal(), "cancel");
-    end(Failure.cancellation(), now);
+    end(GenerationFailure.cancellation(), now);
   }
 
   /** Its owner deletes it with its files; only once it has ended. */
@@ -125,7 +112,7 @@ public final class Generation {
         id, owner, state.output() == null ? List.of() : state.output().keys()));
   }
 
-  private void end(Failure failure, Instant now) {
+  private void end(GenerationFailure failure, Instant now) {
     state = new GenerationState(
         GenerationStatus.FAILED, state.attempt(), state.progress(), failure, null, now);
     events.add(new GenerationFailed(id, owner, spec, failure, createdAt, now));
@@ -199,16 +186,20 @@ public final class Generation {
   }
 
   /** Why it failed, or null. */
-  public Failure failure() {
+  public GenerationFailure failure() {
     return state.failure();
   }
 
-  public Optional<Failure> failureIfAny() {
+  public Optional<GenerationFailure> failureIfAny() {
     return Optional.ofNullable(state.failure());
   }
 
   public Optional<Output> outputIfAny() {
     return Optional.ofNullable(state.output());
+  }
+
+  public boolean isCompleted() {
+    return state.status() == GenerationStatus.COMPLETED;
   }
 
   /** The sprite sheet's layout once completed, for players that scrub. */

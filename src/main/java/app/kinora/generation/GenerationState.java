@@ -10,6 +10,6 @@ public record GenerationState(
     GenerationStatus status,
     int attempt,
     int progress,
-    Generation.Failure failure,
+    GenerationFailure failure,
     Generation.Output output,
     Instant completedAt) {}

@@ -1,6 +1,7 @@
 package app.kinora.generation.internal;
 
 import app.kinora.generation.Generation;
+import app.kinora.generation.GenerationFailure;
 import app.kinora.generation.GenerationId;
 import app.kinora.generation.GenerationReferences;
 import app.kinora.generation.GenerationState;
@@ -71,7 +72,7 @@ final class GenerationRows {
         GenerationStatus.valueOf(rs.getString("status")),
         rs.getInt("attempt"),
         rs.getInt("progress"),
-        code == null ? null : new Generation.Failure(code, rs.getString("error_message")),
+        code == null ? null : new GenerationFailure(code, rs.getString("error_message")),
         output(rs),
         completed == null ? null : completed.toInstant());
   }

@@ -1,6 +1,7 @@
 package app.kinora.generation.internal;
 
 import app.kinora.generation.Generation;
+import app.kinora.generation.GenerationFailure;
 import app.kinora.generation.GenerationId;
 import app.kinora.generation.GenerationReferences;
 import app.kinora.media.MediaInfo;
@@ -214,13 +215,13 @@ class GenerationWorker {
         .ifPresent(generation -> lifecycle.fail(
             id,
             generation.attempt(),
-            new Generation.Failure(
+            new GenerationFailure(
                 "internal_error", "Something went wrong on our side while making this video.")));
   }
 
   private void fail(GenerationId id, int attempt, String code, String message, Throwable cause) {
     log.warn("Generation {} failed: {} ({})", id, code, cause.toString());
-    lifecycle.fail(id, attempt, new Generation.Failure(code, message));
+    lifecycle.fail(id, attempt, new GenerationFailure(code, message));
   }
 
   private static IOException asIo(Exception e) {
