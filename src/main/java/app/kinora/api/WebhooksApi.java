@@ -81,7 +81,7 @@ class WebhooksApi {
     }
     var chosen = body.events() == null || body.events().isEmpty() ? Webhooks.EVENTS : body.events();
     for (var event : chosen) {
-      if (!Webhooks.EVENTS.contains(event)) {
+      if (event == null || !Webhooks.EVENTS.contains(event)) {
         throw invalid("events", "Events are " + String.join(", ", Webhooks.EVENTS) + ".");
       }
     }
