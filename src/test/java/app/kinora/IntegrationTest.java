@@ -40,7 +40,13 @@ import org.springframework.test.context.DynamicPropertySource;
       "kinora.provider.models.test-veo.routes[0]=gemini:veo-3.1-fast-generate-preview",
       "kinora.provider.retry-wait=50ms",
       "kinora.provider.poll-initial=50ms",
-      "kinora.provider.circuit-open-for=100ms"
+      "kinora.provider.circuit-open-for=100ms",
+      // API clients poll running videos at the pace Kinora asks for
+      "kinora.api.poll-after=250ms",
+      // webhook receivers of the tests listen on loopback; retries come quickly
+      "kinora.api.webhooks.allowed-hosts=127.0.0.1",
+      "kinora.api.webhooks.retry-delays=100ms,100ms,100ms,100ms,100ms,100ms,100ms",
+      "kinora.api.webhooks.timeout=3s"
     })
 public abstract class IntegrationTest {
 

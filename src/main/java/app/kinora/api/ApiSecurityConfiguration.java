@@ -17,7 +17,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * {@code /v1/**} takes API keys (scoped read / generate) and keeps no session. Its refusals (no
+ * {@code /v1/**} takes API keys (scoped read / generate; deleting needs generate) and keeps no session. Its refusals (no
  * key, a key without the scope) come in OpenAI's error shape. The chain runs before the web app's,
  * which takes every other request.
  */
@@ -40,6 +40,8 @@ class ApiSecurityConfiguration {
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(HttpMethod.POST, "/v1/**")
             .hasAuthority(Scope.GENERATE.authority())
+            .requestMatchers(HttpMethod.DELETE, "/v1/**")
+            .hasAuthority(Scope.GENERATE.authority())
             .anyRequest()
             .hasAuthority(Scope.READ.authority()))
         .exceptionHandling(errors -> errors
@@ -53,7 +55,13 @@ class ApiSecurityConfiguration {
   /** Creating a video asks for a generation: its device and log data is recorded, as on the web. */
   @Bean
   WebPaths apiPaths() {
-    return new WebPaths(List.of(), List.of(new WebPaths.Endpoint(HttpMethod.POST, "/v1/videos")));
+    return new WebPaths(
+        List.of(),
+        List.of(
+            new WebPaths.Endpoint(HttpMethod.POST, "/v1/videos"),
+            new WebPaths.Endpoint(HttpMethod.POST, "/v1/videos/*/remix"),
+            new WebPaths.Endpoint(HttpMethod.POST, "/v1/videos/edits"),
+            new WebPaths.Endpoint(HttpMethod.POST, "/v1/videos/extensions")));
   }
 
   private static final String UNAUTHORIZED = """

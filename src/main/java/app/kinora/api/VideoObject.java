@@ -2,13 +2,17 @@ package app.kinora.api;
 
 import app.kinora.billing.Charge;
 import app.kinora.generation.Generation;
+import app.kinora.generation.Lineage;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Locale;
 
 /**
- * The OpenAI video object. Kinora adds {@code seed} (reproducible renders), {@code fps},
- * {@code generate_audio}, {@code caption} and {@code credits} (the price: the quote while the
- * video is made, the credits charged once completed, 0 when it failed); everything else has
- * OpenAI's names and types ({@code seconds} is a string, times are Unix seconds).
+ * The OpenAI video object ({@code VideoResource}): every field of OpenAI's with its names and
+ * types ({@code seconds} is a string — for an extension the stitched total —, times are Unix
+ * seconds). Kinora adds {@code quality}, {@code seed} (reproducible renders), {@code fps}, {@code
+ * generate_audio}, {@code caption}, {@code credits} (the price: the quote while the video is made,
+ * the credits charged once completed, 0 when it failed) and, for a video made from another by an
+ * edit or an extension, {@code source_video_id} and {@code source_kind}.
  */
 record VideoObject(
     String id,
@@ -29,11 +33,16 @@ record VideoObject(
     @JsonProperty("generate_audio") boolean generateAudio,
     boolean caption,
     Long credits,
+    @JsonProperty("source_video_id") String sourceVideoId,
+    @JsonProperty("source_kind") String sourceKind,
     VideoError error) {
 
+  /** OpenAI's error of a failed video; {@code code} is {@code cancelled} when its owner stopped it. */
   record VideoError(String code, String message) {}
 
   static VideoObject of(Generation g, Charge charge) {
+    var lineage = g.lineage();
+    var remixOf = lineage.filter(l -> l.kind() == Lineage.Kind.REMIX);
     return new VideoObject(
         g.id().apiId(),
         "video",
@@ -44,15 +53,17 @@ record VideoObject(
         g.completedAt() == null ? null : g.completedAt().getEpochSecond(),
         null,
         g.size().toString(),
-        Integer.toString(g.seconds()),
+        Integer.toString(g.outputSeconds()),
         "standard",
         g.prompt(),
-        null,
+        remixOf.map(l -> l.source().apiId()).orElse(null),
         g.spec().seed(),
         g.spec().framesPerSecond(),
         g.spec().generateAudio(),
         g.spec().caption(),
         charge == null ? null : charge.cost().value(),
+        lineage.map(l -> l.source().apiId()).orElse(null),
+        lineage.map(l -> l.kind().name().toLowerCase(Locale.ROOT)).orElse(null),
         g.failureIfAny().map(f -> new VideoError(f.code(), f.message())).orElse(null));
   }
 }

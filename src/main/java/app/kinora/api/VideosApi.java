@@ -1,28 +1,23 @@
 package app.kinora.api;
 
-import app.kinora.billing.CreditLedger;
-import app.kinora.billing.HoldId;
 import app.kinora.generation.Attachment;
-import app.kinora.generation.Generation;
+import app.kinora.generation.GenerationFiles;
 import app.kinora.generation.GenerationId;
 import app.kinora.generation.GenerationReferences;
-import app.kinora.generation.GenerationStatus;
 import app.kinora.generation.Generations;
-import app.kinora.generation.OutputVariant;
+import app.kinora.generation.ReferenceRole;
 import app.kinora.generation.SpecFields;
-import app.kinora.media.Delivery;
-import app.kinora.media.MediaFile;
 import app.kinora.shared.UserPrincipal;
 import app.kinora.shared.VideoSpec;
-import app.kinora.shared.WebPaths;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
 import java.util.List;
-import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,26 +25,35 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.WebRequest;
 
-/** {@code /v1/videos}: create, retrieve, list and download videos, in the OpenAI shape. */
+/** {@code /v1/videos}: create, retrieve, list, delete and cancel videos, in the OpenAI shape. */
 @RestController
 @RequestMapping("/v1/videos")
 class VideosApi {
 
-  private static final int LIST_LIMIT = 100;
-
   private final Generations generations;
-  private final CreditLedger credits;
-  private final Delivery delivery;
+  private final GenerationFiles files;
+  private final VideoAnswers answers;
+  private final Idempotency idempotency;
+  private final ApiProperties properties;
 
-  VideosApi(Generations generations, CreditLedger credits, Delivery delivery) {
+  VideosApi(
+      Generations generations,
+      GenerationFiles files,
+      VideoAnswers answers,
+      Idempotency idempotency,
+      ApiProperties properties) {
     this.generations = generations;
-    this.credits = credits;
-    this.delivery = delivery;
+    this.files = files;
+    this.answers = answers;
+    this.idempotency = idempotency;
+    this.properties = properties;
   }
 
-  /** JSON body, as sent by most HTTP clients; {@code seed}, {@code fps}, {@code generate_audio} and {@code caption} are Kinora's extensions. */
+  /**
+   * JSON body. {@code seed}, {@code fps}, {@code generate_audio}, {@code caption} and {@code
+   * negative_prompt} are Kinora's extensions.
+   */
   record CreateVideo(
       String model,
       String prompt,
@@ -59,7 +63,8 @@ class VideosApi {
       Integer fps,
       @JsonProperty("generate_audio") Boolean generateAudio,
       Boolean caption,
-      @JsonProperty("negative_prompt") String negativePrompt) {
+      @JsonProperty("negative_prompt") String negativePrompt,
+      @JsonProperty("input_reference") InputReference inputReference) {
 
     VideoSpec<GenerationReferences> spec() {
       return VideoSpec.<GenerationReferences>builder()
@@ -77,24 +82,39 @@ class VideosApi {
     }
   }
 
-  /** A list page in the OpenAI shape. */
+  /** OpenAI's list page; {@code first_id} and {@code last_id} are null when it is empty. */
   record VideoList(
       String object,
       List<VideoObject> data,
+      @JsonProperty("first_id") String firstId,
+      @JsonProperty("last_id") String lastId,
       @JsonProperty("has_more") boolean hasMore) {}
 
+  /** OpenAI's answer to a delete. */
+  record DeletedVideo(String id, String object, boolean deleted) {}
+
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  VideoObject createFromJson(
+  ResponseEntity<String> createFromJson(
       @AuthenticationPrincipal UserPrincipal user,
       @RequestBody CreateVideo body,
       HttpServletRequest request) {
-    return accepted(request, generations.submit(user.userId(), body.spec(), Attachment.Files.NONE));
+    return idempotency.once(
+        user.userId(),
+        request,
+        body,
+        () -> answers.created(
+            request,
+            generations.submit(
+                user.userId(), body.spec(), with(body.inputReference(), Attachment.Files.NONE))));
   }
 
-  /** Multipart or URL-encoded form, as sent by the OpenAI SDKs; files under the names of their roles. */
+  /**
+   * Multipart or URL-encoded form, as the OpenAI SDKs send it: files under the names of their
+   * roles, {@code input_reference} as a file or as {@code input_reference[image_url]}.
+   */
   @PostMapping(
       consumes = {MediaType.MULTIPART_FORM_DATA_VALUE, MediaType.APPLICATION_FORM_URLENCODED_VALUE})
-  VideoObject createFromForm(
+  ResponseEntity<String> createFromForm(
       @AuthenticationPrincipal UserPrincipal user,
       @RequestParam(required = false) String model,
       @RequestParam(required = false) String prompt,
@@ -106,30 +126,82 @@ class VideosApi {
       @RequestParam(required = false) Boolean caption,
       @RequestParam(name = "negative_prompt", required = false) String negativePrompt,
       @RequestParam(name = "keep_original", required = false) Boolean keepOriginal,
+      @RequestParam(name = "input_reference[image_url]", required = false) String imageUrl,
+      @RequestParam(name = "input_reference[file_id]", required = false) String fileId,
       HttpServletRequest request) {
+    var reference =
+        imageUrl == null && fileId == null ? null : new InputReference(imageUrl, fileId);
     var body = new CreateVideo(
-        model, prompt, seconds, size, seed, fps, generateAudio, caption, negativePrompt);
-    return accepted(
+        model, prompt, seconds, size, seed, fps, generateAudio, caption, negativePrompt, reference);
+    return idempotency.once(
+        user.userId(),
         request,
-        generations.submit(
-            user.userId(), body.spec(), ApiFiles.of(request, Boolean.TRUE.equals(keepOriginal))));
+        null,
+        () -> answers.created(
+            request,
+            generations.submit(
+                user.userId(),
+                body.spec(),
+                with(reference, ApiFiles.of(request, Boolean.TRUE.equals(keepOriginal))))));
   }
 
+  /** The caller's videos, newest first unless {@code order=asc}, a page after the video {@code after}. */
   @GetMapping
-  VideoList list(@AuthenticationPrincipal UserPrincipal user) {
-    var recent = generations.recent(user.userId(), LIST_LIMIT);
-    var charges = credits.charges(recent.stream().map(VideosApi::holdOf).toList());
-    var videos =
-        recent.stream().map(g -> VideoObject.of(g, charges.get(holdOf(g)))).toList();
-    return new VideoList("list", videos, videos.size() == LIST_LIMIT);
+  ResponseEntity<String> list(
+      @AuthenticationPrincipal UserPrincipal user,
+      @RequestParam(required = false) Integer limit,
+      @RequestParam(required = false) String order,
+      @RequestParam(required = false) String after) {
+    int size = limit == null ? properties.listDefaultLimit() : limit;
+    if (size < 0 || size > 100) {
+      throw new ApiProblem(
+          HttpStatus.BAD_REQUEST, "invalid_value", "limit", "limit must be between 0 and 100.");
+    }
+    if (order != null && !order.equals("asc") && !order.equals("desc")) {
+      throw new ApiProblem(
+          HttpStatus.BAD_REQUEST, "invalid_value", "order", "order must be asc or desc.");
+    }
+    var cursor = after == null || after.isEmpty() ? null : cursor(after);
+    var page = generations.page(user.userId(), cursor, "asc".equals(order), size);
+    var videos = answers.objects(page.items());
+    return answers.json(new VideoList(
+        "list",
+        videos,
+        videos.isEmpty() ? null : videos.getFirst().id(),
+        videos.isEmpty() ? null : videos.getLast().id(),
+        page.hasMore()));
   }
 
   @GetMapping("/{videoId}")
-  VideoObject retrieve(@AuthenticationPrincipal UserPrincipal user, @PathVariable String videoId) {
+  ResponseEntity<String> retrieve(
+      @AuthenticationPrincipal UserPrincipal user, @PathVariable String videoId) {
     return generations
         .find(user.userId(), parse(videoId))
-        .map(this::video)
+        .map(answers::video)
         .orElseThrow(ApiProblem::videoNotFound);
+  }
+
+  /**
+   * Deletes a completed or failed video with its files for good. A queued or running video is
+   * refused with 409: cancel it first.
+   */
+  @DeleteMapping("/{videoId}")
+  ResponseEntity<String> delete(
+      @AuthenticationPrincipal UserPrincipal user, @PathVariable String videoId) {
+    var id = parse(videoId);
+    try {
+      if (!files.delete(user.userId(), id)) {
+        throw ApiProblem.videoNotFound();
+      }
+    } catch (IllegalStateException e) {
+      throw new ApiProblem(
+          HttpStatus.CONFLICT,
+          "video_not_finished",
+          "video_id",
+          "The video is still being made. Cancel it first (POST /v1/videos/%s/cancel), then delete it."
+              .formatted(videoId));
+    }
+    return answers.json(new DeletedVideo(videoId, "video.deleted", true));
   }
 
   /**
@@ -137,70 +209,53 @@ class VideosApi {
    * code {@code cancelled}, and its held credits go back. A video that has already ended: 409.
    */
   @PostMapping("/{videoId}/cancel")
-  VideoObject cancel(@AuthenticationPrincipal UserPrincipal user, @PathVariable String videoId) {
-    var id = parse(videoId);
-    if (!generations.cancel(user.userId(), id)) {
-      var generation = generations.find(user.userId(), id).orElseThrow(ApiProblem::videoNotFound);
-      throw new ApiProblem(
-          HttpStatus.CONFLICT,
-          "video_not_cancellable",
-          "video_id",
-          "The video has already ended (%s); there is nothing to cancel."
-              .formatted(generation.status().apiName()));
-    }
-    return generations
-        .find(user.userId(), id)
-        .map(this::video)
-        .orElseThrow(ApiProblem::videoNotFound);
-  }
-
-  @GetMapping("/{videoId}/content")
-  ResponseEntity<Resource> content(
+  ResponseEntity<String> cancel(
       @AuthenticationPrincipal UserPrincipal user,
       @PathVariable String videoId,
-      @RequestParam(defaultValue = "video") String variant,
-      WebRequest request) {
-    var output = OutputVariant.parse(variant)
-        .orElseThrow(() -> new ApiProblem(
-            HttpStatus.BAD_REQUEST,
-            "invalid_variant",
-            "variant",
-            "variant must be video, thumbnail or spritesheet."));
+      HttpServletRequest request) {
     var id = parse(videoId);
-    // one query when the file is there (players ask for many ranges); the reason when it is not
-    var file = generations.output(user.userId(), id, output).orElseThrow(() -> {
-      var generation = generations.find(user.userId(), id).orElseThrow(ApiProblem::videoNotFound);
-      if (generation.status() != GenerationStatus.COMPLETED) {
-        return new ApiProblem(
+    return idempotency.once(user.userId(), request, null, () -> {
+      if (!generations.cancel(user.userId(), id)) {
+        var generation = generations.find(user.userId(), id).orElseThrow(ApiProblem::videoNotFound);
+        throw new ApiProblem(
             HttpStatus.CONFLICT,
-            "video_not_ready",
+            "video_not_cancellable",
             "video_id",
-            "The video is %s; its content is available once it is completed."
+            "The video has already ended (%s); there is nothing to cancel."
                 .formatted(generation.status().apiName()));
       }
-      return ApiProblem.videoNotFound();
+      return answers.video(
+          generations.find(user.userId(), id).orElseThrow(ApiProblem::videoNotFound));
     });
-    return delivery.answer(
-        MediaFile.of(file, output.contentType(), id.apiId() + "-" + variant), request);
   }
 
-  /** The new video's object; the request is marked accepted, so its device and log data is recorded. */
-  private VideoObject accepted(HttpServletRequest request, Generation generation) {
-    request.setAttribute(WebPaths.GENERATION_ACCEPTED, true);
-    return video(generation);
+  /** The request's files with the first frame an {@code input_reference} object names. */
+  private static Attachment.Files with(InputReference reference, Attachment.Files files) {
+    if (reference == null) {
+      return files;
+    }
+    if (files.count(ReferenceRole.FIRST_FRAME) > 0) {
+      throw new ApiProblem(
+          HttpStatus.BAD_REQUEST,
+          "invalid_input_reference",
+          "input_reference",
+          "Send input_reference either as a file or as an object, not both.");
+    }
+    var list = new ArrayList<>(files.list());
+    list.add(reference.attachment());
+    return new Attachment.Files(list, files.keepOriginals());
   }
 
-  /** The video object with its price from the ledger. */
-  private VideoObject video(Generation generation) {
-    return VideoObject.of(
-        generation, credits.charges(java.util.List.of(holdOf(generation))).get(holdOf(generation)));
+  private GenerationId cursor(String after) {
+    try {
+      return GenerationId.fromApiId(after);
+    } catch (IllegalArgumentException e) {
+      throw new ApiProblem(
+          HttpStatus.BAD_REQUEST, "invalid_value", "after", "after must be a video id.");
+    }
   }
 
-  private static HoldId holdOf(Generation generation) {
-    return new HoldId(generation.id().value());
-  }
-
-  private static GenerationId parse(String videoId) {
+  static GenerationId parse(String videoId) {
     try {
       return GenerationId.fromApiId(videoId);
     } catch (IllegalArgumentException e) {

@@ -27,31 +27,10 @@ public final class Generation {
   private final UserId owner;
   private final VideoSpec<GenerationReferences> spec;
   private final Instant createdAt;
-  private final State read;
-  private State state;
+  private final Lineage lineage;
+  private final GenerationState read;
+  private GenerationState state;
   private final List<Object> events = new ArrayList<>();
-
-  /** The state that changes; {@code output} only when completed, {@code failure} only when failed. */
-  public record State(
-      GenerationStatus status,
-      int attempt,
-      int progress,
-      Failure failure,
-      Output output,
-      Instant completedAt) {}
-
-  /** A machine-readable code and a message for the user. */
-  public record Failure(String code, String message) {
-
-    /** Stopped by its owner rather than failed. */
-    public boolean isCancellation() {
-      return CANCELLED_CODE.equals(code);
-    }
-
-    public static Failure cancellation() {
-      return new Failure(CANCELLED_CODE, CANCELLED_MESSAGE);
-    }
-  }
 
   /** The stored files of a completed generation (media's keys) and its sprite sheet's layout. */
   public record Output(
@@ -66,29 +45,33 @@ public final class Generation {
     }
   }
 
-  /** A generation as stored. */
+  /** A generation as stored; {@code lineage} is null unless it was made from another video. */
   public Generation(
       GenerationId id,
       UserId owner,
       VideoSpec<GenerationReferences> spec,
       Instant createdAt,
-      State state) {
+      Lineage lineage,
+      GenerationState state) {
     this.id = Objects.requireNonNull(id, "id");
     this.owner = Objects.requireNonNull(owner, "owner");
     this.spec = Objects.requireNonNull(spec, "spec");
     this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+    this.lineage = lineage;
     this.read = Objects.requireNonNull(state, "state");
     this.state = state;
   }
 
-  /** A new generation, waiting for a worker. */
-  public static Generation queue(UserId owner, VideoSpec<GenerationReferences> spec, Instant now) {
+  /** A new generation, waiting for a worker; {@code lineage} null for a video made from scratch. */
+  public static Generation queue(
+      UserId owner, VideoSpec<GenerationReferences> spec, Lineage lineage, Instant now) {
     var generation = new Generation(
         GenerationId.random(),
         owner,
         spec,
         now,
-        new State(GenerationStatus.QUEUED, 0, 0, null, null, null));
+        lineage,
+        new GenerationState(GenerationStatus.QUEUED, 0, 0, null, null, null));
     generation.events.add(new GenerationQueued(generation.id, owner, spec, now));
     return generation;
   }
@@ -96,7 +79,8 @@ public final class Generation {
   /** A worker takes it: a new attempt begins (the previous one, if any, died with its node). */
   public int start() {
     require(!state.status().isTerminal(), "start");
-    state = new State(GenerationStatus.IN_PROGRESS, state.attempt() + 1, 0, null, null, null);
+    state =
+        new GenerationState(GenerationStatus.IN_PROGRESS, state.attempt() + 1, 0, null, null, null);
     events.add(new GenerationStarted(id, owner, spec, createdAt, state.attempt()));
     return state.attempt();
   }
@@ -104,13 +88,13 @@ public final class Generation {
   /** The attempt that runs it finished the video, stored as {@code output}. */
   public void complete(int attempt, Output output, Instant now) {
     requireRunning(attempt, "complete");
-    state = new State(
+    state = new GenerationState(
         GenerationStatus.COMPLETED, attempt, 100, null, Objects.requireNonNull(output), now);
     events.add(new GenerationCompleted(id, owner, spec, output, createdAt, now));
   }
 
   /** The attempt that runs it could not make the video. */
-  public void fail(int attempt, Failure failure, Instant now) {
+  public void fail(int attempt, GenerationFailure failure, Instant now) {
     requireRunning(attempt, "fail");
     end(failure, now);
   }
@@ -118,7 +102,7 @@ public final class Generation {
   /** Its owner stops it before it ends, whichever attempt runs it. */
   public void cancel(Instant now) {
     require(!state.status().isTerminal(), "cancel");
-    end(Failure.cancellation(), now);
+    end(GenerationFailure.cancellation(), now);
   }
 
   /** Its owner deletes it with its files; only once it has ended. */
@@ -128,9 +112,9 @@ public final class Generation {
         id, owner, state.output() == null ? List.of() : state.output().keys()));
   }
 
-  private void end(Failure failure, Instant now) {
-    state =
-        new State(GenerationStatus.FAILED, state.attempt(), state.progress(), failure, null, now);
+  private void end(GenerationFailure failure, Instant now) {
+    state = new GenerationState(
+        GenerationStatus.FAILED, state.attempt(), state.progress(), failure, null, now);
     events.add(new GenerationFailed(id, owner, spec, failure, createdAt, now));
   }
 
@@ -151,11 +135,11 @@ public final class Generation {
   }
 
   /** The state as it was read, which the stored row must still have for a change to apply. */
-  public State stateAsRead() {
+  public GenerationState stateAsRead() {
     return read;
   }
 
-  public State state() {
+  public GenerationState state() {
     return state;
   }
 
@@ -175,6 +159,16 @@ public final class Generation {
     return createdAt;
   }
 
+  /** The video it was made from, if any. */
+  public Optional<Lineage> lineage() {
+    return Optional.ofNullable(lineage);
+  }
+
+  /** How long its output lasts: its own seconds, after its source's for an extension. */
+  public int outputSeconds() {
+    return lineage == null ? seconds() : lineage.outputSeconds(seconds());
+  }
+
   public GenerationStatus status() {
     return state.status();
   }
@@ -192,11 +186,11 @@ public final class Generation {
   }
 
   /** Why it failed, or null. */
-  public Failure failure() {
+  public GenerationFailure failure() {
     return state.failure();
   }
 
-  public Optional<Failure> failureIfAny() {
+  public Optional<GenerationFailure> failureIfAny() {
     return Optional.ofNullable(state.failure());
   }
 
@@ -212,8 +206,6 @@ public final class Generation {
   public SpriteSheet spriteSheet() {
     return state.output() == null ? null : state.output().spriteSheet();
   }
-
-  // Shortcuts to the spec, for pages and the API's video object.
 
   public String model() {
     return spec.model();

@@ -9,6 +9,6 @@ public record GenerationFailed(
     GenerationId id,
     UserId owner,
     VideoSpec<GenerationReferences> spec,
-    Generation.Failure failure,
+    GenerationFailure failure,
     Instant createdAt,
     Instant failedAt) {}

@@ -14,4 +14,4 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("kinora.generation")
 public record GenerationProperties(
     @NotBlank @DefaultValue("kinora-local") String defaultModel,
-    @Min(1) @DefaultValue("2000") int maxPromptLength) {}
+    @Min(1) @DefaultValue("32000") int maxPromptLength) {}

@@ -22,7 +22,29 @@ public interface Generations {
    * @throws InvalidGenerationRequest naming the field at fault
    * @throws app.kinora.billing.InsufficientCredits when the balance does not cover the price
    */
-  Generation submit(UserId owner, VideoSpec<GenerationReferences> spec, Attachment.Files files);
+  default Generation submit(
+      UserId owner, VideoSpec<GenerationReferences> spec, Attachment.Files files) {
+    return submit(owner, spec, files, null);
+  }
+
+  /**
+   * {@link #submit(UserId, VideoSpec, Attachment.Files)} for a video made from another of the
+   * owner's: a remix, an edit or an extension. The edge builds the spec from the source's settings;
+   * the source must be the owner's and completed. An extension's output is the source followed by
+   * the new seconds.
+   *
+   * @param lineage null for a video made from scratch
+   */
+  Generation submit(
+      UserId owner, VideoSpec<GenerationReferences> spec, Attachment.Files files, Lineage lineage);
+
+  /**
+   * A page of the owner's generations by creation time, newest first unless {@code ascending},
+   * starting after the generation {@code after} (null: from the start).
+   *
+   * @throws InvalidGenerationRequest when {@code after} is not one of the owner's generations
+   */
+  GenerationPage page(UserId owner, GenerationId after, boolean ascending, int limit);
 
   /** The owner's generation; another user's id is simply not found. */
   Optional<Generation> find(UserId owner, GenerationId id);

@@ -343,16 +343,12 @@ class VideosApiIntegrationTest extends IntegrationTest {
     var thumbnail = api().get("/v1/videos/" + id + "/content?variant=thumbnail");
     var sprites = api().get("/v1/videos/" + id + "/content?variant=spritesheet");
 
+    // WebP, the type OpenAI's API gives for both
     assertThat(thumbnail.status()).isEqualTo(200);
-    assertThat(thumbnail.raw().headers().firstValue("Content-Type")).hasValue("image/jpeg");
-    var poster = javax.imageio.ImageIO.read(
-        new java.io.ByteArrayInputStream(thumbnail.raw().body()));
-    assertThat(poster.getWidth()).isEqualTo(1280);
-    assertThat(poster.getHeight()).isEqualTo(720);
-    var sheet = javax.imageio.ImageIO.read(
-        new java.io.ByteArrayInputStream(sprites.raw().body()));
-    assertThat(sheet.getWidth()).isEqualTo(5 * 192);
-    assertThat(sheet.getHeight()).isEqualTo(4 * 108);
+    assertThat(thumbnail.raw().headers().firstValue("Content-Type")).hasValue("image/webp");
+    assertThat(sprites.raw().headers().firstValue("Content-Type")).hasValue("image/webp");
+    assertThat(webpSize(thumbnail.raw().body())).containsExactly(1280, 720);
+    assertThat(webpSize(sprites.raw().body())).containsExactly(5 * 192, 4 * 108);
     assertError(
         api().get("/v1/videos/" + id + "/content?variant=gif"), 400, "invalid_variant", "variant");
   }
@@ -366,6 +362,35 @@ class VideosApiIntegrationTest extends IntegrationTest {
             "/v1/videos", Map.of("prompt", "From a picture"), Map.of("input_reference", svg));
 
     assertError(reply, 415, "unsupported_file_type", "input_reference");
+  }
+
+  /** Width and height from a WebP's header: its lossy (VP8), lossless (VP8L) or extended (VP8X) chunk. */
+  private static int[] webpSize(byte[] webp) {
+    assertThat(new String(webp, 0, 4, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("RIFF");
+    assertThat(new String(webp, 8, 4, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("WEBP");
+    var chunk = new String(webp, 12, 4, java.nio.charset.StandardCharsets.US_ASCII);
+    return switch (chunk) {
+      case "VP8 " -> new int[] {le16(webp, 26) & 0x3fff, le16(webp, 28) & 0x3fff};
+      case "VP8X" -> new int[] {le24(webp, 24) + 1, le24(webp, 27) + 1};
+      case "VP8L" -> {
+        int bits = (webp[21] & 0xff)
+            | (webp[22] & 0xff) << 8
+            | (webp[23] & 0xff) << 16
+            | (webp[24] & 0xff) << 24;
+        yield new int[] {(bits & 0x3fff) + 1, ((bits >> 14) & 0x3fff) + 1};
+      }
+      default -> throw new AssertionError("not a WebP chunk: " + chunk);
+    };
+  }
+
+  private static int le16(byte[] bytes, int at) {
+    return (bytes[at] & 0xff) | (bytes[at + 1] & 0xff) << 8;
+  }
+
+  private static int le24(byte[] bytes, int at) {
+    return le16(bytes, at) | (bytes[at + 2] & 0xff) << 16;
   }
 
   private JsonNode awaitEnd(String id) {

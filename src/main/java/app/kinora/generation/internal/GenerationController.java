@@ -2,6 +2,7 @@ package app.kinora.generation.internal;
 
 import app.kinora.billing.InsufficientCredits;
 import app.kinora.generation.GenerationId;
+import app.kinora.generation.GenerationProperties;
 import app.kinora.generation.Generations;
 import app.kinora.generation.InvalidGenerationRequest;
 import app.kinora.shared.UserPrincipal;
@@ -29,9 +30,11 @@ class GenerationController {
   private static final int RECENT = 12;
 
   private final Generations generations;
+  private final GenerationProperties properties;
 
-  GenerationController(Generations generations) {
+  GenerationController(Generations generations, GenerationProperties properties) {
     this.generations = generations;
+    this.properties = properties;
   }
 
   @GetMapping("/")
@@ -43,6 +46,7 @@ class GenerationController {
     model.addAttribute("models", models);
     model.addAttribute("options", ModelOptions.of(models.getFirst()));
     model.addAttribute("jobs", generations.recent(user.userId(), RECENT));
+    model.addAttribute("maxPromptLength", properties.maxPromptLength());
     return "generation/studio";
   }
 

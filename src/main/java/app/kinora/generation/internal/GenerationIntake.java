@@ -6,6 +6,7 @@ import app.kinora.generation.Attachment;
 import app.kinora.generation.Generation;
 import app.kinora.generation.GenerationReferences;
 import app.kinora.generation.InvalidGenerationRequest;
+import app.kinora.generation.Lineage;
 import app.kinora.generation.ReferenceRole;
 import app.kinora.media.MediaRejected;
 import app.kinora.media.MediaUploads;
@@ -31,13 +32,19 @@ class GenerationIntake {
   private final CreditLedger credits;
   private final MediaUploads uploads;
   private final GenerationRecorder recorder;
+  private final SourceCheck sources;
+  private final Extensions extensions;
 
   GenerationIntake(
       SpecResolver resolver,
       ReferenceCheck references,
       CreditLedger credits,
       MediaUploads uploads,
-      GenerationRecorder recorder) {
+      GenerationRecorder recorder,
+      SourceCheck sources,
+      Extensions extensions) {
+    this.sources = sources;
+    this.extensions = extensions;
     this.resolver = resolver;
     this.references = references;
     this.credits = credits;
@@ -46,15 +53,23 @@ class GenerationIntake {
   }
 
   Generation submit(
-      UserId owner, VideoSpec<GenerationReferences> requested, Attachment.Files files) {
+      UserId owner,
+      VideoSpec<GenerationReferences> requested,
+      Attachment.Files files,
+      Lineage lineage) {
+    if (lineage != null) {
+      sources.check(owner, lineage);
+    }
     var model = resolver.model(requested.model());
     var spec = resolver.resolve(requested, model);
-    references.check(owner, model, spec.references(), files);
     credits.affordable(owner, work(spec));
+    // an extension starts from its source's last frame, a reference like any other
+    files = extensions.withLastFrame(owner, lineage, files);
+    references.check(owner, model, spec.references(), files);
     var accepted = new ArrayList<UploadId>();
     try {
       return recorder.record(
-          owner, spec.withReferences(accept(owner, spec.references(), files, accepted)));
+          owner, spec.withReferences(accept(owner, spec.references(), files, accepted)), lineage);
     } catch (RuntimeException e) {
       uploads.discard(owner, accepted); // a refused request keeps none of its files
       throw e;

@@ -3,6 +3,7 @@ package app.kinora.generation.internal;
 import app.kinora.billing.CreditLedger;
 import app.kinora.billing.HoldId;
 import app.kinora.generation.Generation;
+import app.kinora.generation.GenerationFailure;
 import app.kinora.generation.GenerationId;
 import app.kinora.shared.UserId;
 import java.util.Optional;
@@ -57,7 +58,7 @@ class GenerationLifecycle {
   }
 
   @Transactional
-  boolean fail(GenerationId id, int attempt, Generation.Failure failure) {
+  boolean fail(GenerationId id, int attempt, GenerationFailure failure) {
     var generation = reads.find(id).filter(g -> g.status().isRunning() && g.attempt() == attempt);
     if (generation.isEmpty()) {
       return false;

@@ -59,6 +59,7 @@ class GenerationPersonalData implements PersonalDataHolder {
         "prompt",
         "negative_prompt",
         "reference_images",
+        "source_kind",
         "status",
         "error_code",
         "error_message",

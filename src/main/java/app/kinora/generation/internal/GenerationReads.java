@@ -2,6 +2,8 @@ package app.kinora.generation.internal;
 
 import app.kinora.generation.Generation;
 import app.kinora.generation.GenerationId;
+import app.kinora.generation.GenerationPage;
+import app.kinora.generation.InvalidGenerationRequest;
 import app.kinora.shared.UserId;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +43,32 @@ class GenerationReads {
         .param("limit", limit)
         .query(GenerationRows::map)
         .list();
+  }
+
+  /** Keyset pages over {@code (created_at, id)}; one row more than asked tells whether more follow. */
+  GenerationPage page(UserId owner, GenerationId after, boolean ascending, int limit) {
+    var cursor = after == null
+        ? null
+        : jdbc.sql("select created_at from generations where id = ? and user_id = ?")
+            .param(after.value())
+            .param(owner.value())
+            .query(java.sql.Timestamp.class)
+            .optional()
+            .orElseThrow(() -> new InvalidGenerationRequest(
+                "after", "invalid_after", "No video of yours has the id given as after."));
+    var direction = ascending ? "asc" : "desc";
+    var rows = jdbc.sql("select * from generations where user_id = :user"
+            + (cursor == null
+                ? ""
+                : " and (created_at, id) " + (ascending ? ">" : "<") + " (:cursor, :after)")
+            + " order by created_at " + direction + ", id " + direction + " limit :limit")
+        .param("user", owner.value())
+        .param("cursor", cursor)
+        .param("after", after == null ? null : after.value())
+        .param("limit", limit + 1)
+        .query(GenerationRows::map)
+        .list();
+    return new GenerationPage(rows.subList(0, Math.min(limit, rows.size())), rows.size() > limit);
   }
 
   boolean isCancelled(GenerationId id) {

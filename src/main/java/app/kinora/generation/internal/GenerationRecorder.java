@@ -4,6 +4,7 @@ import app.kinora.billing.CreditLedger;
 import app.kinora.billing.HoldId;
 import app.kinora.generation.Generation;
 import app.kinora.generation.GenerationReferences;
+import app.kinora.generation.Lineage;
 import app.kinora.shared.UserId;
 import app.kinora.shared.VideoSpec;
 import org.springframework.stereotype.Component;
@@ -24,8 +25,8 @@ class GenerationRecorder {
   }
 
   @Transactional
-  Generation record(UserId owner, VideoSpec<GenerationReferences> spec) {
-    var generation = Generation.queue(owner, spec, GenerationStore.now());
+  Generation record(UserId owner, VideoSpec<GenerationReferences> spec, Lineage lineage) {
+    var generation = Generation.queue(owner, spec, lineage, GenerationStore.now());
     credits.hold(
         owner,
         new HoldId(generation.id().value()),

@@ -1,9 +1,12 @@
 package app.kinora.generation.internal;
 
 import app.kinora.generation.Generation;
+import app.kinora.generation.GenerationFailure;
 import app.kinora.generation.GenerationId;
 import app.kinora.generation.GenerationReferences;
+import app.kinora.generation.GenerationState;
 import app.kinora.generation.GenerationStatus;
+import app.kinora.generation.Lineage;
 import app.kinora.media.SpriteSheet;
 import app.kinora.media.UploadId;
 import app.kinora.shared.UserId;
@@ -28,7 +31,18 @@ final class GenerationRows {
         new UserId(rs.getObject("user_id", UUID.class)),
         spec(rs),
         rs.getTimestamp("created_at").toInstant(),
+        lineage(rs),
         state(rs));
+  }
+
+  private static Lineage lineage(ResultSet rs) throws SQLException {
+    var source = rs.getObject("source_id", UUID.class);
+    return source == null
+        ? null
+        : new Lineage(
+            Lineage.Kind.valueOf(rs.getString("source_kind")),
+            new GenerationId(source),
+            rs.getInt("source_seconds"));
   }
 
   private static VideoSpec<GenerationReferences> spec(ResultSet rs) throws SQLException {
@@ -51,14 +65,14 @@ final class GenerationRows {
         .build();
   }
 
-  private static Generation.State state(ResultSet rs) throws SQLException {
+  private static GenerationState state(ResultSet rs) throws SQLException {
     var code = rs.getString("error_code");
     var completed = rs.getTimestamp("completed_at");
-    return new Generation.State(
+    return new GenerationState(
         GenerationStatus.valueOf(rs.getString("status")),
         rs.getInt("attempt"),
         rs.getInt("progress"),
-        code == null ? null : new Generation.Failure(code, rs.getString("error_message")),
+        code == null ? null : new GenerationFailure(code, rs.getString("error_message")),
         output(rs),
         completed == null ? null : completed.toInstant());
   }

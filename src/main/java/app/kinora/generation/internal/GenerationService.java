@@ -3,9 +3,11 @@ package app.kinora.generation.internal;
 import app.kinora.generation.Attachment;
 import app.kinora.generation.Generation;
 import app.kinora.generation.GenerationId;
+import app.kinora.generation.GenerationPage;
 import app.kinora.generation.GenerationProperties;
 import app.kinora.generation.GenerationReferences;
 import app.kinora.generation.Generations;
+import app.kinora.generation.Lineage;
 import app.kinora.generation.OutputVariant;
 import app.kinora.media.BlobKey;
 import app.kinora.media.BlobStore;
@@ -51,8 +53,13 @@ class GenerationService implements Generations {
 
   @Override
   public Generation submit(
-      UserId owner, VideoSpec<GenerationReferences> spec, Attachment.Files files) {
-    return intake.submit(owner, spec, files);
+      UserId owner, VideoSpec<GenerationReferences> spec, Attachment.Files files, Lineage lineage) {
+    return intake.submit(owner, spec, files, lineage);
+  }
+
+  @Override
+  public GenerationPage page(UserId owner, GenerationId after, boolean ascending, int limit) {
+    return reads.page(owner, after, ascending, limit);
   }
 
   @Override

@@ -2,6 +2,7 @@ package app.kinora.generation.internal;
 
 import app.kinora.generation.Generation;
 import app.kinora.generation.GenerationId;
+import app.kinora.generation.Lineage;
 import app.kinora.media.UploadId;
 import app.kinora.shared.UserId;
 import java.sql.Timestamp;
@@ -37,10 +38,10 @@ class GenerationStore {
             insert into generations (id, user_id, model, prompt, seconds, width, height, seed, fps,
                                      generate_audio, caption, status, progress, attempt, created_at,
                                      first_frame_upload, last_frame_upload, audio_upload, video_upload, negative_prompt,
-                                     reference_images)
+                                     reference_images, source_id, source_kind, source_seconds)
             values (:id, :user, :model, :prompt, :seconds, :width, :height, :seed, :fps,
                     :audio, :caption, :status, 0, 0, :created, :firstFrame, :lastFrame, :audioUpload, :videoUpload,
-                    :negativePrompt, :referenceImages)""")
+                    :negativePrompt, :referenceImages, :source, :sourceKind, :sourceSeconds)""")
         .param("id", g.id().value())
         .param("user", g.owner().value())
         .param("model", spec.model())
@@ -62,6 +63,9 @@ class GenerationStore {
             references.images().stream().map(UploadId::value).toArray(UUID[]::new))
         .param("status", g.status().name())
         .param("created", Timestamp.from(g.createdAt()))
+        .param("source", g.lineage().map(l -> l.source().value()).orElse(null))
+        .param("sourceKind", g.lineage().map(l -> l.kind().name()).orElse(null))
+        .param("sourceSeconds", g.lineage().map(Lineage::sourceSeconds).orElse(null))
         .update();
     publish(g);
   }

@@ -1,6 +1,7 @@
 package app.kinora.generation.internal;
 
 import app.kinora.generation.Generation;
+import app.kinora.generation.GenerationFailure;
 import app.kinora.generation.GenerationId;
 import app.kinora.generation.GenerationReferences;
 import app.kinora.media.MediaInfo;
@@ -17,6 +18,7 @@ import app.kinora.provider.spi.FailureCode;
 import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.provider.spi.RenderedDerivatives;
+import app.kinora.shared.VideoSize;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,6 +46,7 @@ class GenerationWorker {
   private final MediaProbe probe;
   private final VideoOutputs outputs;
   private final MediaUploads uploads;
+  private final Extensions extensions;
   private final Path workDir;
 
   GenerationWorker(
@@ -54,7 +57,9 @@ class GenerationWorker {
       MediaProbe probe,
       VideoOutputs outputs,
       MediaUploads uploads,
+      Extensions extensions,
       MediaProperties media) {
+    this.extensions = extensions;
     this.lifecycle = lifecycle;
     this.reads = reads;
     this.store = store;
@@ -75,12 +80,17 @@ class GenerationWorker {
     int attempt = generation.attempt();
     log.info("Generation {} attempt {} starts on {}", id, attempt, generation.model());
     Path output = null;
+    Path stitched = null;
     var referencesDir = workDir.resolve(id + "-" + attempt + "-references");
     try {
       output = Files.createDirectories(workDir).resolve(id + "-" + attempt + ".mp4");
       render(
           generation, attempt, localCopies(generation.spec().references(), referencesDir), output);
-      lifecycle.complete(id, attempt, store(generation, output));
+      if (Extensions.isExtension(generation.lineage().orElse(null))) {
+        stitched = extensions.stitch(generation, output);
+        check(probe.probeMp4(stitched), generation.size(), generation.outputSeconds());
+      }
+      lifecycle.complete(id, attempt, store(generation, stitched != null ? stitched : output));
       log.info("Generation {} completed", id);
     } catch (Superseded e) {
       log.info("Generation {} attempt {} was superseded by a newer attempt", id, attempt);
@@ -110,6 +120,7 @@ class GenerationWorker {
           e);
     } finally {
       deleteQuietly(output);
+      deleteQuietly(stitched);
       if (output != null) { // the renderer's pictures, stored or not
         deleteQuietly(RenderedDerivatives.posterBeside(output));
         deleteQuietly(RenderedDerivatives.spriteSheetBeside(output));
@@ -139,14 +150,15 @@ class GenerationWorker {
   private Generation.Output store(Generation generation, Path video) throws IOException {
     var id = generation.id().value();
     var spec = generation.spec();
-    var drawn = RenderedDerivatives.beside(video, spec.size(), spec.duration());
+    var duration = Duration.ofSeconds(generation.outputSeconds());
+    var drawn = RenderedDerivatives.beside(video, spec.size(), duration);
     var stored = drawn.isPresent()
         ? outputs.store(
             id,
             video,
             new VideoPictures(
                 drawn.get().poster(), drawn.get().spriteSheet(), drawn.get().layout()))
-        : outputs.store(id, video, spec.duration(), spec.size());
+        : outputs.store(id, video, duration, spec.size());
     return new Generation.Output(
         stored.video().value(),
         stored.videoBytes(),
@@ -171,20 +183,18 @@ class GenerationWorker {
         request,
         progress,
         output);
-    check(probe.probeMp4(output), generation);
+    check(probe.probeMp4(output), generation.size(), generation.seconds());
   }
 
-  private static void check(MediaInfo info, Generation generation) {
+  private static void check(MediaInfo info, VideoSize size, int seconds) {
     var video = info.video().orElseThrow(() -> new MediaRejected("it has no video stream"));
-    if (video.width() != generation.size().width()
-        || video.height() != generation.size().height()) {
-      throw new MediaRejected(
-          "it is %dx%d, not %s".formatted(video.width(), video.height(), generation.size()));
+    if (video.width() != size.width() || video.height() != size.height()) {
+      throw new MediaRejected("it is %dx%d, not %s".formatted(video.width(), video.height(), size));
     }
-    var expected = Duration.ofSeconds(generation.seconds());
+    var expected = Duration.ofSeconds(seconds);
     if (info.duration().minus(expected).abs().compareTo(DURATION_TOLERANCE) > 0) {
       throw new MediaRejected(
-          "it lasts %d ms, not %d s".formatted(info.duration().toMillis(), generation.seconds()));
+          "it lasts %d ms, not %d s".formatted(info.duration().toMillis(), seconds));
     }
     if (!info.fastStart()) {
       throw new MediaRejected("its index is not at the front of the file");
@@ -205,13 +215,13 @@ class GenerationWorker {
         .ifPresent(generation -> lifecycle.fail(
             id,
             generation.attempt(),
-            new Generation.Failure(
+            new GenerationFailure(
                 "internal_error", "Something went wrong on our side while making this video.")));
   }
 
   private void fail(GenerationId id, int attempt, String code, String message, Throwable cause) {
     log.warn("Generation {} failed: {} ({})", id, code, cause.toString());
-    lifecycle.fail(id, attempt, new Generation.Failure(code, message));
+    lifecycle.fail(id, attempt, new GenerationFailure(code, message));
   }
 
   private static IOException asIo(Exception e) {

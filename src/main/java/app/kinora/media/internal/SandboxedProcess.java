@@ -84,17 +84,34 @@ final class SandboxedProcess {
   /**
    * Every FFmpeg child must name its protocols: only {@code file} (no {@code http}, {@code hls},
    * {@code concat}, {@code subfile}, {@code data}…), so that a crafted file cannot make it open
-   * another file or a connection. A command that does not say so is a programming error.
+   * another file or a connection. A command that does not say so, for each of its inputs, is a
+   * programming error.
    */
   static void requireFileProtocolOnly(List<String> command) {
-    int flag = command.indexOf("-protocol_whitelist");
-    if (flag < 0
-        || flag + 1 >= command.size()
-        || !command.get(flag + 1).equals("file")
-        || command.lastIndexOf("-protocol_whitelist") != flag) {
-      throw new IllegalArgumentException(
-          "FFmpeg must run with -protocol_whitelist file: " + command);
+    int named = 0;
+    boolean pending = false; // a whitelist given since the last input
+    for (int i = 0; i < command.size(); i++) {
+      if (command.get(i).equals("-protocol_whitelist")) {
+        if (i + 1 >= command.size() || !command.get(i + 1).equals("file")) {
+          throw notFileOnly(command);
+        }
+        named++;
+        pending = true;
+      } else if (command.get(i).equals("-i")) {
+        if (!pending) {
+          throw notFileOnly(command);
+        }
+        pending = false;
+      }
     }
+    if (named == 0) {
+      throw notFileOnly(command);
+    }
+  }
+
+  private static IllegalArgumentException notFileOnly(List<String> command) {
+    return new IllegalArgumentException(
+        "FFmpeg must run with -protocol_whitelist file before each input: " + command);
   }
 
   /** FFmpeg's first complaint, without the server's paths. */

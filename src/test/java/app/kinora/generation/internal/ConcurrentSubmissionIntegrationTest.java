@@ -10,7 +10,7 @@ import app.kinora.TestAccounts;
 import app.kinora.billing.CreditLedger;
 import app.kinora.billing.Credits;
 import app.kinora.billing.PriceRequest;
-import app.kinora.generation.Generation;
+import app.kinora.generation.GenerationFailure;
 import app.kinora.generation.GenerationId;
 import app.kinora.shared.VideoSize;
 import java.util.ArrayList;
@@ -135,7 +135,7 @@ class ConcurrentSubmissionIntegrationTest extends IntegrationTest {
       repository
           .startAttempt(id)
           .ifPresent(attempt -> repository.fail(
-              id, attempt, new Generation.Failure("cancelled", "Stopped by the test.")));
+              id, attempt, new GenerationFailure("cancelled", "Stopped by the test.")));
     }
     assertLedgerReconciles(jdbc);
   }

@@ -14,6 +14,7 @@ import app.kinora.billing.HoldId;
 import app.kinora.billing.InsufficientCredits;
 import app.kinora.generation.Attachment;
 import app.kinora.generation.Generation;
+import app.kinora.generation.GenerationFailure;
 import app.kinora.generation.GenerationId;
 import app.kinora.generation.GenerationStatus;
 import app.kinora.generation.Generations;
@@ -119,9 +120,9 @@ class GenerationBillingIntegrationTest extends IntegrationTest {
     var attempt = repository.startAttempt(id).orElseThrow();
 
     assertThat(repository.fail(
-            id, attempt, new Generation.Failure("provider_error", "The provider gave up.")))
+            id, attempt, new GenerationFailure("provider_error", "The provider gave up.")))
         .isTrue();
-    assertThat(repository.fail(id, attempt, new Generation.Failure("provider_error", "again")))
+    assertThat(repository.fail(id, attempt, new GenerationFailure("provider_error", "again")))
         .isFalse();
     assertThat(repository.complete(id, attempt, output())).isFalse();
 
@@ -142,7 +143,7 @@ class GenerationBillingIntegrationTest extends IntegrationTest {
     var stale = repository.startAttempt(id).orElseThrow();
     var current = repository.startAttempt(id).orElseThrow();
 
-    assertThat(repository.fail(id, stale, new Generation.Failure("x", "stale run")))
+    assertThat(repository.fail(id, stale, new GenerationFailure("x", "stale run")))
         .isFalse();
     assertThat(count(jdbc, user, "release")).isZero();
     assertThat(repository.complete(id, current, output())).isTrue();
@@ -179,7 +180,7 @@ class GenerationBillingIntegrationTest extends IntegrationTest {
             .single())
         .isEqualTo(2);
     // the dead attempt, were it to wake up, can end nothing
-    assertThat(repository.fail(id, 1, new Generation.Failure("x", "zombie"))).isFalse();
+    assertThat(repository.fail(id, 1, new GenerationFailure("x", "zombie"))).isFalse();
     assertThat(count(jdbc, user, "capture")).isEqualTo(1);
     assertThat(count(jdbc, user, "release")).isZero();
     assertThat(ledger.balance(user).held()).isEqualTo(Credits.ZERO);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import app.kinora.IntegrationTest;
 import app.kinora.generation.Generation;
+import app.kinora.generation.GenerationFailure;
 import app.kinora.generation.GenerationId;
 import app.kinora.generation.GenerationStatus;
 import app.kinora.media.SpriteSheet;
@@ -98,7 +99,7 @@ class GenerationJobIntegrationTest extends IntegrationTest {
     assertThat(repository.progress(id, stale, 50)).isFalse();
     assertThat(repository.complete(id, stale, output("stale"))).isFalse();
     assertThat(repository.complete(id, current, output("current"))).isTrue();
-    assertThat(repository.fail(id, current, new Generation.Failure("x", "y"))).isFalse();
+    assertThat(repository.fail(id, current, new GenerationFailure("x", "y"))).isFalse();
     assertThat(repository.startAttempt(id)).isEmpty();
   }
 

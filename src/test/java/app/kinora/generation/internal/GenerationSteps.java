@@ -1,6 +1,7 @@
 package app.kinora.generation.internal;
 
 import app.kinora.generation.Generation;
+import app.kinora.generation.GenerationFailure;
 import app.kinora.generation.GenerationId;
 import app.kinora.generation.GenerationReferences;
 import app.kinora.shared.UserId;
@@ -46,6 +47,7 @@ class GenerationSteps {
             .caption(true)
             .references(GenerationReferences.NONE)
             .build(),
+        null,
         GenerationStore.now());
   }
 
@@ -70,7 +72,7 @@ class GenerationSteps {
     return lifecycle.complete(id, attempt, output);
   }
 
-  boolean fail(GenerationId id, int attempt, Generation.Failure failure) {
+  boolean fail(GenerationId id, int attempt, GenerationFailure failure) {
     return lifecycle.fail(id, attempt, failure);
   }
 }

@@ -14,13 +14,26 @@ class SandboxedProcessUnitTest {
         List.of("ffmpeg", "-i", "file:x.mp4"),
         List.of("ffmpeg", "-protocol_whitelist", "file,http", "-i", "file:x.mp4"),
         List.of("ffmpeg", "-protocol_whitelist", "file", "-protocol_whitelist", "hls", "-i", "x"),
-        List.of("ffmpeg", "-protocol_whitelist"))) {
+        List.of("ffmpeg", "-protocol_whitelist"),
+        // a second input needs its own whitelist
+        List.of("ffmpeg", "-protocol_whitelist", "file", "-i", "file:a.mp4", "-i", "file:b.mp4"))) {
       assertThatThrownBy(() -> SandboxedProcess.confined(command))
           .as(command.toString())
           .isInstanceOf(IllegalArgumentException.class);
     }
     assertThatCode(() ->
             SandboxedProcess.confined(List.of("ffprobe", "-protocol_whitelist", "file", "file:x")))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> SandboxedProcess.confined(List.of(
+            "ffmpeg",
+            "-protocol_whitelist",
+            "file",
+            "-i",
+            "file:a.mp4",
+            "-protocol_whitelist",
+            "file",
+            "-i",
+            "file:b.mp4")))
         .doesNotThrowAnyException();
   }
 }
