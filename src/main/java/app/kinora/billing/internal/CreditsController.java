@@ -9,10 +9,7 @@ import app.kinora.shared.PublicAddress;
 import app.kinora.shared.UserId;
 import app.kinora.shared.UserPrincipal;
 import app.kinora.shared.VideoSize;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,10 +26,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CreditsController {
 
-  private static final int HISTORY = 200;
-
   private final Ledger ledger;
-  private final LedgerEntries entries;
+  private final CreditHistory history;
   private final Payments payments;
   private final StripeGateway stripe;
   private final Accounts accounts;
@@ -41,7 +36,7 @@ class CreditsController {
 
   CreditsController(
       Ledger ledger,
-      LedgerEntries entries,
+      CreditHistory history,
       Payments payments,
       StripeGateway stripe,
       Accounts accounts,
@@ -49,7 +44,7 @@ class CreditsController {
       PublicAddress address) {
     this.address = address;
     this.ledger = ledger;
-    this.entries = entries;
+    this.history = history;
     this.payments = payments;
     this.stripe = stripe;
     this.accounts = accounts;
@@ -62,14 +57,15 @@ class CreditsController {
       @RequestParam(required = false) List<String> kind,
       @RequestParam(required = false) String reference,
       Model model) {
-    var kinds = kinds(kind);
+    var categories = CreditHistory.categories(kind);
     var ref = reference == null || reference.isBlank() ? null : reference.strip();
-    model.addAttribute("balance", ledger.balance(user.userId()));
-    model.addAttribute("holds", entries.openHolds(user.userId()));
-    model.addAttribute("history", entries.history(user.userId(), kinds, ref, HISTORY));
+    var balance = ledger.balance(user.userId());
+    model.addAttribute("balance", balance);
+    model.addAttribute(
+        "history", history.of(user.userId(), balance.balance().value(), categories, ref));
     model.addAttribute("reference", ref);
-    model.addAttribute("kinds", LedgerEntry.Kind.values());
-    model.addAttribute("selected", kinds);
+    model.addAttribute("kinds", CreditStatement.Category.values());
+    model.addAttribute("selected", categories);
     model.addAttribute("payments", payments.of(user.userId()));
     model.addAttribute("packs", properties.packs());
     model.addAttribute(
@@ -210,18 +206,5 @@ class CreditsController {
 
   private boolean isOperator(UserId user) {
     return accounts.find(user).map(Account::role).orElse(null) == Account.Role.ADMIN;
-  }
-
-  private static EnumSet<LedgerEntry.Kind> kinds(List<String> names) {
-    var kinds = EnumSet.noneOf(LedgerEntry.Kind.class);
-    if (names != null) {
-      names.stream()
-          .flatMap(n -> Arrays.stream(n.split(",")))
-          .map(n -> n.strip().toUpperCase(Locale.ROOT))
-          .filter(n ->
-              Arrays.stream(LedgerEntry.Kind.values()).anyMatch(k -> k.name().equals(n)))
-          .forEach(n -> kinds.add(LedgerEntry.Kind.valueOf(n)));
-    }
-    return kinds;
   }
 }

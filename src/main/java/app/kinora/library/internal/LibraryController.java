@@ -119,13 +119,16 @@ class LibraryController {
 
   @GetMapping("/library/{id}")
   String detail(@AuthenticationPrincipal UserPrincipal user, @PathVariable UUID id, Model view) {
-    var item = owned(user, id);
-    if (!item.isOutput()) {
+    var indexed = owned(user, id);
+    if (!indexed.isOutput()) {
       return "redirect:/library?tab=uploads";
     }
     var generation = generations
         .find(user.userId(), new GenerationId(id))
         .orElseThrow(LibraryController::notFound);
+    // the library's index follows the generation's events a moment later: the page shows the
+    // generation's own state, so a video opened from the studio as it finishes plays at once
+    var item = indexed.withStatus(LibraryItem.Status.of(generation));
     var owner = user.userId().value();
     view.addAttribute("item", item);
     view.addAttribute("g", generation);

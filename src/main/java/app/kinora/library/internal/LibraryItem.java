@@ -41,7 +41,28 @@ record LibraryItem(
     QUEUED,
     IN_PROGRESS,
     COMPLETED,
-    FAILED
+    FAILED,
+    /** Stopped by its owner: not a failure, and the credits went back. */
+    CANCELLED;
+
+    static Status of(app.kinora.generation.Generation generation) {
+      return switch (generation.status()) {
+        case QUEUED -> QUEUED;
+        case IN_PROGRESS -> IN_PROGRESS;
+        case COMPLETED -> COMPLETED;
+        case FAILED ->
+          generation.failureIfAny().filter(f -> f.isCancellation()).isPresent()
+              ? CANCELLED
+              : FAILED;
+      };
+    }
+  }
+
+  /** The same item in another state: what the generation says while the index catches up. */
+  LibraryItem withStatus(Status newStatus) {
+    return new LibraryItem(
+        id, owner, source, kind, newStatus, model, prompt, seconds, width, height, duration, bytes,
+        createdAt);
   }
 
   public boolean isOutput() {
@@ -49,7 +70,7 @@ record LibraryItem(
   }
 
   public boolean isFinished() {
-    return status == Status.COMPLETED || status == Status.FAILED;
+    return status == Status.COMPLETED || status == Status.FAILED || status == Status.CANCELLED;
   }
 
   public boolean isRunning() {
@@ -83,6 +104,7 @@ record LibraryItem(
       case IN_PROGRESS -> "Rendering";
       case COMPLETED -> "Ready";
       case FAILED -> "Failed";
+      case CANCELLED -> "Cancelled";
     };
   }
 

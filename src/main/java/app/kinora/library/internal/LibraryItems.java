@@ -57,7 +57,7 @@ class LibraryItems {
                    seconds = excluded.seconds, width = excluded.width, height = excluded.height,
                    duration_ms = excluded.duration_ms, bytes = excluded.bytes
              where library_items.user_id = excluded.user_id
-               and (library_items.status in ('QUEUED', 'IN_PROGRESS') or excluded.status in ('COMPLETED', 'FAILED'))
+               and (library_items.status in ('QUEUED', 'IN_PROGRESS') or excluded.status in ('COMPLETED', 'FAILED', 'CANCELLED'))
                and not (library_items.status = 'IN_PROGRESS' and excluded.status = 'QUEUED')""")
         .param("id", item.id())
         .param("user", item.owner())

@@ -62,8 +62,8 @@ class LibrarySync {
 
   @ApplicationModuleListener(id = "library.generation-failed")
   void on(GenerationFailed event) {
-    items.save(
-        output(event.id(), event.owner(), event.spec(), Status.FAILED, 0, event.createdAt()));
+    var status = event.failure().isCancellation() ? Status.CANCELLED : Status.FAILED;
+    items.save(output(event.id(), event.owner(), event.spec(), status, 0, event.createdAt()));
   }
 
   @ApplicationModuleListener(id = "library.generation-deleted")
