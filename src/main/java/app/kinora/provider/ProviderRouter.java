@@ -194,4 +194,10 @@ class ProviderRouter implements Providers {
         .sorted(Comparator.comparing(ProviderInfo::name))
         .toList();
   }
+
+  @Override
+  public java.util.Optional<app.kinora.provider.spi.PromptReading> read(
+      String model, String prompt) {
+    return catalog.localProvider(model).flatMap(local -> local.read(model, prompt));
+  }
 }
