@@ -117,8 +117,16 @@ public final class Generation {
 
   /** Its owner stops it before it ends, whichever attempt runs it. */
   public void cancel(Instant now) {
+    cancel(Failure.cancellation(), now);
+  }
+
+  /** Someone stops it before it ends, saying why ({@code cancellation} must be a cancellation). */
+  public void cancel(Failure cancellation, Instant now) {
+    if (!cancellation.isCancellation()) {
+      throw new IllegalArgumentException("a cancellation has the code " + CANCELLED_CODE);
+    }
     require(!state.status().isTerminal(), "cancel");
-    end(Failure.cancellation(), now);
+    end(cancellation, now);
   }
 
   /** Its owner deletes it with its files; only once it has ended. */

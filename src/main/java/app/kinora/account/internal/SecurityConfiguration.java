@@ -24,6 +24,9 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
@@ -89,7 +92,17 @@ class SecurityConfiguration {
         .orderedStream()
         .flatMap(sources -> sources.origins().stream())
         .toList();
+    var operatorPaths = declared.stream()
+        .flatMap(module -> module.operatorPaths().stream())
+        .distinct()
+        .map(path -> PathPatternRequestMatcher.withDefaults().matcher(path))
+        .toArray(RequestMatcher[]::new);
+    var operatorPages = operatorPaths.length == 0
+        ? (RequestMatcher) request -> false
+        : new OrRequestMatcher(operatorPaths);
     http.authorizeHttpRequests(requests -> requests
+            .requestMatchers(operatorPages)
+            .hasRole("ADMIN")
             .requestMatchers(publicPaths(declared))
             .permitAll()
             .requestMatchers("/login/totp")
@@ -115,13 +128,20 @@ class SecurityConfiguration {
             UsernamePasswordAuthenticationFilter.class)
         .addFilterAfter(
             new GenerationRequestRecorder(contexts, declared), AuthorizationFilter.class)
-        .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) -> {
-          if (request.isUserInRole("USER") || request.isUserInRole("ADMIN")) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
-          } else {
-            response.sendRedirect(request.getContextPath() + "/login/totp");
-          }
-        }))
+        .exceptionHandling(errors -> errors
+            // operators' pages do not exist for anyone else, signed in or not
+            .defaultAuthenticationEntryPointFor(
+                (request, response, e) -> response.sendError(HttpServletResponse.SC_NOT_FOUND),
+                operatorPages)
+            .accessDeniedHandler((request, response, e) -> {
+              if (operatorPages.matches(request)) {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+              } else if (request.isUserInRole("USER") || request.isUserInRole("ADMIN")) {
+                response.sendError(HttpServletResponse.SC_FORBIDDEN);
+              } else {
+                response.sendRedirect(request.getContextPath() + "/login/totp");
+              }
+            }))
         .logout(logout -> logout
             .logoutSuccessUrl("/?signedOut")
             .addLogoutHandler(new HeaderWriterLogoutHandler(new ClearSiteDataHeaderWriter(

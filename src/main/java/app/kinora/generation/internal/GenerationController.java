@@ -4,6 +4,7 @@ import app.kinora.billing.InsufficientCredits;
 import app.kinora.generation.GenerationId;
 import app.kinora.generation.Generations;
 import app.kinora.generation.InvalidGenerationRequest;
+import app.kinora.safety.RateLimited;
 import app.kinora.shared.UserPrincipal;
 import app.kinora.shared.WebPaths;
 import jakarta.servlet.http.HttpServletRequest;
@@ -72,7 +73,7 @@ class GenerationController {
           "g", generations.submit(user.userId(), form.spec(request), StudioForm.files(request)));
       request.setAttribute(WebPaths.GENERATION_ACCEPTED, true);
       return htmx != null ? "generation/submitted" : "redirect:/";
-    } catch (InvalidGenerationRequest | InsufficientCredits e) {
+    } catch (InvalidGenerationRequest | InsufficientCredits | RateLimited e) {
       if (htmx == null) {
         flash.addFlashAttribute("error", e.getMessage());
         return "redirect:/";
