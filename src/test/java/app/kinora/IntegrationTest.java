@@ -40,7 +40,13 @@ import org.springframework.test.context.DynamicPropertySource;
       "kinora.provider.models.test-veo.routes[0]=gemini:veo-3.1-fast-generate-preview",
       "kinora.provider.retry-wait=50ms",
       "kinora.provider.poll-initial=50ms",
-      "kinora.provider.circuit-open-for=100ms"
+      "kinora.provider.circuit-open-for=100ms",
+      // every test request comes from the loopback address, many from one account: limits are
+      // tested where a test sets them (SafetyContextTest)
+      "kinora.safety.limits.per-account-per-minute=1000000",
+      "kinora.safety.limits.per-account-per-day=1000000",
+      "kinora.safety.limits.per-api-key-per-minute=1000000",
+      "kinora.safety.limits.per-address-per-minute=1000000"
     })
 public abstract class IntegrationTest {
 

@@ -23,7 +23,8 @@ class OperatorAccountActions implements AccountAdministration {
   private static final String SUMMARY = """
       select u.*, (select max(c.created_at) from account_request_contexts c
                     where c.user_id = u.id and c.activity = 'SIGN_IN') as last_sign_in
-        from users u""";
+        from users u
+      """;
 
   private final JdbcClient jdbc;
   private final Users users;

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-class ConsolePaths {
+class ConsoleWebConfiguration {
 
   /** The console: operators only, a 404 for anyone else, signed in or not. */
   @Bean
