@@ -29,8 +29,13 @@ abstract class SafetyContextTest extends IntegrationTest {
     MODERATION.start();
   }
 
+  /** Its own database and files: the shared context keeps its own running beside this one. */
+  private static final java.nio.file.Path DATA_DIR = java.nio.file.Path.of(
+      "target", "test-data", "safety-" + java.util.UUID.randomUUID());
+
   @DynamicPropertySource
   static void moderation(DynamicPropertyRegistry registry) {
+    registry.add("kinora.data-dir", DATA_DIR::toString);
     registry.add(
         "kinora.safety.moderation.base-url", () -> "http://127.0.0.1:" + MODERATION.port() + "/v1");
   }
