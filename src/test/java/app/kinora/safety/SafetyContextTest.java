@@ -30,8 +30,8 @@ abstract class SafetyContextTest extends IntegrationTest {
   }
 
   /** Its own database and files: the shared context keeps its own running beside this one. */
-  private static final java.nio.file.Path DATA_DIR = java.nio.file.Path.of(
-      "target", "test-data", "safety-" + java.util.UUID.randomUUID());
+  private static final java.nio.file.Path DATA_DIR =
+      java.nio.file.Path.of("target", "test-data", "safety-" + java.util.UUID.randomUUID());
 
   @DynamicPropertySource
   static void moderation(DynamicPropertyRegistry registry) {

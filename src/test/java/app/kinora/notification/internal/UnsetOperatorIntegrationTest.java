@@ -44,27 +44,46 @@ class UnsetOperatorIntegrationTest extends IntegrationTest {
   @Test
   void legalPagesFooterAndEmailsPrintNoPlaceholderWhenTheOperatorSetNothing() throws IOException {
     try (var node = OtherNode.start(dataSource, Map.of())) {
-      var base = "http://localhost:" + ((WebServerApplicationContext) node).getWebServer().getPort();
+      var base = "http://localhost:"
+          + ((WebServerApplicationContext) node).getWebServer().getPort();
       var visitor = new WebSession(base);
-      for (var path : List.of("/privacy", "/terms", "/", "/signup", "/login", "/privacy/subprocessors")) {
+      for (var path :
+          List.of("/privacy", "/terms", "/", "/signup", "/login", "/privacy/subprocessors")) {
         var page = visitor.get(path);
         assertThat(page.status()).as(path).isEqualTo(200);
         PLACEHOLDERS.forEach(text -> assertThat(page.body()).as(path).doesNotContain(text));
       }
-      assertThat(visitor.get("/privacy").body()).contains("This service is run by the operator of this site.");
+      assertThat(visitor.get("/privacy").body())
+          .contains("This service is run by the operator of this site.");
       assertThat(visitor.get("/").body()).contains("Kinora").doesNotContain("run by");
 
       var mailer = node.getBean(SmtpMailer.class);
       try (Stream<Path> files = Files.list(Path.of("src/main/resources/templates/mail"))) {
-        var templates = files.map(f -> f.getFileName().toString().replace(".txt", "")).toList();
+        var templates =
+            files.map(f -> f.getFileName().toString().replace(".txt", "")).toList();
         assertThat(templates).isNotEmpty();
         for (var template : templates) {
           var variables = new HashMap<String, Object>();
-          for (var name : List.of("name", "link", "validity", "signInLink", "resetLink", "keyName", "prefix",
-              "scopes", "createdAt", "keysLink", "email", "title", "summary", "document", "until")) {
+          for (var name : List.of(
+              "name",
+              "link",
+              "validity",
+              "signInLink",
+              "resetLink",
+              "keyName",
+              "prefix",
+              "scopes",
+              "createdAt",
+              "keysLink",
+              "email",
+              "title",
+              "summary",
+              "document",
+              "until")) {
             variables.put(name, "x");
           }
-          var text = mailer.render(new Email("someone@kinora.test", "Subject", template, variables));
+          var text =
+              mailer.render(new Email("someone@kinora.test", "Subject", template, variables));
           PLACEHOLDERS.forEach(p -> assertThat(text).as(template).doesNotContain(p));
           assertThat(text).as(template).endsWith("-- \nKinora\n");
         }
