@@ -39,6 +39,9 @@ public interface AccountAdministration {
    */
   boolean resendVerification(UserId id);
 
+  /** Ends every session of the account (its API keys stay). */
+  void endSessions(UserId id);
+
   /** Every account, and the suspended ones. */
   record Counts(long accounts, long suspended) {}
 }

@@ -39,6 +39,21 @@ public interface GenerationAdministration {
   Overview overview(Instant since);
 
   /**
+   * The user's newest requests with what they asked for: only for an operator who opened a case
+   * about the account, with a reason the caller has recorded in the audit trail.
+   */
+  List<Request> requests(UserId owner, int limit);
+
+  /** What a user asked for, shown to an operator with an open case. */
+  record Request(
+      GenerationId id,
+      Instant createdAt,
+      String model,
+      GenerationStatus status,
+      String prompt,
+      String negativePrompt) {}
+
+  /**
    * @param owner only this user's; null for everyone's
    * @param status only this status; null for any
    * @param model only this model; null for any
@@ -78,13 +93,15 @@ public interface GenerationAdministration {
    * @param queued waiting for a worker now
    * @param running running now
    * @param oldestWaiting when the longest-waiting generation was asked for; null when none waits
+   * @param completedSeconds seconds of video made, by model
    */
   record Overview(
       List<HourCount> perHour,
       List<FailureCount> failures,
       long queued,
       long running,
-      Instant oldestWaiting) {}
+      Instant oldestWaiting,
+      java.util.Map<String, Long> completedSeconds) {}
 
   record HourCount(Instant hour, String model, GenerationStatus status, long count) {}
 

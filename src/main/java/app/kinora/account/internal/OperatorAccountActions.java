@@ -111,6 +111,11 @@ class OperatorAccountActions implements AccountAdministration {
         .orElse(false);
   }
 
+  @Override
+  public void endSessions(UserId id) {
+    sessions.endAll(id, null);
+  }
+
   private static String escapeLike(String text) {
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }

@@ -2,8 +2,11 @@ package app.kinora.admin.internal;
 
 import app.kinora.account.AccountAdministration;
 import app.kinora.billing.CreditTotals;
+import app.kinora.billing.ProviderCosts;
 import app.kinora.generation.GenerationAdministration;
 import app.kinora.safety.SafetyAdministration;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.stereotype.Controller;
@@ -21,6 +24,7 @@ class OverviewController {
   private final AccountAdministration accounts;
   private final SafetyAdministration safety;
   private final SetupCheck setup;
+  private final ProviderCosts costs;
   private final Clock clock;
 
   OverviewController(
@@ -29,7 +33,9 @@ class OverviewController {
       AccountAdministration accounts,
       SafetyAdministration safety,
       SetupCheck setup,
+      ProviderCosts costs,
       Clock clock) {
+    this.costs = costs;
     this.generations = generations;
     this.credits = credits;
     this.accounts = accounts;
@@ -43,11 +49,29 @@ class OverviewController {
     var since = clock.instant().minus(PERIOD);
     model.addAttribute("section", "overview");
     model.addAttribute("now", clock.instant());
-    model.addAttribute("stats", generations.overview(since));
+    var stats = generations.overview(since);
+    model.addAttribute("stats", stats);
+    model.addAttribute("platformCost", platformCost(stats));
     model.addAttribute("credits", credits.since(since));
     model.addAttribute("accounts", accounts.counts());
     model.addAttribute("flags", safety.flags());
     model.addAttribute("missing", setup.missing());
     return "admin/overview";
+  }
+
+  /**
+   * What the platforms charged for the videos made, in US dollars, from their published prices;
+   * null when no model made has a known price (the local renderer costs nothing).
+   */
+  private BigDecimal platformCost(GenerationAdministration.Overview stats) {
+    BigDecimal total = null;
+    for (var entry : stats.completedSeconds().entrySet()) {
+      var price = costs.usdPerSecond(entry.getKey());
+      if (price.isPresent()) {
+        var cost = price.get().multiply(BigDecimal.valueOf(entry.getValue()));
+        total = total == null ? cost : total.add(cost);
+      }
+    }
+    return total == null ? null : total.setScale(2, RoundingMode.HALF_UP);
   }
 }

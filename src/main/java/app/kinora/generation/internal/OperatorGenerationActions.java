@@ -142,13 +142,40 @@ class OperatorGenerationActions implements GenerationAdministration {
         .param(from)
         .query((rs, n) -> new FailureCount(rs.getString(1), rs.getString(2), rs.getLong(3)))
         .list();
+    var completedSeconds = new java.util.LinkedHashMap<String, Long>();
+    jdbc.sql("""
+            select model, sum(seconds) from generations
+             where status = 'COMPLETED' and created_at >= ? group by model order by model""").param(from).query(rs -> {
+      completedSeconds.put(rs.getString(1), rs.getLong(2));
+    });
     return jdbc.sql("""
             select count(*) filter (where status = 'QUEUED'), count(*) filter (where status = 'IN_PROGRESS'),
                    min(created_at) filter (where status = 'QUEUED')
               from generations where status in ('QUEUED', 'IN_PROGRESS')""")
         .query((rs, n) -> new Overview(
-            perHour, failures, rs.getLong(1), rs.getLong(2), instant(rs.getTimestamp(3))))
+            perHour,
+            failures,
+            rs.getLong(1),
+            rs.getLong(2),
+            instant(rs.getTimestamp(3)),
+            completedSeconds))
         .single();
+  }
+
+  @Override
+  public List<Request> requests(UserId owner, int limit) {
+    return jdbc.sql("""
+            select id, created_at, model, status, prompt, negative_prompt from generations
+             where user_id = ? order by created_at desc limit ?""")
+        .params(owner.value(), limit)
+        .query((rs, n) -> new Request(
+            new GenerationId(rs.getObject("id", UUID.class)),
+            rs.getTimestamp("created_at").toInstant(),
+            rs.getString("model"),
+            GenerationStatus.valueOf(rs.getString("status")),
+            rs.getString("prompt"),
+            rs.getString("negative_prompt")))
+        .list();
   }
 
   private static Summary summary(ResultSet rs, int row) throws SQLException {

@@ -111,7 +111,12 @@ class PolicyRenderer {
     } else if (country) {
       text = text.replace(", {{operator.country}}", "");
     }
-    text = text.replace("{{operator.address}}", "").replace("{{operator.country}}", "");
+    if (address) {
+      text = text.replace("{{operator.address}}", "");
+    }
+    if (country) {
+      text = text.replace("{{operator.country}}", "");
+    }
     if (unset(operator == null ? null : operator.contactEmail())) {
       text = text.replaceAll("\\s+or by writing to \\{\\{operator\\.contact}}", "")
           // the rest of the sentence that gives the address

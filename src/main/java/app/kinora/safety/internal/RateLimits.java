@@ -25,8 +25,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * Token buckets (bucket4j) kept in {@code safety_rate_buckets}, so every node takes from the same
  * ones: a row lock ({@code select … for update}) serialises the nodes. A submission takes one
  * token from the account's bucket and, when it comes with an HTTP request, from its API key's and
- * its address's; the first empty bucket refuses it with the time until a token is back. The key
- * and the address are kept only as a hash in the bucket's id.
+ * its address's; the first empty bucket refuses it with the time until a token is back. The
+ * account, the key and the address are kept only as a hash in the bucket's id.
  */
 @Service
 class RateLimits implements FairUse {
@@ -52,7 +52,7 @@ class RateLimits implements FairUse {
   @Override
   public void admitSubmission(UserId user) {
     take(
-        "account:" + user,
+        accountBucket(user),
         "for this account",
         BucketConfiguration.builder()
             .addLimit(limit -> limit
@@ -71,6 +71,16 @@ class RateLimits implements FairUse {
         "address:" + hash(r.getRemoteAddr()),
         "from this network address",
         perMinute(limits.perAddressPerMinute())));
+  }
+
+  /** The account's bucket, named by a hash so that the table holds no user id. */
+  static String accountBucket(UserId user) {
+    return "account:" + hash(user.toString());
+  }
+
+  /** Forgets the account's bucket (closure). */
+  void forget(UserId user) {
+    buckets.removeProxy(accountBucket(user));
   }
 
   @Override

@@ -17,9 +17,11 @@ import org.springframework.stereotype.Component;
 class SafetyPersonalData implements PersonalDataHolder {
 
   private final SafetyStore store;
+  private final RateLimits limits;
 
-  SafetyPersonalData(SafetyStore store) {
+  SafetyPersonalData(SafetyStore store, RateLimits limits) {
     this.store = store;
+    this.limits = limits;
   }
 
   @Override
@@ -77,5 +79,6 @@ class SafetyPersonalData implements PersonalDataHolder {
   @Override
   public void erase(UserId user) {
     store.erase(user);
+    limits.forget(user);
   }
 }
