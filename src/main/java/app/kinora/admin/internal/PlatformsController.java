@@ -20,9 +20,14 @@ class PlatformsController {
   private final PlatformStatus platforms;
   private final Generations generations;
   private final BillingProperties billing;
+  private final ConsoleAudit audit;
 
   PlatformsController(
-      PlatformStatus platforms, Generations generations, BillingProperties billing) {
+      PlatformStatus platforms,
+      Generations generations,
+      BillingProperties billing,
+      ConsoleAudit audit) {
+    this.audit = audit;
     this.platforms = platforms;
     this.generations = generations;
     this.billing = billing;
