@@ -18,6 +18,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -100,6 +101,8 @@ class SecurityConfiguration {
     var operatorPages = operatorPaths.length == 0
         ? (RequestMatcher) request -> false
         : new OrRequestMatcher(operatorPaths);
+    // a visitor is sent to sign in, except on operators' pages, which do not exist for them
+    var signInPage = new LoginUrlAuthenticationEntryPoint("/login");
     http.authorizeHttpRequests(requests -> requests
             .requestMatchers(operatorPages)
             .hasRole("ADMIN")
@@ -130,9 +133,13 @@ class SecurityConfiguration {
             new GenerationRequestRecorder(contexts, declared), AuthorizationFilter.class)
         .exceptionHandling(errors -> errors
             // operators' pages do not exist for anyone else, signed in or not
-            .defaultAuthenticationEntryPointFor(
-                (request, response, e) -> response.sendError(HttpServletResponse.SC_NOT_FOUND),
-                operatorPages)
+            .authenticationEntryPoint((request, response, e) -> {
+              if (operatorPages.matches(request)) {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+              } else {
+                signInPage.commence(request, response, e);
+              }
+            })
             .accessDeniedHandler((request, response, e) -> {
               if (operatorPages.matches(request)) {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
