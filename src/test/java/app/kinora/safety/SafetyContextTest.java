@@ -35,7 +35,7 @@ abstract class SafetyContextTest extends IntegrationTest {
 
   @DynamicPropertySource
   static void moderation(DynamicPropertyRegistry registry) {
-    registry.add("kinora.data-dir", DATA_DIR::toString);
+    registry.add("kinora.test.own-data-dir", DATA_DIR::toString);
     registry.add(
         "kinora.safety.moderation.base-url", () -> "http://127.0.0.1:" + MODERATION.port() + "/v1");
   }
