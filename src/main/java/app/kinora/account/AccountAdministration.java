@@ -42,6 +42,22 @@ public interface AccountAdministration {
   /** Ends every session of the account (its API keys stay). */
   void endSessions(UserId id);
 
+  /** The email domains refused at sign-up and email change. */
+  List<RefusedDomain> refusedDomains();
+
+  /**
+   * Refuses new sign-ups (and email changes) with addresses at the domain or below it.
+   *
+   * @throws IllegalArgumentException for text that is not a domain name
+   * @return false when it was refused already
+   */
+  boolean refuseDomain(String domain, String reason);
+
+  /** Accepts the domain again; false when it was not refused. */
+  boolean allowDomain(String domain);
+
+  record RefusedDomain(String domain, String reason, java.time.Instant since) {}
+
   /** Every account, and the suspended ones. */
   record Counts(long accounts, long suspended) {}
 }

@@ -241,6 +241,58 @@ class ConsoleActionsIntegrationTest extends IntegrationTest {
     });
   }
 
+  @Test
+  void aRefusedEmailDomainSignsNobodyUpUntilAcceptedAgain() {
+    var operator = operator();
+    var page = operator.get("/admin/safety");
+    var refused = operator.post(
+        "/admin/safety/domains",
+        Map.of("domain", "@Throwaway.example", "reason", "Disposable addresses used for abuse"),
+        page.csrf());
+    assertThat(refused.body()).contains("are refused from now on").contains("throwaway.example");
+
+    var visitor = new WebSession(baseUrl());
+    var answer = visitor.submit(
+        "/signup",
+        "/signup",
+        Map.of(
+            "email", "someone@mail.throwaway.example",
+            "displayName", "",
+            "password", PASSWORD,
+            "birthDate", java.time.LocalDate.now().minusYears(30).toString(),
+            "country", "SE",
+            "acceptsTerms", "true"));
+    assertThat(answer.body()).contains("Addresses at this domain are not accepted here.");
+    assertThat(
+            jdbc.sql("select count(*) from users where email_normalized like '%throwaway.example'")
+                .query(Long.class)
+                .single())
+        .isZero();
+
+    page = operator.get("/admin/safety");
+    operator.post(
+        "/admin/safety/domains/allow",
+        Map.of("domain", "throwaway.example", "reason", "Service closed down"),
+        page.csrf());
+    var again = new WebSession(baseUrl())
+        .submit(
+            "/signup",
+            "/signup",
+            Map.of(
+                "email", "someone@mail.throwaway.example",
+                "displayName", "",
+                "password", PASSWORD,
+                "birthDate", java.time.LocalDate.now().minusYears(30).toString(),
+                "country", "SE",
+                "acceptsTerms", "true"));
+    assertThat(again.body()).doesNotContain("Addresses at this domain are not accepted here.");
+    assertThat(jdbc.sql(
+                "select count(*) from users where email_normalized = 'someone@mail.throwaway.example'")
+            .query(Long.class)
+            .single())
+        .isEqualTo(1);
+  }
+
   private String status(GenerationId id) {
     return jdbc.sql("select status from generations where id = ?")
         .param(id.value())

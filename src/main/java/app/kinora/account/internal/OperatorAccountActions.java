@@ -30,9 +30,15 @@ class OperatorAccountActions implements AccountAdministration {
   private final Users users;
   private final UserSessions sessions;
   private final AccountEmails emails;
+  private final RefusedDomains domains;
 
   OperatorAccountActions(
-      JdbcClient jdbc, Users users, UserSessions sessions, AccountEmails emails) {
+      JdbcClient jdbc,
+      Users users,
+      UserSessions sessions,
+      AccountEmails emails,
+      RefusedDomains domains) {
+    this.domains = domains;
     this.jdbc = jdbc;
     this.users = users;
     this.sessions = sessions;
@@ -109,6 +115,21 @@ class OperatorAccountActions implements AccountAdministration {
           return true;
         })
         .orElse(false);
+  }
+
+  @Override
+  public List<RefusedDomain> refusedDomains() {
+    return domains.all();
+  }
+
+  @Override
+  public boolean refuseDomain(String domain, String reason) {
+    return domains.refuse(domain, reason);
+  }
+
+  @Override
+  public boolean allowDomain(String domain) {
+    return domains.allow(domain);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package app.kinora.admin.internal;
 
+import app.kinora.account.AccountAdministration;
 import app.kinora.safety.SafetyAdministration;
 import app.kinora.shared.UserPrincipal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -16,10 +17,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SafetyController {
 
   private final SafetyAdministration safety;
+  private final AccountAdministration accounts;
   private final ConsoleAudit audit;
 
-  SafetyController(SafetyAdministration safety, ConsoleAudit audit) {
+  SafetyController(
+      SafetyAdministration safety, AccountAdministration accounts, ConsoleAudit audit) {
     this.safety = safety;
+    this.accounts = accounts;
     this.audit = audit;
   }
 
@@ -31,6 +35,7 @@ class SafetyController {
     model.addAttribute("settings", safety.settings());
     model.addAttribute("flags", safety.flags());
     model.addAttribute("blocks", safety.recentBlocks(50));
+    model.addAttribute("domains", accounts.refusedDomains());
     return "admin/safety";
   }
 
@@ -63,6 +68,38 @@ class SafetyController {
       }
       audit.record(operator, "blocked_term_removed", null, why, "term " + id);
       return "Removed from the list.";
+    });
+  }
+
+  @PostMapping("/admin/safety/domains")
+  String refuseDomain(
+      @AuthenticationPrincipal UserPrincipal operator,
+      @RequestParam(defaultValue = "") String domain,
+      @RequestParam(defaultValue = "") String reason,
+      RedirectAttributes flash) {
+    return ConsoleActions.act(flash, "/admin/safety", () -> {
+      var why = ConsoleAudit.reason(reason);
+      if (!accounts.refuseDomain(domain, why)) {
+        throw new IllegalStateException("That domain is refused already.");
+      }
+      audit.record(operator, "email_domain_refused", null, why, domain.strip());
+      return "Sign-ups with addresses at " + domain.strip() + " are refused from now on.";
+    });
+  }
+
+  @PostMapping("/admin/safety/domains/allow")
+  String allowDomain(
+      @AuthenticationPrincipal UserPrincipal operator,
+      @RequestParam(defaultValue = "") String domain,
+      @RequestParam(defaultValue = "") String reason,
+      RedirectAttributes flash) {
+    return ConsoleActions.act(flash, "/admin/safety", () -> {
+      var why = ConsoleAudit.reason(reason);
+      if (!accounts.allowDomain(domain)) {
+        throw new IllegalStateException("That domain is not refused.");
+      }
+      audit.record(operator, "email_domain_allowed", null, why, domain.strip());
+      return "Addresses at " + domain.strip() + " are accepted again.";
     });
   }
 
