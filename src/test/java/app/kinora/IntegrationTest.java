@@ -46,7 +46,8 @@ import org.springframework.test.context.DynamicPropertySource;
       "kinora.safety.limits.per-account-per-minute=1000000",
       "kinora.safety.limits.per-account-per-day=1000000",
       "kinora.safety.limits.per-api-key-per-minute=1000000",
-      "kinora.safety.limits.per-address-per-minute=1000000"
+      "kinora.safety.limits.per-address-per-minute=1000000",
+      "kinora.safety.limits.sign-ups-per-address-per-hour=1000000"
     })
 public abstract class IntegrationTest {
 

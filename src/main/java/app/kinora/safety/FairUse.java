@@ -14,6 +14,13 @@ public interface FairUse {
    */
   void admitSubmission(UserId user);
 
+  /**
+   * Takes one sign-up from the address's bucket (per hour), shared by every node.
+   *
+   * @throws RateLimited when the address has signed up too often
+   */
+  void admitSignUp(String address);
+
   /** The operator's priority for the account, from -10 to 10 (0 unless set). */
   int priority(UserId user);
 }

@@ -8,8 +8,12 @@ public class RateLimited extends RuntimeException {
   private final Duration retryAfter;
 
   public RateLimited(String what, Duration retryAfter) {
-    super("Too many videos asked for %s. Please try again in %s."
-        .formatted(what, describe(retryAfter)));
+    this("Too many videos asked for %s. Please try again in %s.", what, retryAfter);
+  }
+
+  /** With a sentence of its own: {@code %s} for what was limited, then for the wait. */
+  public RateLimited(String sentence, String what, Duration retryAfter) {
+    super(sentence.formatted(what, describe(retryAfter)));
     this.retryAfter = retryAfter;
   }
 

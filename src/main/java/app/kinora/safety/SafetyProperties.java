@@ -51,10 +51,12 @@ public record SafetyProperties(
    * @param perAccountPerDay videos an account may ask for in a day
    * @param perApiKeyPerMinute videos one API key may ask for in a minute
    * @param perAddressPerMinute videos asked for from one network address in a minute
+   * @param signUpsPerAddressPerHour accounts opened from one network address in an hour
    */
   public record Limits(
       @Min(1) @DefaultValue("10") long perAccountPerMinute,
       @Min(1) @DefaultValue("500") long perAccountPerDay,
       @Min(1) @DefaultValue("10") long perApiKeyPerMinute,
-      @Min(1) @DefaultValue("30") long perAddressPerMinute) {}
+      @Min(1) @DefaultValue("30") long perAddressPerMinute,
+      @Min(1) @DefaultValue("10") long signUpsPerAddressPerHour) {}
 }

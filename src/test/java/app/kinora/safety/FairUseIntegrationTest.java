@@ -57,6 +57,7 @@ class FairUseIntegrationTest extends SafetyContextTest {
             "kinora.safety.limits.per-account-per-minute", "25",
             "kinora.safety.limits.per-api-key-per-minute", "25",
             "kinora.safety.limits.per-address-per-minute", "1000000",
+            "kinora.safety.limits.sign-ups-per-address-per-hour", "3",
             "kinora.jobs.threads", "1"))) {
       var here = new ApiClient(baseUrl(), key);
       var there = new ApiClient(
@@ -78,6 +79,29 @@ class FairUseIntegrationTest extends SafetyContextTest {
         var retryAfter = refused.raw().headers().firstValue("Retry-After").orElseThrow();
         assertThat(Long.parseLong(retryAfter)).isBetween(1L, 60L);
       }
+
+      // sign-ups from one address: three between the two nodes, then both refuse
+      var otherBase = "http://localhost:"
+          + ((WebServerApplicationContext) other).getWebServer().getPort();
+      assertThat(signUp(baseUrl(), "first.signup@kinora.test").status()).isEqualTo(200);
+      assertThat(signUp(otherBase, "second.signup@kinora.test").status()).isEqualTo(200);
+      assertThat(signUp(baseUrl(), "third.signup@kinora.test").status()).isEqualTo(200);
+      for (var base : new String[] {otherBase, baseUrl()}) {
+        var refused = signUp(base, "one.too.many@kinora.test");
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.body())
+            .contains("Too many accounts were opened from this network address.");
+      }
+      assertThat(jdbc.sql(
+                  "select count(*) from users where email_normalized like '%.signup@kinora.test'")
+              .query(Long.class)
+              .single())
+          .isEqualTo(3);
+      assertThat(jdbc.sql(
+                  "select count(*) from users where email_normalized = 'one.too.many@kinora.test'")
+              .query(Long.class)
+              .single())
+          .isZero();
     }
     assertThat(jdbc.sql("select count(*) from generations where user_id = ?")
             .param(user.value())
@@ -125,6 +149,20 @@ class FairUseIntegrationTest extends SafetyContextTest {
       console.cancelAll(a);
       console.cancelAll(b);
     }
+  }
+
+  private static app.kinora.account.WebSession.Page signUp(String base, String email) {
+    return new app.kinora.account.WebSession(base)
+        .submit(
+            "/signup",
+            "/signup",
+            Map.of(
+                "email", email,
+                "displayName", "",
+                "password", "a long fair use passphrase",
+                "birthDate", java.time.LocalDate.now().minusYears(30).toString(),
+                "country", "SE",
+                "acceptsTerms", "true"));
   }
 
   private Instant startedAt(GenerationId id) {

@@ -18,6 +18,7 @@ import org.springframework.test.context.TestPropertySource;
       "kinora.safety.strikes=3",
       "kinora.safety.limits.per-account-per-minute=25",
       "kinora.safety.limits.per-api-key-per-minute=25",
+      "kinora.safety.limits.sign-ups-per-address-per-hour=3",
       "kinora.jobs.threads=1"
     })
 abstract class SafetyContextTest extends IntegrationTest {

@@ -73,6 +73,17 @@ class RateLimits implements FairUse {
         perMinute(limits.perAddressPerMinute())));
   }
 
+  @Override
+  public void admitSignUp(String address) {
+    var count = limits.signUpsPerAddressPerHour();
+    take(
+        "signup:" + hash(address),
+        "from this network address",
+        BucketConfiguration.builder()
+            .addLimit(limit -> limit.capacity(count).refillIntervally(count, Duration.ofHours(1)))
+            .build());
+  }
+
   /** The account's bucket, named by a hash so that the table holds no user id. */
   static String accountBucket(UserId user) {
     return "account:" + hash(user.toString());
@@ -98,7 +109,10 @@ class RateLimits implements FairUse {
   private void take(String key, String what, BucketConfiguration configuration) {
     var probe = buckets.builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1);
     if (!probe.isConsumed()) {
-      throw new RateLimited(what, Duration.ofNanos(probe.getNanosToWaitForRefill()));
+      var wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
+      throw key.startsWith("signup:")
+          ? new RateLimited("Too many accounts were opened %s. Please try again in %s.", what, wait)
+          : new RateLimited(what, wait);
     }
   }
 
