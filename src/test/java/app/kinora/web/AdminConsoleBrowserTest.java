@@ -40,6 +40,9 @@ class AdminConsoleBrowserTest extends BrowserTest {
         .click();
     assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
         .hasText("Console");
+    page.screenshot(new Page.ScreenshotOptions()
+        .setPath(SCREENSHOTS.resolve("admin-overview-phone.png"))
+        .setFullPage(true));
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Users").setExact(true))
         .click();
     page.getByLabel("Email or name").fill("CONSOLE.grantee");

@@ -186,53 +186,6 @@ class UsersController {
     });
   }
 
-  @PostMapping("/admin/users/{id}/submissions")
-  String submissions(
-      @AuthenticationPrincipal UserPrincipal operator,
-      @PathVariable UUID id,
-      @RequestParam(defaultValue = "") String action,
-      @RequestParam(defaultValue = "") String reason,
-      RedirectAttributes flash) {
-    var account = account(id);
-    return ConsoleActions.act(flash, "/admin/users/" + id, () -> {
-      var why = ConsoleAudit.reason(reason);
-      if ("allow".equals(action)) {
-        if (!safety.liftSuspension(account.id())) {
-          throw new IllegalStateException("This account's videos are not suspended.");
-        }
-        audit.record(operator, "submissions_allowed", account.id(), why, null);
-        return "The account may ask for videos again.";
-      }
-      if (!safety.suspendSubmissions(account.id(), why)) {
-        throw new IllegalStateException("This account's videos are suspended already.");
-      }
-      audit.record(operator, "submissions_suspended", account.id(), why, null);
-      return "New videos are suspended for this account.";
-    });
-  }
-
-  @PostMapping("/admin/users/{id}/priority")
-  String priority(
-      @AuthenticationPrincipal UserPrincipal operator,
-      @PathVariable UUID id,
-      @RequestParam(defaultValue = "") String priority,
-      @RequestParam(defaultValue = "") String reason,
-      RedirectAttributes flash) {
-    var account = account(id);
-    return ConsoleActions.act(flash, "/admin/users/" + id, () -> {
-      var why = ConsoleAudit.reason(reason);
-      int value;
-      try {
-        value = Integer.parseInt(priority.strip());
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("A priority is a whole number from -10 to 10.");
-      }
-      safety.setPriority(account.id(), value);
-      audit.record(operator, "queue_priority", account.id(), why, "priority " + value);
-      return "Queue priority set to " + value + ".";
-    });
-  }
-
   private AccountSummary account(UUID id) {
     return accounts
         .summary(new UserId(id))
