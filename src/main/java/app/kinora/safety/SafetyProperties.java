@@ -34,15 +34,26 @@ public record SafetyProperties(
    * @param apiKey sent as a Bearer token when set
    * @param model the moderation model to name, when the endpoint wants one
    * @param timeout how long to wait for an answer
+   * @param name the service's name in the privacy policy's list of recipients (default: its host)
+   * @param country where it processes the prompts, for that list
    */
   public record Moderation(
       URI baseUrl,
       String apiKey,
       @DefaultValue("omni-moderation-latest") String model,
-      @DefaultValue("5s") Duration timeout) {
+      @DefaultValue("5s") Duration timeout,
+      String name,
+      String country) {
 
     public boolean enabled() {
       return baseUrl != null;
+    }
+
+    /** The name users read in the list of recipients. */
+    public String displayName() {
+      return name != null && !name.isBlank()
+          ? name.strip()
+          : baseUrl == null ? "" : baseUrl.getHost();
     }
   }
 

@@ -15,6 +15,8 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(
     properties = {
       "kinora.safety.moderation.timeout=300ms",
+      "kinora.safety.moderation.name=Test moderation",
+      "kinora.safety.moderation.country=Ireland",
       "kinora.safety.strikes=3",
       "kinora.safety.limits.per-account-per-minute=25",
       "kinora.safety.limits.per-api-key-per-minute=25",

@@ -192,6 +192,15 @@ class ScreeningIntegrationTest extends SafetyContextTest {
     assertThat(rows("safety_blocks where user_id = ?", user)).isZero();
   }
 
+  @Test
+  void thePrivacyPolicysListOfRecipientsNamesTheModerationEndpoint() {
+    var page = new WebSession(baseUrl()).get("/privacy/subprocessors").body();
+    assertThat(page)
+        .contains("Test moderation")
+        .contains("Checks prompts against this site&#39;s content policy before a video is made")
+        .contains("Ireland");
+  }
+
   private void assertNothingKept(UserId user) {
     assertThat(rows("credit_entries where user_id = ? and kind = 'hold'", user)).isZero();
     assertThat(rows("generations where user_id = ?", user)).isZero();

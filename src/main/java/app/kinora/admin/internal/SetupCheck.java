@@ -4,6 +4,7 @@ import app.kinora.account.AccountProperties;
 import app.kinora.billing.BillingProperties;
 import app.kinora.privacy.PrivacyProperties;
 import app.kinora.provider.PlatformStatus;
+import app.kinora.safety.SafetyProperties;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -31,13 +32,16 @@ class SetupCheck {
   private final BillingProperties billing;
   private final PlatformStatus platforms;
   private final Environment environment;
+  private final SafetyProperties.Moderation moderation;
 
   SetupCheck(
       PrivacyProperties privacy,
       AccountProperties account,
       BillingProperties billing,
       PlatformStatus platforms,
-      Environment environment) {
+      Environment environment,
+      SafetyProperties safety) {
+    this.moderation = safety.moderation();
     this.privacy = privacy;
     this.account = account;
     this.billing = billing;
@@ -88,6 +92,13 @@ class SetupCheck {
         "KINORA_PROVIDER_…",
         "without one, only the built-in local renderer makes videos",
         !platforms.platforms().isEmpty()));
+    if (moderation.enabled()) {
+      items.add(new Item(
+          "Country of the moderation service",
+          "KINORA_SAFETY_MODERATION_COUNTRY",
+          "the privacy policy lists where the service that checks prompts processes them",
+          present(moderation.country())));
+    }
     return items;
   }
 
