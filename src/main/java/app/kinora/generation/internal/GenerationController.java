@@ -6,6 +6,7 @@ import app.kinora.generation.GenerationProperties;
 import app.kinora.generation.Generations;
 import app.kinora.generation.InvalidGenerationRequest;
 import app.kinora.provider.Providers;
+import app.kinora.safety.RateLimited;
 import app.kinora.shared.UserPrincipal;
 import app.kinora.shared.WebPaths;
 import jakarta.servlet.http.HttpServletRequest;
@@ -95,7 +96,7 @@ class GenerationController {
           "g", generations.submit(user.userId(), form.spec(request), StudioForm.files(request)));
       request.setAttribute(WebPaths.GENERATION_ACCEPTED, true);
       return htmx != null ? "generation/submitted" : "redirect:/";
-    } catch (InvalidGenerationRequest | InsufficientCredits e) {
+    } catch (InvalidGenerationRequest | InsufficientCredits | RateLimited e) {
       if (htmx == null) {
         flash.addFlashAttribute("error", e.getMessage());
         return "redirect:/";
