@@ -36,6 +36,8 @@ class AdminConsoleBrowserTest extends BrowserTest {
     var phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844));
     var page = phone.newPage();
     signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    // on a phone the header's links sit in its menu
+    page.getByText("Menu", new Page.GetByTextOptions().setExact(true)).click();
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Console").setExact(true))
         .click();
     assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
