@@ -1,0 +1,198 @@
+package app.kinora.provenance.internal;
+
+import app.kinora.provenance.Credentials;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads the Content Credentials of an MP4 and checks them as a C2PA validator does: the claim's
+ * signature, the hash of every assertion the claim names, and the hard binding (the BMFF hash)
+ * over the file. Ingredients' manifests kept in the store are read and their signatures checked.
+ */
+final class ManifestReader {
+
+  private static final int MAX_INGREDIENT_DEPTH = 8;
+
+  private final SignatureCheck signatures;
+
+  ManifestReader(SignatureCheck signatures) {
+    this.signatures = signatures;
+  }
+
+  Credentials read(Path file) throws IOException {
+    try (var channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      List<Bmff.Box> boxes;
+      try {
+        boxes = Bmff.topLevel(channel);
+      } catch (Bmff.NotBmff e) {
+        return Credentials.none();
+      }
+      var stores = Bmff.manifestBoxes(channel, boxes);
+      if (stores.isEmpty()) {
+        return Credentials.none();
+      }
+      if (stores.size() > 1) {
+        return invalid("The file holds two sets of Content Credentials; neither can be trusted.");
+      }
+      try {
+        var store = Jumbf.parse(Bmff.manifestStore(channel, stores.getFirst()));
+        return check(channel, boxes, store);
+      } catch (MalformedManifest e) {
+        return invalid("The Content Credentials are damaged: " + e.getMessage() + ".");
+      }
+    }
+  }
+
+  private Credentials check(FileChannel channel, List<Bmff.Box> boxes, Jumbf.SuperBox store)
+      throws IOException {
+    if (!Jumbf.MANIFEST_STORE.equals(store.type())) {
+      throw new MalformedManifest("the store has the wrong type");
+    }
+    var manifests = manifests(store);
+    if (manifests.isEmpty()) {
+      throw new MalformedManifest("the store holds no manifest");
+    }
+    var active = ParsedManifest.parse(manifests.getLast());
+    var problems = new ArrayList<String>();
+    var summary = summarise(active, store, problems, 0);
+    boolean intact = summary.signatureValid() && problems.isEmpty();
+    var binding = hardBinding(channel, boxes, active, problems);
+    var state = !intact
+        ? Credentials.State.INVALID
+        : binding ? Credentials.State.VALID : Credentials.State.CHANGED;
+    return new Credentials(state, summary, problems);
+  }
+
+  /** The manifests and update manifests of a store, oldest first. */
+  static List<Jumbf.SuperBox> manifests(Jumbf.SuperBox store) {
+    return store.superBoxes().stream()
+        .filter(
+            box -> Jumbf.MANIFEST.equals(box.type()) || Jumbf.UPDATE_MANIFEST.equals(box.type()))
+        .toList();
+  }
+
+  private Credentials.Manifest summarise(
+      ParsedManifest manifest, Jumbf.SuperBox store, List<String> problems, int depth) {
+    var verdict = signatures.check(manifest);
+    if (!verdict.valid()) {
+      problems.add(
+          depth == 0
+              ? "The signature does not match the manifest: it was changed or forged."
+              : "The signature of an ingredient's credentials does not hold.");
+    }
+    if (depth == 0) {
+      for (var link : manifest.claimedAssertions()) {
+        if (!manifest.linkHolds(link)) {
+          problems.add("A statement in the manifest (" + ParsedManifest.labelOf(link)
+              + ") was changed after it was signed.");
+        }
+      }
+    }
+    var ingredients = new ArrayList<Credentials.Ingredient>();
+    for (var ingredient : manifest.assertions("c2pa.ingredient")) {
+      ingredients.add(ingredient(ingredient, store, problems, depth));
+    }
+    var actions = new ArrayList<Credentials.Action>();
+    for (var assertion : manifest.assertions("c2pa.actions")) {
+      for (var action : assertion.path("actions")) {
+        actions.add(new Credentials.Action(
+            action.path("action").asString(""),
+            text(action, "digitalSourceType"),
+            action.path("softwareAgent").isObject()
+                ? text(action.path("softwareAgent"), "name")
+                : text(action, "softwareAgent"),
+            text(action, "description")));
+      }
+    }
+    var signedAt = verdict.timestamp().orElseGet(() -> manifest.statedTime().orElse(null));
+    return new Credentials.Manifest(
+        manifest.label(),
+        manifest.generator(),
+        verdict.signer(),
+        signedAt,
+        verdict.timestamp().isPresent(),
+        actions,
+        ingredients,
+        verdict.valid());
+  }
+
+  private Credentials.Ingredient ingredient(
+      JsonNode ingredient, Jumbf.SuperBox store, List<String> problems, int depth) {
+    var reference = ingredient.has("activeManifest")
+        ? ingredient.path("activeManifest")
+        : ingredient.path("c2pa_manifest");
+    Optional<Credentials.Manifest> manifest = Optional.empty();
+    var url = text(reference, "url");
+    if (url != null && url.startsWith("self#jumbf=/c2pa/") && depth < MAX_INGREDIENT_DEPTH) {
+      var label = url.substring("self#jumbf=/c2pa/".length());
+      var found = manifests(store).stream().filter(m -> label.equals(m.label())).findFirst();
+      if (found.isEmpty()) {
+        problems.add("An ingredient's credentials are missing from the file.");
+      } else if (!hashMatches(reference, found.get().payload())) {
+        problems.add("An ingredient's credentials were changed after they were referenced.");
+      } else {
+        manifest =
+            Optional.of(summarise(ParsedManifest.parse(found.get()), store, problems, depth + 1));
+      }
+    }
+    return new Credentials.Ingredient(
+        text(ingredient, "dc:title"),
+        text(ingredient, "dc:format"),
+        text(ingredient, "relationship"),
+        text(ingredient, "instanceID"),
+        manifest);
+  }
+
+  private static boolean hashMatches(JsonNode link, byte[] payload) {
+    var expected = link.path("hash");
+    if (!expected.isBinary()) {
+      return false;
+    }
+    var algorithm = link.path("alg").asString("sha256");
+    return MessageDigest.isEqual(
+        BmffHash.messageDigest(algorithm).digest(payload), expected.binaryValue());
+  }
+
+  private static boolean hardBinding(
+      FileChannel channel, List<Bmff.Box> boxes, ParsedManifest manifest, List<String> problems)
+      throws IOException {
+    var bindings = manifest.assertions("c2pa.hash.bmff");
+    if (bindings.size() != 1) {
+      problems.add("The manifest does not bind itself to the file's contents.");
+      return false;
+    }
+    var binding = bindings.getFirst();
+    try {
+      var hash = BmffHash.compute(
+          channel,
+          boxes,
+          BmffHash.exclusions(binding),
+          binding.path("alg").asString(manifest.defaultAlgorithm()));
+      if (!binding.path("hash").isBinary()
+          || !MessageDigest.isEqual(hash, binding.path("hash").binaryValue())) {
+        problems.add("The file was changed after it was signed.");
+        return false;
+      }
+      return true;
+    } catch (UnsupportedOperationException e) {
+      problems.add("The manifest binds the file in a way Kinora cannot check.");
+      return false;
+    }
+  }
+
+  static String text(JsonNode node, String field) {
+    var value = node.path(field);
+    return value.isString() ? value.asString() : null;
+  }
+
+  private static Credentials invalid(String problem) {
+    return new Credentials(Credentials.State.INVALID, null, List.of(problem));
+  }
+}

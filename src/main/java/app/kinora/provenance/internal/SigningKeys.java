@@ -1,0 +1,259 @@
+package app.kinora.provenance.internal;
+
+import app.kinora.provenance.ProvenanceProperties;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.math.BigInteger;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * The key and certificate chain that sign Kinora's manifests: from the configured PKCS#12
+ * keystore, else a pair Kinora makes on its first start — a small certificate authority of its own
+ * and a signing certificate it issued — kept as PEM files under the data directory.
+ */
+final class SigningKeys {
+
+  /** The C2PA document-signing extended key usage. */
+  private static final KeyPurposeId DOCUMENT_SIGNING = KeyPurposeId.getInstance(
+      new org.bouncycastle.asn1.ASN1ObjectIdentifier("1.3.6.1.5.5.7.3.36"));
+
+  private static final String FILE = "signing.pem";
+
+  private SigningKeys() {}
+
+  /** A private key and its chain, the signing certificate first. */
+  record Signing(PrivateKey key, List<X509Certificate> chain, boolean selfMade) {
+
+    Signing {
+      chain = List.copyOf(chain);
+    }
+
+    X509Certificate certificate() {
+      return chain.getFirst();
+    }
+  }
+
+  static Signing load(ProvenanceProperties properties, String operator) throws IOException {
+    if (properties.keystore() != null) {
+      return fromKeystore(properties);
+    }
+    return selfMade(properties.credentialsDir(), operator);
+  }
+
+  private static Signing fromKeystore(ProvenanceProperties properties) throws IOException {
+    var password = properties.keystorePassword() == null
+        ? new char[0]
+        : properties.keystorePassword().toCharArray();
+    try (InputStream in = Files.newInputStream(properties.keystore())) {
+      var store = KeyStore.getInstance("PKCS12");
+      store.load(in, password);
+      var alias = properties.keyAlias();
+      if (alias == null) {
+        var aliases = java.util.Collections.list(store.aliases()).stream()
+            .filter(a -> isKey(store, a))
+            .toList();
+        if (aliases.size() != 1) {
+          throw new IllegalStateException("kinora.provenance.keystore holds " + aliases.size()
+              + " keys: name one with kinora.provenance.key-alias");
+        }
+        alias = aliases.getFirst();
+      }
+      var key = (PrivateKey) store.getKey(alias, password);
+      var certificates = store.getCertificateChain(alias);
+      if (key == null || certificates == null) {
+        throw new IllegalStateException("kinora.provenance.keystore has no key " + alias);
+      }
+      var chain = new ArrayList<X509Certificate>();
+      for (var certificate : certificates) {
+        chain.add((X509Certificate) certificate);
+      }
+      Cose.Algorithm.forKey(key);
+      return new Signing(key, chain, false);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(
+          "kinora.provenance.keystore could not be opened: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean isKey(KeyStore store, String alias) {
+    try {
+      return store.isKeyEntry(alias);
+    } catch (GeneralSecurityException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Loads the pair made on an earlier start, or makes it now. Key and chain share one file, moved
+   * into place atomically, so that nodes starting together on one directory agree on one pair.
+   */
+  static Signing selfMade(Path directory, String operator) throws IOException {
+    var file = directory.resolve(FILE);
+    if (!Files.exists(file)) {
+      Files.createDirectories(directory);
+      var made = make(operator);
+      var objects = new ArrayList<Object>();
+      objects.add(made.key());
+      objects.addAll(made.chain());
+      var temporary = Files.createTempFile(directory, ".signing", ".tmp");
+      try {
+        Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
+        Files.writeString(temporary, pem(objects.toArray()));
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+      } catch (FileAlreadyExistsException e) {
+        // another node made its pair first: use that one
+      } catch (UnsupportedOperationException e) {
+        Files.writeString(temporary, pem(objects.toArray()));
+        Files.move(temporary, file);
+      } finally {
+        Files.deleteIfExists(temporary);
+      }
+    }
+    return read(file);
+  }
+
+  private static Signing read(Path file) throws IOException {
+    try (var reader = new PEMParser(Files.newBufferedReader(file))) {
+      var converter = new JcaPEMKeyConverter();
+      var certificates = new JcaX509CertificateConverter();
+      PrivateKey key = null;
+      var chain = new ArrayList<X509Certificate>();
+      for (var object = reader.readObject(); object != null; object = reader.readObject()) {
+        switch (object) {
+          case PEMKeyPair pair -> key = converter.getKeyPair(pair).getPrivate();
+          case PrivateKeyInfo info -> key = converter.getPrivateKey(info);
+          case X509CertificateHolder holder -> chain.add(certificates.getCertificate(holder));
+          default -> throw new IOException("unexpected " + object.getClass().getSimpleName());
+        }
+      }
+      if (key == null || chain.isEmpty()) {
+        throw new IOException("the signing key file " + file + " is incomplete");
+      }
+      return new Signing(key, chain, true);
+    } catch (GeneralSecurityException e) {
+      throw new IOException("the signing key file " + file + " is damaged", e);
+    }
+  }
+
+  /** A certificate authority of Kinora's own and a signing certificate issued by it. */
+  static Signing make(String operator) {
+    try {
+      var now = Instant.now().minus(Duration.ofHours(1));
+      var authorityKeys = ecKeyPair();
+      var signingKeys = ecKeyPair();
+      var organisation = operator == null || operator.isBlank() ? "Kinora" : operator;
+      var authorityName = name("Kinora self-signed root", organisation);
+      var extensions = new JcaX509ExtensionUtils();
+      var authority = new JcaX509v3CertificateBuilder(
+              authorityName,
+              serial(),
+              Date.from(now),
+              Date.from(now.plus(Duration.ofDays(3650))),
+              authorityName,
+              authorityKeys.getPublic())
+          .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
+          .addExtension(
+              Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+          .addExtension(
+              Extension.subjectKeyIdentifier,
+              false,
+              extensions.createSubjectKeyIdentifier(authorityKeys.getPublic()));
+      var authorityCertificate = certificate(authority, authorityKeys.getPrivate());
+      var signer = new JcaX509v3CertificateBuilder(
+              authorityCertificate,
+              serial(),
+              Date.from(now),
+              Date.from(now.plus(Duration.ofDays(1825))),
+              name("Kinora Content Credentials", organisation),
+              signingKeys.getPublic())
+          .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+          .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+          .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(new KeyPurposeId[] {
+            KeyPurposeId.id_kp_emailProtection, DOCUMENT_SIGNING
+          }))
+          .addExtension(
+              Extension.authorityKeyIdentifier,
+              false,
+              extensions.createAuthorityKeyIdentifier(authorityCertificate))
+          .addExtension(
+              Extension.subjectKeyIdentifier,
+              false,
+              extensions.createSubjectKeyIdentifier(signingKeys.getPublic()));
+      var signingCertificate = certificate(signer, authorityKeys.getPrivate());
+      return new Signing(
+          signingKeys.getPrivate(), List.of(signingCertificate, authorityCertificate), true);
+    } catch (GeneralSecurityException
+        | org.bouncycastle.operator.OperatorCreationException
+        | org.bouncycastle.cert.CertIOException e) {
+      throw new IllegalStateException("could not make a signing certificate", e);
+    }
+  }
+
+  private static X500Name name(String commonName, String organisation) {
+    var builder = new org.bouncycastle.asn1.x500.X500NameBuilder();
+    builder.addRDN(org.bouncycastle.asn1.x500.style.BCStyle.CN, commonName);
+    builder.addRDN(org.bouncycastle.asn1.x500.style.BCStyle.O, organisation);
+    return builder.build();
+  }
+
+  private static X509Certificate certificate(
+      org.bouncycastle.cert.X509v3CertificateBuilder builder, PrivateKey key)
+      throws GeneralSecurityException, org.bouncycastle.operator.OperatorCreationException {
+    var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(key);
+    return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
+  }
+
+  private static KeyPair ecKeyPair() throws GeneralSecurityException {
+    var generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(new ECGenParameterSpec("secp256r1"));
+    return generator.generateKeyPair();
+  }
+
+  private static BigInteger serial() {
+    return new BigInteger(127, new SecureRandom()).add(BigInteger.ONE);
+  }
+
+  private static String pem(Object... objects) throws IOException {
+    var text = new StringWriter();
+    try (var writer = new JcaPEMWriter(text)) {
+      for (var object : objects) {
+        writer.writeObject(object);
+      }
+    }
+    return text.toString();
+  }
+}

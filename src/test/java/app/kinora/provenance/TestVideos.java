@@ -1,0 +1,56 @@
+package app.kinora.provenance;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.nio.ShortBuffer;
+import java.nio.file.Path;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.Java2DFrameConverter;
+
+/** Small MP4 files for the provenance tests, and a way to prove one still decodes. */
+public final class TestVideos {
+
+  private TestVideos() {}
+
+  /** A one-second H.264/AAC MP4 with its index in front, as Kinora's outputs are. */
+  public static Path mp4(Path target) {
+    try (var recorder = new FFmpegFrameRecorder(target.toFile(), 160, 90, 1);
+        var converter = new Java2DFrameConverter()) {
+      recorder.setFormat("mp4");
+      recorder.setOption("movflags", "+faststart");
+      recorder.setFrameRate(25);
+      recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
+      recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
+      recorder.setSampleRate(48000);
+      recorder.start();
+      for (int i = 0; i < 25; i++) {
+        var frame = new BufferedImage(160, 90, BufferedImage.TYPE_3BYTE_BGR);
+        var graphics = frame.createGraphics();
+        graphics.setColor(new Color(i * 10, 80, 200 - i * 5));
+        graphics.fillRect(0, 0, 160, 90);
+        graphics.dispose();
+        recorder.record(converter.convert(frame));
+        recorder.recordSamples(48000, 1, ShortBuffer.wrap(new short[48000 / 25]));
+      }
+      return target;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Decodes every frame and returns how many there were (a broken index fails here). */
+  public static int decodedFrames(Path mp4) {
+    try (var grabber = new FFmpegFrameGrabber(mp4.toFile())) {
+      grabber.start();
+      int frames = 0;
+      for (var frame = grabber.grabImage(); frame != null; frame = grabber.grabImage()) {
+        frames++;
+      }
+      return frames;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

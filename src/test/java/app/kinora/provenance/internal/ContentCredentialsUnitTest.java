@@ -1,0 +1,149 @@
+package app.kinora.provenance.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.kinora.provenance.C2paTs;
+import app.kinora.provenance.Credentials;
+import app.kinora.provenance.InputMedia;
+import app.kinora.provenance.ManifestDraft;
+import app.kinora.provenance.SourceType;
+import app.kinora.provenance.TestVideos;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ContentCredentialsUnitTest {
+
+  @TempDir
+  Path directory;
+
+  private final KinoraContentCredentials kinora = credentials();
+
+  private static KinoraContentCredentials credentials() {
+    return new KinoraContentCredentials(
+        SigningKeys.make("Test operator"), List.of(), new Timestamps(null, Duration.ZERO), "9.9.9");
+  }
+
+  private static ManifestDraft platformDraft() {
+    return new ManifestDraft(
+        SourceType.TRAINED_ALGORITHMIC_MEDIA, "veo-3", "fal.ai", List.of(), Instant.now());
+  }
+
+  @Test
+  void aSignedVideoIsValidForAnIndependentValidatorAndStillPlays() throws Exception {
+    var video = TestVideos.mp4(directory.resolve("video.mp4"));
+    int frames = TestVideos.decodedFrames(video);
+
+    kinora.sign(video, platformDraft());
+
+    var report = C2paTs.check(video);
+    assertThat(report.valid()).as(report.toString()).isTrue();
+    assertThat(report.successCodes())
+        .contains("claimSignature.validated", "assertion.bmffHash.match");
+    assertThat(report.actions()).containsExactly("c2pa.created");
+    assertThat(report.sourceTypes()).containsExactly(SourceType.TRAINED_ALGORITHMIC_MEDIA.uri());
+    assertThat(report.json().path("generator").asString()).isEqualTo("Kinora");
+    assertThat(TestVideos.decodedFrames(video)).isEqualTo(frames);
+
+    var own = kinora.read(video);
+    assertThat(own.state()).as(own.problems().toString()).isEqualTo(Credentials.State.VALID);
+    assertThat(own.active().generator()).isEqualTo("Kinora/9.9.9");
+    assertThat(own.active().signer().trust()).isEqualTo(Credentials.Trust.THIS_SERVER);
+    assertThat(own.active().sourceType()).contains(SourceType.TRAINED_ALGORITHMIC_MEDIA);
+  }
+
+  @Test
+  void aFlippedMediaByteIsReportedAsChangedByBothValidators() throws Exception {
+    var video = TestVideos.mp4(directory.resolve("video.mp4"));
+    kinora.sign(video, platformDraft());
+    var bytes = Files.readAllBytes(video);
+    int mdat = indexOf(bytes, "mdat") + 100;
+    bytes[mdat] ^= 0x01;
+    Files.write(video, bytes);
+
+    var report = C2paTs.check(video);
+    assertThat(report.valid()).isFalse();
+    assertThat(report.failureCodes()).contains("assertion.bmffHash.mismatch");
+    assertThat(kinora.read(video).state()).isEqualTo(Credentials.State.CHANGED);
+  }
+
+  @Test
+  void aVideoWithoutItsUuidBoxHasNoCredentials() throws Exception {
+    var video = TestVideos.mp4(directory.resolve("video.mp4"));
+    kinora.sign(video, platformDraft());
+    var bytes = Files.readAllBytes(video);
+    int uuid = indexOf(bytes, "uuid") - 4;
+    int size = java.nio.ByteBuffer.wrap(bytes, uuid, 4).getInt();
+    var stripped = new byte[bytes.length - size];
+    System.arraycopy(bytes, 0, stripped, 0, uuid);
+    System.arraycopy(bytes, uuid + size, stripped, uuid, bytes.length - uuid - size);
+    Files.write(video, stripped);
+
+    assertThat(C2paTs.check(video).hasManifest()).isFalse();
+    assertThat(kinora.read(video).state()).isEqualTo(Credentials.State.NONE);
+  }
+
+  @Test
+  void aPlatformsOwnCredentialsBecomeTheParentIngredient() throws Exception {
+    var video = TestVideos.mp4(directory.resolve("video.mp4"));
+    var platform = credentials();
+    platform.sign(video, platformDraft());
+    var platformLabel = C2paTs.check(video).manifests().getFirst();
+
+    kinora.sign(video, platformDraft());
+
+    var report = C2paTs.check(video);
+    assertThat(report.valid()).as(report.toString()).isTrue();
+    assertThat(report.manifests()).hasSize(2).startsWith(platformLabel);
+    assertThat(report.actions()).containsExactly("c2pa.opened");
+    assertThat(report.ingredients()).singleElement().satisfies(parent -> {
+      assertThat(parent.path("relationship").asString()).isEqualTo("parentOf");
+      assertThat(parent.path("activeManifest").asString()).endsWith(platformLabel);
+    });
+    var own = kinora.read(video);
+    assertThat(own.state()).as(own.problems().toString()).isEqualTo(Credentials.State.VALID);
+    var parent = own.active().ingredients().getFirst().manifest().orElseThrow();
+    assertThat(parent.signatureValid()).isTrue();
+    assertThat(parent.signer().trust()).isEqualTo(Credentials.Trust.UNTRUSTED);
+  }
+
+  @Test
+  void inputsAreNamedByTheirHashAlone() throws Exception {
+    var video = TestVideos.mp4(directory.resolve("video.mp4"));
+    var hash = "ab".repeat(32);
+    kinora.sign(
+        video,
+        new ManifestDraft(
+            SourceType.ALGORITHMIC_MEDIA,
+            "kinora-local",
+            null,
+            List.of(new InputMedia(InputMedia.Role.FIRST_FRAME, "image/png", hash)),
+            Instant.now()));
+
+    var report = C2paTs.check(video);
+    assertThat(report.valid()).as(report.toString()).isTrue();
+    assertThat(report.sourceTypes()).containsExactly(SourceType.ALGORITHMIC_MEDIA.uri());
+    assertThat(report.ingredients()).singleElement().satisfies(input -> {
+      assertThat(input.path("relationship").asString()).isEqualTo("inputTo");
+      assertThat(input.path("instanceID").asString()).isEqualTo("sha256:" + hash);
+    });
+  }
+
+  private static int indexOf(byte[] bytes, String type) {
+    var needle = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    outer:
+    for (int i = 0; i < bytes.length - 4; i++) {
+      for (int j = 0; j < 4; j++) {
+        if (bytes[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    throw new AssertionError("no " + type + " box");
+  }
+}
