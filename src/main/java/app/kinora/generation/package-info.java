@@ -4,6 +4,13 @@
  * its output.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"shared", "billing", "provider", "provider::spi", "media", "privacy::spi"
+    allowedDependencies = {
+      "shared",
+      "billing",
+      "provider",
+      "provider::spi",
+      "media",
+      "privacy::spi",
+      "provenance"
     })
 package app.kinora.generation;

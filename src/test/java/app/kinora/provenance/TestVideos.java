@@ -16,7 +16,12 @@ public final class TestVideos {
 
   /** A one-second H.264/AAC MP4 with its index in front, as Kinora's outputs are. */
   public static Path mp4(Path target) {
-    try (var recorder = new FFmpegFrameRecorder(target.toFile(), 160, 90, 1);
+    return mp4(target, 160, 90, 1);
+  }
+
+  /** An H.264/AAC MP4 of the given size and whole seconds, with its index in front. */
+  public static Path mp4(Path target, int width, int height, int seconds) {
+    try (var recorder = new FFmpegFrameRecorder(target.toFile(), width, height, 1);
         var converter = new Java2DFrameConverter()) {
       recorder.setFormat("mp4");
       recorder.setOption("movflags", "+faststart");
@@ -25,11 +30,11 @@ public final class TestVideos {
       recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
       recorder.setSampleRate(48000);
       recorder.start();
-      for (int i = 0; i < 25; i++) {
-        var frame = new BufferedImage(160, 90, BufferedImage.TYPE_3BYTE_BGR);
+      for (int i = 0; i < 25 * seconds; i++) {
+        var frame = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
         var graphics = frame.createGraphics();
-        graphics.setColor(new Color(i * 10, 80, 200 - i * 5));
-        graphics.fillRect(0, 0, 160, 90);
+        graphics.setColor(new Color(i % 25 * 10, 80, 200 - i % 25 * 5));
+        graphics.fillRect(0, 0, width, height);
         graphics.dispose();
         recorder.record(converter.convert(frame));
         recorder.recordSamples(48000, 1, ShortBuffer.wrap(new short[48000 / 25]));
@@ -38,6 +43,38 @@ public final class TestVideos {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The payload of the media data box: the pictures and sound, whatever boxes surround them. */
+  public static byte[] mdat(byte[] mp4) {
+    var buffer = java.nio.ByteBuffer.wrap(mp4);
+    while (buffer.remaining() >= 8) {
+      int start = buffer.position();
+      long size = Integer.toUnsignedLong(buffer.getInt());
+      var type = new byte[4];
+      buffer.get(type);
+      if (new String(type, java.nio.charset.StandardCharsets.US_ASCII).equals("mdat")) {
+        return java.util.Arrays.copyOfRange(mp4, start + 8, (int) (start + size));
+      }
+      buffer.position((int) (start + size));
+    }
+    throw new AssertionError("no media data box");
+  }
+
+  /** The bytes of the C2PA manifest store box, to search it for what must not be there. */
+  public static byte[] manifestBox(byte[] mp4) {
+    var buffer = java.nio.ByteBuffer.wrap(mp4);
+    while (buffer.remaining() >= 8) {
+      int start = buffer.position();
+      long size = Integer.toUnsignedLong(buffer.getInt());
+      var type = new byte[4];
+      buffer.get(type);
+      if (new String(type, java.nio.charset.StandardCharsets.US_ASCII).equals("uuid")) {
+        return java.util.Arrays.copyOfRange(mp4, start, (int) (start + size));
+      }
+      buffer.position((int) (start + size));
+    }
+    throw new AssertionError("no uuid box");
   }
 
   /** Decodes every frame and returns how many there were (a broken index fails here). */

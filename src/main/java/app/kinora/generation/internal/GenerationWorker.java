@@ -44,6 +44,7 @@ class GenerationWorker {
   private final MediaProbe probe;
   private final VideoOutputs outputs;
   private final MediaUploads uploads;
+  private final OutputCredentials credentials;
   private final Path workDir;
 
   GenerationWorker(
@@ -54,6 +55,7 @@ class GenerationWorker {
       MediaProbe probe,
       VideoOutputs outputs,
       MediaUploads uploads,
+      OutputCredentials credentials,
       MediaProperties media) {
     this.lifecycle = lifecycle;
     this.reads = reads;
@@ -62,6 +64,7 @@ class GenerationWorker {
     this.probe = probe;
     this.outputs = outputs;
     this.uploads = uploads;
+    this.credentials = credentials;
     this.workDir = media.workDir();
   }
 
@@ -78,8 +81,9 @@ class GenerationWorker {
     var referencesDir = workDir.resolve(id + "-" + attempt + "-references");
     try {
       output = Files.createDirectories(workDir).resolve(id + "-" + attempt + ".mp4");
-      render(
-          generation, attempt, localCopies(generation.spec().references(), referencesDir), output);
+      var references = localCopies(generation.spec().references(), referencesDir);
+      render(generation, attempt, references, output);
+      credentials.sign(generation, output, references);
       lifecycle.complete(id, attempt, store(generation, output));
       log.info("Generation {} completed", id);
     } catch (Superseded e) {

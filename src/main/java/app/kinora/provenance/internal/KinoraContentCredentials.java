@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.stereotype.Service;
@@ -40,6 +41,7 @@ class KinoraContentCredentials implements ContentCredentials {
   private final ManifestReader reader;
   private final String version;
 
+  @Autowired
   KinoraContentCredentials(
       ProvenanceProperties properties,
       @Value("${kinora.privacy.operator.name:}") String operator,

@@ -127,7 +127,9 @@ final class SigningKeys {
       Files.createDirectories(directory);
       var made = make(operator);
       var objects = new ArrayList<Object>();
-      objects.add(made.key());
+      // PKCS#8 ("PRIVATE KEY"): an EC key in the older form would come back without its public half
+      objects.add(
+          new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(made.key(), null).generate());
       objects.addAll(made.chain());
       var temporary = Files.createTempFile(directory, ".signing", ".tmp");
       try {
