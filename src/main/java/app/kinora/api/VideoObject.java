@@ -6,8 +6,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * The OpenAI video object. Kinora adds {@code seed} (reproducible renders), {@code fps},
- * {@code generate_audio}, {@code caption} and {@code credits} (the price: the quote while the
- * video is made, the credits charged once completed, 0 when it failed); everything else has
+ * {@code generate_audio}, {@code caption}, {@code credits} (the price: the quote while the
+ * video is made, the credits charged once completed, 0 when it failed), {@code ai_generated} and
+ * {@code provenance} (the Content Credentials of a completed video, when it is fetched alone); everything else has
  * OpenAI's names and types ({@code seconds} is a string, times are Unix seconds).
  */
 record VideoObject(
@@ -29,11 +30,18 @@ record VideoObject(
     @JsonProperty("generate_audio") boolean generateAudio,
     boolean caption,
     Long credits,
+    @JsonProperty("ai_generated") boolean aiGenerated,
+    ProvenanceSummary provenance,
     VideoError error) {
 
   record VideoError(String code, String message) {}
 
-  static VideoObject of(Generation g, Charge charge) {
+  /**
+   * @param aiGenerated made by a trained model (a platform's), not by the local renderer
+   * @param provenance what the stored file's Content Credentials say; null until it is completed
+   */
+  static VideoObject of(
+      Generation g, Charge charge, boolean aiGenerated, ProvenanceSummary provenance) {
     return new VideoObject(
         g.id().apiId(),
         "video",
@@ -53,6 +61,8 @@ record VideoObject(
         g.spec().generateAudio(),
         g.spec().caption(),
         charge == null ? null : charge.cost().value(),
+        aiGenerated,
+        provenance,
         g.failureIfAny().map(f -> new VideoError(f.code(), f.message())).orElse(null));
   }
 }

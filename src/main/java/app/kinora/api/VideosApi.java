@@ -12,6 +12,7 @@ import app.kinora.generation.OutputVariant;
 import app.kinora.generation.SpecFields;
 import app.kinora.media.Delivery;
 import app.kinora.media.MediaFile;
+import app.kinora.provenance.ContentCredentials;
 import app.kinora.shared.UserPrincipal;
 import app.kinora.shared.VideoSpec;
 import app.kinora.shared.WebPaths;
@@ -42,8 +43,15 @@ class VideosApi {
   private final Generations generations;
   private final CreditLedger credits;
   private final Delivery delivery;
+  private final ContentCredentials contentCredentials;
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(VideosApi.class);
 
-  VideosApi(Generations generations, CreditLedger credits, Delivery delivery) {
+  VideosApi(
+      Generations generations,
+      CreditLedger credits,
+      Delivery delivery,
+      ContentCredentials contentCredentials) {
+    this.contentCredentials = contentCredentials;
     this.generations = generations;
     this.credits = credits;
     this.delivery = delivery;
@@ -119,17 +127,39 @@ class VideosApi {
   VideoList list(@AuthenticationPrincipal UserPrincipal user) {
     var recent = generations.recent(user.userId(), LIST_LIMIT);
     var charges = credits.charges(recent.stream().map(VideosApi::holdOf).toList());
-    var videos =
-        recent.stream().map(g -> VideoObject.of(g, charges.get(holdOf(g)))).toList();
+    var videos = recent.stream()
+        .map(g ->
+            VideoObject.of(g, charges.get(holdOf(g)), generations.aiGenerated(g.model()), null))
+        .toList();
     return new VideoList("list", videos, videos.size() == LIST_LIMIT);
   }
 
   @GetMapping("/{videoId}")
   VideoObject retrieve(@AuthenticationPrincipal UserPrincipal user, @PathVariable String videoId) {
-    return generations
-        .find(user.userId(), parse(videoId))
-        .map(this::video)
-        .orElseThrow(ApiProblem::videoNotFound);
+    var generation =
+        generations.find(user.userId(), parse(videoId)).orElseThrow(ApiProblem::videoNotFound);
+    return VideoObject.of(
+        generation,
+        credits.charges(java.util.List.of(holdOf(generation))).get(holdOf(generation)),
+        generations.aiGenerated(generation.model()),
+        provenance(user, generation));
+  }
+
+  /** What the stored file's credentials say, read from its head; null until it is completed. */
+  private ProvenanceSummary provenance(UserPrincipal user, Generation generation) {
+    if (generation.status() != GenerationStatus.COMPLETED) {
+      return null;
+    }
+    var file = generations.output(user.userId(), generation.id(), OutputVariant.VIDEO);
+    if (file.isEmpty()) {
+      return null;
+    }
+    try (var in = file.get().getInputStream()) {
+      return ProvenanceSummary.of(contentCredentials.readHead(in));
+    } catch (java.io.IOException e) {
+      log.warn("Could not read the credentials of {}: {}", generation.id(), e.toString());
+      return null;
+    }
   }
 
   /**
@@ -193,7 +223,10 @@ class VideosApi {
   /** The video object with its price from the ledger. */
   private VideoObject video(Generation generation) {
     return VideoObject.of(
-        generation, credits.charges(java.util.List.of(holdOf(generation))).get(holdOf(generation)));
+        generation,
+        credits.charges(java.util.List.of(holdOf(generation))).get(holdOf(generation)),
+        generations.aiGenerated(generation.model()),
+        null);
   }
 
   private static HoldId holdOf(Generation generation) {

@@ -3,5 +3,5 @@
  * OpenAI's {@code /v1/videos} work against Kinora with a base URL and an API key.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"shared", "billing", "generation", "account", "media"})
+    allowedDependencies = {"shared", "billing", "generation", "account", "media", "provenance"})
 package app.kinora.api;

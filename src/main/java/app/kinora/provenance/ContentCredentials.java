@@ -24,6 +24,13 @@ public interface ContentCredentials {
    */
   Credentials read(Path file) throws IOException;
 
+  /**
+   * Reads the credentials at the head of a stored MP4 and checks their signature, without hashing
+   * the file (the state is {@link Credentials.State#SIGNED} at best): cheap enough for an API
+   * answer. The stream is read no further than the manifest store.
+   */
+  Credentials readHead(java.io.InputStream mp4) throws IOException;
+
   /** Who signs Kinora's manifests. */
   SigningIdentity identity();
 

@@ -36,6 +36,11 @@ public record Credentials(State state, Manifest active, List<String> problems) {
     NONE,
     /** Signed, the signature holds and the file is as it was signed. */
     VALID,
+    /**
+     * Signed and the signature holds; the file itself was not hashed (a quick read of its head,
+     * as the API's video object does).
+     */
+    SIGNED,
     /** The signature holds but the file changed after it was signed. */
     CHANGED,
     /** The credentials are damaged or their signature does not hold. */

@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 import app.kinora.ApiClient;
 import app.kinora.IntegrationTest;
 import app.kinora.TestAccounts;
+import app.kinora.account.WebSession;
 import app.kinora.media.TestMedia;
 import app.kinora.provenance.internal.PlatformSigner;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -113,6 +114,65 @@ class ContentCredentialsIntegrationTest extends IntegrationTest {
     assertThat(TestVideos.mdat(Files.readAllBytes(video)))
         .as("the platform's pictures and sound, not re-encoded")
         .isEqualTo(TestVideos.mdat(bytes));
+    var object = api.get("/v1/videos/" + reply.json().path("id").asString()).json();
+    assertThat(object.path("ai_generated").asBoolean(false)).isTrue();
+    assertThat(object
+            .path("provenance")
+            .path("ingredients")
+            .path(0)
+            .path("signed_by")
+            .asString())
+        .isEqualTo("Example Video Platform Content Credentials");
+  }
+
+  @Test
+  void theCheckerExplainsCredentialsAndSeesAChangedOrStrippedFile() throws Exception {
+    var video = TestVideos.mp4(dir.resolve("checked.mp4"));
+    PlatformSigner.sign(video);
+    var bytes = Files.readAllBytes(video);
+    var web = new WebSession(baseUrl());
+
+    var intact = check(web, bytes);
+    assertThat(intact.status()).isEqualTo(200);
+    assertThat(intact.body())
+        .contains("the file is as it was when it was signed")
+        .contains("Example Video Platform Content Credentials")
+        .contains("AI-generated: made by a trained model")
+        .contains("sora-2-pro");
+
+    var flipped = bytes.clone();
+    flipped[indexOf(flipped, "mdat") + 100] ^= 0x01;
+    assertThat(check(web, flipped).body()).contains("the file was changed after it was signed");
+
+    var uuid = indexOf(bytes, "uuid") - 4;
+    int size = java.nio.ByteBuffer.wrap(bytes, uuid, 4).getInt();
+    var stripped = new byte[bytes.length - size];
+    System.arraycopy(bytes, 0, stripped, 0, uuid);
+    System.arraycopy(bytes, uuid + size, stripped, uuid, bytes.length - uuid - size);
+    assertThat(check(web, stripped).body()).contains("This file has no Content Credentials.");
+
+    var notAFile = check(web, "not a video at all".getBytes(StandardCharsets.UTF_8));
+    assertThat(notAFile.status()).isEqualTo(415);
+    assertThat(notAFile.body()).contains("are not accepted here");
+  }
+
+  private static WebSession.Page check(WebSession web, byte[] file) {
+    var csrf = web.get("/verify").csrf();
+    return web.postFile("/verify", "file", "clip.mp4", file, csrf);
+  }
+
+  private static int indexOf(byte[] bytes, String type) {
+    var needle = type.getBytes(StandardCharsets.US_ASCII);
+    outer:
+    for (int i = 0; i < bytes.length - 4; i++) {
+      for (int j = 0; j < 4; j++) {
+        if (bytes[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    throw new AssertionError("no " + type + " box");
   }
 
   private static JsonNode awaitCompleted(ApiClient api, String id) {

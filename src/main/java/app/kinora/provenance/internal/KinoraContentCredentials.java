@@ -87,6 +87,11 @@ class KinoraContentCredentials implements ContentCredentials {
   }
 
   @Override
+  public Credentials readHead(java.io.InputStream mp4) throws IOException {
+    return reader.readHead(mp4);
+  }
+
+  @Override
   public void sign(Path mp4, ManifestDraft draft) throws IOException {
     var temporary = mp4.resolveSibling(mp4.getFileName() + ".signing");
     Files.deleteIfExists(temporary);

@@ -200,7 +200,7 @@ final class SigningKeys {
               serial(),
               Date.from(now),
               Date.from(now.plus(Duration.ofDays(1825))),
-              name("Kinora Content Credentials", organisation),
+              name(organisation + " Content Credentials", organisation),
               signingKeys.getPublic())
           .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
           .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
