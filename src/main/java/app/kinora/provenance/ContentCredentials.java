@@ -16,7 +16,16 @@ public interface ContentCredentials {
    *
    * @throws IOException when the file cannot be read or written, or is not an MP4
    */
-  void sign(Path mp4, ManifestDraft draft) throws IOException;
+  default void sign(Path mp4, ManifestDraft draft) throws IOException {
+    sign(mp4, draft, mp4);
+  }
+
+  /**
+   * Signs {@code mp4}, a video Kinora made from {@code original} (e.g. with a label drawn on it):
+   * the credentials {@code original} carries become the parent ingredient, and the draft's edit
+   * says what changed.
+   */
+  void sign(Path mp4, ManifestDraft draft, Path original) throws IOException;
 
   /**
    * Reads and checks the credentials of a file: the signature, the hashes of the assertions and

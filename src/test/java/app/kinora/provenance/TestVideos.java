@@ -77,6 +77,17 @@ public final class TestVideos {
     throw new AssertionError("no uuid box");
   }
 
+  /** The first frame, decoded in the test JVM. */
+  public static BufferedImage firstFrame(Path mp4) {
+    try (var grabber = new FFmpegFrameGrabber(mp4.toFile());
+        var converter = new Java2DFrameConverter()) {
+      grabber.start();
+      return converter.convert(grabber.grabImage());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Decodes every frame and returns how many there were (a broken index fails here). */
   public static int decodedFrames(Path mp4) {
     try (var grabber = new FFmpegFrameGrabber(mp4.toFile())) {

@@ -1,9 +1,11 @@
 package app.kinora.generation.internal;
 
 import app.kinora.generation.Generation;
+import app.kinora.media.VisibleLabel;
 import app.kinora.provenance.ContentCredentials;
 import app.kinora.provenance.InputMedia;
 import app.kinora.provenance.ManifestDraft;
+import app.kinora.provenance.ProvenanceProperties;
 import app.kinora.provenance.SourceType;
 import app.kinora.provider.Providers;
 import app.kinora.provider.spi.ReferenceMedia;
@@ -12,6 +14,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,18 +27,31 @@ import org.springframework.stereotype.Component;
 /**
  * Signs a finished video with Content Credentials before it is stored: which model made it (and
  * on which platform), that a model made it, and the hashes of the files it was made from. Nothing
- * about its owner goes in: no name, address, account or prompt.
+ * about its owner goes in: no name, address, account or prompt. A platform's video first gets a
+ * visible "AI-generated" label unless the operator turned it off ({@code
+ * kinora.provenance.visible-label}).
  */
 @Component
 class OutputCredentials {
 
+  static final String LABEL = "AI-generated";
+
   private final ContentCredentials credentials;
   private final Providers providers;
+  private final VisibleLabel label;
+  private final boolean drawLabel;
   private final Clock clock;
 
-  OutputCredentials(ContentCredentials credentials, Providers providers, Clock clock) {
+  OutputCredentials(
+      ContentCredentials credentials,
+      Providers providers,
+      VisibleLabel label,
+      ProvenanceProperties properties,
+      Clock clock) {
     this.credentials = credentials;
     this.providers = providers;
+    this.label = label;
+    this.drawLabel = properties.visibleLabel();
     this.clock = clock;
   }
 
@@ -49,7 +65,24 @@ class OutputCredentials {
         platform == null ? null : platform.provider(),
         inputs(references),
         clock.instant());
-    credentials.sign(video, draft);
+    if (platform == null || !drawLabel) {
+      credentials.sign(video, draft);
+      return;
+    }
+    // the disclosure people see: drawn on a copy, which the credentials say was made from the
+    // platform's file (whose own credentials they keep)
+    var labelled = video.resolveSibling(video.getFileName() + ".labelled.mp4");
+    try {
+      label.draw(video, labelled, LABEL);
+      credentials.sign(
+          labelled,
+          draft.withEdit("Kinora drew a visible \"" + LABEL + "\" label in a corner; the pictures"
+              + " were re-encoded for it, the sound was kept as it was."),
+          video);
+      Files.move(labelled, video, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(labelled);
+    }
   }
 
   private static List<InputMedia> inputs(ReferenceMedia references) throws IOException {

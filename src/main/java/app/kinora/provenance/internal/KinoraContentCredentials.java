@@ -92,16 +92,17 @@ class KinoraContentCredentials implements ContentCredentials {
   }
 
   @Override
-  public void sign(Path mp4, ManifestDraft draft) throws IOException {
+  public void sign(Path mp4, ManifestDraft draft, Path original) throws IOException {
     var temporary = mp4.resolveSibling(mp4.getFileName() + ".signing");
     Files.deleteIfExists(temporary);
     try {
       ManifestWriter.Plan plan;
       byte[] placeholder;
       long boxOffset;
-      try (var source = FileChannel.open(mp4, StandardOpenOption.READ)) {
+      try (var source = FileChannel.open(mp4, StandardOpenOption.READ);
+          var from = FileChannel.open(original, StandardOpenOption.READ)) {
         var boxes = Bmff.topLevel(source);
-        plan = plan(mp4, source, boxes, draft);
+        plan = plan(original, from, Bmff.topLevel(from), draft);
         placeholder = ManifestWriter.store(plan, new byte[32], this::placeholderSignature);
         boxOffset = Mp4Rewrite.write(source, boxes, Bmff.manifestBox(placeholder), temporary);
       }
@@ -124,7 +125,7 @@ class KinoraContentCredentials implements ContentCredentials {
     }
   }
 
-  /** The new manifest's plan; credentials the file had become its parent. */
+  /** The new manifest's plan; credentials the original had become its parent. */
   private ManifestWriter.Plan plan(
       Path mp4, FileChannel source, List<Bmff.Box> boxes, ManifestDraft draft) throws IOException {
     Jumbf.SuperBox previous = null;

@@ -130,6 +130,13 @@ final class ManifestWriter {
       }
       actions.add(edited);
     }
+    if (draft.edit() != null) {
+      var edited = new LinkedHashMap<String, Object>();
+      edited.put("action", "c2pa.edited");
+      edited.put("softwareAgent", generator(plan.generatorVersion()));
+      edited.put("description", draft.edit());
+      actions.add(edited);
+    }
     return Map.of("actions", actions);
   }
 
@@ -151,8 +158,8 @@ final class ManifestWriter {
       return "Drawn by Kinora's local renderer " + draft.model()
           + ", a procedural program, not a trained model.";
     }
-    return (fromPlatformFile ? "Received unchanged from " : "Made on ") + draft.platform()
-        + " by the model " + draft.model() + ".";
+    return (fromPlatformFile ? "Received from " : "Made on ") + draft.platform() + " by the model "
+        + draft.model() + ".";
   }
 
   private static Map<String, Object> parentIngredient(Plan plan) {
