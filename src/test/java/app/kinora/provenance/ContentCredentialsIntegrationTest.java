@@ -158,6 +158,14 @@ class ContentCredentialsIntegrationTest extends IntegrationTest {
     assertThat(notAFile.body()).contains("are not accepted here");
   }
 
+  @Test
+  void operatorsAreToldThatSelfSignedCredentialsAreUntrustedElsewhere() {
+    var health = new ApiClient(baseUrl(), ADMIN_API_KEY).get("/actuator/health/contentCredentials");
+    assertThat(health.status()).isEqualTo(200);
+    assertThat(health.json().path("details").path("certificate").asString())
+        .startsWith("self-signed: verifiers will show them as untrusted");
+  }
+
   /** The spread of brightness in the bottom-right corner: a flat fixture has almost none. */
   private static int cornerContrast(java.awt.image.BufferedImage frame) {
     int min = 255;

@@ -4,6 +4,7 @@ import app.kinora.provenance.ContentCredentials;
 import app.kinora.provenance.Credentials;
 import app.kinora.provenance.ManifestDraft;
 import app.kinora.provenance.ProvenanceProperties;
+import app.kinora.provenance.spi.InvisibleWatermark;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -40,18 +41,21 @@ class KinoraContentCredentials implements ContentCredentials {
   private final Timestamps timestamps;
   private final ManifestReader reader;
   private final String version;
+  private final List<InvisibleWatermark> watermarks;
 
   @Autowired
   KinoraContentCredentials(
       ProvenanceProperties properties,
       @Value("${kinora.privacy.operator.name:}") String operator,
-      ObjectProvider<BuildProperties> build)
+      ObjectProvider<BuildProperties> build,
+      List<InvisibleWatermark> watermarks)
       throws IOException {
     this(
         SigningKeys.load(properties, operator),
         anchors(properties.trustAnchors()),
         new Timestamps(properties.timestampAuthority(), properties.timestampTimeout()),
-        build.getIfAvailable() == null ? "development" : build.getIfAvailable().getVersion());
+        build.getIfAvailable() == null ? "development" : build.getIfAvailable().getVersion(),
+        watermarks);
     log.info(
         "Content Credentials are signed by \"{}\"{}",
         identity().subject(),
@@ -64,8 +68,10 @@ class KinoraContentCredentials implements ContentCredentials {
       SigningKeys.Signing signing,
       List<X509Certificate> anchors,
       Timestamps timestamps,
-      String version) {
+      String version,
+      List<InvisibleWatermark> watermarks) {
     this.signing = signing;
+    this.watermarks = List.copyOf(watermarks);
     this.algorithm = Cose.Algorithm.forKey(signing.key());
     this.protectedHeader = Cose.protectedHeader(algorithm, signing.chain());
     this.timestamps = timestamps;
@@ -99,10 +105,14 @@ class KinoraContentCredentials implements ContentCredentials {
       ManifestWriter.Plan plan;
       byte[] placeholder;
       long boxOffset;
-      try (var source = FileChannel.open(mp4, StandardOpenOption.READ);
-          var from = FileChannel.open(original, StandardOpenOption.READ)) {
-        var boxes = Bmff.topLevel(source);
+      try (var from = FileChannel.open(original, StandardOpenOption.READ)) {
         plan = plan(original, from, Bmff.topLevel(from), draft);
+      }
+      for (var watermark : watermarks) {
+        watermark.embed(mp4);
+      }
+      try (var source = FileChannel.open(mp4, StandardOpenOption.READ)) {
+        var boxes = Bmff.topLevel(source);
         placeholder = ManifestWriter.store(plan, new byte[32], this::placeholderSignature);
         boxOffset = Mp4Rewrite.write(source, boxes, Bmff.manifestBox(placeholder), temporary);
       }
@@ -154,7 +164,8 @@ class KinoraContentCredentials implements ContentCredentials {
         parent,
         results,
         protectedHeader,
-        algorithm.signatureLength(signing.key()));
+        algorithm.signatureLength(signing.key()),
+        watermarks.stream().map(InvisibleWatermark::name).toList());
   }
 
   /** The parent's check in C2PA's status codes. */

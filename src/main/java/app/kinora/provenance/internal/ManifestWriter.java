@@ -36,6 +36,7 @@ final class ManifestWriter {
    *     {@code failure})
    * @param protectedHeader the COSE protected header (algorithm and certificate chain)
    * @param signatureLength the length of every signature the key makes
+   * @param watermarks the invisible watermarks embedded before signing, by name
    */
   record Plan(
       String label,
@@ -46,7 +47,8 @@ final class ManifestWriter {
       Jumbf.SuperBox parent,
       Map<String, List<String>> parentResults,
       byte[] protectedHeader,
-      int signatureLength) {}
+      int signatureLength,
+      List<String> watermarks) {}
 
   /**
    * The whole manifest store.
@@ -129,6 +131,13 @@ final class ManifestWriter {
         edited.put("parameters", Map.of("ingredients", inputs));
       }
       actions.add(edited);
+    }
+    for (var watermark : plan.watermarks()) {
+      var watermarked = new LinkedHashMap<String, Object>();
+      watermarked.put("action", "c2pa.watermarked");
+      watermarked.put("softwareAgent", Map.of("name", watermark));
+      watermarked.put("description", "An invisible watermark was embedded in the pictures.");
+      actions.add(watermarked);
     }
     if (draft.edit() != null) {
       var edited = new LinkedHashMap<String, Object>();

@@ -25,7 +25,11 @@ class ContentCredentialsUnitTest {
 
   private static KinoraContentCredentials credentials() {
     return new KinoraContentCredentials(
-        SigningKeys.make("Test operator"), List.of(), new Timestamps(null, Duration.ZERO), "9.9.9");
+        SigningKeys.make("Test operator"),
+        List.of(),
+        new Timestamps(null, Duration.ZERO),
+        "9.9.9",
+        List.of());
   }
 
   private static ManifestDraft platformDraft() {
@@ -131,6 +135,58 @@ class ContentCredentialsUnitTest {
       assertThat(input.path("relationship").asString()).isEqualTo("inputTo");
       assertThat(input.path("instanceID").asString()).isEqualTo("sha256:" + hash);
     });
+  }
+
+  @Test
+  void aTimestampAuthoritysTimeIsKeptAndChecked() throws Exception {
+    try (var authority = new LocalTimestampAuthority()) {
+      var stamped = new KinoraContentCredentials(
+          SigningKeys.make("Test operator"),
+          List.of(),
+          new Timestamps(authority.uri(), Duration.ofSeconds(5)),
+          "9.9.9",
+          List.of());
+      var video = TestVideos.mp4(directory.resolve("video.mp4"));
+
+      stamped.sign(video, platformDraft());
+
+      var report = C2paTs.check(video);
+      assertThat(report.valid()).as(report.toString()).isTrue();
+      assertThat(report.successCodes()).contains("timeStamp.trusted");
+      var own = stamped.read(video);
+      assertThat(own.state()).isEqualTo(Credentials.State.VALID);
+      assertThat(own.active().timestamped()).isTrue();
+    }
+  }
+
+  @Test
+  void anOperatorsWatermarkIsAppliedBeforeSigningAndDeclared() throws Exception {
+    var embedded = new java.util.ArrayList<Path>();
+    var watermark = new app.kinora.provenance.spi.InvisibleWatermark() {
+      @Override
+      public String name() {
+        return "test-mark/1";
+      }
+
+      @Override
+      public void embed(Path mp4) {
+        embedded.add(mp4);
+      }
+    };
+    var marking = new KinoraContentCredentials(
+        SigningKeys.make("Test operator"),
+        List.of(),
+        new Timestamps(null, Duration.ZERO),
+        "9.9.9",
+        List.of(watermark));
+    var video = TestVideos.mp4(directory.resolve("video.mp4"));
+
+    marking.sign(video, platformDraft());
+
+    assertThat(embedded).containsExactly(video);
+    var report = C2paTs.check(video);
+    assertThat(report.valid()).as(report.toString()).isTrue();
+    assertThat(report.actions()).containsExactly("c2pa.created", "c2pa.watermarked");
   }
 
   private static int indexOf(byte[] bytes, String type) {

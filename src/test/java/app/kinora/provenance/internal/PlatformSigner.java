@@ -15,7 +15,8 @@ public final class PlatformSigner {
       SigningKeys.make("Example Video Platform"),
       List.of(),
       new Timestamps(null, Duration.ZERO),
-      "1.0");
+      "1.0",
+      List.of());
 
   private PlatformSigner() {}
 
