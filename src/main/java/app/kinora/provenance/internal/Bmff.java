@@ -1,8 +1,11 @@
 package app.kinora.provenance.internal;
 
+import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -140,6 +143,38 @@ final class Bmff {
   /** Where a C2PA box's purpose starts: after header, user type, version and flags. */
   private static long payloadStart(Box box) {
     return box.offset() + box.headerSize() + 16 + 4;
+  }
+
+  /**
+   * The manifest store in a C2PA box right after the file type box (where Kinora puts it), read
+   * from a stream no further than that box.
+   */
+  static Optional<byte[]> manifestStoreAtHead(InputStream in, long maxBox) throws IOException {
+    var data = new DataInputStream(in);
+    long ftyp = Integer.toUnsignedLong(data.readInt());
+    if (ftyp < 8 || !new String(data.readNBytes(4), StandardCharsets.ISO_8859_1).equals("ftyp")) {
+      return Optional.empty();
+    }
+    data.skipNBytes(ftyp - 8);
+    long size = Integer.toUnsignedLong(data.readInt());
+    var type = new String(data.readNBytes(4), StandardCharsets.ISO_8859_1);
+    if (!type.equals("uuid") || size <= manifestBoxHeader() || size > maxBox) {
+      return Optional.empty();
+    }
+    if (!Arrays.equals(data.readNBytes(16), C2PA_USER_TYPE)) {
+      return Optional.empty();
+    }
+    var payload = data.readNBytes((int) size - 8 - 16);
+    int purposeEnd = 4;
+    while (purposeEnd < payload.length && payload[purposeEnd] != 0) {
+      purposeEnd++;
+    }
+    var purpose = new String(payload, 4, purposeEnd - 4, StandardCharsets.US_ASCII);
+    int start = purposeEnd + 1 + 8;
+    if (!purpose.equals("manifest") || start >= payload.length) {
+      return Optional.empty();
+    }
+    return Optional.of(Arrays.copyOfRange(payload, start, payload.length));
   }
 
   /** The C2PA box holding {@code jumbf}: FullBox version 0, purpose "manifest", no Merkle data. */

@@ -1,16 +1,13 @@
 package app.kinora.provenance.internal;
 
 import app.kinora.provenance.Credentials;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -60,49 +57,25 @@ final class ManifestReader {
    * file type box) and checks their signature and statements, not the hash over the file.
    */
   Credentials readHead(InputStream in) throws IOException {
-    var data = new DataInputStream(in);
-    for (int box = 0; box < 2; box++) {
-      long size = Integer.toUnsignedLong(data.readInt());
-      var type = new String(data.readNBytes(4), StandardCharsets.ISO_8859_1);
-      if (size < 8 || box == 0 && !type.equals("ftyp")) {
-        return Credentials.none();
-      }
-      if (type.equals("uuid") && size > 8 + 16 + 4 && size <= MAX_HEAD_BOX) {
-        var userType = data.readNBytes(16);
-        if (!Arrays.equals(userType, Bmff.C2PA_USER_TYPE)) {
-          return Credentials.none();
-        }
-        var payload = data.readNBytes((int) size - 8 - 16);
-        int purposeEnd = 4;
-        while (purposeEnd < payload.length && payload[purposeEnd] != 0) {
-          purposeEnd++;
-        }
-        int start = purposeEnd + 1 + 8;
-        if (start >= payload.length) {
-          return invalid("The Content Credentials are damaged: the box is cut short.");
-        }
-        try {
-          var store = Jumbf.parse(Arrays.copyOfRange(payload, start, payload.length));
-          var manifests = manifests(store);
-          if (manifests.isEmpty()) {
-            throw new MalformedManifest("the store holds no manifest");
-          }
-          var problems = new ArrayList<String>();
-          var summary = summarise(ParsedManifest.parse(manifests.getLast()), store, problems, 0);
-          var state = summary.signatureValid() && problems.isEmpty()
-              ? Credentials.State.SIGNED
-              : Credentials.State.INVALID;
-          return new Credentials(state, summary, problems);
-        } catch (MalformedManifest e) {
-          return invalid("The Content Credentials are damaged: " + e.getMessage() + ".");
-        }
-      }
-      if (box > 0) {
-        return Credentials.none();
-      }
-      data.skipNBytes(size - 8);
+    var bytes = Bmff.manifestStoreAtHead(in, MAX_HEAD_BOX);
+    if (bytes.isEmpty()) {
+      return Credentials.none();
     }
-    return Credentials.none();
+    try {
+      var store = Jumbf.parse(bytes.get());
+      var manifests = manifests(store);
+      if (manifests.isEmpty()) {
+        throw new MalformedManifest("the store holds no manifest");
+      }
+      var problems = new ArrayList<String>();
+      var summary = summarise(ParsedManifest.parse(manifests.getLast()), store, problems, 0);
+      var state = summary.signatureValid() && problems.isEmpty()
+          ? Credentials.State.SIGNED
+          : Credentials.State.INVALID;
+      return new Credentials(state, summary, problems);
+    } catch (MalformedManifest e) {
+      return invalid("The Content Credentials are damaged: " + e.getMessage() + ".");
+    }
   }
 
   private Credentials check(FileChannel channel, List<Bmff.Box> boxes, Jumbf.SuperBox store)

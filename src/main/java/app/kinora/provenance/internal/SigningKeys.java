@@ -4,41 +4,24 @@ import app.kinora.provenance.ProvenanceProperties;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
-import java.math.BigInteger;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * The key and certificate chain that sign Kinora's manifests: from the configured PKCS#12
@@ -46,10 +29,6 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * and a signing certificate it issued — kept as PEM files under the data directory.
  */
 final class SigningKeys {
-
-  /** The C2PA document-signing extended key usage. */
-  private static final KeyPurposeId DOCUMENT_SIGNING = KeyPurposeId.getInstance(
-      new org.bouncycastle.asn1.ASN1ObjectIdentifier("1.3.6.1.5.5.7.3.36"));
 
   private static final String FILE = "signing.pem";
 
@@ -125,7 +104,7 @@ final class SigningKeys {
     var file = directory.resolve(FILE);
     if (!Files.exists(file)) {
       Files.createDirectories(directory);
-      var made = make(operator);
+      var made = SelfMadeCertificates.make(operator);
       var objects = new ArrayList<Object>();
       // PKCS#8 ("PRIVATE KEY"): an EC key in the older form would come back without its public half
       objects.add(
@@ -169,84 +148,6 @@ final class SigningKeys {
     } catch (GeneralSecurityException e) {
       throw new IOException("the signing key file " + file + " is damaged", e);
     }
-  }
-
-  /** A certificate authority of Kinora's own and a signing certificate issued by it. */
-  static Signing make(String operator) {
-    try {
-      var now = Instant.now().minus(Duration.ofHours(1));
-      var authorityKeys = ecKeyPair();
-      var signingKeys = ecKeyPair();
-      var organisation = operator == null || operator.isBlank() ? "Kinora" : operator;
-      var authorityName = name("Kinora self-signed root", organisation);
-      var extensions = new JcaX509ExtensionUtils();
-      var authority = new JcaX509v3CertificateBuilder(
-              authorityName,
-              serial(),
-              Date.from(now),
-              Date.from(now.plus(Duration.ofDays(3650))),
-              authorityName,
-              authorityKeys.getPublic())
-          .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
-          .addExtension(
-              Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
-          .addExtension(
-              Extension.subjectKeyIdentifier,
-              false,
-              extensions.createSubjectKeyIdentifier(authorityKeys.getPublic()));
-      var authorityCertificate = certificate(authority, authorityKeys.getPrivate());
-      var signer = new JcaX509v3CertificateBuilder(
-              authorityCertificate,
-              serial(),
-              Date.from(now),
-              Date.from(now.plus(Duration.ofDays(1825))),
-              name(organisation + " Content Credentials", organisation),
-              signingKeys.getPublic())
-          .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-          .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
-          .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(new KeyPurposeId[] {
-            KeyPurposeId.id_kp_emailProtection, DOCUMENT_SIGNING
-          }))
-          .addExtension(
-              Extension.authorityKeyIdentifier,
-              false,
-              extensions.createAuthorityKeyIdentifier(authorityCertificate))
-          .addExtension(
-              Extension.subjectKeyIdentifier,
-              false,
-              extensions.createSubjectKeyIdentifier(signingKeys.getPublic()));
-      var signingCertificate = certificate(signer, authorityKeys.getPrivate());
-      return new Signing(
-          signingKeys.getPrivate(), List.of(signingCertificate, authorityCertificate), true);
-    } catch (GeneralSecurityException
-        | org.bouncycastle.operator.OperatorCreationException
-        | org.bouncycastle.cert.CertIOException e) {
-      throw new IllegalStateException("could not make a signing certificate", e);
-    }
-  }
-
-  private static X500Name name(String commonName, String organisation) {
-    var builder = new org.bouncycastle.asn1.x500.X500NameBuilder();
-    builder.addRDN(org.bouncycastle.asn1.x500.style.BCStyle.CN, commonName);
-    builder.addRDN(org.bouncycastle.asn1.x500.style.BCStyle.O, organisation);
-    return builder.build();
-  }
-
-  private static X509Certificate certificate(
-      org.bouncycastle.cert.X509v3CertificateBuilder builder, PrivateKey key)
-      throws GeneralSecurityException, org.bouncycastle.operator.OperatorCreationException {
-    var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(key);
-    return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
-  }
-
-  private static KeyPair ecKeyPair() throws GeneralSecurityException {
-    var generator = KeyPairGenerator.getInstance("EC");
-    generator.initialize(new ECGenParameterSpec("secp256r1"));
-    return generator.generateKeyPair();
-  }
-
-  private static BigInteger serial() {
-    return new BigInteger(127, new SecureRandom()).add(BigInteger.ONE);
   }
 
   private static String pem(Object... objects) throws IOException {

@@ -25,7 +25,7 @@ class ContentCredentialsUnitTest {
 
   private static KinoraContentCredentials credentials() {
     return new KinoraContentCredentials(
-        SigningKeys.make("Test operator"),
+        SelfMadeCertificates.make("Test operator"),
         List.of(),
         new Timestamps(null, Duration.ZERO),
         "9.9.9",
@@ -141,7 +141,7 @@ class ContentCredentialsUnitTest {
   void aTimestampAuthoritysTimeIsKeptAndChecked() throws Exception {
     try (var authority = new LocalTimestampAuthority()) {
       var stamped = new KinoraContentCredentials(
-          SigningKeys.make("Test operator"),
+          SelfMadeCertificates.make("Test operator"),
           List.of(),
           new Timestamps(authority.uri(), Duration.ofSeconds(5)),
           "9.9.9",
@@ -174,7 +174,7 @@ class ContentCredentialsUnitTest {
       }
     };
     var marking = new KinoraContentCredentials(
-        SigningKeys.make("Test operator"),
+        SelfMadeCertificates.make("Test operator"),
         List.of(),
         new Timestamps(null, Duration.ZERO),
         "9.9.9",

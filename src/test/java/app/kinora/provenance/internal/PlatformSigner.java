@@ -12,7 +12,7 @@ import java.util.List;
 public final class PlatformSigner {
 
   private static final KinoraContentCredentials PLATFORM = new KinoraContentCredentials(
-      SigningKeys.make("Example Video Platform"),
+      SelfMadeCertificates.make("Example Video Platform"),
       List.of(),
       new Timestamps(null, Duration.ZERO),
       "1.0",
