@@ -124,7 +124,7 @@ class ContentCredentialsIntegrationTest extends IntegrationTest {
             .path(0)
             .path("signed_by")
             .asString())
-        .isEqualTo("Example Video Platform Content Credentials");
+        .isEqualTo("Kinora Content Credentials (Example Video Platform)");
   }
 
   @Test
@@ -138,7 +138,7 @@ class ContentCredentialsIntegrationTest extends IntegrationTest {
     assertThat(intact.status()).isEqualTo(200);
     assertThat(intact.body())
         .contains("the file is as it was when it was signed")
-        .contains("Example Video Platform Content Credentials")
+        .contains("Kinora Content Credentials (Example Video Platform)")
         .contains("AI-generated: made by a trained model")
         .contains("sora-2-pro");
 

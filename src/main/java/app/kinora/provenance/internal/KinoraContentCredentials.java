@@ -83,7 +83,7 @@ class KinoraContentCredentials implements ContentCredentials {
   @Override
   public SigningIdentity identity() {
     return new SigningIdentity(
-        SignatureCheck.name(signing.certificate().getSubjectX500Principal().getName()),
+        SignatureCheck.subject(signing.certificate().getSubjectX500Principal().getName()),
         signing.selfMade());
   }
 

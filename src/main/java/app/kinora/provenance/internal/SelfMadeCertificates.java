@@ -66,7 +66,7 @@ final class SelfMadeCertificates {
               serial(),
               Date.from(now),
               Date.from(now.plus(Duration.ofDays(1825))),
-              name(organisation + " Content Credentials", organisation),
+              name("Kinora Content Credentials", organisation),
               signingKeys.getPublic())
           .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
           .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))

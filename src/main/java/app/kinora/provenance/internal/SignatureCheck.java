@@ -97,7 +97,7 @@ final class SignatureCheck {
   private Credentials.Signer signer(List<X509Certificate> chain) {
     var certificate = chain.getFirst();
     return new Credentials.Signer(
-        name(certificate.getSubjectX500Principal().getName()),
+        subject(certificate.getSubjectX500Principal().getName()),
         name(certificate.getIssuerX500Principal().getName()),
         trust(chain),
         certificate.getNotAfter().toInstant());
@@ -129,6 +129,28 @@ final class SignatureCheck {
     } catch (GeneralSecurityException e) {
       return false;
     }
+  }
+
+  /** The common name with the organisation, e.g. {@code Kinora Content Credentials (Acme Ltd)}. */
+  static String subject(String distinguishedName) {
+    var name = name(distinguishedName);
+    var organisation = part(distinguishedName, "O");
+    return organisation == null || organisation.equals(name)
+        ? name
+        : name + " (" + organisation + ")";
+  }
+
+  private static String part(String distinguishedName, String type) {
+    try {
+      for (var rdn : new LdapName(distinguishedName).getRdns().reversed()) {
+        if (rdn.getType().equalsIgnoreCase(type)) {
+          return rdn.getValue().toString();
+        }
+      }
+    } catch (javax.naming.InvalidNameException e) {
+      // no such part
+    }
+    return null;
   }
 
   /** The common name of a distinguished name, else its organisation, else all of it. */
