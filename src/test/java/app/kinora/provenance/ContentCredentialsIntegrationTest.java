@@ -39,6 +39,10 @@ class ContentCredentialsIntegrationTest extends IntegrationTest {
       .options(wireMockConfig().port(GATEWAY_PORT))
       .build();
 
+  @RegisterExtension
+  static WireMockExtension gemini =
+      WireMockExtension.newInstance().options(wireMockConfig().port(VEO_PORT)).build();
+
   @Autowired
   JdbcClient jdbc;
 
@@ -125,6 +129,38 @@ class ContentCredentialsIntegrationTest extends IntegrationTest {
             .path("signed_by")
             .asString())
         .isEqualTo("Kinora Content Credentials (Example Video Platform)");
+  }
+
+  @Test
+  void aVeoVideoWithoutCredentialsOfItsOwnIsSignedAsMadeByATrainedModel() throws Exception {
+    var operation = "models/veo-3.1-fast-generate-preview/operations/c2pa1";
+    gemini.stubFor(post("/v1beta/models/veo-3.1-fast-generate-preview:predictLongRunning")
+        .willReturn(okJson("{\"name\":\"" + operation + "\"}")));
+    gemini.stubFor(get("/v1beta/" + operation)
+        .willReturn(okJson("{\"name\":\"" + operation + "\",\"done\":true,\"response\":{"
+            + "\"generateVideoResponse\":{\"generatedSamples\":[{\"video\":{\"uri\":"
+            + "\"http://127.0.0.1:" + VEO_PORT
+            + "/v1beta/files/c2pa1:download?alt=media\"}}]}}}")));
+    gemini.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+            "/v1beta/files/c2pa1:download"))
+        .willReturn(aResponse()
+            .withHeader("Content-Type", "video/mp4")
+            .withBody(Files.readAllBytes(TestVideos.mp4(dir.resolve("veo.mp4"), 1280, 720, 4)))));
+    var api = new ApiClient(baseUrl(), ADMIN_API_KEY);
+
+    var reply = api.postJson(
+        "/v1/videos",
+        Map.of("model", "test-veo", "prompt", "A fox", "seconds", "4", "size", "1280x720"));
+    assertThat(reply.status()).as(String.valueOf(reply.json())).isEqualTo(200);
+    var video = download(api, awaitCompleted(api, reply.json().path("id").asString()));
+
+    var report = C2paTs.check(video);
+    assertThat(report.valid()).as(report.toString()).isTrue();
+    assertThat(report.actions()).containsExactly("c2pa.created", "c2pa.edited");
+    assertThat(report.sourceTypes()).contains(SourceType.TRAINED_ALGORITHMIC_MEDIA.uri());
+    assertThat(report.json().path("actions").path(0).path("softwareAgent").asString())
+        .isEqualTo("veo-3.1-fast-generate-preview");
+    assertThat(report.ingredients()).isEmpty();
   }
 
   @Test

@@ -138,6 +138,28 @@ class ContentCredentialsUnitTest {
   }
 
   @Test
+  void aRemixNamesItsSourceClipAsParentAndItsOtherInputs() throws Exception {
+    var video = TestVideos.mp4(directory.resolve("video.mp4"));
+    kinora.sign(
+        video,
+        new ManifestDraft(
+            SourceType.TRAINED_ALGORITHMIC_MEDIA,
+            "veo-3",
+            "fal.ai",
+            List.of(
+                new InputMedia(InputMedia.Role.SOURCE_VIDEO, "video/mp4", "cd".repeat(32)),
+                new InputMedia(InputMedia.Role.REFERENCE_IMAGE, "image/png", "ef".repeat(32))),
+            Instant.now()));
+
+    var report = C2paTs.check(video);
+    assertThat(report.valid()).as(report.toString()).isTrue();
+    assertThat(report.actions()).containsExactly("c2pa.opened", "c2pa.edited");
+    assertThat(report.ingredients())
+        .extracting(i -> i.path("relationship").asString())
+        .containsExactly("parentOf", "inputTo");
+  }
+
+  @Test
   void aTimestampAuthoritysTimeIsKeptAndChecked() throws Exception {
     try (var authority = new LocalTimestampAuthority()) {
       var stamped = new KinoraContentCredentials(
