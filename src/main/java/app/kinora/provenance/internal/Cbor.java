@@ -3,6 +3,7 @@ package app.kinora.provenance.internal;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
@@ -39,6 +40,14 @@ final class Cbor {
    * bytes come from files anyone may upload to {@code /verify}).
    */
   static JsonNode decode(byte[] bytes) {
+    try {
+      return readOne(bytes);
+    } catch (JacksonException e) {
+      throw new MalformedManifest("a value is not valid CBOR");
+    }
+  }
+
+  private static JsonNode readOne(byte[] bytes) {
     try (var parser = MAPPER.createParser(bytes)) {
       var token = parser.nextToken();
       if (token == null) {

@@ -147,7 +147,7 @@ class KinoraContentCredentials implements ContentCredentials {
         previous = Jumbf.parse(Bmff.manifestStore(source, existing.getFirst()));
         parent = ManifestReader.manifests(previous).getLast();
         results = validationCodes(reader.read(mp4));
-      } catch (MalformedManifest | java.util.NoSuchElementException e) {
+      } catch (RuntimeException e) { // a damaged store the platform sent: not kept
         log.warn(
             "The video's own Content Credentials are unreadable and are not kept: {}",
             e.getMessage());

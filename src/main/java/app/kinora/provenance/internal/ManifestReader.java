@@ -19,6 +19,9 @@ import tools.jackson.databind.JsonNode;
  */
 final class ManifestReader {
 
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(ManifestReader.class);
+
   private static final int MAX_INGREDIENT_DEPTH = 8;
   private static final long MAX_HEAD_BOX = 64L << 20;
 
@@ -36,7 +39,12 @@ final class ManifestReader {
       } catch (Bmff.NotBmff e) {
         return Credentials.none();
       }
-      var stores = Bmff.manifestBoxes(channel, boxes);
+      List<Bmff.Box> stores;
+      try {
+        stores = Bmff.manifestBoxes(channel, boxes);
+      } catch (Bmff.NotBmff e) {
+        return invalid("The Content Credentials are damaged: " + e.getMessage() + ".");
+      }
       if (stores.isEmpty()) {
         return Credentials.none();
       }
@@ -48,6 +56,8 @@ final class ManifestReader {
         return check(channel, boxes, store);
       } catch (MalformedManifest e) {
         return invalid("The Content Credentials are damaged: " + e.getMessage() + ".");
+      } catch (RuntimeException e) {
+        return damaged(e);
       }
     }
   }
@@ -75,6 +85,8 @@ final class ManifestReader {
       return new Credentials(state, summary, problems);
     } catch (MalformedManifest e) {
       return invalid("The Content Credentials are damaged: " + e.getMessage() + ".");
+    } catch (RuntimeException e) {
+      return damaged(e);
     }
   }
 
@@ -218,6 +230,15 @@ final class ManifestReader {
   static String text(JsonNode node, String field) {
     var value = node.path(field);
     return value.isString() ? value.asString() : null;
+  }
+
+  /**
+   * Bytes from anyone reach this parser ({@code /verify}): whatever a damaged manifest makes a
+   * reader of lengths, tags and certificates stumble on is a damaged manifest, not a server error.
+   */
+  private static Credentials damaged(RuntimeException e) {
+    log.debug("Unreadable Content Credentials", e);
+    return invalid("The Content Credentials are damaged and cannot be read.");
   }
 
   private static Credentials invalid(String problem) {

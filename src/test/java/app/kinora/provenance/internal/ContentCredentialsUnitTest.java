@@ -211,6 +211,34 @@ class ContentCredentialsUnitTest {
     assertThat(report.actions()).containsExactly("c2pa.created", "c2pa.watermarked");
   }
 
+  @Test
+  void damagedCredentialsAreReportedNeverThrown() throws Exception {
+    var video = TestVideos.mp4(directory.resolve("video.mp4"));
+    kinora.sign(video, platformDraft());
+    var signed = Files.readAllBytes(video);
+    int start = indexOf(signed, "uuid") - 4;
+    int size = java.nio.ByteBuffer.wrap(signed, start, 4).getInt();
+    var random = new java.util.Random(17);
+    var damaged = directory.resolve("damaged.mp4");
+    for (int i = 0; i < 400; i++) {
+      var bytes = signed.clone();
+      for (int flips = 1 + random.nextInt(3); flips > 0; flips--) {
+        bytes[start + random.nextInt(size)] = (byte) random.nextInt(256);
+      }
+      Files.write(damaged, bytes);
+      if (i % 50 == 0) { // cut short too
+        Files.write(damaged, java.util.Arrays.copyOf(bytes, start + random.nextInt(size)));
+      }
+      var read = kinora.read(damaged);
+      try (var in = Files.newInputStream(damaged)) {
+        kinora.readHead(in);
+      } catch (java.io.EOFException e) {
+        // a stream that ends early is the caller's I/O problem, not a damaged manifest
+      }
+      assertThat(read.state()).isNotNull();
+    }
+  }
+
   private static int indexOf(byte[] bytes, String type) {
     var needle = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     outer:
