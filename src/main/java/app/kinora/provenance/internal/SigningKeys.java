@@ -53,7 +53,7 @@ final class SigningKeys {
     return selfMade(properties.credentialsDir(), operator);
   }
 
-  private static Signing fromKeystore(ProvenanceProperties properties) throws IOException {
+  private static Signing fromKeystore(ProvenanceProperties properties) {
     var password = properties.keystorePassword() == null
         ? new char[0]
         : properties.keystorePassword().toCharArray();
@@ -82,7 +82,8 @@ final class SigningKeys {
       }
       Cose.Algorithm.forKey(key);
       return new Signing(key, chain, false);
-    } catch (GeneralSecurityException e) {
+    } catch (GeneralSecurityException | IOException e) {
+      // the operator reads this when the node refuses to start: name the setting
       throw new IllegalStateException(
           "kinora.provenance.keystore could not be opened: " + e.getMessage(), e);
     }
