@@ -2,7 +2,7 @@
 // prints what it found as one line of JSON: whether there is a manifest store, the validation
 // codes, the active manifest's actions and ingredients.
 import { readFile } from 'node:fs/promises';
-import { BMFF } from '@trustnxt/c2pa-ts/asset';
+import { BMFF, JPEG, PNG } from '@trustnxt/c2pa-ts/asset';
 import { SuperBox } from '@trustnxt/c2pa-ts/jumbf';
 import { ManifestStore, ValidationResult } from '@trustnxt/c2pa-ts/manifest';
 
@@ -12,11 +12,12 @@ for (const brand of ['isom', 'iso2', 'iso4', 'iso5', 'iso6', 'mp41', 'mp42', 'av
 }
 
 const bytes = await readFile(process.argv[2]);
-if (!BMFF.canRead(bytes)) {
+const type = [JPEG, PNG, BMFF].find(format => format.canRead(bytes));
+if (!type) {
     console.log(JSON.stringify({ readable: false }));
     process.exit(0);
 }
-const asset = new BMFF(bytes);
+const asset = new type(bytes);
 const jumbf = asset.getManifestJUMBF();
 if (!jumbf) {
     console.log(JSON.stringify({ readable: true, manifest: false }));

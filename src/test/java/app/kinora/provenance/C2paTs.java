@@ -45,6 +45,39 @@ public final class C2paTs {
     }
   }
 
+  /**
+   * Has c2pa-ts sign a JPEG or PNG (see {@code sign-picture.mjs}) with an ES256 key (PKCS#8) and its
+   * certificates (DER, the signing one first).
+   */
+  public static void signPicture(
+      Path input, Path output, byte[] pkcs8Key, List<byte[]> certificates) {
+    try {
+      var dir = Files.createTempDirectory("c2pa-ts-keys");
+      var arguments = new java.util.ArrayList<>(List.of(
+          "node",
+          "sign-picture.mjs",
+          input.toAbsolutePath().toString(),
+          output.toAbsolutePath().toString(),
+          Files.write(dir.resolve("key.der"), pkcs8Key).toString()));
+      for (int i = 0; i < certificates.size(); i++) {
+        arguments.add(Files.write(dir.resolve(i + ".der"), certificates.get(i)).toString());
+      }
+      var process = new ProcessBuilder(arguments)
+          .directory(TOOL.toFile())
+          .redirectErrorStream(true)
+          .start();
+      var log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        throw new IllegalStateException("c2pa-ts could not sign: " + log);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** What c2pa-ts said. */
   public record Report(JsonNode json) {
 

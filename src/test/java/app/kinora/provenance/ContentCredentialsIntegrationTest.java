@@ -189,6 +189,11 @@ class ContentCredentialsIntegrationTest extends IntegrationTest {
     System.arraycopy(bytes, uuid + size, stripped, uuid, bytes.length - uuid - size);
     assertThat(check(web, stripped).body()).contains("This file has no Content Credentials.");
 
+    var picture = check(web, TestMedia.jpeg(320, 240));
+    assertThat(picture.body())
+        .contains("This file has no Content Credentials.")
+        .contains("posters and preview frames carry no credentials");
+
     var notAFile = check(web, "not a video at all".getBytes(StandardCharsets.UTF_8));
     assertThat(notAFile.status()).isEqualTo(415);
     assertThat(notAFile.body()).contains("are not accepted here");

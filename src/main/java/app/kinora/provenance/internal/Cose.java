@@ -117,6 +117,10 @@ final class Cose {
   static boolean verify(PublicKey key, Algorithm algorithm, byte[] toBeSigned, byte[] signature) {
     try {
       var engine = algorithm.engine();
+      if (algorithm != Algorithm.PS256 && signature.length != algorithm.signatureLength(key)) {
+        // COSE wants r‖s; some signers (c2pa-ts under Node) write ECDSA signatures in DER
+        engine = Signature.getInstance(algorithm.jca.replace("inP1363Format", ""));
+      }
       engine.initVerify(key);
       engine.update(toBeSigned);
       return engine.verify(signature);

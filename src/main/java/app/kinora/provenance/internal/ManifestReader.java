@@ -4,6 +4,7 @@ import app.kinora.provenance.Credentials;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -24,6 +25,7 @@ final class ManifestReader {
 
   private static final int MAX_INGREDIENT_DEPTH = 8;
   private static final long MAX_HEAD_BOX = 64L << 20;
+  private static final long MAX_PICTURE = 64L << 20;
 
   private final SignatureCheck signatures;
 
@@ -32,6 +34,12 @@ final class ManifestReader {
   }
 
   Credentials read(Path file) throws IOException {
+    try (var in = Files.newInputStream(file)) {
+      var head = in.readNBytes(8);
+      if (Pictures.isJpeg(head) || Pictures.isPng(head)) {
+        return readPicture(file);
+      }
+    }
     try (var channel = FileChannel.open(file, StandardOpenOption.READ)) {
       List<Bmff.Box> boxes;
       try {
@@ -82,6 +90,41 @@ final class ManifestReader {
       var state = summary.signatureValid() && problems.isEmpty()
           ? Credentials.State.SIGNED
           : Credentials.State.INVALID;
+      return new Credentials(state, summary, problems);
+    } catch (MalformedManifest e) {
+      return invalid("The Content Credentials are damaged: " + e.getMessage() + ".");
+    } catch (RuntimeException e) {
+      return damaged(e);
+    }
+  }
+
+  /**
+   * A JPEG's or PNG's credentials, bound to the picture by a data hash ({@code c2pa.hash.data}):
+   * the hash of the file without the byte ranges it excludes (where the manifest is).
+   */
+  private Credentials readPicture(Path file) throws IOException {
+    if (Files.size(file) > MAX_PICTURE) {
+      return invalid("The picture is too large for its credentials to be checked here.");
+    }
+    var bytes = Files.readAllBytes(file);
+    try {
+      var store = Pictures.isJpeg(bytes) ? Pictures.jpegStore(bytes) : Pictures.pngStore(bytes);
+      if (store.isEmpty()) {
+        return Credentials.none();
+      }
+      var parsed = Jumbf.parse(store.get());
+      var manifests = manifests(parsed);
+      if (manifests.isEmpty()) {
+        throw new MalformedManifest("the store holds no manifest");
+      }
+      var active = ParsedManifest.parse(manifests.getLast());
+      var problems = new ArrayList<String>();
+      var summary = summarise(active, parsed, problems, 0);
+      boolean intact = summary.signatureValid() && problems.isEmpty();
+      boolean bound = DataHash.matches(bytes, active, problems);
+      var state = !intact
+          ? Credentials.State.INVALID
+          : bound ? Credentials.State.VALID : Credentials.State.CHANGED;
       return new Credentials(state, summary, problems);
     } catch (MalformedManifest e) {
       return invalid("The Content Credentials are damaged: " + e.getMessage() + ".");

@@ -22,7 +22,8 @@ import org.springframework.web.multipart.MultipartFile;
 @Controller
 class VerifyController {
 
-  private static final Set<String> BOX_FORMATS = Set.of("video/mp4", "video/quicktime");
+  private static final Set<String> READABLE =
+      Set.of("video/mp4", "video/quicktime", "image/jpeg", "image/png");
 
   private final ContentCredentials credentials;
   private final FilesAsSent files;
@@ -49,14 +50,18 @@ class VerifyController {
       return "provenance/verify";
     }
     try (var sent = files.take(file.getInputStream())) {
-      if (sent.kind() != MediaKind.VIDEO || !BOX_FORMATS.contains(sent.contentType())) {
+      if (!READABLE.contains(sent.contentType())) {
         view.addAttribute(
             "notice",
-            "Kinora reads Content Credentials in MP4 and MOV videos. This file is "
-                + sent.contentType()
-                + "; Kinora's posters and preview frames carry no credentials of their own (they"
-                + " are pictures taken from a signed video).");
+            "Kinora reads Content Credentials in MP4 and MOV videos and in JPEG and PNG pictures;"
+                + " this file is " + sent.contentType() + ".");
         return "provenance/verify";
+      }
+      if (sent.kind() == MediaKind.IMAGE) {
+        view.addAttribute(
+            "notice",
+            "Kinora's own posters and preview frames carry no credentials: they are pictures"
+                + " taken from a signed video. Check the video itself.");
       }
       view.addAttribute("verdict", Verdict.of(credentials.read(sent.file())));
       return "provenance/verify";

@@ -212,6 +212,40 @@ class ContentCredentialsUnitTest {
   }
 
   @Test
+  void aPictureAnotherToolSignedIsReadAndAChangeInItShows() throws Exception {
+    var signer = SelfMadeCertificates.make("Picture maker");
+    var picture =
+        Files.write(directory.resolve("in.jpg"), app.kinora.media.TestMedia.jpeg(320, 240));
+    var signed = directory.resolve("signed.jpg");
+    var certificates = new java.util.ArrayList<byte[]>();
+    for (var certificate : signer.chain()) {
+      certificates.add(certificate.getEncoded());
+    }
+    C2paTs.signPicture(picture, signed, signer.key().getEncoded(), certificates);
+    assertThat(C2paTs.check(signed).valid()).as("c2pa-ts reads what it wrote").isTrue();
+
+    var read = kinora.read(signed);
+    assertThat(read.state()).as(read.problems().toString()).isEqualTo(Credentials.State.VALID);
+    assertThat(read.active().signer().subject())
+        .isEqualTo("Kinora Content Credentials (Picture maker)");
+    assertThat(read.active().sourceType()).contains(SourceType.TRAINED_ALGORITHMIC_MEDIA);
+
+    var bytes = Files.readAllBytes(signed);
+    bytes[bytes.length - 10] ^= 0x01; // in the entropy-coded picture data
+    Files.write(signed, bytes);
+    assertThat(kinora.read(signed).state()).isEqualTo(Credentials.State.CHANGED);
+    assertThat(kinora.read(picture).state()).isEqualTo(Credentials.State.NONE);
+
+    var png = Files.write(directory.resolve("in.png"), app.kinora.media.TestMedia.png(320, 240));
+    var signedPng = directory.resolve("signed.png");
+    C2paTs.signPicture(png, signedPng, signer.key().getEncoded(), certificates);
+    var readPng = kinora.read(signedPng);
+    assertThat(readPng.state())
+        .as(readPng.problems().toString())
+        .isEqualTo(Credentials.State.VALID);
+  }
+
+  @Test
   void damagedCredentialsAreReportedNeverThrown() throws Exception {
     var video = TestVideos.mp4(directory.resolve("video.mp4"));
     kinora.sign(video, platformDraft());
