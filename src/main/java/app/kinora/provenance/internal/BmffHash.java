@@ -212,4 +212,32 @@ final class BmffHash {
     }
     return exclusions;
   }
+
+  /** Whether the manifest's BMFF hash matches the file; what fails goes to {@code problems}. */
+  static boolean matches(
+      FileChannel channel, List<Bmff.Box> boxes, ParsedManifest manifest, List<String> problems)
+      throws IOException {
+    var bindings = manifest.assertions("c2pa.hash.bmff");
+    if (bindings.size() != 1) {
+      problems.add("The manifest does not bind itself to the file's contents.");
+      return false;
+    }
+    var binding = bindings.getFirst();
+    try {
+      var hash = compute(
+          channel,
+          boxes,
+          exclusions(binding),
+          binding.path("alg").asString(manifest.defaultAlgorithm()));
+      if (!binding.path("hash").isBinary()
+          || !MessageDigest.isEqual(hash, binding.path("hash").binaryValue())) {
+        problems.add("The file was changed after it was signed.");
+        return false;
+      }
+      return true;
+    } catch (UnsupportedOperationException e) {
+      problems.add("The manifest binds the file in a way Kinora cannot check.");
+      return false;
+    }
+  }
 }

@@ -59,14 +59,14 @@ final class ManifestReader {
       if (stores.size() > 1) {
         return invalid("The file holds two sets of Content Credentials; neither can be trusted.");
       }
+      byte[] store;
       try {
-        var store = Jumbf.parse(Bmff.manifestStore(channel, stores.getFirst()));
-        return check(channel, boxes, store);
+        store = Bmff.manifestStore(channel, stores.getFirst());
       } catch (MalformedManifest e) {
         return invalid("The Content Credentials are damaged: " + e.getMessage() + ".");
-      } catch (RuntimeException e) {
-        return damaged(e);
       }
+      return verdict(
+          store, (manifest, problems) -> BmffHash.matches(channel, boxes, manifest, problems));
     }
   }
 
@@ -76,26 +76,7 @@ final class ManifestReader {
    */
   Credentials readHead(InputStream in) throws IOException {
     var bytes = Bmff.manifestStoreAtHead(in, MAX_HEAD_BOX);
-    if (bytes.isEmpty()) {
-      return Credentials.none();
-    }
-    try {
-      var store = Jumbf.parse(bytes.get());
-      var manifests = manifests(store);
-      if (manifests.isEmpty()) {
-        throw new MalformedManifest("the store holds no manifest");
-      }
-      var problems = new ArrayList<String>();
-      var summary = summarise(ParsedManifest.parse(manifests.getLast()), store, problems, 0);
-      var state = summary.signatureValid() && problems.isEmpty()
-          ? Credentials.State.SIGNED
-          : Credentials.State.INVALID;
-      return new Credentials(state, summary, problems);
-    } catch (MalformedManifest e) {
-      return invalid("The Content Credentials are damaged: " + e.getMessage() + ".");
-    } catch (RuntimeException e) {
-      return damaged(e);
-    }
+    return bytes.isEmpty() ? Credentials.none() : verdict(bytes.get(), null);
   }
 
   /**
@@ -109,19 +90,45 @@ final class ManifestReader {
     var bytes = Files.readAllBytes(file);
     try {
       var store = Pictures.isJpeg(bytes) ? Pictures.jpegStore(bytes) : Pictures.pngStore(bytes);
-      if (store.isEmpty()) {
-        return Credentials.none();
+      return store.isEmpty()
+          ? Credentials.none()
+          : verdict(
+              store.get(), (manifest, problems) -> DataHash.matches(bytes, manifest, problems));
+    } catch (MalformedManifest e) {
+      return invalid("The Content Credentials are damaged: " + e.getMessage() + ".");
+    }
+  }
+
+  /** How a manifest is bound to the file's bytes; adds what fails to {@code problems}. */
+  @FunctionalInterface
+  interface Binding {
+    boolean holds(ParsedManifest manifest, List<String> problems) throws IOException;
+  }
+
+  /**
+   * The verdict on a manifest store: the active manifest's signature and statements, then its
+   * binding to the file (none: the state is {@code SIGNED} at best). Bytes from anyone reach this
+   * parser ({@code /verify}): whatever a damaged store makes it stumble on is a damaged store.
+   */
+  private Credentials verdict(byte[] storeBytes, Binding binding) throws IOException {
+    try {
+      var store = Jumbf.parse(storeBytes);
+      if (!Jumbf.MANIFEST_STORE.equals(store.type())) {
+        throw new MalformedManifest("the store has the wrong type");
       }
-      var parsed = Jumbf.parse(store.get());
-      var manifests = manifests(parsed);
+      var manifests = manifests(store);
       if (manifests.isEmpty()) {
         throw new MalformedManifest("the store holds no manifest");
       }
       var active = ParsedManifest.parse(manifests.getLast());
       var problems = new ArrayList<String>();
-      var summary = summarise(active, parsed, problems, 0);
+      var summary = summarise(active, store, problems, 0);
       boolean intact = summary.signatureValid() && problems.isEmpty();
-      boolean bound = DataHash.matches(bytes, active, problems);
+      if (binding == null) {
+        var state = intact ? Credentials.State.SIGNED : Credentials.State.INVALID;
+        return new Credentials(state, summary, problems);
+      }
+      boolean bound = binding.holds(active, problems);
       var state = !intact
           ? Credentials.State.INVALID
           : bound ? Credentials.State.VALID : Credentials.State.CHANGED;
@@ -129,28 +136,9 @@ final class ManifestReader {
     } catch (MalformedManifest e) {
       return invalid("The Content Credentials are damaged: " + e.getMessage() + ".");
     } catch (RuntimeException e) {
-      return damaged(e);
+      log.debug("Unreadable Content Credentials", e);
+      return invalid("The Content Credentials are damaged and cannot be read.");
     }
-  }
-
-  private Credentials check(FileChannel channel, List<Bmff.Box> boxes, Jumbf.SuperBox store)
-      throws IOException {
-    if (!Jumbf.MANIFEST_STORE.equals(store.type())) {
-      throw new MalformedManifest("the store has the wrong type");
-    }
-    var manifests = manifests(store);
-    if (manifests.isEmpty()) {
-      throw new MalformedManifest("the store holds no manifest");
-    }
-    var active = ParsedManifest.parse(manifests.getLast());
-    var problems = new ArrayList<String>();
-    var summary = summarise(active, store, problems, 0);
-    boolean intact = summary.signatureValid() && problems.isEmpty();
-    var binding = hardBinding(channel, boxes, active, problems);
-    var state = !intact
-        ? Credentials.State.INVALID
-        : binding ? Credentials.State.VALID : Credentials.State.CHANGED;
-    return new Credentials(state, summary, problems);
   }
 
   /** The manifests and update manifests of a store, oldest first. */
@@ -243,45 +231,9 @@ final class ManifestReader {
         BmffHash.messageDigest(algorithm).digest(payload), expected.binaryValue());
   }
 
-  private static boolean hardBinding(
-      FileChannel channel, List<Bmff.Box> boxes, ParsedManifest manifest, List<String> problems)
-      throws IOException {
-    var bindings = manifest.assertions("c2pa.hash.bmff");
-    if (bindings.size() != 1) {
-      problems.add("The manifest does not bind itself to the file's contents.");
-      return false;
-    }
-    var binding = bindings.getFirst();
-    try {
-      var hash = BmffHash.compute(
-          channel,
-          boxes,
-          BmffHash.exclusions(binding),
-          binding.path("alg").asString(manifest.defaultAlgorithm()));
-      if (!binding.path("hash").isBinary()
-          || !MessageDigest.isEqual(hash, binding.path("hash").binaryValue())) {
-        problems.add("The file was changed after it was signed.");
-        return false;
-      }
-      return true;
-    } catch (UnsupportedOperationException e) {
-      problems.add("The manifest binds the file in a way Kinora cannot check.");
-      return false;
-    }
-  }
-
   static String text(JsonNode node, String field) {
     var value = node.path(field);
     return value.isString() ? value.asString() : null;
-  }
-
-  /**
-   * Bytes from anyone reach this parser ({@code /verify}): whatever a damaged manifest makes a
-   * reader of lengths, tags and certificates stumble on is a damaged manifest, not a server error.
-   */
-  private static Credentials damaged(RuntimeException e) {
-    log.debug("Unreadable Content Credentials", e);
-    return invalid("The Content Credentials are damaged and cannot be read.");
   }
 
   private static Credentials invalid(String problem) {
