@@ -25,7 +25,7 @@ public record Credentials(State state, Manifest active, List<String> problems) {
     return Optional.ofNullable(active);
   }
 
-  /** Whether the credentials say a model or a program made the pictures. */
+  /** Whether the credentials say a trained model made the pictures. */
   public boolean aiGenerated() {
     return manifest().map(Manifest::aiGenerated).orElse(false);
   }
@@ -97,8 +97,11 @@ public record Credentials(State state, Manifest active, List<String> problems) {
           .findFirst();
     }
 
+    /** Made by a trained model (IPTC {@code trainedAlgorithmicMedia}), not just computed. */
     public boolean aiGenerated() {
-      return sourceType().isPresent();
+      return sourceType()
+          .filter(type -> type == SourceType.TRAINED_ALGORITHMIC_MEDIA)
+          .isPresent();
     }
   }
 
