@@ -12,7 +12,9 @@ import java.util.Locale;
  * seconds). Kinora adds {@code quality}, {@code seed} (reproducible renders), {@code fps}, {@code
  * generate_audio}, {@code caption}, {@code credits} (the price: the quote while the video is made,
  * the credits charged once completed, 0 when it failed) and, for a video made from another by an
- * edit or an extension, {@code source_video_id} and {@code source_kind}.
+ * edit or an extension, {@code source_video_id} and {@code source_kind}, {@code ai_generated} (made
+ * by a trained model, a platform's) and {@code provenance} (the Content Credentials of a completed
+ * video, when it is fetched alone).
  */
 record VideoObject(
     String id,
@@ -35,12 +37,20 @@ record VideoObject(
     Long credits,
     @JsonProperty("source_video_id") String sourceVideoId,
     @JsonProperty("source_kind") String sourceKind,
+    @JsonProperty("ai_generated") boolean aiGenerated,
+    ProvenanceSummary provenance,
     VideoError error) {
 
   /** OpenAI's error of a failed video; {@code code} is {@code cancelled} when its owner stopped it. */
   record VideoError(String code, String message) {}
 
-  static VideoObject of(Generation g, Charge charge) {
+  /**
+   * @param aiGenerated made by a trained model (a platform's), not by the local renderer
+   * @param provenance what the stored file's Content Credentials say; null until it is completed
+   *     or when the video is one of a list
+   */
+  static VideoObject of(
+      Generation g, Charge charge, boolean aiGenerated, ProvenanceSummary provenance) {
     var lineage = g.lineage();
     var remixOf = lineage.filter(l -> l.kind() == Lineage.Kind.REMIX);
     return new VideoObject(
@@ -64,6 +74,8 @@ record VideoObject(
         charge == null ? null : charge.cost().value(),
         lineage.map(l -> l.source().apiId()).orElse(null),
         lineage.map(l -> l.kind().name().toLowerCase(Locale.ROOT)).orElse(null),
+        aiGenerated,
+        provenance,
         g.failureIfAny().map(f -> new VideoError(f.code(), f.message())).orElse(null));
   }
 }

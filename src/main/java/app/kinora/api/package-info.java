@@ -10,6 +10,7 @@
       "account",
       "media",
       "safety",
+      "provenance",
       "privacy::spi"
     })
 package app.kinora.api;

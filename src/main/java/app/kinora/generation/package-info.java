@@ -11,6 +11,7 @@
       "provider::spi",
       "media",
       "privacy::spi",
-      "safety"
+      "safety",
+      "provenance"
     })
 package app.kinora.generation;

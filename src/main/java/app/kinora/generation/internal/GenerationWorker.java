@@ -47,6 +47,7 @@ class GenerationWorker {
   private final VideoOutputs outputs;
   private final MediaUploads uploads;
   private final Extensions extensions;
+  private final OutputCredentials credentials;
   private final Path workDir;
 
   GenerationWorker(
@@ -58,8 +59,10 @@ class GenerationWorker {
       VideoOutputs outputs,
       MediaUploads uploads,
       Extensions extensions,
+      OutputCredentials credentials,
       MediaProperties media) {
     this.extensions = extensions;
+    this.credentials = credentials;
     this.lifecycle = lifecycle;
     this.reads = reads;
     this.store = store;
@@ -84,13 +87,15 @@ class GenerationWorker {
     var referencesDir = workDir.resolve(id + "-" + attempt + "-references");
     try {
       output = Files.createDirectories(workDir).resolve(id + "-" + attempt + ".mp4");
-      render(
-          generation, attempt, localCopies(generation.spec().references(), referencesDir), output);
+      var references = localCopies(generation.spec().references(), referencesDir);
+      render(generation, attempt, references, output);
       if (Extensions.isExtension(generation.lineage().orElse(null))) {
         stitched = extensions.stitch(generation, output);
         check(probe.probeMp4(stitched), generation.size(), generation.outputSeconds());
       }
-      lifecycle.complete(id, attempt, store(generation, stitched != null ? stitched : output));
+      var finished = stitched != null ? stitched : output;
+      credentials.sign(generation, finished, references);
+      lifecycle.complete(id, attempt, store(generation, finished));
       log.info("Generation {} completed", id);
     } catch (Superseded e) {
       log.info("Generation {} attempt {} was superseded by a newer attempt", id, attempt);
