@@ -50,6 +50,49 @@ class ContentCredentialsIntegrationTest extends IntegrationTest {
   Path dir;
 
   @Test
+  void anExtensionNamesTheVideoItContinuesAsItsParent() throws Exception {
+    var api = new ApiClient(baseUrl(), ADMIN_API_KEY);
+    var first = api.postJson(
+        "/v1/videos",
+        Map.of(
+            "model",
+            "kinora-local",
+            "prompt",
+            "A lake at dawn",
+            "seconds",
+            "2",
+            "size",
+            "854x480"));
+    assertThat(first.status()).as(String.valueOf(first.json())).isEqualTo(200);
+    var done = awaitCompleted(api, first.json().path("id").asString());
+    var firstId = done.path("id").asString();
+    var original = download(api, done);
+
+    var reply = api.postJson(
+        "/v1/videos/extensions",
+        Map.of("prompt", "The sun rises", "seconds", "2", "video", Map.of("id", firstId)));
+    assertThat(reply.status()).as(String.valueOf(reply.json())).isEqualTo(200);
+    var video = download(api, awaitCompleted(api, reply.json().path("id").asString()));
+
+    var report = C2paTs.check(video);
+    assertThat(report.valid()).as(report.toString()).isTrue();
+    assertThat(report.successCodes()).contains("assertion.bmffHash.match");
+    assertThat(report.actions()).startsWith("c2pa.opened");
+    assertThat(report.sourceTypes()).contains(SourceType.ALGORITHMIC_MEDIA.uri());
+    assertThat(report.ingredients())
+        .filteredOn(i -> i.path("relationship").asString().equals("parentOf"))
+        .singleElement()
+        .satisfies(parent -> assertThat(parent.path("instanceID").asString())
+            .isEqualTo("sha256:" + sha256(original)));
+  }
+
+  private static String sha256(Path file) throws Exception {
+    return java.util.HexFormat.of()
+        .formatHex(
+            java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+  }
+
+  @Test
   void aLocalVideoFromAFirstFrameIsSignedWithoutItsOwnersData() throws Exception {
     var email = "lighthouse-keeper-" + System.nanoTime() + "@kinora.test";
     var owner = TestAccounts.newUser(jdbc, "USER", email, null);

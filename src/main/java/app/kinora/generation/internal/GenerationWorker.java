@@ -83,17 +83,25 @@ class GenerationWorker {
     int attempt = generation.attempt();
     log.info("Generation {} attempt {} starts on {}", id, attempt, generation.model());
     Path output = null;
-    Path stitched = null;
+    Extensions.Stitched stitched = null;
     var referencesDir = workDir.resolve(id + "-" + attempt + "-references");
     try {
       output = Files.createDirectories(workDir).resolve(id + "-" + attempt + ".mp4");
       var references = localCopies(generation.spec().references(), referencesDir);
       render(generation, attempt, references, output);
+      var finished = output;
       if (Extensions.isExtension(generation.lineage().orElse(null))) {
         stitched = extensions.stitch(generation, output);
-        check(probe.probeMp4(stitched), generation.size(), generation.outputSeconds());
+        check(probe.probeMp4(stitched.video()), generation.size(), generation.outputSeconds());
+        finished = stitched.video();
+        // the credentials name the video it continues as their parent
+        references = new ReferenceMedia(
+            references.firstFrame(),
+            references.lastFrame(),
+            references.audio(),
+            stitched.source(),
+            references.images());
       }
-      var finished = stitched != null ? stitched : output;
       credentials.sign(generation, finished, references);
       lifecycle.complete(id, attempt, store(generation, finished));
       log.info("Generation {} completed", id);
@@ -125,7 +133,10 @@ class GenerationWorker {
           e);
     } finally {
       deleteQuietly(output);
-      deleteQuietly(stitched);
+      if (stitched != null) {
+        deleteQuietly(stitched.video());
+        deleteQuietly(stitched.source());
+      }
       if (output != null) { // the renderer's pictures, stored or not
         deleteQuietly(RenderedDerivatives.posterBeside(output));
         deleteQuietly(RenderedDerivatives.spriteSheetBeside(output));
