@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import app.kinora.ApiClient;
 import app.kinora.IntegrationTest;
 import app.kinora.TestAccounts;
+import app.kinora.billing.CreditLedger;
+import app.kinora.billing.Credits;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +32,9 @@ class WebhooksIntegrationTest extends IntegrationTest {
 
   @Autowired
   JdbcClient jdbc;
+
+  @Autowired
+  CreditLedger ledger;
 
   @TempDir
   Path dir;
@@ -118,6 +123,31 @@ class WebhooksIntegrationTest extends IntegrationTest {
     assertThat(verify(endpoint.path("secret").asString(), resent))
         .as("old secret too")
         .hasSize(1);
+  }
+
+  @Test
+  void creditsLowReachesTheEndpointsThatTakeIt() throws Exception {
+    var user = TestAccounts.newUser(jdbc, "USER");
+    var api = new ApiClient(baseUrl(), TestAccounts.apiKey(jdbc, user));
+    var endpoint = register(api, "credits.low");
+    var available = ledger.balance(user).available().value();
+    ledger.adjust(user, Credits.of(21 - available), "test", "test"); // threshold 20, plus one
+    make(api, "A lighthouse that costs the last credits");
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> !received.isEmpty());
+    var payload = verify(endpoint.path("secret").asString(), received).getFirst();
+    assertThat(payload.path("type").asString()).isEqualTo("credits.low");
+    assertThat(payload.path("data").path("object").asString()).isEqualTo("credit_balance");
+    assertThat(payload.path("data").path("threshold").asLong()).isEqualTo(20);
+    assertThat(payload.path("data").path("available").asLong())
+        .isEqualTo(ledger.balance(user).available().value())
+        .isLessThan(20);
+    var log = api.get("/v1/webhook_endpoints/" + endpoint.path("id").asString() + "/deliveries")
+        .json()
+        .path("data");
+    assertThat(log.size()).isEqualTo(1);
+    assertThat(log.get(0).path("type").asString()).isEqualTo("credits.low");
+    assertThat(log.get(0).path("video_id").isNull()).isTrue();
   }
 
   @Test
