@@ -66,6 +66,7 @@ class ApiPersonalData implements PersonalDataHolder, RetentionRule {
         Set.of(Purpose.DELIVERY),
         "id",
         "event_type",
+        "subject",
         "video_id",
         "payload",
         "status",
@@ -90,7 +91,7 @@ class ApiPersonalData implements PersonalDataHolder, RetentionRule {
                     webhooks.deliveries(user, endpoint.id(), 1000).stream()
                         .map(d -> Map.of(
                             "type", d.eventType(),
-                            "videoId", d.videoId(),
+                            "subject", d.subject(),
                             "status", d.status(),
                             "createdAt", d.createdAt().toString()))
                         .toList()))

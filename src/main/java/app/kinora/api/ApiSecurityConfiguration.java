@@ -18,7 +18,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * {@code /v1/**} takes API keys (scoped read / generate; deleting needs generate) and keeps no session. Its refusals (no
- * key, a key without the scope) come in OpenAI's error shape. The chain runs before the web app's,
+ * key, a key without the scope) come in OpenAI's error shape. The OpenAPI document describes the API
+ * and holds nothing of anyone's, so it answers without a key, as does its page. The chain runs before the web app's,
  * which takes every other request.
  */
 @Configuration(proxyBeanMethods = false)
@@ -38,6 +39,9 @@ class ApiSecurityConfiguration {
         .anonymous(anonymous -> anonymous.disable())
         .servletApi(servletApi -> servletApi.disable())
         .authorizeHttpRequests(requests -> requests
+            .requestMatchers(
+                HttpMethod.GET, ApiDocumentation.DOCUMENT, ApiDocumentation.DOCUMENT + "/**")
+            .permitAll()
             .requestMatchers(HttpMethod.POST, "/v1/**")
             .hasAuthority(Scope.GENERATE.authority())
             .requestMatchers(HttpMethod.DELETE, "/v1/**")
@@ -49,6 +53,26 @@ class ApiSecurityConfiguration {
                 (request, response, e) -> apiError(response, 401, UNAUTHORIZED))
             .accessDeniedHandler((request, response, e) -> apiError(response, 403, FORBIDDEN)));
     apiKeys.applyTo(http);
+    return http.build();
+  }
+
+  /**
+   * The API's page (Swagger UI): open to anyone, no session. Its own policy differs from the web
+   * app's in one point: Swagger UI sets inline styles as it renders (scripts stay 'self' only).
+   */
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiPageChain(HttpSecurity http) {
+    http.securityMatcher(ApiDocumentation.PAGE, "/swagger-ui/**")
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                + "img-src 'self' data:; connect-src 'self'; object-src 'none'; "
+                + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'")));
     return http.build();
   }
 

@@ -1,5 +1,7 @@
 package app.kinora.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,14 +16,23 @@ import org.springframework.web.bind.annotation.RestController;
  * reference_images[]} on create) are Kinora's way to show a model what a subject looks like.
  */
 @RestController
+@Tag(name = "Videos")
 @RequestMapping("/v1/videos/characters")
 class CharactersApi {
 
+  @Operation(
+      summary = "Create a character (refused)",
+      operationId = "CreateVideoCharacter",
+      description = "Always 400 characters_not_supported.")
   @PostMapping
   void create() {
     throw refusal();
   }
 
+  @Operation(
+      summary = "Retrieve a character (refused)",
+      operationId = "GetVideoCharacter",
+      description = "Always 400 characters_not_supported.")
   @GetMapping("/{characterId}")
   void retrieve(@PathVariable String characterId) {
     throw refusal();

@@ -12,6 +12,8 @@ import app.kinora.generation.SpecFields;
 import app.kinora.shared.UserId;
 import app.kinora.shared.UserPrincipal;
 import app.kinora.shared.VideoSpec;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.List;
@@ -34,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
  * original's settings and goes through the same intake as any new video.
  */
 @RestController
+@Tag(name = "Videos")
 @RequestMapping("/v1/videos")
 class DerivedVideosApi {
 
@@ -56,6 +59,8 @@ class DerivedVideosApi {
 
   record Extension(String prompt, String seconds, VideoReference video) {}
 
+  @Operation(summary = "Remix a video", operationId = "CreateVideoRemix")
+  @VideoAnswer
   @PostMapping(path = "/{videoId}/remix", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<String> remix(
       @AuthenticationPrincipal UserPrincipal user,
@@ -66,6 +71,8 @@ class DerivedVideosApi {
         user.userId(), request, body, () -> remix(user.userId(), videoId, body.prompt(), request));
   }
 
+  @Operation(summary = "Remix a video", operationId = "CreateVideoRemix")
+  @VideoAnswer
   @PostMapping(
       path = "/{videoId}/remix",
       consumes = {MediaType.MULTIPART_FORM_DATA_VALUE, MediaType.APPLICATION_FORM_URLENCODED_VALUE})
@@ -78,6 +85,8 @@ class DerivedVideosApi {
         user.userId(), request, null, () -> remix(user.userId(), videoId, prompt, request));
   }
 
+  @Operation(summary = "Edit a video", operationId = "CreateVideoEdit")
+  @VideoAnswer
   @PostMapping(path = "/edits", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<String> edit(
       @AuthenticationPrincipal UserPrincipal user,
@@ -91,6 +100,9 @@ class DerivedVideosApi {
   }
 
   /** {@code video[id]} names a completed video; a {@code video} file is a clip to restyle. */
+  @Operation(summary = "Edit a video", operationId = "CreateVideoEdit")
+  @VideoAnswer
+  @ReferenceFiles(openAi = "video")
   @PostMapping(
       path = "/edits",
       consumes = {MediaType.MULTIPART_FORM_DATA_VALUE, MediaType.APPLICATION_FORM_URLENCODED_VALUE})
@@ -98,9 +110,9 @@ class DerivedVideosApi {
       @AuthenticationPrincipal UserPrincipal user,
       @RequestParam(required = false) String prompt,
       @RequestParam(name = "video[id]", required = false) String videoId,
-      @RequestParam(required = false) String model,
-      @RequestParam(required = false) String seconds,
-      @RequestParam(required = false) String size,
+      @KinoraExtension @RequestParam(required = false) String model,
+      @KinoraExtension @RequestParam(required = false) String seconds,
+      @KinoraExtension @RequestParam(required = false) String size,
       HttpServletRequest request) {
     return idempotency.once(user.userId(), request, null, () -> {
       var uploaded = ApiFiles.of(request, false);
@@ -125,6 +137,8 @@ class DerivedVideosApi {
     });
   }
 
+  @Operation(summary = "Extend a video", operationId = "CreateVideoExtend")
+  @VideoAnswer
   @PostMapping(path = "/extensions", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<String> extend(
       @AuthenticationPrincipal UserPrincipal user,
@@ -137,6 +151,8 @@ class DerivedVideosApi {
         () -> extensionOf(user.userId(), source(user.userId(), body.video()), body, request));
   }
 
+  @Operation(summary = "Extend a video", operationId = "CreateVideoExtend")
+  @VideoAnswer
   @PostMapping(
       path = "/extensions",
       consumes = {MediaType.MULTIPART_FORM_DATA_VALUE, MediaType.APPLICATION_FORM_URLENCODED_VALUE})

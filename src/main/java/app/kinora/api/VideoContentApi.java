@@ -8,6 +8,11 @@ import app.kinora.media.MediaFile;
 import app.kinora.media.MediaProperties;
 import app.kinora.media.StillPictures;
 import app.kinora.shared.UserPrincipal;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,6 +37,7 @@ import org.springframework.web.context.request.WebRequest;
  * for each request; they are small.
  */
 @RestController
+@Tag(name = "Videos")
 @RequestMapping("/v1/videos")
 class VideoContentApi {
 
@@ -50,6 +56,14 @@ class VideoContentApi {
     this.work = media.workDir();
   }
 
+  @Operation(summary = "Download video content", operationId = "RetrieveVideoContent")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The MP4 (byte ranges allowed), or its thumbnail or sprite sheet as WebP.",
+      content = {
+        @Content(mediaType = "video/mp4", schema = @Schema(type = "string", format = "binary")),
+        @Content(mediaType = WEBP, schema = @Schema(type = "string", format = "binary"))
+      })
   @GetMapping("/{videoId}/content")
   ResponseEntity<Resource> content(
       @AuthenticationPrincipal UserPrincipal user,

@@ -4,6 +4,7 @@ import app.kinora.billing.Charge;
 import app.kinora.generation.Generation;
 import app.kinora.generation.Lineage;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Locale;
 
 /**
@@ -16,32 +17,99 @@ import java.util.Locale;
  * by a trained model, a platform's) and {@code provenance} (the Content Credentials of a completed
  * video, when it is fetched alone).
  */
+@Schema(
+    name = "VideoResource",
+    description = "A video job, as OpenAI's video object with Kinora's fields added.",
+    requiredProperties = {
+      "id", "object", "model", "status", "progress", "created_at", "completed_at", "expires_at",
+      "prompt", "size", "seconds", "remixed_from_video_id", "error", "quality", "seed", "fps",
+      "generate_audio", "caption", "credits", "source_video_id", "source_kind"
+    })
 record VideoObject(
     String id,
-    String object,
+    @Schema(allowableValues = "video") String object,
     String model,
+
+    @Schema(allowableValues = {"queued", "in_progress", "completed", "failed"})
     String status,
-    int progress,
+
+    @Schema(description = "Percent done, 0 to 100.") int progress,
     @JsonProperty("created_at") long createdAt,
-    @JsonProperty("completed_at") Long completedAt,
-    @JsonProperty("expires_at") Long expiresAt,
+
+    @JsonProperty("completed_at") @Schema(types = {"integer", "null"})
+    Long completedAt,
+
+    @JsonProperty("expires_at") @Schema(types = {"integer", "null"})
+    Long expiresAt,
+
+    @KinoraExtension
+    @Schema(
+        description =
+            "Any size the model offers, WIDTHxHEIGHT (e.g. 480x480), not only OpenAI's four.")
     String size,
+
+    @Schema(description = "Seconds, as a string; for an extension the stitched total.")
     String seconds,
-    String quality,
-    String prompt,
-    @JsonProperty("remixed_from_video_id") String remixedFromVideoId,
+
+    @KinoraExtension @Schema(allowableValues = "standard") String quality,
+    @Schema(types = {"string", "null"}) String prompt,
+
+    @JsonProperty("remixed_from_video_id") @Schema(types = {"string", "null"})
+    String remixedFromVideoId,
+
+    @KinoraExtension
+    @Schema(
+        types = {"integer", "null"},
+        description = "The seed: the same inputs and seed give the same video.")
     Long seed,
+
+    @KinoraExtension @Schema(description = "Frames per second.")
     int fps,
-    @JsonProperty("generate_audio") boolean generateAudio,
+
+    @KinoraExtension @JsonProperty("generate_audio") boolean generateAudio,
+
+    @KinoraExtension @Schema(description = "Whether the prompt is shown as a caption.")
     boolean caption,
+
+    @KinoraExtension
+    @Schema(
+        types = {"integer", "null"},
+        description =
+            "The price in credits: the quote while the video is made, the credits charged once completed, 0 when it failed.")
     Long credits,
-    @JsonProperty("source_video_id") String sourceVideoId,
-    @JsonProperty("source_kind") String sourceKind,
-    @JsonProperty("ai_generated") boolean aiGenerated,
+
+    @KinoraExtension
+    @JsonProperty("source_video_id")
+    @Schema(
+        types = {"string", "null"},
+        description = "The video this one was made from by a remix, an edit or an extension.")
+    String sourceVideoId,
+
+    @KinoraExtension
+    @JsonProperty("source_kind")
+    @Schema(
+        types = {"string", "null"},
+        allowableValues = {"remix", "edit", "extension"})
+    String sourceKind,
+
+    @KinoraExtension
+    @JsonProperty("ai_generated")
+    @Schema(description = "Made by a trained model (a platform's), not by the local renderer.")
+    boolean aiGenerated,
+
+    @KinoraExtension
+    @Schema(
+        types = {"object", "null"},
+        description = "What the stored file's Content Credentials say; only for one completed"
+            + " video fetched alone.")
     ProvenanceSummary provenance,
-    VideoError error) {
+
+    @Schema(types = {"object", "null"}) VideoError error) {
 
   /** OpenAI's error of a failed video; {@code code} is {@code cancelled} when its owner stopped it. */
+  @Schema(
+      name = "VideoError",
+      requiredProperties = {"code", "message"})
   record VideoError(String code, String message) {}
 
   /**

@@ -10,6 +10,11 @@ import app.kinora.generation.SpecFields;
 import app.kinora.shared.UserPrincipal;
 import app.kinora.shared.VideoSpec;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /v1/videos}: create, retrieve, list, delete and cancel videos, in the OpenAI shape. */
 @RestController
+@Tag(name = "Videos")
 @RequestMapping("/v1/videos")
 class VideosApi {
 
@@ -59,11 +65,11 @@ class VideosApi {
       String prompt,
       String seconds,
       String size,
-      Long seed,
-      Integer fps,
-      @JsonProperty("generate_audio") Boolean generateAudio,
-      Boolean caption,
-      @JsonProperty("negative_prompt") String negativePrompt,
+      @KinoraExtension Long seed,
+      @KinoraExtension Integer fps,
+      @KinoraExtension @JsonProperty("generate_audio") Boolean generateAudio,
+      @KinoraExtension Boolean caption,
+      @KinoraExtension @JsonProperty("negative_prompt") String negativePrompt,
       @JsonProperty("input_reference") InputReference inputReference) {
 
     VideoSpec<GenerationReferences> spec() {
@@ -83,16 +89,30 @@ class VideosApi {
   }
 
   /** OpenAI's list page; {@code first_id} and {@code last_id} are null when it is empty. */
+  @Schema(
+      name = "VideoListResource",
+      requiredProperties = {"object", "data", "first_id", "last_id", "has_more"})
   record VideoList(
-      String object,
+      @Schema(allowableValues = "list") String object,
       List<VideoObject> data,
-      @JsonProperty("first_id") String firstId,
-      @JsonProperty("last_id") String lastId,
+
+      @JsonProperty("first_id") @Schema(types = {"string", "null"})
+      String firstId,
+
+      @JsonProperty("last_id") @Schema(types = {"string", "null"})
+      String lastId,
+
       @JsonProperty("has_more") boolean hasMore) {}
 
   /** OpenAI's answer to a delete. */
-  record DeletedVideo(String id, String object, boolean deleted) {}
+  @Schema(
+      name = "DeletedVideoResource",
+      requiredProperties = {"id", "object", "deleted"})
+  record DeletedVideo(
+      String id, @Schema(allowableValues = "video.deleted") String object, boolean deleted) {}
 
+  @Operation(summary = "Create a video", operationId = "createVideo")
+  @VideoAnswer
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<String> createFromJson(
       @AuthenticationPrincipal UserPrincipal user,
@@ -112,6 +132,9 @@ class VideosApi {
    * Multipart or URL-encoded form, as the OpenAI SDKs send it: files under the names of their
    * roles, {@code input_reference} as a file or as {@code input_reference[image_url]}.
    */
+  @Operation(summary = "Create a video", operationId = "createVideo")
+  @VideoAnswer
+  @ReferenceFiles(openAi = "input_reference")
   @PostMapping(
       consumes = {MediaType.MULTIPART_FORM_DATA_VALUE, MediaType.APPLICATION_FORM_URLENCODED_VALUE})
   ResponseEntity<String> createFromForm(
@@ -120,12 +143,14 @@ class VideosApi {
       @RequestParam(required = false) String prompt,
       @RequestParam(required = false) String seconds,
       @RequestParam(required = false) String size,
-      @RequestParam(required = false) Long seed,
-      @RequestParam(required = false) Integer fps,
-      @RequestParam(name = "generate_audio", required = false) Boolean generateAudio,
-      @RequestParam(required = false) Boolean caption,
-      @RequestParam(name = "negative_prompt", required = false) String negativePrompt,
-      @RequestParam(name = "keep_original", required = false) Boolean keepOriginal,
+      @KinoraExtension @RequestParam(required = false) Long seed,
+      @KinoraExtension @RequestParam(required = false) Integer fps,
+      @KinoraExtension @RequestParam(name = "generate_audio", required = false)
+          Boolean generateAudio,
+      @KinoraExtension @RequestParam(required = false) Boolean caption,
+      @KinoraExtension @RequestParam(name = "negative_prompt", required = false)
+          String negativePrompt,
+      @KinoraExtension @RequestParam(name = "keep_original", required = false) Boolean keepOriginal,
       @RequestParam(name = "input_reference[image_url]", required = false) String imageUrl,
       @RequestParam(name = "input_reference[file_id]", required = false) String fileId,
       HttpServletRequest request) {
@@ -146,6 +171,11 @@ class VideosApi {
   }
 
   /** The caller's videos, newest first unless {@code order=asc}, a page after the video {@code after}. */
+  @Operation(summary = "List videos", operationId = "ListVideos")
+  @ApiResponse(
+      responseCode = "200",
+      description = "A page of videos.",
+      content = @Content(schema = @Schema(implementation = VideoList.class)))
   @GetMapping
   ResponseEntity<String> list(
       @AuthenticationPrincipal UserPrincipal user,
@@ -172,6 +202,8 @@ class VideosApi {
         page.hasMore()));
   }
 
+  @Operation(summary = "Retrieve a video", operationId = "GetVideo")
+  @VideoAnswer
   @GetMapping("/{videoId}")
   ResponseEntity<String> retrieve(
       @AuthenticationPrincipal UserPrincipal user, @PathVariable String videoId) {
@@ -185,6 +217,11 @@ class VideosApi {
    * Deletes a completed or failed video with its files for good. A queued or running video is
    * refused with 409: cancel it first.
    */
+  @Operation(summary = "Delete a video", operationId = "DeleteVideo")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The video and its files are gone.",
+      content = @Content(schema = @Schema(implementation = DeletedVideo.class)))
   @DeleteMapping("/{videoId}")
   ResponseEntity<String> delete(
       @AuthenticationPrincipal UserPrincipal user, @PathVariable String videoId) {
@@ -208,6 +245,9 @@ class VideosApi {
    * Kinora's extension: stops a queued or running video. It ends {@code failed} with the error
    * code {@code cancelled}, and its held credits go back. A video that has already ended: 409.
    */
+  @Operation(summary = "Cancel a video", operationId = "CancelVideo")
+  @KinoraExtension
+  @VideoAnswer
   @PostMapping("/{videoId}/cancel")
   ResponseEntity<String> cancel(
       @AuthenticationPrincipal UserPrincipal user,

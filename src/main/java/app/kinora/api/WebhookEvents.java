@@ -1,5 +1,6 @@
 package app.kinora.api;
 
+import app.kinora.billing.CreditsRanLow;
 import app.kinora.generation.GenerationCompleted;
 import app.kinora.generation.GenerationFailed;
 import app.kinora.generation.GenerationId;
@@ -16,11 +17,12 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns a video's end into deliveries to its owner's subscribed endpoints. Runs after the
+ * Turns a video's end, or credits running low, into deliveries to the owner's subscribed endpoints. Runs after the
  * generation's transaction commits, from the durable event publication (so a node that dies
  * before this ran does it at its next start); each delivery row and its job are written in one
  * transaction, and an event reaches an endpoint once however often it is handled. The payload is
- * OpenAI's event shape: {@code {"id", "object": "event", "type", "created_at", "data": {"id"}}}.
+ * OpenAI's event shape: {@code {"id", "object": "event", "type", "created_at", "data": {"id"}}};
+ * {@code credits.low} carries the available credits and the threshold as its data.
  */
 @Component
 class WebhookEvents {
@@ -40,16 +42,37 @@ class WebhookEvents {
 
   @ApplicationModuleListener(id = "api.webhooks.generation-completed")
   void on(GenerationCompleted event) {
-    notify(event.owner(), "video.completed", event.id(), event.completedAt());
+    notifyAbout(event.owner(), "video.completed", event.id(), event.completedAt());
   }
 
   @ApplicationModuleListener(id = "api.webhooks.generation-failed")
   void on(GenerationFailed event) {
     var type = event.failure().isCancellation() ? "video.cancelled" : "video.failed";
-    notify(event.owner(), type, event.id(), event.failedAt());
+    notifyAbout(event.owner(), type, event.id(), event.failedAt());
   }
 
-  private void notify(UserId owner, String type, GenerationId video, Instant at) {
+  /** {@code data}: {@code {"object": "credit_balance", "available", "threshold"}}. */
+  @ApplicationModuleListener(id = "api.webhooks.credits-ran-low")
+  void on(CreditsRanLow event) {
+    var data = new LinkedHashMap<String, Object>();
+    data.put("object", "credit_balance");
+    data.put("available", event.available().value());
+    data.put("threshold", event.threshold().value());
+    notify(event.user(), "credits.low", event.hold().value().toString(), null, data, event.at());
+  }
+
+  private void notifyAbout(UserId owner, String type, GenerationId video, Instant at) {
+    notify(owner, type, video.apiId(), video.apiId(), Map.of("id", video.apiId()), at);
+  }
+
+  /** A delivery to each of the owner's endpoints that take this type, once per subject. */
+  private void notify(
+      UserId owner,
+      String type,
+      String subject,
+      String videoId,
+      Map<String, Object> data,
+      Instant at) {
     for (var endpoint : webhooks.subscribed(owner, type)) {
       var id = "evt_" + HexFormat.of().formatHex(uuidBytes());
       var payload = new LinkedHashMap<String, Object>();
@@ -57,13 +80,14 @@ class WebhookEvents {
       payload.put("object", "event");
       payload.put("type", type);
       payload.put("created_at", at.getEpochSecond());
-      payload.put("data", Map.of("id", video.apiId()));
+      payload.put("data", data);
       var delivery = new Webhooks.Delivery(
           id,
           endpoint.id(),
           owner,
           type,
-          video.apiId(),
+          subject,
+          videoId,
           json.writeValueAsString(payload),
           "pending",
           0,

@@ -14,8 +14,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Webhooks {
 
-  /** Video events an endpoint may subscribe to. */
-  static final List<String> EVENTS = List.of("video.completed", "video.failed", "video.cancelled");
+  /** Events an endpoint may subscribe to. */
+  static final List<String> EVENTS =
+      List.of("video.completed", "video.failed", "video.cancelled", "credits.low");
 
   record Endpoint(
       UUID id,
@@ -32,6 +33,7 @@ class Webhooks {
       UUID endpointId,
       UserId owner,
       String eventType,
+      String subject,
       String videoId,
       String payload,
       String status,
@@ -100,16 +102,17 @@ class Webhooks {
         .update();
   }
 
-  /** Records a delivery to make; false when this event already went to this endpoint. */
+  /** Records a delivery to make; false when this event about this subject already went to this endpoint. */
   boolean record(Delivery delivery) {
     return jdbc.sql("""
-            insert into webhook_deliveries (id, endpoint_id, user_id, event_type, video_id, payload, status)
-            values (?, ?, ?, ?, ?, ?, 'pending') on conflict do nothing""")
+            insert into webhook_deliveries (id, endpoint_id, user_id, event_type, subject, video_id, payload, status)
+            values (?, ?, ?, ?, ?, ?, ?, 'pending') on conflict do nothing""")
             .params(
                 delivery.id(),
                 delivery.endpointId(),
                 delivery.owner().value(),
                 delivery.eventType(),
+                delivery.subject(),
                 delivery.videoId(),
                 delivery.payload())
             .update()
@@ -194,6 +197,7 @@ class Webhooks {
         rs.getObject("endpoint_id", UUID.class),
         new UserId(rs.getObject("user_id", UUID.class)),
         rs.getString("event_type"),
+        rs.getString("subject"),
         rs.getString("video_id"),
         rs.getString("payload"),
         rs.getString("status"),

@@ -1,15 +1,12 @@
 package app.kinora.api;
 
-import app.kinora.shared.UserId;
 import app.kinora.shared.UserPrincipal;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,25 +24,14 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/v1")
+@KinoraExtension
+@Tag(name = "Webhooks")
 class WebhooksApi {
 
-  private final Webhooks webhooks;
-  private final WebhookEvents events;
-  private final SafeTargets targets;
-  private final ApiProperties properties;
-  private final Clock clock;
+  private final WebhookEndpoints endpoints;
 
-  WebhooksApi(
-      Webhooks webhooks,
-      WebhookEvents events,
-      SafeTargets targets,
-      ApiProperties properties,
-      Clock clock) {
-    this.webhooks = webhooks;
-    this.events = events;
-    this.targets = targets;
-    this.properties = properties;
-    this.clock = clock;
+  WebhooksApi(WebhookEndpoints endpoints) {
+    this.endpoints = endpoints;
   }
 
   record NewEndpoint(String url, List<String> events) {}
@@ -73,93 +59,72 @@ class WebhooksApi {
 
   record ListOf<T>(String object, List<T> data) {}
 
+  record DeletedEndpoint(String id, String object, boolean deleted) {}
+
+  @Operation(summary = "Register a webhook endpoint", operationId = "CreateWebhookEndpoint")
   @PostMapping("/webhook_endpoints")
   EndpointObject create(
       @AuthenticationPrincipal UserPrincipal user, @RequestBody NewEndpoint body) {
-    if (body.url() == null || body.url().isBlank()) {
-      throw invalid("url", "Give the endpoint's url, such as https://example.com/kinora.");
-    }
-    var chosen = body.events() == null || body.events().isEmpty() ? Webhooks.EVENTS : body.events();
-    for (var event : chosen) {
-      if (event == null || !Webhooks.EVENTS.contains(event)) {
-        throw invalid("events", "Events are " + String.join(", ", Webhooks.EVENTS) + ".");
-      }
-    }
     try {
-      targets.check(body.url());
-    } catch (SafeTargets.Refused e) {
-      throw invalid("url", e.getMessage());
+      return object(endpoints.register(user.userId(), body.url(), body.events()), true);
+    } catch (WebhookEndpoints.Refused e) {
+      throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_value", e.param(), e.getMessage());
     }
-    var endpoint = new Webhooks.Endpoint(
-        UUID.randomUUID(),
-        user.userId(),
-        body.url().strip(),
-        List.copyOf(new java.util.LinkedHashSet<>(chosen)),
-        WebhookSigner.newSecret(),
-        null,
-        null,
-        Instant.now(clock));
-    webhooks.add(endpoint);
-    return object(endpoint, true);
   }
 
+  @Operation(summary = "List webhook endpoints", operationId = "ListWebhookEndpoints")
   @GetMapping("/webhook_endpoints")
   ListOf<EndpointObject> list(@AuthenticationPrincipal UserPrincipal user) {
     return new ListOf<>(
         "list",
-        webhooks.endpoints(user.userId()).stream().map(e -> object(e, false)).toList());
+        endpoints.list(user.userId()).stream().map(e -> object(e, false)).toList());
   }
 
+  @Operation(summary = "Delete a webhook endpoint", operationId = "DeleteWebhookEndpoint")
   @DeleteMapping("/webhook_endpoints/{endpointId}")
-  ResponseEntity<?> delete(
+  DeletedEndpoint delete(
       @AuthenticationPrincipal UserPrincipal user, @PathVariable String endpointId) {
-    if (!webhooks.remove(user.userId(), parse(endpointId))) {
+    if (!endpoints.remove(user.userId(), parse(endpointId))) {
       throw notFound();
     }
-    return ResponseEntity.ok(
-        java.util.Map.of("id", endpointId, "object", "webhook_endpoint.deleted", "deleted", true));
+    return new DeletedEndpoint(endpointId, "webhook_endpoint.deleted", true);
   }
 
+  @Operation(summary = "Rotate an endpoint's secret", operationId = "RotateWebhookSecret")
   @PostMapping("/webhook_endpoints/{endpointId}/rotate_secret")
   EndpointObject rotate(
       @AuthenticationPrincipal UserPrincipal user, @PathVariable String endpointId) {
-    var id = parse(endpointId);
-    find(user.userId(), id);
-    webhooks.rotate(
-        user.userId(),
-        id,
-        WebhookSigner.newSecret(),
-        Instant.now(clock).plus(properties.webhooks().rotationOverlap()));
-    return object(find(user.userId(), id), true);
+    return endpoints
+        .rotate(user.userId(), parse(endpointId))
+        .map(e -> object(e, true))
+        .orElseThrow(WebhooksApi::notFound);
   }
 
+  @Operation(summary = "List an endpoint's deliveries", operationId = "ListWebhookDeliveries")
   @GetMapping("/webhook_endpoints/{endpointId}/deliveries")
   ListOf<DeliveryObject> deliveries(
       @AuthenticationPrincipal UserPrincipal user, @PathVariable String endpointId) {
     var id = parse(endpointId);
-    find(user.userId(), id);
-    var list = new ArrayList<DeliveryObject>();
-    webhooks.deliveries(user.userId(), id, 100).forEach(d -> list.add(object(d)));
-    return new ListOf<>("list", list);
+    endpoints.find(user.userId(), id).orElseThrow(WebhooksApi::notFound);
+    return new ListOf<>(
+        "list",
+        endpoints.deliveries(user.userId(), id, 100).stream()
+            .map(WebhooksApi::object)
+            .toList());
   }
 
+  @Operation(summary = "Resend a delivery", operationId = "ResendWebhookDelivery")
   @PostMapping("/webhook_deliveries/{deliveryId}/resend")
   DeliveryObject resend(
       @AuthenticationPrincipal UserPrincipal user, @PathVariable String deliveryId) {
-    var delivery = webhooks
-        .delivery(user.userId(), deliveryId)
+    return endpoints
+        .resend(user.userId(), deliveryId)
+        .map(WebhooksApi::object)
         .orElseThrow(() -> new ApiProblem(
             HttpStatus.NOT_FOUND,
             "delivery_not_found",
             "delivery_id",
             "No delivery with that id."));
-    webhooks.pendingAgain(delivery.id());
-    events.schedule(delivery.id());
-    return object(webhooks.delivery(delivery.id()).orElseThrow());
-  }
-
-  private Webhooks.Endpoint find(UserId user, UUID id) {
-    return webhooks.endpoint(user, id).orElseThrow(WebhooksApi::notFound);
   }
 
   private static EndpointObject object(Webhooks.Endpoint e, boolean withSecret) {
@@ -207,9 +172,5 @@ class WebhooksApi {
         "endpoint_not_found",
         "endpoint_id",
         "No webhook endpoint with that id.");
-  }
-
-  private static ApiProblem invalid(String param, String message) {
-    return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_value", param, message);
   }
 }

@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param pricing the price table
  * @param packs the credit packs offered for sale through Stripe
  * @param stripe Stripe keys; without a secret key nothing is sold and operators grant credits
+ * @param lowCreditsThreshold when a charge takes a user's available credits below this, {@link
+ *     CreditsRanLow} is published (0: never)
  */
 @Validated
 @ConfigurationProperties("kinora.billing")
@@ -32,7 +34,8 @@ public record BillingProperties(
     @Min(0) @DefaultValue("10000") long adminStarterCredits,
     @Valid @DefaultValue Pricing pricing,
     List<@Valid Pack> packs,
-    @Valid @DefaultValue Stripe stripe) {
+    @Valid @DefaultValue Stripe stripe,
+    @Min(0) @DefaultValue("20") long lowCreditsThreshold) {
 
   public BillingProperties {
     packs = packs == null ? List.of() : List.copyOf(packs);

@@ -25,10 +25,11 @@ public record PlatformProperties(
    * @param pollingInterval how often idle workers look for work submitted on other nodes
    * @param heartbeatInterval how often a running job proves its worker is alive
    * @param missedHeartbeats after this many missed heartbeats a job counts as dead and is revived
+   *     (at least 4, db-scheduler's floor)
    */
   public record Jobs(
       @Min(1) @DefaultValue("2") int threads,
       @NotNull @DefaultValue("1s") Duration pollingInterval,
       @NotNull @DefaultValue("3s") Duration heartbeatInterval,
-      @Min(2) @DefaultValue("6") int missedHeartbeats) {}
+      @Min(4) @DefaultValue("6") int missedHeartbeats) {}
 }

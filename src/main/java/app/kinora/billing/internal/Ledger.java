@@ -9,7 +9,6 @@ import app.kinora.billing.Charge;
 import app.kinora.billing.CreditLedger;
 import app.kinora.billing.Credits;
 import app.kinora.billing.HoldId;
-import app.kinora.billing.InsufficientCredits;
 import app.kinora.billing.PriceRequest;
 import app.kinora.billing.internal.LedgerEntry.Kind;
 import app.kinora.shared.UserId;
@@ -34,12 +33,19 @@ class Ledger implements CreditLedger {
   private final Pricing pricing;
   private final Accounts accounts;
   private final BillingProperties properties;
+  private final LowCredits lowCredits;
 
-  Ledger(LedgerEntries entries, Pricing pricing, Accounts accounts, BillingProperties properties) {
+  Ledger(
+      LedgerEntries entries,
+      Pricing pricing,
+      Accounts accounts,
+      BillingProperties properties,
+      LowCredits lowCredits) {
     this.entries = entries;
     this.pricing = pricing;
     this.accounts = accounts;
     this.properties = properties;
+    this.lowCredits = lowCredits;
   }
 
   @Override
@@ -54,8 +60,8 @@ class Ledger implements CreditLedger {
     if (entries.tryHold(user, hold.value(), price.value(), describe(work), reference)) {
       return price;
     }
-    refuseIfShort(
-        price, lock(user)); // a first hold opens the account; otherwise this explains the refusal
+    // a first hold opens the account; otherwise this explains the refusal
+    ShortOfCredits.refuseIfShort(price, lock(user));
     entries.append(
         user, Kind.HOLD, 0, price.value(), hold.value(), describe(work), reference, "user");
     return price;
@@ -65,24 +71,8 @@ class Ledger implements CreditLedger {
   @Transactional
   public Credits affordable(UserId user, PriceRequest work) {
     var price = pricing.quote(work);
-    refuseIfShort(price, balance(user));
+    ShortOfCredits.refuseIfShort(price, balance(user));
     return price;
-  }
-
-  private static void refuseIfShort(Credits price, Balance balance) {
-    if (balance.frozen()) {
-      throw new InsufficientCredits(
-          price,
-          balance.available(),
-          "Your credits are frozen while a payment dispute is reviewed, so no new video can start.");
-    }
-    if (balance.available().compareTo(price) < 0) {
-      throw new InsufficientCredits(
-          price,
-          balance.available(),
-          "Insufficient credits: this video costs %s and you have %s available."
-              .formatted(price, balance.available()));
-    }
   }
 
   @Override
@@ -101,6 +91,7 @@ class Ledger implements CreditLedger {
               price < held ? "Charged %d of %d held".formatted(price, held) : "Charged",
               open.entry().reference(),
               SYSTEM);
+          lowCredits.charged(open.user(), hold, price);
           return true;
         })
         .orElse(false);

@@ -53,7 +53,12 @@ public final class LedgerBenchmark {
       var jdbc = JdbcClient.create(pool);
       var transactions = new TransactionTemplate(new DataSourceTransactionManager(pool));
       var entries = new LedgerEntries(jdbc);
-      var ledger = new Ledger(entries, new Pricing(properties()), null, properties());
+      var ledger = new Ledger(
+          entries,
+          new Pricing(properties()),
+          null,
+          properties(),
+          new LowCredits(entries, event -> {}, properties(), java.time.Clock.systemUTC()));
       jdbc.sql(
               "create table bench_rows (id bigint generated always as identity primary key, user_id uuid not null, "
                   + "amount bigint not null, created_at timestamptz not null default now())")
@@ -141,6 +146,7 @@ public final class LedgerBenchmark {
             new BigDecimal("1.3")),
         List.of(),
         new BillingProperties.Stripe(
-            null, null, "https://api.stripe.com", false, Duration.ofMinutes(5)));
+            null, null, "https://api.stripe.com", false, Duration.ofMinutes(5)),
+        0);
   }
 }

@@ -36,7 +36,8 @@ class PricingUnitTest {
               new BigDecimal("20"),
               new BigDecimal("1.3")),
           List.of(),
-          null),
+          null,
+          20),
       List.of(PLATFORM));
 
   @Test

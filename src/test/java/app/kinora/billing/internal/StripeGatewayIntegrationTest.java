@@ -121,7 +121,8 @@ class StripeGatewayIntegrationTest {
         null,
         List.of(PACK),
         new BillingProperties.Stripe(
-            key, "whsec_x", stripe.baseUrl(), sendEmail, Duration.ofMinutes(5)));
+            key, "whsec_x", stripe.baseUrl(), sendEmail, Duration.ofMinutes(5)),
+        20);
   }
 
   private List<String> sentForm() {
