@@ -101,7 +101,14 @@ record VideoObject(
     @Schema(
         types = {"object", "null"},
         description = "What the stored file's Content Credentials say; only for one completed"
-            + " video fetched alone.")
+            + " video fetched alone.",
+        extensions =
+            @io.swagger.v3.oas.annotations.extensions.Extension(
+                properties =
+                    @io.swagger.v3.oas.annotations.extensions.ExtensionProperty(
+                        name = "x-kinora-extension",
+                        value = "true",
+                        parseValue = true)))
     ProvenanceSummary provenance,
 
     @Schema(types = {"object", "null"}) VideoError error) {
