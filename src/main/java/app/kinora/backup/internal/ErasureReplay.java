@@ -10,6 +10,7 @@ import app.kinora.privacy.AccountClosures;
 import app.kinora.shared.UserId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -104,7 +105,7 @@ class ErasureReplay {
 
   private boolean isApplied(ErasureLog.Entry entry) {
     return jdbc.sql("select count(*) from backup_erasures_applied where entry = ?")
-            .param(entry.name())
+            .param(fingerprint(entry))
             .query(Long.class)
             .single()
         > 0;
@@ -127,9 +128,18 @@ class ErasureReplay {
     return new UserId(UUID.fromString(entry.owner()));
   }
 
+  /**
+   * Notes the entry as applied under a one-way fingerprint of its name: the database keeps no id
+   * of an erased account, not even here.
+   */
   static void markApplied(JdbcClient jdbc, ErasureLog.Entry entry) {
     jdbc.sql("insert into backup_erasures_applied (entry) values (?) on conflict do nothing")
-        .param(entry.name())
+        .param(fingerprint(entry))
         .update();
+  }
+
+  private static String fingerprint(ErasureLog.Entry entry) {
+    var digest = Checksums.sha256().digest(entry.name().getBytes(StandardCharsets.UTF_8));
+    return java.util.HexFormat.of().formatHex(digest);
   }
 }
