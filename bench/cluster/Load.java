@@ -43,6 +43,7 @@ public class Load {
   static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
   static final String PASSWORD = "bench passphrase 1";
   static final Duration AROUND_FAULT = Duration.ofSeconds(20);
+  static final Duration WARM_UP = Duration.ofSeconds(20);
   static final int MAX_REQUESTS = 20_000;
 
   record User(UUID id, String email, String key, boolean browser) {}
@@ -83,7 +84,8 @@ public class Load {
       long loadEnd = System.currentTimeMillis();
       var faults = args.length > 6 ? faults(Path.of(args[6])) : List.<Long>of(); // written meanwhile
       var verdict = load.verify(db, people, faults);
-      load.report(name, start, loadEnd, verdict, faults);
+      load.report(name, start, seconds * 1000L, verdict, faults);
+      System.out.printf("  (users' last jobs ended %.0f s after the load window)%n", (loadEnd - start) / 1000.0 - seconds);
       System.exit(verdict.isEmpty() ? 0 : 1);
     }
   }
@@ -233,7 +235,9 @@ public class Load {
 
   /** Follows the generation's SSE stream until its "done" event, reconnecting when a stream ends early. */
   String followBySse(HttpClient browser, String apiId, long until) {
-    var uuid = apiId.startsWith("video_") ? apiId.substring(6) : apiId;
+    var hex = apiId.substring("video_".length());
+    var uuid = new UUID(
+        Long.parseUnsignedLong(hex.substring(0, 16), 16), Long.parseUnsignedLong(hex.substring(16), 16));
     boolean first = true;
     while (System.currentTimeMillis() < until) {
       if (!first) {
@@ -266,6 +270,9 @@ public class Load {
         }
       } catch (IOException | java.io.UncheckedIOException e) {
         // a node went away mid-stream: the browser's EventSource reconnects
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
       }
       pause(1000);
     }
@@ -342,7 +349,13 @@ public class Load {
     if (unbalanced > 0) {
       violations.add(unbalanced + " account(s) with credits still held or sums that do not match the ledger");
     }
-    // every completed video from every web node
+    // every completed video from every web node, once each is up again after the faults
+    for (var web : webs) {
+      long readyBy = System.currentTimeMillis() + 300_000;
+      while (System.currentTimeMillis() < readyBy && !ready(web)) {
+        pause(1000);
+      }
+    }
     var byId = new java.util.HashMap<String, User>();
     submitted.forEach(s -> byId.put(s.apiId(), s.user()));
     int before = downloads.get();
@@ -351,7 +364,7 @@ public class Load {
       statement.setArray(1, db.createArrayOf("uuid", owners));
       try (var rows = statement.executeQuery()) {
         while (rows.next()) {
-          var apiId = "video_" + rows.getObject(1);
+          var apiId = "video_" + rows.getObject(1).toString().replace("-", "");
           var owner = byId.get(apiId);
           for (var web : webs) {
             download(owner, apiId, web);
@@ -371,27 +384,54 @@ public class Load {
     return violations;
   }
 
+  boolean ready(String web) {
+    try {
+      return send(api, HttpRequest.newBuilder(URI.create(web + "/actuator/health/readiness")).build())
+              .statusCode()
+          == 200;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   static boolean nearFault(long at, List<Long> faults) {
     return faults.stream().anyMatch(f -> at >= f - 1000 && at <= f + AROUND_FAULT.toMillis());
   }
 
-  void report(String name, long start, long end, List<String> violations, List<Long> faults) {
+  void report(String name, long start, long window, List<String> violations, List<Long> faults) {
     var latencies = new ArrayList<Long>();
     submitted.forEach(s -> latencies.add(s.millis()));
     Collections.sort(latencies);
-    double minutes = (end - start) / 60_000.0;
+    double minutes = window / 60_000.0;
     long completed = finalStatus.values().stream().filter("completed"::equals).count();
     System.out.printf("%s: %d users, %.1f min of load, %d requests%n", name, submitted.stream().map(Submitted::user).distinct().count(), minutes, requests.get());
     System.out.printf("  jobs submitted %d, completed %d, failed %d, %.1f completed jobs/min%n",
         submitted.size(), completed, finalStatus.values().stream().filter("failed"::equals).count(), completed / minutes);
     System.out.printf("  submit latency p50 %d ms, p99 %d ms, max %d ms%n",
         pct(latencies, 50), pct(latencies, 99), latencies.isEmpty() ? 0 : latencies.getLast());
+    var calm = new ArrayList<Long>();
+    submitted.stream()
+        .filter(s -> s.at() - s.millis() >= start + WARM_UP.toMillis())
+        .filter(s -> !nearFault(s.at() - s.millis(), faults))
+        .forEach(s -> calm.add(s.millis()));
+    Collections.sort(calm);
+    System.out.printf("  submit latency after the first %d s and away from faults: p50 %d ms, p99 %d ms (%d submissions)%n",
+        WARM_UP.toSeconds(), pct(calm, 50), pct(calm, 99), calm.size());
+    submitted.stream()
+        .sorted(java.util.Comparator.comparingLong(Submitted::millis).reversed())
+        .limit(3)
+        .forEach(s -> System.out.printf("    slow submit: %d ms at t+%.0f s%n", s.millis(), (s.at() - s.millis() - start) / 1000.0));
     System.out.printf("  SSE reconnects %d, downloads %d, client errors %d (%d around faults)%n",
         reconnects.get(), downloads.get(), errors.size(),
         errors.stream().filter(e -> nearFault(e.at(), faults)).count());
     var kinds = new java.util.TreeMap<String, Integer>();
     errors.forEach(e -> kinds.merge(e.what().replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "…").replaceAll("\\s+", " ").substring(0, Math.min(80, e.what().length())), 1, Integer::sum));
     kinds.forEach((what, n) -> System.out.printf("    %4d × %s%n", n, what));
+    errors.stream()
+        .filter(e -> !nearFault(e.at(), faults))
+        .limit(5)
+        .forEach(e -> System.out.printf("    away from faults at t+%.1f s: %s%n", (e.at() - start) / 1000.0, e.what()));
+    faults.forEach(f -> System.out.printf("    fault at t+%.0f s%n", (f - start) / 1000.0));
     System.out.println(violations.isEmpty() ? "  checks: all passed (every job ended once, ledger balanced, every video from every web node)" : "  CHECKS FAILED: " + String.join("; ", violations));
   }
 

@@ -26,8 +26,11 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 @Configuration(proxyBeanMethods = false)
 class JobSchedulerConfiguration {
 
-  /** Time left for an interrupted job to give up, after the node's drain grace has passed. */
-  static final Duration AFTER_INTERRUPT = Duration.ofSeconds(5);
+  /**
+   * Once the drain grace has passed ({@link JobWorkers}), how long db-scheduler waits before it
+   * interrupts the jobs still running, and again for them to give up.
+   */
+  static final Duration AFTER_GRACE = Duration.ofSeconds(1);
 
   /**
    * The name this node's claims carry ({@code picked_by}): unique per process, so that a node handing
@@ -70,7 +73,7 @@ class JobSchedulerConfiguration {
         .heartbeatInterval(jobs.heartbeatInterval())
         .missedHeartbeatsLimit(jobs.missedHeartbeats())
         .enableImmediateExecution()
-        .shutdownMaxWait(AFTER_INTERRUPT)
+        .shutdownMaxWait(AFTER_GRACE)
         .build();
   }
 }

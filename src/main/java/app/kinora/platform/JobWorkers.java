@@ -87,12 +87,12 @@ class JobWorkers implements SmartLifecycle, HealthIndicator {
         break;
       }
     }
-    var unfinished = scheduler.getCurrentlyExecuting().size();
-    scheduler.stop(); // interrupts what is still running, waits a few seconds for it to give up
+    scheduler.stop(); // interrupts what is still running, waits a second for it to give up
     int handedBack = handBack();
     log.info(
-        "Drained: {} job(s) finished in the grace period, {} handed back to other nodes",
-        before - unfinished,
+        "Drained: {} of {} job(s) ended here, {} handed back to other nodes",
+        Math.max(0, before - handedBack),
+        before,
         handedBack);
   }
 

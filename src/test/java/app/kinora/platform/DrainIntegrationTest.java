@@ -52,7 +52,7 @@ class DrainIntegrationTest extends IntegrationTest {
     GenerationId id;
     try {
       var node = startWorker("1s");
-      id = submit(user, "20", "1920x1080");
+      id = submit(user, "12", "1280x720");
       await()
           .atMost(Duration.ofMinutes(2))
           .pollInterval(Duration.ofMillis(50))
