@@ -3,7 +3,6 @@ package app.kinora.backup;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
@@ -22,19 +21,22 @@ public final class BackupCommand {
   /** Runs the command; returns the process's exit code. */
   public static int run(Class<?> application, String[] args) {
     var rest = Arrays.copyOfRange(args, 1, args.length);
-    var builder = new SpringApplicationBuilder(application)
-        .web(WebApplicationType.NONE)
-        .properties("kinora.node.roles=web", "kinora.command=" + args[0]);
+    // as command-line arguments, above application.yml: a web application context (the modules'
+    // web beans need it) that listens on no port, and no job workers
+    var settings = new java.util.ArrayList<>(
+        List.of("--server.port=-1", "--kinora.node.roles=web", "--kinora.command=" + args[0]));
     if (args[0].equals("restore")) {
       if (rest.length == 0 || rest[0].startsWith("--")) {
         System.err.println("usage: ./kinora restore <backup directory> [--setting=value ...]");
         return 2;
       }
-      var backup = Path.of(rest[0]).toAbsolutePath().normalize();
-      builder.properties("kinora.backup.restore-from=" + backup);
+      settings.add(
+          "--kinora.backup.restore-from=" + Path.of(rest[0]).toAbsolutePath().normalize());
       rest = Arrays.copyOfRange(rest, 1, rest.length);
     }
-    try (var context = builder.run(rest)) {
+    settings.addAll(List.of(rest));
+    var builder = new SpringApplicationBuilder(application);
+    try (var context = builder.run(settings.toArray(String[]::new))) {
       if (args[0].equals("backup")) {
         var backup = context.getBean(Backups.class).create();
         System.out.println(

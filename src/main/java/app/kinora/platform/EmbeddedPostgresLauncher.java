@@ -66,8 +66,15 @@ final class EmbeddedPostgresLauncher {
     return java.util.Optional.of(Integer.parseInt(lines.get(3).trim())); // 4th line: the port
   }
 
+  /**
+   * The directory locks this process holds: referenced until the JVM exits, since a channel left
+   * to the garbage collector is closed by its cleaner, and its lock released with it.
+   */
+  private static final java.util.List<FileLock> HELD =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
   /** Held until the JVM exits; the operating system releases it even after kill -9. */
-  @SuppressWarnings({"resource", "unused"})
+  @SuppressWarnings("resource")
   private void claimDirectory() throws IOException {
     var channel = FileChannel.open(
         directory.resolveSibling("postgres.lock"),
@@ -79,6 +86,7 @@ final class EmbeddedPostgresLauncher {
       throw new IllegalStateException(
           "Another Kinora process is using the data directory " + directory.getParent());
     }
+    HELD.add(lock);
   }
 
   private void stopOrphanedServer() {
