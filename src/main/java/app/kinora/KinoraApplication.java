@@ -1,5 +1,6 @@
 package app.kinora;
 
+import app.kinora.backup.BackupCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class KinoraApplication {
 
   public static void main(String[] args) {
+    if (BackupCommand.handles(args)) {
+      System.exit(BackupCommand.run(KinoraApplication.class, args));
+    }
     SpringApplication.run(KinoraApplication.class, args);
   }
 }

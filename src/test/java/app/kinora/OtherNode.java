@@ -32,8 +32,10 @@ public final class OtherNode {
         "spring.main.banner-mode",
         "off"));
     properties.putAll(settings);
-    return new SpringApplicationBuilder(KinoraApplication.class)
-        .properties(properties)
-        .run();
+    // as command-line arguments: above application.yml, as an operator's own settings would be
+    var arguments = properties.entrySet().stream()
+        .map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
+        .toArray(String[]::new);
+    return new SpringApplicationBuilder(KinoraApplication.class).run(arguments);
   }
 }

@@ -46,8 +46,35 @@ final class EmbeddedPostgresLauncher {
         .start();
   }
 
+  /**
+   * The port of the server a running Kinora node started on this directory, if one runs: for a
+   * command ({@code ./kinora backup}) that must use the node's server rather than start its own.
+   */
+  java.util.Optional<Integer> portOfRunningServer() throws IOException {
+    if (!Files.exists(directory.resolveSibling("postgres.lock"))) {
+      return java.util.Optional.empty();
+    }
+    try (var channel =
+        FileChannel.open(directory.resolveSibling("postgres.lock"), StandardOpenOption.WRITE)) {
+      var lock = channel.tryLock();
+      if (lock != null) {
+        lock.release();
+        return java.util.Optional.empty(); // nobody holds it: no node runs here
+      }
+    }
+    var lines = Files.readAllLines(directory.resolve("postmaster.pid"));
+    return java.util.Optional.of(Integer.parseInt(lines.get(3).trim())); // 4th line: the port
+  }
+
+  /**
+   * The directory locks this process holds: referenced until the JVM exits, since a channel left
+   * to the garbage collector is closed by its cleaner, and its lock released with it.
+   */
+  private static final java.util.List<FileLock> HELD =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
   /** Held until the JVM exits; the operating system releases it even after kill -9. */
-  @SuppressWarnings({"resource", "unused"})
+  @SuppressWarnings("resource")
   private void claimDirectory() throws IOException {
     var channel = FileChannel.open(
         directory.resolveSibling("postgres.lock"),
@@ -59,6 +86,7 @@ final class EmbeddedPostgresLauncher {
       throw new IllegalStateException(
           "Another Kinora process is using the data directory " + directory.getParent());
     }
+    HELD.add(lock);
   }
 
   private void stopOrphanedServer() {

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * each video's poster and sprite sheet beside it ({@link RenderedDerivatives}).
  */
 @Component
+@ConditionalOnProperty(name = "kinora.render.enabled", havingValue = "true", matchIfMissing = true)
 class LocalRenderer implements LocalVideoProvider {
 
   static final String MODEL = "kinora-local";

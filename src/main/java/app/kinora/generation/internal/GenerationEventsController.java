@@ -22,12 +22,15 @@ import org.thymeleaf.context.Context;
 /**
  * Live progress of one generation as Server-Sent Events: a {@code progress} event carrying the
  * progress bar's HTML on every change, then {@code done} when the job ends (the page then
- * fetches the finished card).
+ * fetches the finished card). When this node stops, the stream ends with a retry hint of {@value
+ * #RECONNECT_MILLIS} ms: the browser's EventSource reconnects, through the load balancer, to a node
+ * that is still up, and gets the state as of then.
  */
 @RestController
 class GenerationEventsController {
 
   private static final Duration TIMEOUT = Duration.ofMinutes(30);
+  static final long RECONNECT_MILLIS = 1000;
 
   private final Generations generations;
   private final ProgressBus bus;
@@ -47,12 +50,28 @@ class GenerationEventsController {
         .find(owner, generationId)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     var emitter = new SseEmitter(TIMEOUT.toMillis());
-    var unsubscribe = bus.subscribe(generationId, changed -> push(emitter, owner, changed));
+    var unsubscribe = bus.subscribe(
+        generationId, changed -> push(emitter, owner, changed), () -> reconnectElsewhere(emitter));
     emitter.onCompletion(unsubscribe);
     emitter.onTimeout(unsubscribe);
     emitter.onError(error -> unsubscribe.run());
     push(emitter, owner, generationId); // the state as of now; later changes arrive via the bus
+    if (!bus.isRunning()) {
+      reconnectElsewhere(emitter); // the node is stopping: the state now, then off to another node
+    }
     return emitter;
+  }
+
+  /** Ends the stream with a retry hint, so that the browser reconnects (to another node). */
+  private void reconnectElsewhere(SseEmitter emitter) {
+    synchronized (emitter) {
+      try {
+        emitter.send(SseEmitter.event().reconnectTime(RECONNECT_MILLIS).comment("node stopping"));
+        emitter.complete();
+      } catch (IOException | IllegalStateException e) {
+        emitter.completeWithError(e); // the browser went away
+      }
+    }
   }
 
   private void push(SseEmitter emitter, UserId owner, GenerationId id) {

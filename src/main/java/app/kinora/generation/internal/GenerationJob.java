@@ -6,7 +6,6 @@ import app.kinora.shared.UserId;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import java.time.Instant;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -41,11 +40,12 @@ class GenerationJob {
     this.fairUse = fairUse;
   }
 
-  void enqueue(GenerationId id) {
+  /** Queues the job of {@code owner}'s generation {@code id}, ranked for fair queueing. */
+  void enqueue(GenerationId id, UserId owner) {
     scheduler.schedule(
         task.instanceBuilder(id.toString())
             .data(id.toString())
-            .priority(priority(id))
+            .priority(priority(id, owner))
             .build(),
         Instant.now());
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -58,16 +58,11 @@ class GenerationJob {
     }
   }
 
-  private int priority(GenerationId id) {
-    return jdbc.sql("""
-            select g.user_id, (select count(*) from generations o
-                                where o.user_id = g.user_id and o.id <> g.id
-                                  and o.status in ('QUEUED', 'IN_PROGRESS')) as ahead
-              from generations g where g.id = ?""")
-        .param(id.value())
-        .query((rs, n) -> fairUse.priority(new UserId(rs.getObject(1, UUID.class))) * PRIORITY_STEP
-            - (int) Math.min(rs.getLong(2), MAX_RANK))
-        .optional()
-        .orElse(0);
+  private int priority(GenerationId id, UserId owner) {
+    long ahead =
+        jdbc.sql("""
+            select count(*) from generations
+             where user_id = ? and id <> ? and status in ('QUEUED', 'IN_PROGRESS')""").param(owner.value()).param(id.value()).query(Long.class).single();
+    return fairUse.priority(owner) * PRIORITY_STEP - (int) Math.min(ahead, MAX_RANK);
   }
 }

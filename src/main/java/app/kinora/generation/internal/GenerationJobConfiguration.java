@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
  * The durable "generation" job, run by db-scheduler on whichever node claims it first. A job
  * whose node dies is revived by another node (or the same one after a restart) once its
  * heartbeats stop; a job that throws (say, stopped by a shutdown) is retried a few times with
- * growing pauses and then its generation is marked failed, so no generation waits forever.
+ * growing pauses and then its generation is marked failed, so no generation waits forever. A job
+ * interrupted because its node is stopping is no failure: the node hands it back as it goes.
  */
 @Configuration(proxyBeanMethods = false)
 class GenerationJobConfiguration {
@@ -39,6 +40,10 @@ class GenerationJobConfiguration {
 
     @Override
     public void onFailure(ExecutionComplete complete, ExecutionOperations<String> operations) {
+      if (Thread.currentThread().isInterrupted()) {
+        // the node is draining: it hands the claim back as it stops, without counting a failure
+        return;
+      }
       int tries = complete.getExecution().consecutiveFailures + 1;
       if (tries >= MAX_TRIES) {
         worker.abandon(idOf((String) complete.getExecution().taskInstance.getData()));

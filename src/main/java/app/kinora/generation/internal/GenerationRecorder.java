@@ -33,7 +33,7 @@ class GenerationRecorder {
         GenerationIntake.work(spec),
         generation.id().apiId());
     store.insert(generation);
-    job.enqueue(generation.id());
+    job.enqueue(generation.id(), owner);
     return generation;
   }
 }

@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
  * Delivers "generation changed" signals to the subscribers on this node, whichever node made
  * the change: workers send PostgreSQL NOTIFY, and this bus LISTENs on one dedicated connection.
  * If the connection drops it reconnects; subscribers then learn the state on the next change.
+ * When the node stops, every subscriber is told so first (its SSE stream closes with a retry hint,
+ * and the browser reconnects through the load balancer to another node).
  */
 @Component
 class ProgressBus implements SmartLifecycle {
@@ -28,8 +30,7 @@ class ProgressBus implements SmartLifecycle {
   private static final int WAIT_MILLIS = 500;
 
   private final DataSource dataSource;
-  private final Map<GenerationId, Set<Consumer<GenerationId>>> subscribers =
-      new ConcurrentHashMap<>();
+  private final Map<GenerationId, Set<Subscription>> subscribers = new ConcurrentHashMap<>();
   private volatile boolean running;
   private Thread listener;
 
@@ -37,11 +38,17 @@ class ProgressBus implements SmartLifecycle {
     this.dataSource = dataSource;
   }
 
-  /** Calls {@code subscriber} on every change of the generation until the returned handle runs. */
-  Runnable subscribe(GenerationId id, Consumer<GenerationId> subscriber) {
-    subscribers.computeIfAbsent(id, key -> new CopyOnWriteArraySet<>()).add(subscriber);
+  private record Subscription(Consumer<GenerationId> onChange, Runnable onNodeStopping) {}
+
+  /**
+   * Calls {@code subscriber} on every change of the generation until the returned handle runs, and
+   * {@code onNodeStopping} once if this node stops first.
+   */
+  Runnable subscribe(GenerationId id, Consumer<GenerationId> subscriber, Runnable onNodeStopping) {
+    var subscription = new Subscription(subscriber, onNodeStopping);
+    subscribers.computeIfAbsent(id, key -> new CopyOnWriteArraySet<>()).add(subscription);
     return () -> subscribers.computeIfPresent(id, (key, set) -> {
-      set.remove(subscriber);
+      set.remove(subscription);
       return set.isEmpty() ? null : set;
     });
   }
@@ -59,6 +66,16 @@ class ProgressBus implements SmartLifecycle {
     if (listener != null) {
       listener.interrupt();
     }
+    var closing = subscribers.values().stream().flatMap(Set::stream).toList();
+    closing.forEach(subscription -> {
+      try {
+        subscription.onNodeStopping().run();
+      } catch (RuntimeException e) {
+        log.debug("Closing a progress subscriber failed: {}", e.toString());
+      }
+    });
+    log.info(
+        "Closed {} progress stream(s): their browsers reconnect to another node", closing.size());
   }
 
   @Override
@@ -94,9 +111,9 @@ class ProgressBus implements SmartLifecycle {
   private void deliver(GenerationId id) {
     var set = subscribers.get(id);
     if (set != null) {
-      set.forEach(subscriber -> {
+      set.forEach(subscription -> {
         try {
-          subscriber.accept(id);
+          subscription.onChange().accept(id);
         } catch (RuntimeException e) {
           log.debug("Progress subscriber failed: {}", e.toString());
         }

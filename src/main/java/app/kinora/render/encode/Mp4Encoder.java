@@ -61,6 +61,16 @@ public final class Mp4Encoder implements AutoCloseable {
     recorder.start();
   }
 
+  /**
+   * Loads the native libraries the encoder needs (FFmpeg's, libavdevice among them, which links
+   * against system libraries such as PulseAudio's), as the first render would.
+   *
+   * @throws FrameRecorder.Exception naming the library that could not be loaded
+   */
+  public static void loadLibraries() throws FrameRecorder.Exception {
+    FFmpegFrameRecorder.tryLoad();
+  }
+
   /** A buffer the size of one frame in the encoder's format, to fill with {@link Yuv420}. */
   public ByteBuffer frameBuffer() {
     return ByteBuffer.allocateDirect(width * height * 3 / 2);

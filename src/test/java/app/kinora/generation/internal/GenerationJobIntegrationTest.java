@@ -41,7 +41,7 @@ class GenerationJobIntegrationTest extends IntegrationTest {
   void runsAQueuedJobToCompletionWithProgressAlongTheWay() {
     var id = insertQueued();
     var seen = new java.util.concurrent.ConcurrentSkipListSet<Integer>();
-    job.enqueue(id);
+    job.enqueue(id, UserId.random());
 
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
       var generation = repository.find(id).orElseThrow();
@@ -106,11 +106,11 @@ class GenerationJobIntegrationTest extends IntegrationTest {
   @Test
   void aRepeatedDeliveryOfAFinishedJobChangesNothing() {
     var id = insertQueued();
-    job.enqueue(id);
+    job.enqueue(id, UserId.random());
     awaitStatus(id, GenerationStatus.COMPLETED);
     var before = repository.find(id).orElseThrow();
 
-    job.enqueue(id);
+    job.enqueue(id, UserId.random());
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> jdbc.sql("select count(*) from scheduled_tasks where task_instance = ?")

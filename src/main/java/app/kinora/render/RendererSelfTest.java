@@ -1,0 +1,50 @@
+package app.kinora.render;
+
+import app.kinora.render.encode.Mp4Encoder;
+import app.kinora.shared.MissingSystemPackage;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the renderer's native libraries once as the node starts, as its first render would: a
+ * missing system library makes the node refuse to start with the Debian package to install (or,
+ * with {@code kinora.render.enabled=false}, the renderer is not there at all). Health {@code
+ * renderer} shows the model and the FFmpeg libraries loaded.
+ */
+@Component("renderer")
+@ConditionalOnProperty(name = "kinora.render.enabled", havingValue = "true", matchIfMissing = true)
+class RendererSelfTest implements HealthIndicator {
+
+  private final String libraries;
+
+  RendererSelfTest() {
+    try {
+      Mp4Encoder.loadLibraries();
+      this.libraries = "FFmpeg libavcodec " + avcodec.LIBAVCODEC_IDENT();
+    } catch (Exception | LinkageError e) {
+      throw MissingSystemPackage.of("The local renderer", causes(e))
+          .orElseThrow(() -> new IllegalStateException(
+              "The local renderer's FFmpeg libraries cannot be loaded: " + causes(e), e));
+    }
+  }
+
+  @Override
+  public Health health() {
+    return Health.up()
+        .withDetail("model", LocalRenderer.MODEL)
+        .withDetail("libraries", libraries)
+        .build();
+  }
+
+  /** Every message of the chain: the loader names the missing file deep inside it. */
+  private static String causes(Throwable e) {
+    var text = new StringBuilder();
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      text.append(cause).append("; ");
+    }
+    return text.toString();
+  }
+}
