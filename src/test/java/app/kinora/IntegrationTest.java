@@ -46,7 +46,14 @@ import org.springframework.test.context.DynamicPropertySource;
       // webhook receivers of the tests listen on loopback; retries come quickly
       "kinora.api.webhooks.allowed-hosts=127.0.0.1",
       "kinora.api.webhooks.retry-delays=100ms,100ms,100ms,100ms,100ms,100ms,100ms",
-      "kinora.api.webhooks.timeout=3s"
+      "kinora.api.webhooks.timeout=3s",
+      // every test request comes from the loopback address, many from one account: limits are
+      // tested where a test sets them (SafetyContextTest)
+      "kinora.safety.limits.per-account-per-minute=1000000",
+      "kinora.safety.limits.per-account-per-day=1000000",
+      "kinora.safety.limits.per-api-key-per-minute=1000000",
+      "kinora.safety.limits.per-address-per-minute=1000000",
+      "kinora.safety.limits.sign-ups-per-address-per-hour=1000000"
     })
 public abstract class IntegrationTest {
 
@@ -71,7 +78,9 @@ public abstract class IntegrationTest {
 
   @DynamicPropertySource
   static void dataDirectory(DynamicPropertyRegistry registry) {
-    registry.add("kinora.data-dir", DATA_DIR::toString);
+    // a subclass that runs a context of its own names its own directory in kinora.test.own-data-dir
+    // (this method registers after a subclass's, so its value would win over theirs)
+    registry.add("kinora.data-dir", () -> "${kinora.test.own-data-dir:" + DATA_DIR + "}");
     TestServers.register(registry);
     registry.add("kinora.billing.stripe.api-base", StripeStub::baseUrl);
     registry.add(

@@ -4,5 +4,5 @@
  * web app's filter chain, open where the modules declare {@link app.kinora.shared.WebPaths}.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"shared", "privacy", "privacy::spi", "notification", "audit"})
+    allowedDependencies = {"shared", "privacy", "privacy::spi", "notification", "audit", "safety"})
 package app.kinora.account;

@@ -2,6 +2,7 @@ package app.kinora.api;
 
 import app.kinora.billing.InsufficientCredits;
 import app.kinora.generation.InvalidGenerationRequest;
+import app.kinora.safety.RateLimited;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -34,8 +35,21 @@ class ApiErrors {
       case INVALID -> HttpStatus.BAD_REQUEST;
       case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
       case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+      case FORBIDDEN -> HttpStatus.FORBIDDEN;
+      case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
     };
     return ApiError.of(status, e.code(), e.param(), e.getMessage());
+  }
+
+  /** OpenAI's answer to too many requests: 429 with the seconds to wait. */
+  @ExceptionHandler
+  ResponseEntity<ApiError> rateLimited(RateLimited e) {
+    var answer =
+        ApiError.of(HttpStatus.TOO_MANY_REQUESTS, "rate_limit_exceeded", null, e.getMessage());
+    return ResponseEntity.status(answer.getStatusCode())
+        .headers(answer.getHeaders())
+        .header("Retry-After", Long.toString(e.retryAfterSeconds()))
+        .body(answer.getBody());
   }
 
   @ExceptionHandler

@@ -3,6 +3,10 @@ package app.kinora.api;
 import app.kinora.billing.CreditLedger;
 import app.kinora.billing.HoldId;
 import app.kinora.generation.Generation;
+import app.kinora.generation.GenerationStatus;
+import app.kinora.generation.Generations;
+import app.kinora.generation.OutputVariant;
+import app.kinora.provenance.ContentCredentials;
 import app.kinora.shared.WebPaths;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -21,14 +25,25 @@ class VideoAnswers {
 
   static final String POLL_AFTER = "openai-poll-after-ms";
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(VideoAnswers.class);
+
   private final CreditLedger credits;
   private final JsonMapper json;
   private final ApiProperties properties;
+  private final Generations generations;
+  private final ContentCredentials contentCredentials;
 
-  VideoAnswers(CreditLedger credits, JsonMapper json, ApiProperties properties) {
+  VideoAnswers(
+      CreditLedger credits,
+      JsonMapper json,
+      ApiProperties properties,
+      Generations generations,
+      ContentCredentials contentCredentials) {
     this.credits = credits;
     this.json = json;
     this.properties = properties;
+    this.generations = generations;
+    this.contentCredentials = contentCredentials;
   }
 
   /** A new video: the request is marked accepted, so its device and log data is recorded. */
@@ -38,11 +53,44 @@ class VideoAnswers {
   }
 
   ResponseEntity<String> video(Generation generation) {
+    return answer(generation, object(generation));
+  }
+
+  /** One video fetched alone: with what its stored file's Content Credentials say. */
+  ResponseEntity<String> retrieved(Generation generation) {
+    var charge = credits.charges(List.of(holdOf(generation))).get(holdOf(generation));
+    return answer(
+        generation,
+        VideoObject.of(
+            generation,
+            charge,
+            generations.aiGenerated(generation.model()),
+            provenance(generation)));
+  }
+
+  private ResponseEntity<String> answer(Generation generation, VideoObject object) {
     var answer = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
     if (!generation.status().isTerminal()) {
       answer.header(POLL_AFTER, Long.toString(properties.pollAfter().toMillis()));
     }
-    return answer.body(json.writeValueAsString(object(generation)));
+    return answer.body(json.writeValueAsString(object));
+  }
+
+  /** What the stored file's credentials say, read from its head; null until it is completed. */
+  private ProvenanceSummary provenance(Generation generation) {
+    if (generation.status() != GenerationStatus.COMPLETED) {
+      return null;
+    }
+    var file = generations.output(generation.owner(), generation.id(), OutputVariant.VIDEO);
+    if (file.isEmpty()) {
+      return null;
+    }
+    try (var in = file.get().getInputStream()) {
+      return ProvenanceSummary.of(contentCredentials.readHead(in));
+    } catch (java.io.IOException e) {
+      log.warn("Could not read the credentials of {}: {}", generation.id(), e.toString());
+      return null;
+    }
   }
 
   ResponseEntity<String> json(Object body) {
@@ -56,10 +104,11 @@ class VideoAnswers {
   }
 
   /** The objects of many videos, their prices read in one query. */
-  List<VideoObject> objects(List<Generation> generations) {
-    var charges = credits.charges(generations.stream().map(VideoAnswers::holdOf).toList());
-    return generations.stream()
-        .map(g -> VideoObject.of(g, charges.get(holdOf(g))))
+  List<VideoObject> objects(List<Generation> videos) {
+    var charges = credits.charges(videos.stream().map(VideoAnswers::holdOf).toList());
+    return videos.stream()
+        .map(g ->
+            VideoObject.of(g, charges.get(holdOf(g)), generations.aiGenerated(g.model()), null))
         .toList();
   }
 

@@ -4,6 +4,8 @@ import app.kinora.billing.Charge;
 import app.kinora.generation.Generation;
 import app.kinora.generation.Lineage;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.extensions.Extension;
+import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Locale;
 
@@ -13,15 +15,37 @@ import java.util.Locale;
  * seconds). Kinora adds {@code quality}, {@code seed} (reproducible renders), {@code fps}, {@code
  * generate_audio}, {@code caption}, {@code credits} (the price: the quote while the video is made,
  * the credits charged once completed, 0 when it failed) and, for a video made from another by an
- * edit or an extension, {@code source_video_id} and {@code source_kind}.
+ * edit or an extension, {@code source_video_id} and {@code source_kind}, {@code ai_generated} (made
+ * by a trained model, a platform's) and {@code provenance} (the Content Credentials of a completed
+ * video, when it is fetched alone).
  */
 @Schema(
     name = "VideoResource",
     description = "A video job, as OpenAI's video object with Kinora's fields added.",
     requiredProperties = {
-      "id", "object", "model", "status", "progress", "created_at", "completed_at", "expires_at",
-      "prompt", "size", "seconds", "remixed_from_video_id", "error", "quality", "seed", "fps",
-      "generate_audio", "caption", "credits", "source_video_id", "source_kind"
+      "id",
+      "object",
+      "model",
+      "status",
+      "progress",
+      "created_at",
+      "completed_at",
+      "expires_at",
+      "prompt",
+      "size",
+      "seconds",
+      "remixed_from_video_id",
+      "error",
+      "quality",
+      "seed",
+      "fps",
+      "generate_audio",
+      "caption",
+      "credits",
+      "source_video_id",
+      "source_kind",
+      "ai_generated",
+      "provenance"
     })
 record VideoObject(
     String id,
@@ -90,6 +114,25 @@ record VideoObject(
         allowableValues = {"remix", "edit", "extension"})
     String sourceKind,
 
+    @KinoraExtension
+    @JsonProperty("ai_generated")
+    @Schema(description = "Made by a trained model (a platform's), not by the local renderer.")
+    boolean aiGenerated,
+
+    // an object's field: swagger takes the mark from @Schema here, not from @KinoraExtension
+    @Schema(
+        types = {"object", "null"},
+        description =
+            "The Content Credentials (C2PA) of a completed video fetched alone; null otherwise.",
+        extensions =
+            @Extension(
+                properties =
+                    @ExtensionProperty(
+                        name = ApiDocumentation.EXTENSION,
+                        value = "true",
+                        parseValue = true)))
+    ProvenanceSummary provenance,
+
     @Schema(types = {"object", "null"}) VideoError error) {
 
   /** OpenAI's error of a failed video; {@code code} is {@code cancelled} when its owner stopped it. */
@@ -98,7 +141,13 @@ record VideoObject(
       requiredProperties = {"code", "message"})
   record VideoError(String code, String message) {}
 
-  static VideoObject of(Generation g, Charge charge) {
+  /**
+   * @param aiGenerated made by a trained model (a platform's), not by the local renderer
+   * @param provenance what the stored file's Content Credentials say; null until it is completed
+   *     or when the video is one of a list
+   */
+  static VideoObject of(
+      Generation g, Charge charge, boolean aiGenerated, ProvenanceSummary provenance) {
     var lineage = g.lineage();
     var remixOf = lineage.filter(l -> l.kind() == Lineage.Kind.REMIX);
     return new VideoObject(
@@ -122,6 +171,8 @@ record VideoObject(
         charge == null ? null : charge.cost().value(),
         lineage.map(l -> l.source().apiId()).orElse(null),
         lineage.map(l -> l.kind().name().toLowerCase(Locale.ROOT)).orElse(null),
+        aiGenerated,
+        provenance,
         g.failureIfAny().map(f -> new VideoError(f.code(), f.message())).orElse(null));
   }
 }

@@ -209,7 +209,7 @@ class VideosApi {
       @AuthenticationPrincipal UserPrincipal user, @PathVariable String videoId) {
     return generations
         .find(user.userId(), parse(videoId))
-        .map(answers::video)
+        .map(answers::retrieved)
         .orElseThrow(ApiProblem::videoNotFound);
   }
 

@@ -3,5 +3,14 @@
  * OpenAI's {@code /v1/videos} work against Kinora with a base URL and an API key.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"shared", "billing", "generation", "account", "media", "privacy::spi"})
+    allowedDependencies = {
+      "shared",
+      "billing",
+      "generation",
+      "account",
+      "media",
+      "safety",
+      "provenance",
+      "privacy::spi"
+    })
 package app.kinora.api;

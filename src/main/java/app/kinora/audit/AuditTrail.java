@@ -56,6 +56,62 @@ public class AuditTrail {
         .update();
   }
 
+  /**
+   * What the console's audit viewer asks for; null fields match anything.
+   *
+   * @param action actions starting with this text, e.g. {@code admin.}
+   * @param actorKind who acted
+   * @param subject about this user
+   * @param actor by this user
+   * @param since at or after this time
+   */
+  public record Filter(
+      String action, ActorKind actorKind, UserId subject, UserId actor, Instant since) {}
+
+  /** Events matching the filter, newest first. */
+  public List<Event> search(Filter filter, int limit) {
+    var sql = new StringBuilder("""
+        select occurred_at, actor_kind, actor_id, action, subject_user, details from audit_events
+         where true""");
+    var params = new java.util.LinkedHashMap<String, Object>();
+    if (filter.action() != null && !filter.action().isBlank()) {
+      sql.append(" and action like :action escape '\\'");
+      params.put(
+          "action",
+          filter.action().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+              + "%");
+    }
+    if (filter.actorKind() != null) {
+      sql.append(" and actor_kind = :kind");
+      params.put("kind", filter.actorKind().name());
+    }
+    if (filter.subject() != null) {
+      sql.append(" and subject_user = :subject");
+      params.put("subject", filter.subject().value());
+    }
+    if (filter.actor() != null) {
+      sql.append(" and actor_id = :actor");
+      params.put("actor", filter.actor().value());
+    }
+    if (filter.since() != null) {
+      sql.append(" and occurred_at >= :since");
+      params.put("since", Timestamp.from(filter.since()));
+    }
+    sql.append(" order by id desc limit :limit");
+    params.put("limit", limit);
+    return jdbc.sql(sql.toString()).params(params).query(AuditTrail::event).list();
+  }
+
+  private static Event event(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new Event(
+        rs.getTimestamp(1).toInstant(),
+        ActorKind.valueOf(rs.getString(2)),
+        rs.getObject(3, UUID.class),
+        rs.getString(4),
+        rs.getObject(5, UUID.class),
+        rs.getString(6));
+  }
+
   /** The events about a user, oldest first. */
   public List<Event> about(UserId subject) {
     return jdbc.sql("""

@@ -101,8 +101,16 @@ public final class Generation {
 
   /** Its owner stops it before it ends, whichever attempt runs it. */
   public void cancel(Instant now) {
+    cancel(GenerationFailure.cancellation(), now);
+  }
+
+  /** Someone stops it before it ends, saying why ({@code cancellation} must be a cancellation). */
+  public void cancel(GenerationFailure cancellation, Instant now) {
+    if (!cancellation.isCancellation()) {
+      throw new IllegalArgumentException("a cancellation has the code " + CANCELLED_CODE);
+    }
     require(!state.status().isTerminal(), "cancel");
-    end(GenerationFailure.cancellation(), now);
+    end(cancellation, now);
   }
 
   /** Its owner deletes it with its files; only once it has ended. */

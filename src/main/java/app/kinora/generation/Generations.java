@@ -65,6 +65,12 @@ public interface Generations {
   /** A file of a completed generation of the owner's, ready for range requests. */
   Optional<Resource> output(UserId owner, GenerationId id, OutputVariant variant);
 
+  /**
+   * Whether a model's videos are AI-generated: made by a trained model on a platform (the
+   * local renderer is a procedural program, not a trained model).
+   */
+  boolean aiGenerated(String model);
+
   /** Every model users may choose, the default first. */
   List<ModelDescriptor> models();
 }

@@ -3,11 +3,16 @@ package app.kinora.generation;
 /** A generation request that cannot be accepted, naming the parameter at fault. */
 public class InvalidGenerationRequest extends RuntimeException {
 
-  /** Why, in the terms HTTP answers in: the request itself, a file too large, a file of a kind not taken. */
+  /**
+   * Why, in the terms HTTP answers in: the request itself, a file too large, a file of a kind not
+   * taken, an account that may not ask for videos now, a check that cannot be made now.
+   */
   public enum Problem {
     INVALID,
     TOO_LARGE,
-    UNSUPPORTED_TYPE
+    UNSUPPORTED_TYPE,
+    FORBIDDEN,
+    UNAVAILABLE
   }
 
   private final String param;

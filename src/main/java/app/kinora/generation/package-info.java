@@ -4,6 +4,14 @@
  * its output.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"shared", "billing", "provider", "provider::spi", "media", "privacy::spi"
+    allowedDependencies = {
+      "shared",
+      "billing",
+      "provider",
+      "provider::spi",
+      "media",
+      "privacy::spi",
+      "safety",
+      "provenance"
     })
 package app.kinora.generation;

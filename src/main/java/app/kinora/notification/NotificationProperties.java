@@ -14,5 +14,5 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("kinora.notification")
 public record NotificationProperties(
     @NotBlank @DefaultValue("Kinora <no-reply@localhost>") String from,
-    @NotBlank @DefaultValue("Kinora") String operatorName,
+    @DefaultValue("") String operatorName,
     @DefaultValue("") String contactAddress) {}

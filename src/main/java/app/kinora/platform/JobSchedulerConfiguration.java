@@ -37,6 +37,10 @@ class JobSchedulerConfiguration {
         .heartbeatInterval(jobs.heartbeatInterval())
         .missedHeartbeatsLimit(jobs.missedHeartbeats())
         .enableImmediateExecution()
+        // fair queueing (see the generation module's GenerationJob): a job is taken only when a
+        // worker is free, the highest priority first, so a job queued later can still go next
+        .enablePriority()
+        .pollUsingLockAndFetch(0.5, 1.0)
         .shutdownMaxWait(Duration.ofSeconds(5))
         .build();
   }

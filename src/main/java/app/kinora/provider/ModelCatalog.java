@@ -74,6 +74,14 @@ public class ModelCatalog {
     return List.copyOf(models);
   }
 
+  /**
+   * Whether a model's videos are made by a trained model on a platform: every alias is, the local
+   * renderer (a program) is not.
+   */
+  public boolean isTrainedModel(String modelId) {
+    return !local.containsKey(modelId);
+  }
+
   public Optional<ModelDescriptor> find(String modelId) {
     if (localModels.containsKey(modelId)) {
       return Optional.of(localModels.get(modelId));

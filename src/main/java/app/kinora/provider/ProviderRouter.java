@@ -35,13 +35,16 @@ class ProviderRouter implements Providers {
   private final ModelCatalog catalog;
   private final TransferLog transfers;
   private final Resilience resilience;
+  private final PlatformPauses pauses;
   private final ProviderProperties properties;
 
   ProviderRouter(
       ModelCatalog catalog,
       TransferLog transfers,
       Resilience resilience,
+      PlatformPauses pauses,
       ProviderProperties properties) {
+    this.pauses = pauses;
     this.catalog = catalog;
     this.transfers = transfers;
     this.resilience = resilience;
@@ -73,6 +76,11 @@ class ProviderRouter implements Providers {
       var refusal = route.model().refusal(request);
       if (refusal.isPresent()) {
         log.info("Route {} skipped for {}: {}", route, ticket.generation(), refusal.get());
+        continue;
+      }
+      if (pauses.isPaused(route.providerId())) {
+        log.info("Route {} skipped for {}: an operator paused it", route, ticket.generation());
+        last = ProviderFailure.of(FailureCode.PROVIDER_UNAVAILABLE, route.providerId() + " paused");
         continue;
       }
       if (!resilience.available(route.providerId())) {
@@ -193,5 +201,11 @@ class ProviderRouter implements Providers {
         .distinct()
         .sorted(Comparator.comparing(ProviderInfo::name))
         .toList();
+  }
+
+  @Override
+  public java.util.Optional<app.kinora.provider.spi.PromptReading> read(
+      String model, String prompt) {
+    return catalog.localProvider(model).flatMap(local -> local.read(model, prompt));
   }
 }

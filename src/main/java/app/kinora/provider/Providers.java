@@ -31,4 +31,7 @@ public interface Providers {
 
   /** The enabled platforms with their countries, e.g. for the privacy policy's list of recipients. */
   List<ProviderInfo> platforms();
+
+  /** What the model will draw of the prompt's words, when it reads prompts by rule. */
+  java.util.Optional<app.kinora.provider.spi.PromptReading> read(String model, String prompt);
 }

@@ -45,6 +45,11 @@ class Resilience {
         .build());
   }
 
+  /** Forgets every platform's recent calls, for tests that share one running application. */
+  void forgetRecentCalls() {
+    breakers.getAllCircuitBreakers().forEach(breaker -> breaker.reset());
+  }
+
   private static boolean isTransient(Throwable e) {
     return e instanceof ProviderFailure failure && failure.isTransient();
   }

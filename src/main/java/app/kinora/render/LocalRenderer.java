@@ -86,4 +86,12 @@ class LocalRenderer implements LocalVideoProvider {
           "render_failed", "The local renderer could not draw or encode the video.", e);
     }
   }
+
+  @Override
+  public java.util.Optional<app.kinora.provider.spi.PromptReading> read(
+      String model, String prompt) {
+    return MODEL.equals(model)
+        ? java.util.Optional.of(app.kinora.render.prompt.PromptReader.understand(prompt))
+        : java.util.Optional.empty();
+  }
 }

@@ -13,8 +13,11 @@ import org.springframework.http.HttpMethod;
  *
  * @param publicPaths path patterns such as {@code /privacy/**}
  * @param generationRequests the endpoints whose accepted requests start a generation
+ * @param operatorPaths path patterns only operators may open; anyone else is answered 404, as if
+ *     they did not exist
  */
-public record WebPaths(List<String> publicPaths, List<Endpoint> generationRequests) {
+public record WebPaths(
+    List<String> publicPaths, List<Endpoint> generationRequests, List<String> operatorPaths) {
 
   /**
    * The request attribute an endpoint sets to {@code true} once it has accepted the generation:
@@ -26,7 +29,14 @@ public record WebPaths(List<String> publicPaths, List<Endpoint> generationReques
   public WebPaths {
     publicPaths = List.copyOf(publicPaths);
     generationRequests = List.copyOf(generationRequests);
+    operatorPaths = List.copyOf(operatorPaths);
     publicPaths.forEach(WebPaths::requireAbsolute);
+    operatorPaths.forEach(WebPaths::requireAbsolute);
+  }
+
+  /** Paths for everyone: no operators' pages. */
+  public WebPaths(List<String> publicPaths, List<Endpoint> generationRequests) {
+    this(publicPaths, generationRequests, List.of());
   }
 
   /** One method on one path pattern, e.g. {@code POST /generations}. */

@@ -90,6 +90,21 @@ public final class WebSession {
         .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** Posts one file (and the CSRF token) as {@code multipart/form-data}, as a browser's form does. */
+  public Page postFile(String path, String field, String fileName, byte[] content, String csrf) {
+    var boundary = "----kinora" + java.util.UUID.randomUUID();
+    var body = new java.io.ByteArrayOutputStream();
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+            + csrf + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field
+            + "\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return follow(request(path)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
   /** The value of a cookie this session holds for the server's host, or null. */
   public String cookie(String name) {
     return cookies.getOrDefault(URI.create(baseUrl).getAuthority(), Map.of()).get(name);

@@ -19,8 +19,10 @@ import app.kinora.generation.GenerationStatus;
 import app.kinora.generation.Generations;
 import app.kinora.generation.OutputVariant;
 import app.kinora.generation.TestSpecs;
+import app.kinora.provenance.ContentCredentials;
 import app.kinora.shared.UserId;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.nio.file.Files;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,6 +48,18 @@ class RemoteGenerationIntegrationTest extends IntegrationTest {
 
   @Autowired
   JdbcClient jdbc;
+
+  @Autowired
+  ContentCredentials contentCredentials;
+
+  @Autowired
+  Resilience resilience;
+
+  /** The platform's breaker has seen other tests' calls: each test starts from a closed one. */
+  @org.junit.jupiter.api.BeforeEach
+  void closeBreakers() {
+    resilience.forgetRecentCalls();
+  }
 
   @Test
   void fallsBackToTheSecondRouteAfterThree503sAndCompletesOnce() throws Exception {
@@ -78,7 +92,19 @@ class RemoteGenerationIntegrationTest extends IntegrationTest {
         .output(owner, generation.id(), OutputVariant.VIDEO)
         .orElseThrow()
         .getInputStream()) {
-      assertThat(stored.readAllBytes()).isEqualTo(video);
+      // the platform's video (labelled and signed): its credentials name the downloaded file's
+      var downloaded = Files.write(Files.createTempFile("platform-", ".mp4"), video);
+      var kept = Files.write(Files.createTempFile("stored-", ".mp4"), stored.readAllBytes());
+      try {
+        var platformManifest = contentCredentials.read(downloaded).active().label();
+        assertThat(contentCredentials.read(kept).active().ingredients())
+            .singleElement()
+            .satisfies(parent -> assertThat(parent.manifest())
+                .hasValueSatisfying(m -> assertThat(m.label()).isEqualTo(platformManifest)));
+      } finally {
+        Files.delete(downloaded);
+        Files.delete(kept);
+      }
     }
     gateway.verify(
         3,

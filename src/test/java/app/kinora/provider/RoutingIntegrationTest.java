@@ -260,6 +260,7 @@ class RoutingIntegrationTest extends IntegrationTest {
         new ModelCatalog(List.of(providers), properties),
         transfers,
         new Resilience(properties),
+        new PlatformPauses(jdbc, java.time.Clock.systemUTC()),
         properties);
   }
 

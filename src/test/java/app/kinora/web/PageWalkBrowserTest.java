@@ -83,8 +83,16 @@ class PageWalkBrowserTest extends BrowserTest {
           page,
           new Stop(
               "studio-typing",
-              () -> page.getByLabel("Prompt", new Page.GetByLabelOptions().setExact(true))
-                  .fill("A slow aerial shot over snowy mountains at sunrise"),
+              () -> {
+                page.getByLabel("Prompt", new Page.GetByLabelOptions().setExact(true))
+                    .fill("A cat on snowy mountains at sunrise, slow aerial shot");
+                // the local renderer says what it will draw, and names what it will not
+                page.locator(".prompt-reading .not-drawn").waitFor();
+                assertThat(page.locator(".prompt-reading .not-drawn").innerText())
+                    .contains("cat");
+                assertThat(page.locator(".prompt-reading .chip").allInnerTexts())
+                    .contains("mountains");
+              },
               generate));
       visit(
           device,

@@ -30,6 +30,7 @@ class AccountManagement implements Accounts {
   private final PolicyDocuments policies;
   private final PolicyAcknowledgements acknowledgements;
   private final MeterRegistry meters;
+  private final RefusedDomains refusedDomains;
 
   AccountManagement(
       Users users,
@@ -40,7 +41,9 @@ class AccountManagement implements Accounts {
       AccountProperties properties,
       PolicyDocuments policies,
       PolicyAcknowledgements acknowledgements,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      RefusedDomains refusedDomains) {
+    this.refusedDomains = refusedDomains;
     this.users = users;
     this.passwords = passwords;
     this.policy = policy;
@@ -80,6 +83,7 @@ class AccountManagement implements Accounts {
   SignUpResult signUp(SignUpApplication application) {
     var country = checkAge(application.birthDate(), application.country());
     var email = checkEmail(application.email());
+    refusedDomains.check(email);
     var name = displayName(application.displayName(), email);
     policy.weakness(application.password()).ifPresent(reason -> {
       throw new SignUpRejected("password", reason);
@@ -159,6 +163,7 @@ class AccountManagement implements Accounts {
       LocalDate birthDate,
       String country) {
     var code = checkAge(birthDate, country);
+    refusedDomains.check(checkEmail(email));
     var account = users.create(new Users.NewUser(
         checkEmail(email),
         displayName(displayName, email),

@@ -80,6 +80,12 @@ class AccountPersonalData implements PersonalDataHolder {
         "terms_version",
         "privacy_version"));
     columns.addAll(PersonalColumn.of(
+        "users",
+        DataCategory.ACCOUNT,
+        "until the account is reinstated or closed",
+        Set.of(Purpose.SECURITY),
+        "suspension_reason"));
+    columns.addAll(PersonalColumn.of(
         "api_keys",
         DataCategory.ACCOUNT,
         "until revoked or the account is closed",

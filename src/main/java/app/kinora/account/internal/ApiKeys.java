@@ -87,7 +87,7 @@ class ApiKeys {
             select k.id, k.user_id, k.scopes, u.display_name, u.role,
                    k.last_used_at < now() - interval '1 minute' or k.last_used_at is null as stale
               from api_keys k join users u on u.id = k.user_id
-             where k.secret_hash = ? and k.revoked_at is null""")
+             where k.secret_hash = ? and k.revoked_at is null and u.suspended_at is null""")
         .param(hash(secret))
         .query((rs, n) -> new ActiveKey(
             rs.getObject("id", UUID.class),

@@ -21,6 +21,7 @@ class CredentialChanges {
   private final UserSessions sessions;
   private final ApiKeys apiKeys;
   private final SecurityAudit audit;
+  private final RefusedDomains refusedDomains;
 
   CredentialChanges(
       Users users,
@@ -30,7 +31,9 @@ class CredentialChanges {
       AccountEmails emails,
       UserSessions sessions,
       ApiKeys apiKeys,
-      SecurityAudit audit) {
+      SecurityAudit audit,
+      RefusedDomains refusedDomains) {
+    this.refusedDomains = refusedDomains;
     this.apiKeys = apiKeys;
     this.audit = audit;
     this.users = users;
@@ -135,6 +138,7 @@ class CredentialChanges {
     var credentials = users.credentials(user).orElseThrow();
     checkCurrentPassword(credentials, currentPassword);
     var email = AccountManagement.checkEmail(newEmail);
+    refusedDomains.check(email);
     if (users.existsByEmail(email)) {
       if (!Users.normalize(email).equals(Users.normalize(credentials.account().email()))) {
         emails.sendEmailTaken(email);

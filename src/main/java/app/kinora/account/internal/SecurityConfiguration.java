@@ -18,12 +18,16 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
@@ -89,7 +93,19 @@ class SecurityConfiguration {
         .orderedStream()
         .flatMap(sources -> sources.origins().stream())
         .toList();
+    var operatorPaths = declared.stream()
+        .flatMap(module -> module.operatorPaths().stream())
+        .distinct()
+        .map(path -> PathPatternRequestMatcher.withDefaults().matcher(path))
+        .toArray(RequestMatcher[]::new);
+    var operatorPages = operatorPaths.length == 0
+        ? (RequestMatcher) request -> false
+        : new OrRequestMatcher(operatorPaths);
+    // a visitor is sent to sign in, except on operators' pages, which do not exist for them
+    var signInPage = new LoginUrlAuthenticationEntryPoint("/login");
     http.authorizeHttpRequests(requests -> requests
+            .requestMatchers(operatorPages)
+            .hasRole("ADMIN")
             .requestMatchers(publicPaths(declared))
             .permitAll()
             .requestMatchers("/login/totp")
@@ -115,13 +131,24 @@ class SecurityConfiguration {
             UsernamePasswordAuthenticationFilter.class)
         .addFilterAfter(
             new GenerationRequestRecorder(contexts, declared), AuthorizationFilter.class)
-        .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) -> {
-          if (request.isUserInRole("USER") || request.isUserInRole("ADMIN")) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
-          } else {
-            response.sendRedirect(request.getContextPath() + "/login/totp");
-          }
-        }))
+        .exceptionHandling(errors -> errors
+            // operators' pages do not exist for anyone else, signed in or not
+            .authenticationEntryPoint((request, response, e) -> {
+              if (operatorPages.matches(request)) {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+              } else {
+                signInPage.commence(request, response, e);
+              }
+            })
+            .accessDeniedHandler((request, response, e) -> {
+              if (operatorPages.matches(request)) {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+              } else if (request.isUserInRole("USER") || request.isUserInRole("ADMIN")) {
+                response.sendError(HttpServletResponse.SC_FORBIDDEN);
+              } else {
+                response.sendRedirect(request.getContextPath() + "/login/totp");
+              }
+            }))
         .logout(logout -> logout
             .logoutSuccessUrl("/?signedOut")
             .addLogoutHandler(new HeaderWriterLogoutHandler(new ClearSiteDataHeaderWriter(

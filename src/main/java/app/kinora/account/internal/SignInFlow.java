@@ -49,6 +49,9 @@ class SignInFlow {
   /** Continues after the first factor: to the code page, or signed in to where the user was going. */
   void firstFactorPassed(UserId user, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
+    if (refusedWhileSuspended(user, request, response)) {
+      return;
+    }
     var credentials = users.credentials(user).orElseThrow();
     if (credentials.totpEnabled()) {
       var pending = UsernamePasswordAuthenticationToken.authenticated(
@@ -66,6 +69,9 @@ class SignInFlow {
   void signIn(
       Users.Credentials credentials, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
+    if (refusedWhileSuspended(credentials.account().id(), request, response)) {
+      return;
+    }
     var details = new KinoraUserDetails(credentials.account(), credentials.passwordHash());
     establish(
         UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities()),
@@ -87,6 +93,21 @@ class SignInFlow {
       return;
     }
     response.sendRedirect(saved == null ? request.getContextPath() + "/" : saved.getRedirectUrl());
+  }
+
+  /** A suspended account passes no factor: it is sent back to the sign-in page, signed out. */
+  private boolean refusedWhileSuspended(
+      UserId user, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    if (!users.isSuspended(user)) {
+      return false;
+    }
+    SecurityContextHolder.clearContext();
+    var session = request.getSession(false);
+    if (session != null) {
+      session.invalidate();
+    }
+    response.sendRedirect(request.getContextPath() + "/login?suspended");
+    return true;
   }
 
   private void establish(

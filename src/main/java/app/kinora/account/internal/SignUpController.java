@@ -2,6 +2,8 @@ package app.kinora.account.internal;
 
 import app.kinora.account.AccountProperties;
 import app.kinora.privacy.PolicyDocuments;
+import app.kinora.safety.FairUse;
+import app.kinora.safety.RateLimited;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
@@ -26,18 +28,21 @@ class SignUpController {
   private final AccountProperties properties;
   private final PolicyDocuments policies;
   private final RequestContexts requestContexts;
+  private final FairUse fairUse;
 
   SignUpController(
       AccountManagement accounts,
       CredentialChanges credentials,
       AccountProperties properties,
       PolicyDocuments policies,
-      RequestContexts requestContexts) {
+      RequestContexts requestContexts,
+      FairUse fairUse) {
     this.accounts = accounts;
     this.credentials = credentials;
     this.properties = properties;
     this.policies = policies;
     this.requestContexts = requestContexts;
+    this.fairUse = fairUse;
   }
 
   record SignUpForm(
@@ -60,6 +65,9 @@ class SignUpController {
       HttpServletRequest request,
       HttpServletResponse response) {
     try {
+      // the age gate first: a refused child leaves nothing behind, not even a rate-limit bucket
+      accounts.checkAge(parseDate(form.birthDate()), form.country());
+      fairUse.admitSignUp(request.getRemoteAddr());
       var result = accounts.signUp(new SignUpApplication(
           form.email(),
           form.displayName(),
@@ -73,10 +81,16 @@ class SignUpController {
       return "redirect:/signup/sent";
     } catch (UnderMinimumAge e) {
       return "account/too-young";
-    } catch (SignUpRejected e) {
-      model.addAttribute("errorField", e.field());
+    } catch (SignUpRejected | RateLimited e) {
+      model.addAttribute(
+          "errorField", e instanceof SignUpRejected rejected ? rejected.field() : "");
       model.addAttribute("error", e.getMessage());
-      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      if (e instanceof RateLimited limited) {
+        response.setStatus(429);
+        response.setHeader("Retry-After", Long.toString(limited.retryAfterSeconds()));
+      } else {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      }
       return form(
           model,
           new SignUpForm(

@@ -136,6 +136,15 @@ class Users {
         .optional();
   }
 
+  /** Whether an operator has suspended the account (an unknown account is not). */
+  boolean isSuspended(UserId id) {
+    return jdbc.sql("select suspended_at is not null from users where id = ?")
+        .param(id.value())
+        .query(Boolean.class)
+        .optional()
+        .orElse(false);
+  }
+
   boolean isVerified(UserId id) {
     return jdbc.sql("select email_verified_at is not null from users where id = ?")
         .param(id.value())

@@ -78,21 +78,26 @@ class Extensions {
     }
   }
 
+  /** A stitched extension and the copy of its source it was made from (for its credentials). */
+  record Stitched(Path video, Path source) {}
+
   /**
-   * The rendered segment stitched after its source, written beside it; the caller deletes both.
+   * The rendered segment stitched after its source, written beside it; the caller deletes the
+   * segment and both files of the answer.
    *
    * @throws IllegalStateException when the source was deleted while the extension was made
    */
-  Path stitch(Generation extension, Path segment) {
+  Stitched stitch(Generation extension, Path segment) {
     var lineage = extension.lineage().orElseThrow();
     var source = sourceCopy(extension.owner(), lineage, "extension-" + extension.id() + "-");
     try {
       var stitched =
           segment.resolveSibling(segment.getFileName().toString().replace(".mp4", "-stitched.mp4"));
       stitching.stitch(source, segment, stitched);
-      return stitched;
-    } finally {
+      return new Stitched(stitched, source);
+    } catch (RuntimeException e) {
       deleteQuietly(source);
+      throw e;
     }
   }
 

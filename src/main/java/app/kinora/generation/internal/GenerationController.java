@@ -5,6 +5,8 @@ import app.kinora.generation.GenerationId;
 import app.kinora.generation.GenerationProperties;
 import app.kinora.generation.Generations;
 import app.kinora.generation.InvalidGenerationRequest;
+import app.kinora.provider.Providers;
+import app.kinora.safety.RateLimited;
 import app.kinora.shared.UserPrincipal;
 import app.kinora.shared.WebPaths;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,13 +30,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class GenerationController {
 
   private static final int RECENT = 12;
+  private static final int READ_AT_MOST = 2_000;
 
   private final Generations generations;
   private final GenerationProperties properties;
+  private final Providers providers;
 
-  GenerationController(Generations generations, GenerationProperties properties) {
+  GenerationController(
+      Generations generations, GenerationProperties properties, Providers providers) {
     this.generations = generations;
     this.properties = properties;
+    this.providers = providers;
   }
 
   @GetMapping("/")
@@ -61,6 +67,20 @@ class GenerationController {
     return "generation/studio :: options";
   }
 
+  /**
+   * What the chosen model will draw of the prompt, as the user types: chips of the words the
+   * local renderer knows and a note naming the ones it will not draw. Empty for AI models.
+   */
+  @PostMapping("/generations/reading")
+  String reading(
+      @RequestParam(defaultValue = "") String model,
+      @RequestParam(defaultValue = "") String prompt,
+      Model view) {
+    var text = prompt.length() > READ_AT_MOST ? prompt.substring(0, READ_AT_MOST) : prompt;
+    view.addAttribute("reading", providers.read(model, text).orElse(null));
+    return "generation/reading :: reading";
+  }
+
   /** The studio's form, mapped onto the one intake; a refusal shows its message on the form. */
   @PostMapping("/generations")
   String submit(
@@ -76,7 +96,7 @@ class GenerationController {
           "g", generations.submit(user.userId(), form.spec(request), StudioForm.files(request)));
       request.setAttribute(WebPaths.GENERATION_ACCEPTED, true);
       return htmx != null ? "generation/submitted" : "redirect:/";
-    } catch (InvalidGenerationRequest | InsufficientCredits e) {
+    } catch (InvalidGenerationRequest | InsufficientCredits | RateLimited e) {
       if (htmx == null) {
         flash.addFlashAttribute("error", e.getMessage());
         return "redirect:/";

@@ -11,16 +11,23 @@ import app.kinora.generation.ReferenceRole;
 import app.kinora.media.MediaRejected;
 import app.kinora.media.MediaUploads;
 import app.kinora.media.UploadId;
+import app.kinora.safety.ContentBlocked;
+import app.kinora.safety.ContentScreening;
+import app.kinora.safety.FairUse;
+import app.kinora.safety.ScreeningUnavailable;
+import app.kinora.safety.SubmissionsSuspended;
 import app.kinora.shared.UserId;
 import app.kinora.shared.VideoSpec;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
  * The one way a video is asked for, whichever edge asks: cheap checks first (model, fields,
- * references and their counts, price against the balance), then the attached files through media,
+ * references and their counts), the account's rate limits, safety screening of the prompts, the
+ * price against the balance, then the attached files through media,
  * then the hold, the row and the job in one transaction. A refusal after files were accepted
  * discards them here, in one place.
  */
@@ -34,6 +41,8 @@ class GenerationIntake {
   private final GenerationRecorder recorder;
   private final SourceCheck sources;
   private final Extensions extensions;
+  private final ContentScreening screening;
+  private final FairUse fairUse;
 
   GenerationIntake(
       SpecResolver resolver,
@@ -42,9 +51,13 @@ class GenerationIntake {
       MediaUploads uploads,
       GenerationRecorder recorder,
       SourceCheck sources,
-      Extensions extensions) {
+      Extensions extensions,
+      ContentScreening screening,
+      FairUse fairUse) {
     this.sources = sources;
     this.extensions = extensions;
+    this.screening = screening;
+    this.fairUse = fairUse;
     this.resolver = resolver;
     this.references = references;
     this.credits = credits;
@@ -62,6 +75,8 @@ class GenerationIntake {
     }
     var model = resolver.model(requested.model());
     var spec = resolver.resolve(requested, model);
+    fairUse.admitSubmission(owner); // RateLimited: each edge answers it in its own way
+    screen(owner, spec);
     credits.affordable(owner, work(spec));
     // an extension starts from its source's last frame, a reference like any other
     files = extensions.withLastFrame(owner, lineage, files);
@@ -73,6 +88,34 @@ class GenerationIntake {
     } catch (RuntimeException e) {
       uploads.discard(owner, accepted); // a refused request keeps none of its files
       throw e;
+    }
+  }
+
+  /** Safety's refusals in the terms of a generation request: nothing has been taken yet. */
+  private void screen(UserId owner, VideoSpec<?> spec) {
+    try {
+      screening.screen(owner, Arrays.asList(spec.prompt(), spec.negativePrompt()));
+    } catch (ContentBlocked e) {
+      throw new InvalidGenerationRequest(
+          "prompt",
+          "moderation_blocked",
+          e.getMessage(),
+          InvalidGenerationRequest.Problem.INVALID,
+          e);
+    } catch (SubmissionsSuspended e) {
+      throw new InvalidGenerationRequest(
+          null,
+          "submissions_suspended",
+          e.getMessage(),
+          InvalidGenerationRequest.Problem.FORBIDDEN,
+          e);
+    } catch (ScreeningUnavailable e) {
+      throw new InvalidGenerationRequest(
+          null,
+          "moderation_unavailable",
+          e.getMessage(),
+          InvalidGenerationRequest.Problem.UNAVAILABLE,
+          e);
     }
   }
 

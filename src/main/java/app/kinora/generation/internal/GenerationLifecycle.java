@@ -5,6 +5,7 @@ import app.kinora.billing.HoldId;
 import app.kinora.generation.Generation;
 import app.kinora.generation.GenerationFailure;
 import app.kinora.generation.GenerationId;
+import app.kinora.safety.ContentScreening;
 import app.kinora.shared.UserId;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -21,12 +22,23 @@ import org.springframework.transaction.annotation.Transactional;
 class GenerationLifecycle {
 
   private static final int CANCEL_TRIES = 3;
+  static final String OPERATOR_CANCELLED =
+      "The operator of this site stopped this video; its credits went back to you.";
 
   private final GenerationReads reads;
   private final GenerationStore store;
   private final CreditLedger credits;
+  private final ContentScreening screening;
 
-  GenerationLifecycle(GenerationReads reads, GenerationStore store, CreditLedger credits) {
+  /** A platform's refusal under its content rules: a strike, as a refusal by screening is. */
+  private static final String PLATFORM_REFUSAL = "moderation_blocked";
+
+  GenerationLifecycle(
+      GenerationReads reads,
+      GenerationStore store,
+      CreditLedger credits,
+      ContentScreening screening) {
+    this.screening = screening;
     this.reads = reads;
     this.store = store;
     this.credits = credits;
@@ -68,6 +80,9 @@ class GenerationLifecycle {
       return false;
     }
     credits.release(holdOf(id), "Returned: " + failure.message());
+    if (PLATFORM_REFUSAL.equals(failure.code())) {
+      screening.platformRefused(generation.get().owner(), generation.get().model());
+    }
     return true;
   }
 
@@ -78,14 +93,33 @@ class GenerationLifecycle {
    */
   @Transactional
   boolean cancel(UserId owner, GenerationId id) {
+    return cancel(
+        () -> reads.findOwned(owner, id),
+        GenerationFailure.cancellation(),
+        "Returned: cancelled by you");
+  }
+
+  /** The operator stops it, whoever owns it; the same ending as the owner's cancel. */
+  @Transactional
+  boolean cancelByOperator(GenerationId id) {
+    return cancel(
+        () -> reads.find(id),
+        new GenerationFailure(Generation.CANCELLED_CODE, OPERATOR_CANCELLED),
+        "Returned: stopped by the site's operator");
+  }
+
+  private boolean cancel(
+      java.util.function.Supplier<Optional<Generation>> read,
+      GenerationFailure cancellation,
+      String releaseReason) {
     for (int tries = 0; tries < CANCEL_TRIES; tries++) {
-      var generation = reads.findOwned(owner, id).filter(g -> !g.status().isTerminal());
+      var generation = read.get().filter(g -> !g.status().isTerminal());
       if (generation.isEmpty()) {
         return false;
       }
-      generation.get().cancel(GenerationStore.now());
+      generation.get().cancel(cancellation, GenerationStore.now());
       if (store.save(generation.get())) {
-        credits.release(holdOf(id), "Returned: cancelled by you");
+        credits.release(holdOf(generation.get().id()), releaseReason);
         return true;
       }
     }

@@ -88,6 +88,11 @@ class GenerationService implements Generations {
   }
 
   @Override
+  public boolean aiGenerated(String model) {
+    return catalog.isTrainedModel(model);
+  }
+
+  @Override
   public List<ModelDescriptor> models() {
     var models = new ArrayList<>(catalog.models());
     models.sort((a, b) -> a.id().equals(properties.defaultModel())

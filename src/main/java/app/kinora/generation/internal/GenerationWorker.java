@@ -47,6 +47,7 @@ class GenerationWorker {
   private final VideoOutputs outputs;
   private final MediaUploads uploads;
   private final Extensions extensions;
+  private final OutputCredentials credentials;
   private final Path workDir;
 
   GenerationWorker(
@@ -58,8 +59,10 @@ class GenerationWorker {
       VideoOutputs outputs,
       MediaUploads uploads,
       Extensions extensions,
+      OutputCredentials credentials,
       MediaProperties media) {
     this.extensions = extensions;
+    this.credentials = credentials;
     this.lifecycle = lifecycle;
     this.reads = reads;
     this.store = store;
@@ -80,17 +83,27 @@ class GenerationWorker {
     int attempt = generation.attempt();
     log.info("Generation {} attempt {} starts on {}", id, attempt, generation.model());
     Path output = null;
-    Path stitched = null;
+    Extensions.Stitched stitched = null;
     var referencesDir = workDir.resolve(id + "-" + attempt + "-references");
     try {
       output = Files.createDirectories(workDir).resolve(id + "-" + attempt + ".mp4");
-      render(
-          generation, attempt, localCopies(generation.spec().references(), referencesDir), output);
+      var references = localCopies(generation.spec().references(), referencesDir);
+      render(generation, attempt, references, output);
+      var finished = output;
       if (Extensions.isExtension(generation.lineage().orElse(null))) {
         stitched = extensions.stitch(generation, output);
-        check(probe.probeMp4(stitched), generation.size(), generation.outputSeconds());
+        check(probe.probeMp4(stitched.video()), generation.size(), generation.outputSeconds());
+        finished = stitched.video();
+        // the credentials name the video it continues as their parent
+        references = new ReferenceMedia(
+            references.firstFrame(),
+            references.lastFrame(),
+            references.audio(),
+            stitched.source(),
+            references.images());
       }
-      lifecycle.complete(id, attempt, store(generation, stitched != null ? stitched : output));
+      credentials.sign(generation, finished, references);
+      lifecycle.complete(id, attempt, store(generation, finished));
       log.info("Generation {} completed", id);
     } catch (Superseded e) {
       log.info("Generation {} attempt {} was superseded by a newer attempt", id, attempt);
@@ -120,7 +133,10 @@ class GenerationWorker {
           e);
     } finally {
       deleteQuietly(output);
-      deleteQuietly(stitched);
+      if (stitched != null) {
+        deleteQuietly(stitched.video());
+        deleteQuietly(stitched.source());
+      }
       if (output != null) { // the renderer's pictures, stored or not
         deleteQuietly(RenderedDerivatives.posterBeside(output));
         deleteQuietly(RenderedDerivatives.spriteSheetBeside(output));

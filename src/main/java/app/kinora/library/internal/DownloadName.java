@@ -4,7 +4,11 @@ import java.text.Normalizer;
 import java.time.ZoneOffset;
 import java.util.Locale;
 
-/** A file name people recognise: the prompt's first words and the day, e.g. {@code snowy-mountains-at-sunrise-2026-11-29.mp4}. */
+/**
+ * A file name people recognise: the prompt's first words and the day, e.g. {@code
+ * snowy-mountains-at-sunrise-2026-11-29.mp4}; a video a trained model made says so at the end
+ * ({@code …-2026-11-29-ai-generated.mp4}).
+ */
 final class DownloadName {
 
   private static final int MAX_SLUG = 48;
@@ -12,11 +16,20 @@ final class DownloadName {
   private DownloadName() {}
 
   static String of(LibraryItem item, String extension) {
+    return of(item, extension, false);
+  }
+
+  static String of(LibraryItem item, String extension, boolean aiGenerated) {
     var slug = slug(item.prompt());
     if (slug.isEmpty()) {
       slug = "kinora-" + item.kind().name().toLowerCase(Locale.ROOT);
     }
-    return slug + "-" + item.createdAt().atZone(ZoneOffset.UTC).toLocalDate() + "." + extension;
+    return slug
+        + "-"
+        + item.createdAt().atZone(ZoneOffset.UTC).toLocalDate()
+        + (aiGenerated ? "-ai-generated" : "")
+        + "."
+        + extension;
   }
 
   /** Lowercase ASCII letters and digits joined by dashes, accents folded, cut at a word boundary. */

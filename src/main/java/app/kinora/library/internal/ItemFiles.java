@@ -56,8 +56,9 @@ class ItemFiles {
     return generations
         .output(new UserId(item.owner()), new GenerationId(item.id()), output)
         .map(file -> MediaFile.of(file, output.contentType(), tag))
-        .map(file ->
-            variant.equals("download") ? file.downloadAs(DownloadName.of(item, "mp4")) : file);
+        .map(file -> variant.equals("download")
+            ? file.downloadAs(DownloadName.of(item, "mp4", generations.aiGenerated(item.model())))
+            : file);
   }
 
   private Optional<MediaFile> upload(LibraryItem item, String variant) {

@@ -136,8 +136,10 @@ class LibraryController {
     if (item.status() == LibraryItem.Status.COMPLETED) {
       view.addAttribute("videoLink", delivery.signedUrl(user.userId(), id, "video"));
       view.addAttribute("downloadLink", delivery.signedUrl(user.userId(), id, "download"));
-      view.addAttribute("downloadName", DownloadName.of(item, "mp4"));
+      view.addAttribute(
+          "downloadName", DownloadName.of(item, "mp4", generations.aiGenerated(item.model())));
     }
+    view.addAttribute("aiGenerated", generations.aiGenerated(generation.model()));
     view.addAttribute("rerunLink", Rerun.link(generation));
     return "library/detail";
   }

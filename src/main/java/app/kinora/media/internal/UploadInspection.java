@@ -63,6 +63,19 @@ final class UploadInspection {
     }
   }
 
+  /** The file's format by its bytes, which must be an accepted one of any kind. */
+  DetectedFormat detectAny(Path file) throws IOException {
+    String mime;
+    try (var in = new BufferedInputStream(Files.newInputStream(file))) {
+      mime = tika.detect(in);
+    }
+    return DetectedFormat.of(mime)
+        .orElseThrow(() -> new MediaRejected(
+            Reason.UNSUPPORTED_TYPE,
+            "Files of type %s are not accepted here. Use an MP4, MOV, JPEG, PNG or WebP file."
+                .formatted(mime)));
+  }
+
   /** The file's format by its bytes, which must be an accepted one of the expected kind. */
   DetectedFormat detect(Path file, MediaKind expected) throws IOException {
     String mime;

@@ -75,8 +75,16 @@ class SmtpMailer implements Mailer {
     var variables = new HashMap<>(email.variables());
     var body =
         templates.process(email.template(), new Context(java.util.Locale.ENGLISH, variables));
-    var contact = properties.contactAddress().isBlank() ? "" : " · " + properties.contactAddress();
-    return body.strip() + "\n\n-- \n" + properties.operatorName() + contact + "\n";
+    return body.strip() + "\n\n-- \n" + signature() + "\n";
+  }
+
+  /** Who sent it and where to write; what the operator has not set is left out. */
+  private String signature() {
+    var parts = java.util.stream.Stream.of(properties.operatorName(), properties.contactAddress())
+        .filter(part -> part != null && !part.isBlank())
+        .map(String::strip)
+        .toList();
+    return parts.isEmpty() ? "Kinora" : String.join(" · ", parts);
   }
 
   private static TemplateEngine textTemplates() {

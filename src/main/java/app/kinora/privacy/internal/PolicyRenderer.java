@@ -44,6 +44,7 @@ class PolicyRenderer {
 
   private String filled(String markdown) {
     var operator = properties.operator();
+    var filled = withoutUnset(markdown, operator);
     var values = Map.of(
         "{{operator.name}}", plain(operator.name()),
         "{{operator.address}}", plain(operator.address()),
@@ -51,7 +52,6 @@ class PolicyRenderer {
         "{{operator.country}}", plain(operator.country()),
         "{{retention}}", retentionTable(),
         "{{subprocessors}}", subprocessorTable());
-    var filled = markdown;
     for (var entry : values.entrySet()) {
       filled = filled.replace(entry.getKey(), entry.getValue());
     }
@@ -94,10 +94,49 @@ class PolicyRenderer {
     return days == 1 ? "1 day" : days + " days";
   }
 
+  /**
+   * Leaves out what the operator has not set instead of printing a placeholder: the address and
+   * country in their brackets, a clause or sentence giving the contact address, and an unnamed
+   * operator becomes "the operator of this site".
+   */
+  static String withoutUnset(String markdown, PrivacyProperties.Operator operator) {
+    var text = markdown;
+    var address = unset(operator == null ? null : operator.address());
+    var country = unset(operator == null ? null : operator.country());
+    if (address && country) {
+      text =
+          text.replaceAll("\\s*\\(\\{\\{operator\\.address}}, \\{\\{operator\\.country}}\\)", "");
+    } else if (address) {
+      text = text.replace("{{operator.address}}, ", "");
+    } else if (country) {
+      text = text.replace(", {{operator.country}}", "");
+    }
+    if (address) {
+      text = text.replace("{{operator.address}}", "");
+    }
+    if (country) {
+      text = text.replace("{{operator.country}}", "");
+    }
+    if (unset(operator == null ? null : operator.contactEmail())) {
+      text = text.replaceAll("\\s+or by writing to \\{\\{operator\\.contact}}", "")
+          // the rest of the sentence that gives the address
+          .replaceAll("[^.\\n]*\\{\\{operator\\.contact}}[^.\\n]*\\.[ \\t]*", "");
+    }
+    if (unset(operator == null ? null : operator.name())) {
+      text = text.replace("**{{operator.name}}**", "the operator of this site")
+          .replace("{{operator.name}}", "the operator of this site");
+    }
+    return text;
+  }
+
+  private static boolean unset(String value) {
+    return value == null || value.isBlank();
+  }
+
   /** Configuration values are text: table pipes and Markdown markers lose their meaning. */
   private static String plain(String value) {
     if (value == null || value.isBlank()) {
-      return "(not configured)";
+      return "";
     }
     return value.replaceAll("([\\\\`*_\\[\\]|<>#])", "\\\\$1").replace("\n", " ");
   }

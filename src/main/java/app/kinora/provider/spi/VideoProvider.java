@@ -14,4 +14,9 @@ public interface VideoProvider {
 
   /** The models this provider serves, with what each can do, under the provider's own ids. */
   List<ModelDescriptor> models();
+
+  /** What {@code model} will make of {@code prompt}'s words, for models that read by rule. */
+  default java.util.Optional<PromptReading> read(String model, String prompt) {
+    return java.util.Optional.empty();
+  }
 }

@@ -1,6 +1,9 @@
 package app.kinora.render.prompt;
 
+import app.kinora.provider.spi.PromptReading;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -75,6 +78,32 @@ public final class PromptReader {
       i += readAt(words, i, draft);
     }
     return draft.complete(hash(prompt.strip()));
+  }
+
+  /**
+   * Which of the prompt's words and two-word phrases it will draw, and which other words (not
+   * filler) only vary the colours and pace: what the studio shows while the user types.
+   */
+  public static PromptReading understand(String prompt) {
+    var words = prompt.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
+    var drawn = new LinkedHashSet<String>();
+    var notDrawn = new LinkedHashSet<String>();
+    int i = 0;
+    while (i < words.length) {
+      if (i + 1 < words.length
+          && Vocabulary.meaning(words[i] + "_" + words[i + 1]).isPresent()) {
+        drawn.add(words[i] + " " + words[i + 1]);
+        i += 2;
+        continue;
+      }
+      var word = words[i++];
+      if (Vocabulary.meaning(word).isPresent()) {
+        drawn.add(word);
+      } else if (!word.isEmpty() && !FILLER.contains(word)) {
+        notDrawn.add(word);
+      }
+    }
+    return new PromptReading(List.copyOf(drawn), List.copyOf(notDrawn));
   }
 
   /** Applies the word or phrase at {@code i} and returns how many words it used. */

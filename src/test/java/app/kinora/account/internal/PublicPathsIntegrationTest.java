@@ -43,10 +43,19 @@ class PublicPathsIntegrationTest extends IntegrationTest {
         "/account",
         "/account/privacy",
         "/account/api-keys",
-        "/generations/options?model=kinora-local",
-        "/admin/privacy-requests")) {
+        "/generations/options?model=kinora-local")) {
       var page = new WebSession(baseUrl()).get(path);
       assertThat(page.url()).as(path).isEqualTo(baseUrl() + "/login");
+    }
+  }
+
+  /** The operators' console does not exist for visitors: not even a sign-in page (issue 15). */
+  @Test
+  void operatorsPagesAreNotFoundForAVisitor() {
+    for (var path : List.of("/admin", "/admin/privacy-requests", "/admin/users")) {
+      var page = new WebSession(baseUrl()).get(path);
+      assertThat(page.status()).as(path).isEqualTo(404);
+      assertThat(page.url()).as(path).isEqualTo(baseUrl() + path);
     }
   }
 }

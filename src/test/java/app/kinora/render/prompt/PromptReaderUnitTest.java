@@ -89,4 +89,13 @@ class PromptReaderUnitTest {
     assertThat(PromptReader.read("Sunset over the ocean").variation())
         .isNotEqualTo(PromptReader.read("sunset over the ocean!").variation());
   }
+
+  @Test
+  void tellsWhichWordsItDrawsAndWhichItDoesNot() {
+    var reading = PromptReader.understand("A cat playing piano in the rain at night, slow pan");
+
+    assertThat(reading.drawn()).contains("rain", "night");
+    assertThat(reading.notDrawn()).containsExactly("cat", "playing", "piano");
+    assertThat(reading.notDrawn()).doesNotContain("a", "the", "in", "at");
+  }
 }

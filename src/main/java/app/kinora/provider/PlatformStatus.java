@@ -1,0 +1,39 @@
+package app.kinora.provider;
+
+import java.util.List;
+import java.util.Map;
+
+/** How each platform fares on this node, and which routes each model alias runs on, for operators. */
+public interface PlatformStatus {
+
+  List<Platform> platforms();
+
+  /** Each configured model alias with its routes ({@code platform:model}) in order. */
+  Map<String, List<String>> routes();
+
+  /**
+   * Stops sending new jobs to the platform, on every node; jobs already there are followed to
+   * their end, and the routes after it take the new ones.
+   *
+   * @throws IllegalArgumentException for a platform that is not configured
+   * @return false when it was paused already
+   */
+  boolean pause(String platform, String reason);
+
+  /** Sends it new jobs again; false when it was not paused. */
+  boolean resume(String platform);
+
+  /**
+   * @param available whether it takes new jobs now (not paused by an operator, breaker not open)
+   * @param breaker the circuit breaker's state on this node: CLOSED (working), OPEN (paused after
+   *     failures), HALF_OPEN (trying again)
+   * @param pausedBecause the operator's reason when an operator paused it, else null
+   */
+  record Platform(
+      String id,
+      String name,
+      String country,
+      boolean available,
+      String breaker,
+      String pausedBecause) {}
+}
