@@ -124,7 +124,7 @@ class ApiDocumentation {
           .getPaths()
           .values()
           .forEach(path -> path.readOperations().forEach(operation -> {
-            if (Boolean.TRUE.equals(extension(operation.getExtensions()))) {
+            if (marked(operation.getExtensions())) {
               operation.setDescription(described(operation.getDescription()));
             }
             forms(operation).forEach(ApiDocumentation::describe);
@@ -191,14 +191,15 @@ class ApiDocumentation {
       return;
     }
     schema.getProperties().values().forEach(property -> {
-      if (Boolean.TRUE.equals(extension(property.getExtensions()))) {
+      if (marked(property.getExtensions())) {
         property.setDescription(described(property.getDescription()));
       }
     });
   }
 
-  private static Object extension(Map<String, Object> extensions) {
-    return extensions == null ? null : extensions.get(EXTENSION);
+  /** Marked as Kinora's: true as a Boolean, or as a parsed JSON value (from {@code @Schema}). */
+  private static boolean marked(Map<String, Object> extensions) {
+    return extensions != null && "true".equals(String.valueOf(extensions.get(EXTENSION)));
   }
 
   private static String described(String description) {

@@ -4,6 +4,8 @@ import app.kinora.billing.Charge;
 import app.kinora.generation.Generation;
 import app.kinora.generation.Lineage;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.extensions.Extension;
+import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Locale;
 
@@ -21,9 +23,29 @@ import java.util.Locale;
     name = "VideoResource",
     description = "A video job, as OpenAI's video object with Kinora's fields added.",
     requiredProperties = {
-      "id", "object", "model", "status", "progress", "created_at", "completed_at", "expires_at",
-      "prompt", "size", "seconds", "remixed_from_video_id", "error", "quality", "seed", "fps",
-      "generate_audio", "caption", "credits", "source_video_id", "source_kind"
+      "id",
+      "object",
+      "model",
+      "status",
+      "progress",
+      "created_at",
+      "completed_at",
+      "expires_at",
+      "prompt",
+      "size",
+      "seconds",
+      "remixed_from_video_id",
+      "error",
+      "quality",
+      "seed",
+      "fps",
+      "generate_audio",
+      "caption",
+      "credits",
+      "source_video_id",
+      "source_kind",
+      "ai_generated",
+      "provenance"
     })
 record VideoObject(
     String id,
@@ -97,16 +119,16 @@ record VideoObject(
     @Schema(description = "Made by a trained model (a platform's), not by the local renderer.")
     boolean aiGenerated,
 
-    @KinoraExtension
+    // an object's field: swagger takes the mark from @Schema here, not from @KinoraExtension
     @Schema(
         types = {"object", "null"},
-        description = "What the stored file's Content Credentials say; only for one completed"
-            + " video fetched alone.",
+        description =
+            "The Content Credentials (C2PA) of a completed video fetched alone; null otherwise.",
         extensions =
-            @io.swagger.v3.oas.annotations.extensions.Extension(
+            @Extension(
                 properties =
-                    @io.swagger.v3.oas.annotations.extensions.ExtensionProperty(
-                        name = "x-kinora-extension",
+                    @ExtensionProperty(
+                        name = ApiDocumentation.EXTENSION,
                         value = "true",
                         parseValue = true)))
     ProvenanceSummary provenance,
