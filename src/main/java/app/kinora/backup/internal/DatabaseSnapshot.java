@@ -66,6 +66,7 @@ final class DatabaseSnapshot {
     try (var connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
+        emptySeeded(connection, tables);
         var copier = connection.unwrap(PGConnection.class).getCopyAPI();
         for (var table : inForeignKeyOrder(connection, tables)) {
           try (InputStream in =
@@ -78,6 +79,28 @@ final class DatabaseSnapshot {
       } catch (SQLException | IOException | RuntimeException e) {
         connection.rollback();
         throw e;
+      }
+    }
+  }
+
+  /**
+   * Migrations seed a few tables (the blocked-terms list, for one): the backup holds those rows as
+   * the operator left them, so the seeds go before the backup's rows come in.
+   */
+  private static void emptySeeded(Connection connection, List<String> tables) throws SQLException {
+    var seeded = new ArrayList<String>();
+    for (var table : tables) {
+      try (var statement =
+              connection.prepareStatement("select exists (select 1 from \"" + table + "\")");
+          var result = statement.executeQuery()) {
+        if (result.next() && result.getBoolean(1)) {
+          seeded.add("\"" + table + "\"");
+        }
+      }
+    }
+    if (!seeded.isEmpty()) {
+      try (var statement = connection.createStatement()) {
+        statement.execute("truncate " + String.join(", ", seeded) + " cascade");
       }
     }
   }
