@@ -39,6 +39,9 @@ import org.springframework.util.FileSystemUtils;
  * backup restored into an empty database and blob store by a node started for it. What the backup
  * held is back, byte for byte; the video deleted and the account erased after it stay gone.
  */
+// a node of its own: tests before it in the shared application pause and drain its workers
+@org.springframework.test.annotation.DirtiesContext(
+    classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.BEFORE_CLASS)
 class RestoreDrillIntegrationTest extends IntegrationTest {
 
   @Autowired
