@@ -133,11 +133,10 @@ class FairUseIntegrationTest extends SafetyContextTest {
             Attachment.Files.NONE)
         .id();
     try {
-      var deadline = Instant.now().plus(Duration.ofMinutes(2));
-      while (startedAt(single) == null && Instant.now().isBefore(deadline)) {
-        Thread.sleep(100);
-      }
-      assertThat(startedAt(single)).as("B's job started").isNotNull();
+      org.awaitility.Awaitility.await("B's job started")
+          .atMost(Duration.ofMinutes(2))
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> startedAt(single) != null);
       var startedBefore = jdbc.sql("""
               select count(*) from generations where user_id = ? and started_at is not null and started_at < ?""")
           .param(a.value())
@@ -174,14 +173,14 @@ class FairUseIntegrationTest extends SafetyContextTest {
         .orElse(null);
   }
 
-  private void awaitIdleWorkers() throws InterruptedException {
-    var deadline = Instant.now().plus(Duration.ofMinutes(2));
-    while (Instant.now().isBefore(deadline)
-        && jdbc.sql("select count(*) from generations where status in ('QUEUED', 'IN_PROGRESS')")
-                .query(Long.class)
-                .single()
-            > 0) {
-      Thread.sleep(200);
-    }
+  private void awaitIdleWorkers() {
+    org.awaitility.Awaitility.await("no video queued or running")
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() ->
+            jdbc.sql("select count(*) from generations where status in ('QUEUED', 'IN_PROGRESS')")
+                    .query(Long.class)
+                    .single()
+                == 0);
   }
 }
