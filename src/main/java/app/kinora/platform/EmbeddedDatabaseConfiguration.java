@@ -2,7 +2,6 @@ package app.kinora.platform;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.Closeable;
 import java.io.IOException;
 import javax.sql.DataSource;
@@ -22,12 +21,13 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedDatabaseConfiguration {
 
   /** The server this process started, or none when a command uses a running node's server. */
-  record EmbeddedDatabase(EmbeddedPostgres server, String jdbcUrl) implements Closeable {
+  record EmbeddedDatabase(EmbeddedPostgresLauncher.Running running, String jdbcUrl)
+      implements Closeable {
 
     @Override
     public void close() throws IOException {
-      if (server != null) {
-        server.close();
+      if (running != null) {
+        running.close();
       }
     }
   }
@@ -44,8 +44,8 @@ class EmbeddedDatabaseConfiguration {
             null, "jdbc:postgresql://localhost:" + running.get() + "/postgres?user=postgres");
       }
     }
-    var server = launcher.start();
-    return new EmbeddedDatabase(server, server.getJdbcUrl("postgres", "postgres"));
+    var running = launcher.start();
+    return new EmbeddedDatabase(running, running.server().getJdbcUrl("postgres", "postgres"));
   }
 
   @Bean(destroyMethod = "close")

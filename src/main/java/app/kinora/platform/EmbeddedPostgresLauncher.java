@@ -30,10 +30,35 @@ final class EmbeddedPostgresLauncher {
     this.directory = directory.toAbsolutePath().normalize();
   }
 
-  EmbeddedPostgres start() throws IOException {
+  /**
+   * A server this process started, and its claim on the directory: released when the server
+   * stops, so that a later server in the same process (a restarted application) can claim it.
+   */
+  record Running(EmbeddedPostgres server, FileLock claim) implements java.io.Closeable {
+
+    @Override
+    public void close() throws IOException {
+      try {
+        server.close();
+      } finally {
+        claim.channel().close(); // closing the channel releases the lock
+      }
+    }
+  }
+
+  Running start() throws IOException {
     Files.createDirectories(directory);
-    claimDirectory();
-    stopOrphanedServer();
+    var claim = claimDirectory();
+    try {
+      stopOrphanedServer();
+      return new Running(startServer(), claim);
+    } catch (IOException | RuntimeException e) {
+      claim.channel().close();
+      throw e;
+    }
+  }
+
+  private EmbeddedPostgres startServer() throws IOException {
     return EmbeddedPostgres.builder()
         .setDataDirectory(directory)
         .setCleanDataDirectory(false)
@@ -61,32 +86,35 @@ final class EmbeddedPostgresLauncher {
         lock.release();
         return java.util.Optional.empty(); // nobody holds it: no node runs here
       }
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      // this very process runs the server: read its port below
     }
     var lines = Files.readAllLines(directory.resolve("postmaster.pid"));
     return java.util.Optional.of(Integer.parseInt(lines.get(3).trim())); // 4th line: the port
   }
 
   /**
-   * The directory locks this process holds: referenced until the JVM exits, since a channel left
-   * to the garbage collector is closed by its cleaner, and its lock released with it.
+   * Held while the server runs (the {@link Running} that keeps it referenced releases it); the
+   * operating system releases it even after kill -9.
    */
-  private static final java.util.List<FileLock> HELD =
-      new java.util.concurrent.CopyOnWriteArrayList<>();
-
-  /** Held until the JVM exits; the operating system releases it even after kill -9. */
   @SuppressWarnings("resource")
-  private void claimDirectory() throws IOException {
+  private FileLock claimDirectory() throws IOException {
     var channel = FileChannel.open(
         directory.resolveSibling("postgres.lock"),
         StandardOpenOption.CREATE,
         StandardOpenOption.WRITE);
-    FileLock lock = channel.tryLock();
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      lock = null; // this very process already runs a server there
+    }
     if (lock == null) {
       channel.close();
       throw new IllegalStateException(
           "Another Kinora process is using the data directory " + directory.getParent());
     }
-    HELD.add(lock);
+    return lock;
   }
 
   private void stopOrphanedServer() {
