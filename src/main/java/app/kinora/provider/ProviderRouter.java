@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,9 +130,14 @@ class ProviderRouter implements Providers {
       var route = routes.get(i);
       if (route.providerId().equals(job.provider()) && route.model().id().equals(job.model())) {
         log.info("Generation {} resumes its job on {}", ticket.generation(), route);
+        var run = new RemoteRun(route, job.transfer(), transfers, resilience, properties);
         try {
-          new RemoteRun(route, job.transfer(), transfers, resilience, properties)
-              .follow(job.job(), progress, output);
+          var remote =
+              job.job() != null ? Optional.of(job.job()) : run.resumeSubmission(job.sentAt());
+          if (remote.isEmpty()) {
+            return i; // the platform surely took nothing: this route may be asked again
+          }
+          run.follow(remote.get(), progress, output);
           return -1;
         } catch (ProviderFailure failure) {
           if (!failure.allowsFallback() || Thread.currentThread().isInterrupted()) {

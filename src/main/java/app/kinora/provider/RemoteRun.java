@@ -2,6 +2,7 @@ package app.kinora.provider;
 
 import app.kinora.provider.spi.FailureCode;
 import app.kinora.provider.spi.JobState;
+import app.kinora.provider.spi.Lookup;
 import app.kinora.provider.spi.ProgressListener;
 import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ReferenceMedia;
@@ -11,6 +12,7 @@ import app.kinora.shared.VideoSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,9 @@ class RemoteRun {
 
   private static final Logger log = LoggerFactory.getLogger(RemoteRun.class);
   private static final Duration WEBHOOK_CHECK = Duration.ofSeconds(1);
+
+  /** The transfer log's outcome of a submission the platform may have taken unseen. */
+  static final String UNCONFIRMED = "unconfirmed";
 
   private final Route route;
   private final UUID transfer;
@@ -44,18 +49,87 @@ class RemoteRun {
     this.properties = properties;
   }
 
+  /**
+   * Submits once. A submission the platform may have taken despite a failure (no answer in time, a
+   * malformed success) is looked up by its reference instead of sent again.
+   */
   void submitAndFollow(VideoSpec<ReferenceMedia> request, ProgressListener progress, Path output) {
+    var sentAt = Instant.now();
     RemoteJob job;
     try {
-      job = resilience.call(
+      job = resilience.submit(
           route.providerId(),
-          () -> route.provider().submit(request.withModel(route.model().id())));
+          () -> route.provider().submit(request.withModel(route.model().id()), reference()));
     } catch (ProviderFailure failure) {
-      transfers.finished(transfer, failure.code());
-      throw failure;
+      if (Thread.currentThread().isInterrupted()) {
+        throw failure; // the node is stopping: whoever resumes the attempt looks the job up
+      }
+      if (!failure.isOutcomeUnknown()) {
+        transfers.finished(transfer, failure.code());
+        throw failure;
+      }
+      job = reconcile(sentAt, failure).orElseThrow(() -> {
+        transfers.finished(transfer, failure.code());
+        return failure; // surely not taken: the next route may try
+      });
     }
     transfers.submitted(transfer, job);
     follow(job, progress, output);
+  }
+
+  /**
+   * Resumes a submission whose answer was never stored (the node died while it was on its way):
+   * the job it made if the platform has one, else empty when the platform surely has none.
+   */
+  Optional<RemoteJob> resumeSubmission(Instant sentAt) {
+    var lost = ProviderFailure.of(
+            FailureCode.UNCONFIRMED, "the node stopped while submitting to " + route)
+        .withOutcomeUnknown();
+    var job = reconcile(sentAt, lost);
+    if (job.isPresent()) {
+      transfers.submitted(transfer, job.get());
+    } else {
+      transfers.finished(transfer, "not_accepted");
+    }
+    return job;
+  }
+
+  /**
+   * Asks the platform for the job a lost submission made. Where it cannot tell, the attempt ends
+   * here with no other route (a second job could be billed twice) and the operator is told.
+   */
+  private Optional<RemoteJob> reconcile(Instant sentAt, ProviderFailure lost) {
+    Lookup lookup;
+    try {
+      lookup = resilience.retrying(
+          route.providerId(), () -> route.provider().lookUp(reference(), sentAt));
+    } catch (ProviderFailure failure) {
+      log.warn("Looking up a lost submission on {} failed: {}", route, failure.detail());
+      lookup = Lookup.unknowable();
+    }
+    log.info(
+        "A submission to {} lost its answer ({}); the platform says: {}",
+        route,
+        lost.detail(),
+        lookup);
+    if (lookup.job().isPresent()) {
+      return lookup.job();
+    }
+    if (lookup.isAbsent()) {
+      return Optional.empty();
+    }
+    transfers.finished(transfer, UNCONFIRMED);
+    log.warn(
+        "OPERATOR: a submission to {} may have made a job Kinora cannot find (reference {});"
+            + " check the platform's dashboard for a job to cancel",
+        route,
+        reference());
+    throw ProviderFailure.of(FailureCode.UNCONFIRMED, lost.detail()).withoutFallback();
+  }
+
+  /** Kinora's reference for this one attempt on this route; it names nothing about the user. */
+  private String reference() {
+    return "kinora-" + transfer;
   }
 
   void follow(RemoteJob job, ProgressListener progress, Path output) {

@@ -17,14 +17,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every call to a platform goes through a retry (transient failures only, honouring {@code
- * Retry-After}); submissions also go through a circuit breaker per platform, so a platform that
- * keeps failing gets no new jobs for a while and they move on to their next route.
+ * Retry-After}); submissions are retried only when they surely did not reach the platform, and go
+ * through a circuit breaker per platform that counts each submission once (not each retry) and
+ * only failures that say the platform is unavailable, so a platform that keeps failing gets no new
+ * jobs for a while and they move on to their next route.
  */
 @Component
 class Resilience {
 
   private final CircuitBreakerRegistry breakers;
   private final RetryRegistry retries;
+  private final RetryRegistry submitRetries;
+
+  private static final java.util.Set<String> UNAVAILABILITY = java.util.Set.of(
+      FailureCode.PROVIDER_UNAVAILABLE.code(),
+      FailureCode.TIMEOUT.code(),
+      FailureCode.RATE_LIMITED.code());
 
   Resilience(ProviderProperties properties) {
     this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
@@ -36,13 +44,16 @@ class Resilience {
         // calls by itself when the pause ends, or it would stay open for good
         .automaticTransitionFromOpenToHalfOpenEnabled(true)
         .permittedNumberOfCallsInHalfOpenState(2)
-        .recordException(Resilience::isTransient)
+        .recordException(Resilience::isUnavailability)
         .build());
-    this.retries = RetryRegistry.of(RetryConfig.custom()
+    var retry = RetryConfig.custom()
         .maxAttempts(properties.attempts())
         .retryOnException(Resilience::isTransient)
         .intervalBiFunction(pause(properties.retryWait(), properties.maxRetryAfter()))
-        .build());
+        .build();
+    this.retries = RetryRegistry.of(retry);
+    this.submitRetries = RetryRegistry.of(
+        RetryConfig.from(retry).retryOnException(Resilience::surelyNotTaken).build());
   }
 
   /** Forgets every platform's recent calls, for tests that share one running application. */
@@ -52,6 +63,19 @@ class Resilience {
 
   private static boolean isTransient(Throwable e) {
     return e instanceof ProviderFailure failure && failure.isTransient();
+  }
+
+  /** Sending it again cannot make a second job: the platform surely did not take the first. */
+  private static boolean surelyNotTaken(Throwable e) {
+    return isTransient(e) && !((ProviderFailure) e).isOutcomeUnknown();
+  }
+
+  /**
+   * The platform is down, overloaded or silent. A malformed answer or a refusal is the platform's
+   * error about one request, not a reason to pause it for everyone.
+   */
+  private static boolean isUnavailability(Throwable e) {
+    return isTransient(e) && UNAVAILABILITY.contains(((ProviderFailure) e).code());
   }
 
   /** {@code Retry-After} when the platform sent one (capped), else a doubling pause. */
@@ -67,11 +91,15 @@ class Resilience {
     };
   }
 
-  <T> T call(String provider, Supplier<T> call) {
+  /**
+   * A submission: retried only while the platform surely did not take it, and counted once by the
+   * platform's breaker however many times it was sent.
+   */
+  <T> T submit(String provider, Supplier<T> call) {
     var breaker = breakers.circuitBreaker(provider);
-    var retry = retries.retry(provider);
+    var retry = submitRetries.retry(provider);
     try {
-      return retry.executeSupplier(() -> breaker.executeSupplier(call));
+      return breaker.executeSupplier(() -> retry.executeSupplier(call));
     } catch (CallNotPermittedException e) {
       throw ProviderFailure.of(
           FailureCode.PROVIDER_UNAVAILABLE, provider + " is paused after repeated failures");

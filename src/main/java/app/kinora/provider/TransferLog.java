@@ -70,19 +70,37 @@ class TransferLog {
         .update();
   }
 
-  /** The generation's job that was submitted and has not ended: a restart resumes it. */
+  /**
+   * The generation's transmission that has not ended: a restart resumes its job, or looks up the
+   * job its submission made when the node died before the answer was stored.
+   */
   Optional<Unfinished> unfinished(UUID generation) {
     return jdbc.sql("""
-            select id, provider, model, remote_id, remote_locator from provider_transfers
-             where generation_id = ? and remote_id is not null and outcome is null
+            select id, provider, model, remote_id, remote_locator, sent_at from provider_transfers
+             where generation_id = ? and outcome is null
              order by sent_at desc limit 1""")
         .param(generation)
         .query((rs, n) -> new Unfinished(
             rs.getObject("id", UUID.class),
             rs.getString("provider"),
             rs.getString("model"),
-            new RemoteJob(rs.getString("remote_id"), rs.getString("remote_locator"))))
+            rs.getString("remote_id") == null
+                ? null
+                : new RemoteJob(rs.getString("remote_id"), rs.getString("remote_locator")),
+            rs.getTimestamp("sent_at").toInstant()))
         .optional();
+  }
+
+  /** Submissions per platform since a time that may have made a job Kinora cannot find. */
+  java.util.Map<String, Long> unconfirmedSince(Instant since) {
+    var counts = new java.util.TreeMap<String, Long>();
+    jdbc.sql("""
+            select provider, count(*) as n from provider_transfers
+             where outcome = ? and sent_at >= ? group by provider""")
+        .params(RemoteRun.UNCONFIRMED, Timestamp.from(since))
+        .query((rs, n) -> counts.put(rs.getString("provider"), rs.getLong("n")))
+        .list();
+    return counts;
   }
 
   /** A platform's webhook said the job changed; idempotent. Returns whether the job is Kinora's. */
@@ -154,6 +172,10 @@ class TransferLog {
     return Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS));
   }
 
-  /** A submitted job that has not ended. */
-  record Unfinished(UUID transfer, String provider, String model, RemoteJob job) {}
+  /**
+   * A transmission that has not ended.
+   *
+   * @param job the platform's job, or null when the answer to its submission was never stored
+   */
+  record Unfinished(UUID transfer, String provider, String model, RemoteJob job, Instant sentAt) {}
 }

@@ -59,7 +59,7 @@ class ResilienceUnitTest {
     var resilience = new Resilience(properties(3));
     var calls = new AtomicInteger();
 
-    assertThatThrownBy(() -> resilience.call("flaky", () -> {
+    assertThatThrownBy(() -> resilience.submit("flaky", () -> {
           calls.incrementAndGet();
           throw ProviderFailure.transientFailure(FailureCode.PROVIDER_UNAVAILABLE, "503", null);
         }))
@@ -67,7 +67,7 @@ class ResilienceUnitTest {
     assertThat(calls).hasValue(3);
 
     calls.set(0);
-    assertThatThrownBy(() -> resilience.call("strict", () -> {
+    assertThatThrownBy(() -> resilience.submit("strict", () -> {
           calls.incrementAndGet();
           throw ProviderFailure.of(FailureCode.INVALID_INPUT, "400");
         }))
@@ -79,7 +79,7 @@ class ResilienceUnitTest {
   void pausesAPlatformThatKeepsFailingWithoutCallingIt() {
     var resilience = new Resilience(properties(1));
     for (int i = 0; i < 5; i++) {
-      assertThatThrownBy(() -> resilience.call("down", () -> {
+      assertThatThrownBy(() -> resilience.submit("down", () -> {
             throw ProviderFailure.transientFailure(FailureCode.PROVIDER_UNAVAILABLE, "503", null);
           }))
           .isInstanceOf(ProviderFailure.class);
@@ -88,7 +88,7 @@ class ResilienceUnitTest {
 
     assertThat(resilience.available("down")).isFalse();
     assertThat(resilience.available("elsewhere")).isTrue();
-    assertThatThrownBy(() -> resilience.call("down", calls::incrementAndGet))
+    assertThatThrownBy(() -> resilience.submit("down", calls::incrementAndGet))
         .isInstanceOfSatisfying(ProviderFailure.class, f -> {
           assertThat(f.code()).isEqualTo("provider_unavailable");
           assertThat(f.allowsFallback()).isTrue();
@@ -102,7 +102,7 @@ class ResilienceUnitTest {
   void aPausedPlatformIsOfferedWorkAgainWhenThePauseEndsThoughNobodyCalledIt() throws Exception {
     var resilience = new Resilience(properties(1, Duration.ofMillis(100)));
     for (int i = 0; i < 5; i++) {
-      assertThatThrownBy(() -> resilience.call("flaky", () -> {
+      assertThatThrownBy(() -> resilience.submit("flaky", () -> {
             throw ProviderFailure.transientFailure(FailureCode.PROVIDER_UNAVAILABLE, "503", null);
           }))
           .isInstanceOf(ProviderFailure.class);
@@ -112,6 +112,65 @@ class ResilienceUnitTest {
     org.awaitility.Awaitility.await()
         .atMost(Duration.ofSeconds(5))
         .until(() -> resilience.available("flaky"));
-    assertThat(resilience.call("flaky", () -> "back")).isEqualTo("back");
+    assertThat(resilience.submit("flaky", () -> "back")).isEqualTo("back");
+  }
+
+  /** A submission the platform may have taken is never sent twice: it is looked up instead. */
+  @Test
+  void aSubmissionWhoseOutcomeIsUnknownIsSentOnce() {
+    var resilience = new Resilience(properties(3));
+    var calls = new AtomicInteger();
+
+    assertThatThrownBy(() -> resilience.submit("slow", () -> {
+          calls.incrementAndGet();
+          throw ProviderFailure.transientFailure(FailureCode.TIMEOUT, "read timeout", null)
+              .withOutcomeUnknown();
+        }))
+        .isInstanceOfSatisfying(
+            ProviderFailure.class, f -> assertThat(f.isOutcomeUnknown()).isTrue());
+    assertThat(calls).hasValue(1);
+
+    calls.set(0);
+    assertThat(resilience.retrying("slow", () -> {
+          if (calls.incrementAndGet() < 3) {
+            throw ProviderFailure.transientFailure(FailureCode.TIMEOUT, "read timeout", null)
+                .withOutcomeUnknown();
+          }
+          return "status";
+        }))
+        .as("reading a job's state may be repeated")
+        .isEqualTo("status");
+  }
+
+  /** Three retries of one submission are one failure to the breaker, not three. */
+  @Test
+  void theBreakerCountsSubmissionsNotRetries() {
+    var resilience = new Resilience(properties(3));
+    for (int i = 0; i < 4; i++) {
+      assertThatThrownBy(() -> resilience.submit("flaky", () -> {
+            throw ProviderFailure.transientFailure(FailureCode.PROVIDER_UNAVAILABLE, "503", null);
+          }))
+          .isInstanceOf(ProviderFailure.class);
+    }
+
+    assertThat(resilience.available("flaky"))
+        .as("4 failed submissions (12 calls) are under the 5 the breaker needs")
+        .isTrue();
+  }
+
+  /** A malformed answer is one request's error: it does not pause the platform for everyone. */
+  @Test
+  void malformedAnswersDoNotPauseThePlatform() {
+    var resilience = new Resilience(properties(1));
+    for (int i = 0; i < 10; i++) {
+      assertThatThrownBy(() -> resilience.submit("sloppy", () -> {
+            throw ProviderFailure.transientFailure(FailureCode.PROVIDER_ERROR, "malformed", null)
+                .withOutcomeUnknown();
+          }))
+          .isInstanceOfSatisfying(
+              ProviderFailure.class, f -> assertThat(f.code()).isEqualTo("provider_error"));
+    }
+
+    assertThat(resilience.available("sloppy")).isTrue();
   }
 }

@@ -90,10 +90,7 @@ public abstract class HttpAdapter implements RemoteVideoProvider {
       }
       return node;
     } catch (JacksonException | IllegalStateException e) {
-      throw ProviderFailure.transientFailure(
-          FailureCode.PROVIDER_ERROR,
-          info.name() + " sent a malformed answer: " + e.getMessage(),
-          null);
+      throw malformed(e.getMessage());
     }
   }
 
@@ -122,7 +119,11 @@ public abstract class HttpAdapter implements RemoteVideoProvider {
         true));
   }
 
-  /** Maps an error status onto a failure; adapters may recognise moderation in their own words. */
+  /**
+   * Maps an error status onto a failure; adapters may recognise moderation in their own words. 429
+   * and 503 say the platform did not take the request (as their documentation has it); any other
+   * 5xx may come after it did.
+   */
   protected ProviderFailure httpFailure(HttpStatusCode status, HttpHeaders headers, String body) {
     int code = status.value();
     var detail = info.name() + " answered " + code + ": " + abbreviate(body);
@@ -131,11 +132,17 @@ public abstract class HttpAdapter implements RemoteVideoProvider {
           FailureCode.RATE_LIMITED, detail, retryAfter(headers));
     }
     if (code == 408 || code == 504) {
-      return ProviderFailure.transientFailure(FailureCode.TIMEOUT, detail, retryAfter(headers));
+      return ProviderFailure.transientFailure(FailureCode.TIMEOUT, detail, retryAfter(headers))
+          .withOutcomeUnknown();
+    }
+    if (code == 503) {
+      return ProviderFailure.transientFailure(
+          FailureCode.PROVIDER_UNAVAILABLE, detail, retryAfter(headers));
     }
     if (code >= 500) {
       return ProviderFailure.transientFailure(
-          FailureCode.PROVIDER_UNAVAILABLE, detail, retryAfter(headers));
+              FailureCode.PROVIDER_UNAVAILABLE, detail, retryAfter(headers))
+          .withOutcomeUnknown();
     }
     if (code == 401 || code == 403) {
       return ProviderFailure.of(FailureCode.PROVIDER_UNAVAILABLE, detail);
@@ -164,21 +171,49 @@ public abstract class HttpAdapter implements RemoteVideoProvider {
         || lower.contains("sensitive");
   }
 
+  /**
+   * Runs an exchange, mapping transport failures: a request that surely did not reach the platform
+   * (refused, unresolvable, connect timeout) may be sent again; one that may have (no answer in
+   * time, a connection lost after sending) has an unknown outcome.
+   */
   private <T> T call(IoCall<T> call) {
     try {
       return call.run();
     } catch (ResourceAccessException e) {
       var cause = e.getCause();
+      if (neverSent(cause)) {
+        throw ProviderFailure.transientFailure(
+            FailureCode.PROVIDER_UNAVAILABLE,
+            info.name() + " unreachable: " + e.getMessage(),
+            null);
+      }
       if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
         throw ProviderFailure.transientFailure(
-            FailureCode.TIMEOUT, info.name() + " did not answer in time", null);
+                FailureCode.TIMEOUT, info.name() + " did not answer in time", null)
+            .withOutcomeUnknown();
       }
       throw ProviderFailure.transientFailure(
-          FailureCode.PROVIDER_UNAVAILABLE, info.name() + " unreachable: " + e.getMessage(), null);
+              FailureCode.PROVIDER_UNAVAILABLE,
+              info.name() + " unreachable: " + e.getMessage(),
+              null)
+          .withOutcomeUnknown();
     } catch (java.io.UncheckedIOException e) {
       throw ProviderFailure.transientFailure(
-          FailureCode.PROVIDER_UNAVAILABLE, info.name() + ": " + e.getMessage(), null);
+              FailureCode.PROVIDER_UNAVAILABLE, info.name() + ": " + e.getMessage(), null)
+          .withOutcomeUnknown();
     }
+  }
+
+  private static boolean neverSent(Throwable cause) {
+    for (var e = cause; e != null; e = e.getCause()) {
+      if (e instanceof java.net.http.HttpConnectTimeoutException
+          || e instanceof java.net.ConnectException
+          || e instanceof java.net.UnknownHostException
+          || e instanceof java.nio.channels.UnresolvedAddressException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Seconds or an HTTP date, as RFC 9110 allows. */
@@ -216,10 +251,14 @@ public abstract class HttpAdapter implements RemoteVideoProvider {
     return value.isMissingNode() || value.isNull() ? null : value.asString();
   }
 
-  /** A platform's answer lacked what its documentation promises. */
+  /**
+   * A platform's answer lacked what its documentation promises. Its outcome is unknown: a
+   * malformed answer to a submission may still have started a job.
+   */
   protected ProviderFailure malformed(String what) {
     return ProviderFailure.transientFailure(
-        FailureCode.PROVIDER_ERROR, info.name() + " sent a malformed answer: " + what, null);
+            FailureCode.PROVIDER_ERROR, info.name() + " sent a malformed answer: " + what, null)
+        .withOutcomeUnknown();
   }
 
   @FunctionalInterface

@@ -17,6 +17,9 @@ public enum FailureCode {
   TIMEOUT(true, "The video service took too long to answer."),
   PROVIDER_ERROR(true, "The video service failed to make this video."),
   EXPIRED(false, "The provider's copy of the video expired before Kinora could collect it."),
+  UNCONFIRMED(
+      false,
+      "The video service did not confirm that it took this video, so Kinora stopped here. Nothing was charged; please try again."),
   CANCELLED(false, "The video was cancelled."),
   RENDER_FAILED(false, "The local renderer could not draw or encode the video.");
 

@@ -17,19 +17,11 @@ public class ProviderFailure extends RuntimeException {
   private final boolean transientError;
   private final Duration retryAfter;
   private final boolean noFallback;
+  private final boolean outcomeUnknown;
 
   /** A failure of the local renderer, or any other with a code of its own. */
   public ProviderFailure(String code, String userMessage, Throwable cause) {
-    this(code, userMessage, cause, false, null);
-  }
-
-  private ProviderFailure(
-      String code,
-      String userMessage,
-      Throwable cause,
-      boolean transientError,
-      Duration retryAfter) {
-    this(code, userMessage, cause, transientError, retryAfter, false);
+    this(code, userMessage, cause, false, null, false, false);
   }
 
   private ProviderFailure(
@@ -38,29 +30,54 @@ public class ProviderFailure extends RuntimeException {
       Throwable cause,
       boolean transientError,
       Duration retryAfter,
-      boolean noFallback) {
+      boolean noFallback,
+      boolean outcomeUnknown) {
     super(userMessage, cause);
     this.code = code;
     this.transientError = transientError;
     this.retryAfter = retryAfter;
     this.noFallback = noFallback;
+    this.outcomeUnknown = outcomeUnknown;
   }
 
   /** The same failure, but no other route may take over: the platform had already made the video. */
   public ProviderFailure withoutFallback() {
-    return new ProviderFailure(code, getMessage(), getCause(), transientError, retryAfter, true);
+    return new ProviderFailure(
+        code, getMessage(), getCause(), transientError, retryAfter, true, outcomeUnknown);
+  }
+
+  /**
+   * The same failure, where the request may have reached the platform and been accepted (a read
+   * timeout, a reset after sending, a 500, a malformed success): a submission must not be sent
+   * again, only looked up.
+   */
+  public ProviderFailure withOutcomeUnknown() {
+    return new ProviderFailure(
+        code, getMessage(), getCause(), transientError, retryAfter, noFallback, true);
+  }
+
+  /** Whether the platform may have accepted the request despite this failure. */
+  public boolean isOutcomeUnknown() {
+    return outcomeUnknown;
   }
 
   /** A failure with the code's own reason; the detail goes to logs only. */
   public static ProviderFailure of(FailureCode code, String detail) {
     return new ProviderFailure(
-        code.code(), code.reason(), detail == null ? null : new Detail(detail), false, null);
+        code.code(),
+        code.reason(),
+        detail == null ? null : new Detail(detail),
+        false,
+        null,
+        false,
+        false);
   }
 
   /** A failure that the same call may not repeat, e.g. 503 or a dropped connection. */
   public static ProviderFailure transientFailure(
       FailureCode code, String detail, Duration retryAfter) {
-    return new ProviderFailure(code.code(), code.reason(), new Detail(detail), true, retryAfter);
+    return new ProviderFailure(
+        code.code(), code.reason(), new Detail(detail), true, retryAfter, false, false);
   }
 
   public String code() {

@@ -20,6 +20,26 @@ public interface RemoteVideoProvider extends VideoProvider {
    */
   RemoteJob submit(VideoSpec<ReferenceMedia> request);
 
+  /**
+   * Sends the request tagged with Kinora's reference for this one attempt, where the platform
+   * keeps such a thing (an idempotency key, an external id, metadata, a callback address), so that
+   * {@link #lookUp} can find the job when the answer to this call is lost. The reference names
+   * nothing about the user. Adapters whose platform keeps no reference submit without it.
+   */
+  default RemoteJob submit(VideoSpec<ReferenceMedia> request, String reference) {
+    return submit(request);
+  }
+
+  /**
+   * Looks up the job a submit with this reference made, after its answer was lost: found, surely
+   * absent, or unknowable where the platform offers no way to ask (the default).
+   *
+   * @param sentAt when the submit was sent, for platforms that list recent jobs
+   */
+  default Lookup lookUp(String reference, java.time.Instant sentAt) {
+    return Lookup.unknowable();
+  }
+
   /** The job's state now, mapped onto Kinora's states. */
   RemoteStatus status(RemoteJob job);
 
