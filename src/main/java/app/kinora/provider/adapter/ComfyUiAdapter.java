@@ -1,6 +1,7 @@
 package app.kinora.provider.adapter;
 
 import app.kinora.provider.spi.FailureCode;
+import app.kinora.provider.spi.Lookup;
 import app.kinora.provider.spi.ModelDescriptor;
 import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ProviderInfo;
@@ -58,6 +59,12 @@ public class ComfyUiAdapter extends HttpAdapter {
 
   @Override
   public RemoteJob submit(VideoSpec<ReferenceMedia> request) {
+    return submit(request, null);
+  }
+
+  /** ComfyUI takes the client's own prompt id: Kinora's reference becomes the job's id. */
+  @Override
+  public RemoteJob submit(VideoSpec<ReferenceMedia> request, String reference) {
     var seconds = request.duration().toSeconds();
     Map<String, JsonNode> values = Map.of(
         "{{prompt}}", StringNode.valueOf(request.prompt()),
@@ -73,6 +80,9 @@ public class ComfyUiAdapter extends HttpAdapter {
     var body = JSON.createObjectNode();
     body.set("prompt", graph);
     body.put("client_id", CLIENT_ID);
+    if (reference != null) {
+      body.put("prompt_id", reference);
+    }
     var queued = postJson(http.post().uri("/prompt"), body);
     var id = text(queued, "prompt_id");
     if (id == null) {
@@ -115,6 +125,24 @@ public class ComfyUiAdapter extends HttpAdapter {
       return RemoteStatus.running(-1);
     }
     return RemoteStatus.completed(outputFile(entry.path("outputs")));
+  }
+
+  /** A prompt with this id is in the history (it ran) or on the queue; else it was never taken. */
+  @Override
+  public Lookup lookUp(String reference, java.time.Instant sentAt) {
+    var job = RemoteJob.of(reference);
+    if (!json(http.get().uri("/history/{id}", reference)).path(reference).isMissingNode()) {
+      return Lookup.found(job);
+    }
+    var queue = json(http.get().uri("/queue"));
+    for (var list : List.of("queue_running", "queue_pending")) {
+      for (var item : queue.path(list)) {
+        if (reference.equals(item.path(1).asString(""))) {
+          return Lookup.found(job);
+        }
+      }
+    }
+    return Lookup.absent();
   }
 
   /**
@@ -160,10 +188,16 @@ public class ComfyUiAdapter extends HttpAdapter {
         output);
   }
 
-  /** Takes a waiting prompt off the queue. */
+  /**
+   * Takes a waiting prompt off the queue, and stops it if it is running ({@code /interrupt} with
+   * its id stops that prompt only).
+   */
   @Override
   public boolean cancel(RemoteJob job) {
     postJson(http.post().uri("/queue"), Map.of("delete", List.of(job.id())));
+    if (running(job)) {
+      postJson(http.post().uri("/interrupt"), Map.of("prompt_id", job.id()));
+    }
     return true;
   }
 

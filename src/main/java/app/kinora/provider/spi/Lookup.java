@@ -50,6 +50,16 @@ public final class Lookup {
   }
 
   @Override
+  public boolean equals(Object other) {
+    return other instanceof Lookup that && answer == that.answer && Objects.equals(job, that.job);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(answer, job);
+  }
+
+  @Override
   public String toString() {
     return answer == Answer.FOUND ? "found " + job.id() : answer.name().toLowerCase();
   }

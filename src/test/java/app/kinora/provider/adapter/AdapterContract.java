@@ -234,6 +234,65 @@ abstract class AdapterContract {
     assertNoPersonalHeaders(sent);
   }
 
+  /**
+   * Stubs what the platform answers when asked for the job a lost submission with this reference
+   * made, and returns what {@code lookUp} must then say. Platforms that offer no way to ask keep
+   * this default.
+   */
+  app.kinora.provider.spi.Lookup stubLookUp(String reference) {
+    return app.kinora.provider.spi.Lookup.unknowable();
+  }
+
+  /** The platform took the job but its answer came too late: never sent twice, looked up instead. */
+  @Test
+  void aSubmissionAnsweredTooLateHasAnUnknownOutcomeIsSentOnceAndIsLookedUp() {
+    stubSubmit(accepted().withFixedDelay(2_500));
+    var reference = "kinora-" + java.util.UUID.randomUUID();
+
+    assertThatThrownBy(() -> adapter(baseUrl(), IMPATIENT).submit(request(), reference))
+        .isInstanceOfSatisfying(
+            ProviderFailure.class,
+            failure -> assertThat(failure.isOutcomeUnknown()).isTrue());
+    assertThat(submissions()).hasSize(1);
+
+    var expected = stubLookUp(reference);
+    assertThat(adapter(baseUrl()).lookUp(reference, java.time.Instant.now().minusSeconds(60)))
+        .isEqualTo(expected);
+    assertThat(submissions()).as("looking up sends nothing new").hasSize(1);
+  }
+
+  /** A success without the job's id may still have started a job: its outcome is unknown too. */
+  @Test
+  void aMalformedAcceptanceHasAnUnknownOutcome() {
+    stubSubmit(aResponse()
+        .withStatus(200)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"accepted\": "));
+
+    assertThatThrownBy(() -> adapter(baseUrl()).submit(request(), "kinora-malformed"))
+        .isInstanceOfSatisfying(ProviderFailure.class, failure -> {
+          assertThat(failure.isOutcomeUnknown()).isTrue();
+          assertThat(failure.code()).isEqualTo("provider_error");
+        });
+    assertThat(submissions()).hasSize(1);
+  }
+
+  /** Refused before it was taken (429, 503): the outcome is known, sending again is safe. */
+  @Test
+  void aRefusalHasAKnownOutcome() {
+    stubSubmit(aResponse().withStatus(503).withBody("overloaded"));
+
+    assertThatThrownBy(() -> adapter(baseUrl()).submit(request(), "kinora-refused"))
+        .isInstanceOfSatisfying(
+            ProviderFailure.class,
+            failure -> assertThat(failure.isOutcomeUnknown()).isFalse());
+  }
+
+  private static java.util.List<LoggedRequest> submissions() {
+    return platform.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+        com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
+  }
+
   static void assertNoPersonalHeaders(LoggedRequest sent) {
     assertThat(sent.getHeaders().keys())
         .map(String::toLowerCase)

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import app.kinora.provider.spi.Capability;
 import app.kinora.provider.spi.ModelDescriptor;
@@ -83,6 +84,37 @@ class ComfyUiAdapterTest extends AdapterContract {
   @Override
   ResponseDefinitionBuilder running() {
     return json("{}");
+  }
+
+  /** ComfyUI keeps the prompt id the client chose: a waiting prompt with it is found on the queue. */
+  @Override
+  app.kinora.provider.spi.Lookup stubLookUp(String reference) {
+    platform.stubFor(get("/history/" + reference).willReturn(json("{}")));
+    platform.stubFor(get("/queue").willReturn(json("""
+        {"queue_running":[[3,"p-1",{},{},["9"]]],"queue_pending":[[5,"%s",{},{},["9"]]]}""".formatted(reference))));
+    return app.kinora.provider.spi.Lookup.found(RemoteJob.of(reference));
+  }
+
+  @org.junit.jupiter.api.Test
+  void aPromptNeverTakenIsSurelyAbsent() {
+    platform.stubFor(get("/history/kinora-lost").willReturn(json("{}")));
+
+    assertThat(adapter(baseUrl()).lookUp("kinora-lost", java.time.Instant.now()))
+        .isEqualTo(app.kinora.provider.spi.Lookup.absent());
+  }
+
+  @org.junit.jupiter.api.Test
+  void sendsKinorasReferenceAsThePromptId() {
+    stubSubmit(accepted());
+
+    adapter(baseUrl()).submit(request(), "kinora-ref-1");
+
+    assertThat(platform
+            .findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/prompt")))
+            .getFirst()
+            .getBodyAsString())
+        .contains("\"prompt_id\":\"kinora-ref-1\"");
   }
 
   @org.junit.jupiter.api.BeforeEach
