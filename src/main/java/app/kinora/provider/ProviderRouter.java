@@ -68,7 +68,7 @@ class ProviderRouter implements Providers {
       throw ProviderFailure.of(
           FailureCode.PROVIDER_UNAVAILABLE, "no enabled route for " + request.model());
     }
-    var start = resumed(ticket, routes, progress, output);
+    var start = resumed(ticket, request, routes, progress, output);
     if (start < 0) {
       return;
     }
@@ -120,7 +120,11 @@ class ProviderRouter implements Providers {
    * completed, else the index of the first route still to try.
    */
   private int resumed(
-      GenerationTicket ticket, List<Route> routes, ProgressListener progress, Path output) {
+      GenerationTicket ticket,
+      VideoSpec<ReferenceMedia> request,
+      List<Route> routes,
+      ProgressListener progress,
+      Path output) {
     var unfinished = transfers.unfinished(ticket.generation());
     if (unfinished.isEmpty()) {
       return 0;

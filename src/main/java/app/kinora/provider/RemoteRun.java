@@ -55,11 +55,10 @@ class RemoteRun {
    */
   void submitAndFollow(VideoSpec<ReferenceMedia> request, ProgressListener progress, Path output) {
     var sentAt = Instant.now();
+    var sent = request.withModel(route.model().id());
     RemoteJob job;
     try {
-      job = resilience.submit(
-          route.providerId(),
-          () -> route.provider().submit(request.withModel(route.model().id()), reference()));
+      job = resilience.submit(route.providerId(), () -> route.provider().submit(sent, reference()));
     } catch (ProviderFailure failure) {
       if (Thread.currentThread().isInterrupted()) {
         throw failure; // the node is stopping: whoever resumes the attempt looks the job up
@@ -68,7 +67,7 @@ class RemoteRun {
         transfers.finished(transfer, failure.code());
         throw failure;
       }
-      job = reconcile(sentAt, failure).orElseThrow(() -> {
+      job = reconcile(sent, sentAt, failure).orElseThrow(() -> {
         transfers.finished(transfer, failure.code());
         return failure; // surely not taken: the next route may try
       });
@@ -81,11 +80,11 @@ class RemoteRun {
    * Resumes a submission whose answer was never stored (the node died while it was on its way):
    * the job it made if the platform has one, else empty when the platform surely has none.
    */
-  Optional<RemoteJob> resumeSubmission(Instant sentAt) {
+  Optional<RemoteJob> resumeSubmission(VideoSpec<ReferenceMedia> request, Instant sentAt) {
     var lost = ProviderFailure.of(
             FailureCode.UNCONFIRMED, "the node stopped while submitting to " + route)
         .withOutcomeUnknown();
-    var job = reconcile(sentAt, lost);
+    var job = reconcile(request.withModel(route.model().id()), sentAt, lost);
     if (job.isPresent()) {
       transfers.submitted(transfer, job.get());
     } else {
@@ -98,11 +97,12 @@ class RemoteRun {
    * Asks the platform for the job a lost submission made. Where it cannot tell, the attempt ends
    * here with no other route (a second job could be billed twice) and the operator is told.
    */
-  private Optional<RemoteJob> reconcile(Instant sentAt, ProviderFailure lost) {
+  private Optional<RemoteJob> reconcile(
+      VideoSpec<ReferenceMedia> sent, Instant sentAt, ProviderFailure lost) {
     Lookup lookup;
     try {
       lookup = resilience.retrying(
-          route.providerId(), () -> route.provider().lookUp(reference(), sentAt));
+          route.providerId(), () -> route.provider().lookUp(sent, reference(), sentAt));
     } catch (ProviderFailure failure) {
       log.warn("Looking up a lost submission on {} failed: {}", route, failure.detail());
       lookup = Lookup.unknowable();

@@ -3,6 +3,7 @@ package app.kinora.provider.adapter;
 import app.kinora.provider.spi.Capability;
 import app.kinora.provider.spi.FailureCode;
 import app.kinora.provider.spi.JobState;
+import app.kinora.provider.spi.Lookup;
 import app.kinora.provider.spi.ModelDescriptor;
 import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ProviderInfo;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
@@ -36,6 +38,10 @@ import tools.jackson.databind.JsonNode;
 public class ReplicateAdapter extends HttpAdapter implements WebhookVerifier {
 
   private static final Duration SIGNATURE_TOLERANCE = Duration.ofMinutes(5);
+
+  /** How far Replicate's clock may be behind Kinora's when matching a lost submission. */
+  private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+
   private static final List<ModelDescriptor> MODELS = List.of(
       ModelDescriptor.ofDurations(
           "google/veo-3-fast",
@@ -89,6 +95,60 @@ public class ReplicateAdapter extends HttpAdapter implements WebhookVerifier {
 
   @Override
   public RemoteJob submit(VideoSpec<ReferenceMedia> request) {
+    var body = new LinkedHashMap<String, Object>();
+    body.put("input", input(request));
+    if (callbackUrl != null) {
+      body.put("webhook", callbackUrl);
+      body.put("webhook_events_filter", List.of("completed"));
+    }
+    var prediction = postJson(
+        http.post()
+            .uri("/models/" + request.model() + "/predictions")
+            .headers(h -> h.setBearerAuth(apiToken)),
+        body);
+    var id = text(prediction, "id");
+    if (id == null) {
+      throw malformed("no prediction id");
+    }
+    return RemoteJob.of(id);
+  }
+
+  /**
+   * Replicate keeps no client reference, but lists recent predictions with their input: the one
+   * created since the submission whose input is this request's (its seed makes it this attempt's)
+   * is the job. Files come back as Replicate's own links, so they are left out of the comparison.
+   */
+  @Override
+  public Lookup lookUp(VideoSpec<ReferenceMedia> request, String reference, Instant sentAt) {
+    // read back from text, as the listing is: numbers compare by value, not by Java type
+    var wanted = JSON.readTree(JSON.writeValueAsString(input(request)));
+    ((tools.jackson.databind.node.ObjectNode) wanted).remove("image");
+    var since = sentAt.minus(CLOCK_SKEW);
+    var matches = new java.util.ArrayList<String>();
+    var listing = json(http.get().uri("/predictions").headers(h -> h.setBearerAuth(apiToken)));
+    while (true) {
+      for (var prediction : listing.path("results")) {
+        var created = Instant.parse(prediction.path("created_at").asString("1970-01-01T00:00:00Z"));
+        if (created.isBefore(since)) {
+          return Lookup.of(matches);
+        }
+        var input = prediction.path("input").deepCopy();
+        if (input instanceof tools.jackson.databind.node.ObjectNode object) {
+          object.remove("image");
+        }
+        if (request.model().equals(text(prediction, "model")) && wanted.equals(input)) {
+          matches.add(text(prediction, "id"));
+        }
+      }
+      var next = text(listing, "next");
+      if (next == null) {
+        return Lookup.of(matches);
+      }
+      listing = json(http.get().uri(URI.create(next)).headers(h -> h.setBearerAuth(apiToken)));
+    }
+  }
+
+  private Map<String, Object> input(VideoSpec<ReferenceMedia> request) {
     var model = MODELS.stream()
         .filter(m -> m.id().equals(request.model()))
         .findFirst()
@@ -112,22 +172,7 @@ public class ReplicateAdapter extends HttpAdapter implements WebhookVerifier {
         .references()
         .firstFrameIfAny()
         .ifPresent(image -> input.put("image", Shapes.dataUri(image)));
-    var body = new LinkedHashMap<String, Object>();
-    body.put("input", input);
-    if (callbackUrl != null) {
-      body.put("webhook", callbackUrl);
-      body.put("webhook_events_filter", List.of("completed"));
-    }
-    var prediction = postJson(
-        http.post()
-            .uri("/models/" + request.model() + "/predictions")
-            .headers(h -> h.setBearerAuth(apiToken)),
-        body);
-    var id = text(prediction, "id");
-    if (id == null) {
-      throw malformed("no prediction id");
-    }
-    return RemoteJob.of(id);
+    return input;
   }
 
   @Override

@@ -41,6 +41,18 @@ public final class Lookup {
     return UNKNOWABLE;
   }
 
+  /**
+   * From the ids of the platform's jobs that match a lost submission, all listed: one is the job,
+   * none means it was not taken, several cannot be told apart.
+   */
+  public static Lookup of(java.util.List<String> matchingIds) {
+    return switch (matchingIds.size()) {
+      case 0 -> absent();
+      case 1 -> found(RemoteJob.of(matchingIds.getFirst()));
+      default -> unknowable();
+    };
+  }
+
   public Optional<RemoteJob> job() {
     return Optional.ofNullable(job);
   }

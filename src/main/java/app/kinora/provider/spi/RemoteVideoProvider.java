@@ -40,6 +40,15 @@ public interface RemoteVideoProvider extends VideoProvider {
     return Lookup.unknowable();
   }
 
+  /**
+   * The same, for platforms that keep no reference but list recent jobs with their input: the job
+   * is the one whose input is what this request sent (the seed makes it the attempt's own).
+   */
+  default Lookup lookUp(
+      VideoSpec<ReferenceMedia> request, String reference, java.time.Instant sentAt) {
+    return lookUp(reference, sentAt);
+  }
+
   /** The job's state now, mapped onto Kinora's states. */
   RemoteStatus status(RemoteJob job);
 

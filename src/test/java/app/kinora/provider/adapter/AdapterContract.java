@@ -256,7 +256,8 @@ abstract class AdapterContract {
     assertThat(submissions()).hasSize(1);
 
     var expected = stubLookUp(reference);
-    assertThat(adapter(baseUrl()).lookUp(reference, java.time.Instant.now().minusSeconds(60)))
+    assertThat(adapter(baseUrl())
+            .lookUp(request(), reference, java.time.Instant.now().minusSeconds(60)))
         .isEqualTo(expected);
     assertThat(submissions()).as("looking up sends nothing new").hasSize(1);
   }

@@ -87,6 +87,34 @@ class ReplicateAdapterTest extends AdapterContract {
     platform.stubFor(get("/v1/predictions/pred-1").willReturn(answer));
   }
 
+  /**
+   * Replicate lists recent predictions, newest first, a page at a time: the one with this
+   * request's input (its image as Replicate's own link) is the lost submission's; another seed is
+   * someone else's, and the listing stops at predictions older than the submission.
+   */
+  @Override
+  app.kinora.provider.spi.Lookup stubLookUp(String reference) {
+    var now = java.time.Instant.now();
+    platform.stubFor(get("/v1/predictions")
+        .willReturn(json("""
+        {"next":"%s/v1/predictions?cursor=2","previous":null,"results":[
+          {"id":"pred-other","model":"google/veo-3-fast","created_at":"%s","status":"processing",
+           "input":{"prompt":"A paper boat on a river","duration":8,"aspect_ratio":"16:9",
+                    "resolution":"720p","generate_audio":false,"seed":7}},
+          {"id":"pred-1","model":"google/veo-3-fast","created_at":"%s","status":"starting",
+           "input":{"prompt":"A paper boat on a river","duration":8,"aspect_ratio":"16:9",
+                    "resolution":"720p","generate_audio":false,"seed":42,
+                    "image":"https://replicate.delivery/pbxt/first.png"}}]}""".formatted(baseUrl(), now, now.minusSeconds(30)))));
+    platform.stubFor(
+        get(com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/v1/predictions?cursor=2"))
+            .willReturn(json("""
+            {"next":"%s/v1/predictions?cursor=3","results":[
+              {"id":"pred-old","model":"google/veo-3-fast","created_at":"%s","status":"succeeded",
+               "input":{"prompt":"A paper boat on a river","duration":8,"aspect_ratio":"16:9",
+                        "resolution":"720p","generate_audio":false,"seed":42}}]}""".formatted(baseUrl(), now.minusSeconds(3600)))));
+    return app.kinora.provider.spi.Lookup.found(RemoteJob.of("pred-1"));
+  }
+
   @Override
   ResponseDefinitionBuilder running() {
     return json("""
