@@ -136,8 +136,9 @@ class ProviderRouter implements Providers {
         log.info("Generation {} resumes its job on {}", ticket.generation(), route);
         var run = new RemoteRun(route, job.transfer(), transfers, resilience, properties);
         try {
-          var remote =
-              job.job() != null ? Optional.of(job.job()) : run.resumeSubmission(job.sentAt());
+          var remote = job.job() != null
+              ? Optional.of(job.job())
+              : run.resumeSubmission(request, job.sentAt());
           if (remote.isEmpty()) {
             return i; // the platform surely took nothing: this route may be asked again
           }
