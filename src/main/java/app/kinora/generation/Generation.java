@@ -13,9 +13,10 @@ import java.util.Optional;
 /**
  * A request for a video and what became of it: queued, then running in numbered attempts, then
  * completed or failed (a cancellation is a failure with the code {@code cancelled}). Each change
- * is one method that refuses an illegal move, naming the current state, and registers the event
- * that tells the other modules; the repository stores the change only if nobody changed the
- * generation since it was read, and only then publishes the events.
+ * is one method: {@link GenerationState} refuses an illegal move, naming the current state, and
+ * the generation registers the event that tells the other modules; the repository stores the
+ * change only if nobody changed the generation since it was read, and only then publishes the
+ * events.
  */
 public final class Generation {
 
@@ -65,38 +66,29 @@ public final class Generation {
   /** A new generation, waiting for a worker; {@code lineage} null for a video made from scratch. */
   public static Generation queue(
       UserId owner, VideoSpec<GenerationReferences> spec, Lineage lineage, Instant now) {
-    var generation = new Generation(
-        GenerationId.random(),
-        owner,
-        spec,
-        now,
-        lineage,
-        new GenerationState(GenerationStatus.QUEUED, 0, 0, null, null, null));
+    var generation =
+        new Generation(GenerationId.random(), owner, spec, now, lineage, GenerationState.queued());
     generation.events.add(new GenerationQueued(generation.id, owner, spec, now));
     return generation;
   }
 
   /** A worker takes it: a new attempt begins (the previous one, if any, died with its node). */
   public int start() {
-    require(!state.status().isTerminal(), "start");
-    state =
-        new GenerationState(GenerationStatus.IN_PROGRESS, state.attempt() + 1, 0, null, null, null);
+    state = state.started(id);
     events.add(new GenerationStarted(id, owner, spec, createdAt, state.attempt()));
     return state.attempt();
   }
 
   /** The attempt that runs it finished the video, stored as {@code output}. */
   public void complete(int attempt, Output output, Instant now) {
-    requireRunning(attempt, "complete");
-    state = new GenerationState(
-        GenerationStatus.COMPLETED, attempt, 100, null, Objects.requireNonNull(output), now);
+    state = state.completed(id, attempt, output, now);
     events.add(new GenerationCompleted(id, owner, spec, output, createdAt, now));
   }
 
   /** The attempt that runs it could not make the video. */
   public void fail(int attempt, GenerationFailure failure, Instant now) {
-    requireRunning(attempt, "fail");
-    end(failure, now);
+    state = state.failed(id, attempt, failure, now);
+    events.add(new GenerationFailed(id, owner, spec, failure, createdAt, now));
   }
 
   /** Its owner stops it before it ends, whichever attempt runs it. */
@@ -106,35 +98,15 @@ public final class Generation {
 
   /** Someone stops it before it ends, saying why ({@code cancellation} must be a cancellation). */
   public void cancel(GenerationFailure cancellation, Instant now) {
-    if (!cancellation.isCancellation()) {
-      throw new IllegalArgumentException("a cancellation has the code " + CANCELLED_CODE);
-    }
-    require(!state.status().isTerminal(), "cancel");
-    end(cancellation, now);
+    state = state.cancelled(id, cancellation, now);
+    events.add(new GenerationFailed(id, owner, spec, cancellation, createdAt, now));
   }
 
   /** Its owner deletes it with its files; only once it has ended. */
   public void delete() {
-    require(state.status().isTerminal(), "delete");
+    state.requireDeletable(id);
     events.add(new GenerationDeleted(
         id, owner, state.output() == null ? List.of() : state.output().keys()));
-  }
-
-  private void end(GenerationFailure failure, Instant now) {
-    state = new GenerationState(
-        GenerationStatus.FAILED, state.attempt(), state.progress(), failure, null, now);
-    events.add(new GenerationFailed(id, owner, spec, failure, createdAt, now));
-  }
-
-  private void requireRunning(int attempt, String change) {
-    require(state.status() == GenerationStatus.IN_PROGRESS && state.attempt() == attempt, change);
-  }
-
-  private void require(boolean allowed, String change) {
-    if (!allowed) {
-      throw new IllegalStateException("Cannot %s generation %s: it is %s (attempt %d)."
-          .formatted(change, id, state.status().apiName(), state.attempt()));
-    }
   }
 
   /** The events registered since it was read, in order; the repository publishes them once stored. */

@@ -14,7 +14,11 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads the {@code privacy_requests} table, and pseudonymises it on erasure. */
+/**
+ * The {@code privacy_requests} table: requests as logged, their extension and closing, the reads
+ * of the queue, and pseudonymisation on erasure. The rules for when each change is allowed are
+ * {@link PrivacyRequests}'s.
+ */
 @Repository
 class PrivacyRequestRows {
 
@@ -22,6 +26,71 @@ class PrivacyRequestRows {
 
   PrivacyRequestRows(JdbcClient jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /** A request logged by an operator, not verified yet; {@code user} null if no account matches. */
+  void insertReceived(
+      UUID id,
+      Kind kind,
+      String email,
+      UserId user,
+      String channel,
+      Jurisdiction jurisdiction,
+      Instant received,
+      Instant due) {
+    jdbc.sql("""
+            insert into privacy_requests (id, kind, requester_email, user_id, channel, jurisdiction, received_at, due_at, status)
+            values (?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED')""")
+        .params(
+            id,
+            kind.name(),
+            email,
+            user == null ? null : user.value(),
+            channel,
+            jurisdiction.name(),
+            Timestamp.from(received),
+            Timestamp.from(due))
+        .update();
+  }
+
+  /** A request made through the account itself, so verified when received. */
+  void insertVerified(
+      UUID id,
+      Kind kind,
+      String email,
+      UserId user,
+      Jurisdiction jurisdiction,
+      Instant received,
+      Instant due,
+      String details) {
+    jdbc.sql("""
+            insert into privacy_requests (id, kind, requester_email, user_id, channel, jurisdiction, received_at, due_at,
+                                          status, verified_at, details)
+            values (?, ?, ?, ?, 'account', ?, ?, ?, 'VERIFIED', ?, ?)""")
+        .params(
+            id,
+            kind.name(),
+            email,
+            user.value(),
+            jurisdiction.name(),
+            Timestamp.from(received),
+            Timestamp.from(due),
+            Timestamp.from(received),
+            details)
+        .update();
+  }
+
+  void extend(UUID id, String reason, Instant due) {
+    jdbc.sql(
+            "update privacy_requests set extended = true, extension_reason = ?, due_at = ? where id = ?")
+        .params(reason, Timestamp.from(due), id)
+        .update();
+  }
+
+  void close(UUID id, Status status, String outcome, Instant closed) {
+    jdbc.sql("update privacy_requests set status = ?, outcome = ?, closed_at = ? where id = ?")
+        .params(status.name(), outcome, Timestamp.from(closed), id)
+        .update();
   }
 
   /** Open requests, the most urgent first. */

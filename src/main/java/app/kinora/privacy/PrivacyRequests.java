@@ -5,15 +5,11 @@ import app.kinora.privacy.PrivacyRequest.Kind;
 import app.kinora.privacy.PrivacyRequest.Status;
 import app.kinora.privacy.spi.AccountDirectory;
 import app.kinora.shared.UserId;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,33 +22,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PrivacyRequests {
 
-  private final JdbcClient jdbc;
   private final PrivacyRequestRows rows;
   private final RequestVerification verification;
+  private final RequestFulfilment fulfilment;
   private final AccountDirectory accounts;
-  private final DataExports exports;
-  private final AccountClosures closures;
-  private final PrivacySettings settings;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
   PrivacyRequests(
-      JdbcClient jdbc,
       PrivacyRequestRows rows,
       RequestVerification verification,
+      RequestFulfilment fulfilment,
       AccountDirectory accounts,
-      DataExports exports,
-      AccountClosures closures,
-      PrivacySettings settings,
       ApplicationEventPublisher events,
       Clock clock) {
-    this.closures = closures;
-    this.settings = settings;
-    this.jdbc = jdbc;
     this.rows = rows;
     this.verification = verification;
+    this.fulfilment = fulfilment;
     this.accounts = accounts;
-    this.exports = exports;
     this.events = events;
     this.clock = clock;
   }
@@ -73,19 +60,15 @@ public class PrivacyRequests {
     var id = UUID.randomUUID();
     var now = clock.instant();
     var user = accounts.findByEmail(email);
-    jdbc.sql("""
-            insert into privacy_requests (id, kind, requester_email, user_id, channel, jurisdiction, received_at, due_at, status)
-            values (?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED')""")
-        .params(
-            id,
-            kind.name(),
-            email,
-            user.map(UserId::value).orElse(null),
-            channel.strip(),
-            jurisdiction.name(),
-            Timestamp.from(now),
-            Timestamp.from(now.plus(jurisdiction.deadline())))
-        .update();
+    rows.insertReceived(
+        id,
+        kind,
+        email,
+        user.orElse(null),
+        channel.strip(),
+        jurisdiction,
+        now,
+        now.plus(jurisdiction.deadline()));
     events.publishEvent(new PrivacyRequestEvent(
         id,
         "logged",
@@ -111,21 +94,8 @@ public class PrivacyRequests {
         accounts.emailOf(user).orElseThrow(() -> new IllegalStateException("The account is gone."));
     var id = UUID.randomUUID();
     var now = clock.instant();
-    jdbc.sql("""
-            insert into privacy_requests (id, kind, requester_email, user_id, channel, jurisdiction, received_at, due_at,
-                                          status, verified_at, details)
-            values (?, ?, ?, ?, 'account', ?, ?, ?, 'VERIFIED', ?, ?)""")
-        .params(
-            id,
-            kind.name(),
-            email,
-            user.value(),
-            jurisdiction.name(),
-            Timestamp.from(now),
-            Timestamp.from(now.plus(jurisdiction.deadline())),
-            Timestamp.from(now),
-            text)
-        .update();
+    rows.insertVerified(
+        id, kind, email, user, jurisdiction, now, now.plus(jurisdiction.deadline()), text);
     events.publishEvent(
         new PrivacyRequestEvent(id, "logged", null, user, kind + " from the account"));
     return find(id).orElseThrow();
@@ -161,23 +131,15 @@ public class PrivacyRequests {
       throw new IllegalArgumentException(
           "An extension needs a reason, which the requester is told.");
     }
-    jdbc.sql(
-            "update privacy_requests set extended = true, extension_reason = ?, due_at = ? where id = ?")
-        .params(
-            reason.strip(),
-            Timestamp.from(request.dueAt().plus(request.jurisdiction().extension())),
-            id)
-        .update();
+    rows.extend(id, reason.strip(), request.dueAt().plus(request.jurisdiction().extension()));
     events.publishEvent(
         new PrivacyRequestEvent(id, "extended", operator, request.user(), reason.strip()));
     return find(id).orElseThrow();
   }
 
   /**
-   * Carries out a request with the machinery of self-service and closes it: a data export for
-   * access and portability, the account's closure (grace period included) for deletion, the
-   * objection switches for objection, and an immediate erasure for an account reported to belong
-   * to a child (P13). Corrections are made by hand on the account's pages.
+   * Carries out a request with the machinery of self-service (see {@link RequestFulfilment}) and
+   * closes it with what was done.
    */
   @Transactional
   public PrivacyRequest execute(UUID id, UserId operator) {
@@ -189,47 +151,9 @@ public class PrivacyRequests {
     if (request.kind().needsOwnerConfirmation() && request.status() != Status.VERIFIED) {
       throw new IllegalStateException("Verify the requester first.");
     }
-    return switch (request.kind()) {
-      case ACCESS, PORTABILITY -> {
-        exports.request(request.user());
-        yield close(
-            request,
-            Status.COMPLETED,
-            "Data export prepared; the requester downloads it from their account.",
-            operator);
-      }
-      case DELETION -> {
-        var eraseAfter = closures.schedule(request.user());
-        yield close(
-            request,
-            Status.COMPLETED,
-            "Account closure scheduled: erased on "
-                + DateTimeFormatter.ISO_LOCAL_DATE.format(eraseAfter.atZone(ZoneOffset.UTC))
-                + " unless the owner signs in again before.",
-            operator);
-      }
-      case OBJECTION -> {
-        settings.save(request.user(), new PrivacySettings.Settings(false, false));
-        yield close(
-            request,
-            Status.COMPLETED,
-            "Their content is no longer used for quality and safety, and no "
-                + "marketing email goes to them; analytics is chosen in each browser and is off without consent.",
-            operator);
-      }
-      case UNDER_AGE -> {
-        closures.erase(request.user());
-        // re-read: the erasure replaced the account's id in this request by a tombstone
-        yield close(
-            find(id).orElseThrow(),
-            Status.COMPLETED,
-            "Account erased: reported under the minimum age.",
-            operator);
-      }
-      case CORRECTION ->
-        throw new IllegalStateException(
-            "Corrections are made by hand: change it on the account's pages, then close the request with what was changed.");
-    };
+    var outcome = fulfilment.carryOut(request);
+    // re-read: carrying it out may change it (an erasure puts a tombstone in place of the account)
+    return close(find(id).orElseThrow(), Status.COMPLETED, outcome, operator);
   }
 
   /** Closes the request with what was done (completed) or why not (rejected). */
@@ -271,9 +195,7 @@ public class PrivacyRequests {
 
   private PrivacyRequest close(
       PrivacyRequest request, Status status, String outcome, UserId operator) {
-    jdbc.sql("update privacy_requests set status = ?, outcome = ?, closed_at = ? where id = ?")
-        .params(status.name(), outcome, Timestamp.from(clock.instant()), request.id())
-        .update();
+    rows.close(request.id(), status, outcome, clock.instant());
     events.publishEvent(new PrivacyRequestEvent(
         request.id(), status.name().toLowerCase(), operator, request.user(), outcome));
     return find(request.id()).orElseThrow();

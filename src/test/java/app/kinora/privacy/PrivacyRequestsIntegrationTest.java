@@ -55,13 +55,10 @@ class PrivacyRequestsIntegrationTest extends IntegrationTest {
   void setUp() {
     clock.now = RECEIVED;
     requests = new PrivacyRequests(
-        jdbc,
         new PrivacyRequestRows(jdbc),
         new RequestVerification(jdbc, accounts, events, clock),
+        new RequestFulfilment(exports, closures, settings),
         accounts,
-        exports,
-        closures,
-        settings,
         events,
         clock);
     operator = accounts.findByEmail(ADMIN_EMAIL).orElseThrow();

@@ -20,11 +20,11 @@ import org.springframework.stereotype.Component;
 @Component
 class BillingPersonalData implements PersonalDataHolder {
 
-  private final LedgerEntries entries;
+  private final LedgerReads entries;
   private final Payments payments;
   private final JdbcClient jdbc;
 
-  BillingPersonalData(LedgerEntries entries, Payments payments, JdbcClient jdbc) {
+  BillingPersonalData(LedgerReads entries, Payments payments, JdbcClient jdbc) {
     this.entries = entries;
     this.payments = payments;
     this.jdbc = jdbc;

@@ -20,10 +20,10 @@ class CreditHistory {
 
   private static final int ENTRIES = 200;
 
-  private final LedgerEntries entries;
+  private final LedgerReads entries;
   private final List<LedgerSubjects> subjects;
 
-  CreditHistory(LedgerEntries entries, List<LedgerSubjects> subjects) {
+  CreditHistory(LedgerReads entries, List<LedgerSubjects> subjects) {
     this.entries = entries;
     this.subjects = subjects;
   }

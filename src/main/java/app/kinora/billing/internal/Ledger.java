@@ -1,10 +1,6 @@
 package app.kinora.billing.internal;
 
-import app.kinora.account.Account;
-import app.kinora.account.AccountVerified;
-import app.kinora.account.Accounts;
 import app.kinora.billing.Balance;
-import app.kinora.billing.BillingProperties;
 import app.kinora.billing.Charge;
 import app.kinora.billing.CreditLedger;
 import app.kinora.billing.Credits;
@@ -21,8 +17,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The ledger's rules. Each change locks the user's {@code credit_accounts} row first, so one
- * user's holds are decided one after another against the real sums, on any number of nodes.
+ * The ledger's rules. Each change locks the user's {@code credit_accounts} row first (through
+ * {@link CreditAccounts}, which opens it on first use), so one user's holds are decided one after
+ * another against the real sums, on any number of nodes.
  */
 @Service
 class Ledger implements CreditLedger {
@@ -30,21 +27,21 @@ class Ledger implements CreditLedger {
   static final String SYSTEM = "system";
 
   private final LedgerEntries entries;
+  private final LedgerReads reads;
+  private final CreditAccounts accounts;
   private final Pricing pricing;
-  private final Accounts accounts;
-  private final BillingProperties properties;
   private final LowCredits lowCredits;
 
   Ledger(
       LedgerEntries entries,
+      LedgerReads reads,
+      CreditAccounts accounts,
       Pricing pricing,
-      Accounts accounts,
-      BillingProperties properties,
       LowCredits lowCredits) {
     this.entries = entries;
-    this.pricing = pricing;
+    this.reads = reads;
     this.accounts = accounts;
-    this.properties = properties;
+    this.pricing = pricing;
     this.lowCredits = lowCredits;
   }
 
@@ -61,7 +58,7 @@ class Ledger implements CreditLedger {
       return price;
     }
     // a first hold opens the account; otherwise this explains the refusal
-    ShortOfCredits.refuseIfShort(price, lock(user));
+    ShortOfCredits.refuseIfShort(price, accounts.lock(user));
     entries.append(
         user, Kind.HOLD, 0, price.value(), hold.value(), describe(work), reference, "user");
     return price;
@@ -118,14 +115,14 @@ class Ledger implements CreditLedger {
 
   @Override
   public Map<HoldId, Charge> charges(Collection<HoldId> holds) {
-    return HoldCharges.of(entries.holdEntries(holds.stream().map(HoldId::value).toList()));
+    return HoldCharges.of(reads.holdEntries(holds.stream().map(HoldId::value).toList()));
   }
 
   @Override
   @Transactional
   public Balance balance(UserId user) {
     var known = entries.balance(user);
-    return known.isPresent() ? known.get() : lock(user);
+    return known.isPresent() ? known.get() : accounts.lock(user);
   }
 
   @Override
@@ -134,7 +131,7 @@ class Ledger implements CreditLedger {
     if (amount.value() <= 0) {
       throw new IllegalArgumentException("A grant must be a positive number of credits.");
     }
-    lock(user);
+    accounts.lock(user);
     entries.append(user, Kind.GRANT, amount.value(), 0, null, reason, null, actor);
   }
 
@@ -144,14 +141,14 @@ class Ledger implements CreditLedger {
     if (amount.value() == 0) {
       throw new IllegalArgumentException("An adjustment must change the balance.");
     }
-    lock(user);
+    accounts.lock(user);
     entries.append(user, Kind.ADJUSTMENT, amount.value(), 0, null, reason, null, actor);
   }
 
   /** Appends a Stripe-driven entry (purchase, refund, chargeback) under the account's lock. */
   @Transactional(propagation = Propagation.MANDATORY)
   void record(UserId user, Kind kind, Credits amount, String reason, String reference) {
-    lock(user);
+    accounts.lock(user);
     entries.append(user, kind, amount.value(), 0, null, reason, reference, "stripe");
   }
 
@@ -162,89 +159,32 @@ class Ledger implements CreditLedger {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   long expirePurchase(UserId user, long purchaseId, String purchase) {
-    lock(user);
+    accounts.lock(user);
     long available = balance(user).available().value();
-    long credits = Math.min(entries.fifoRemainder(user, purchaseId), Math.max(0, available));
+    long credits = Math.min(reads.fifoRemainder(user, purchaseId), Math.max(0, available));
     entries.append(
         user, Kind.EXPIRY, -credits, 0, null, "Purchased credits expired unused", purchase, SYSTEM);
     return credits;
   }
 
   boolean recorded(Kind kind, String reference) {
-    return entries.exists(kind, reference);
+    return reads.exists(kind, reference);
   }
 
   long recordedSum(Kind kind, String reference) {
-    return entries.sum(kind, reference);
+    return reads.sum(kind, reference);
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   void freeze(UserId user, String reason) {
-    lock(user);
+    accounts.lock(user);
     entries.freeze(user, reason);
   }
 
-  /**
-   * Locks the user's account row, opening it on first use: with the full starter credits when its
-   * email address is verified (operators' are), else with the unverified allowance, topped up when
-   * {@link AccountVerified} arrives.
-   */
-  private Balance lock(UserId user) {
-    return lockOpening(user).balance();
-  }
-
-  /**
-   * {@link #lock}, telling whether this call opened the account. Of concurrent first uses, one
-   * opens the row and the others wait for it (see {@link LedgerEntries#openAndLock}), so every
-   * caller gets the row.
-   */
-  private LedgerEntries.Locked lockOpening(UserId user) {
-    var locked = entries.openAndLock(user);
-    if (!locked.opened()) {
-      return locked;
-    }
-    boolean admin = isAdmin(user);
-    if (admin || accounts.isVerified(user)) {
-      entries.markStarterGranted(user);
-      grant(
-          user,
-          admin ? properties.adminStarterCredits() : properties.starterCredits(),
-          "Starter credits");
-    } else {
-      grant(user, allowance(), "Credits to try Kinora");
-    }
-    return new LedgerEntries.Locked(entries.lock(user).orElseThrow(), true);
-  }
-
-  /**
-   * The account's email address was confirmed: an open account is topped up from the unverified
-   * allowance to the full starter credits, once; an account billing has not met yet opens with them.
-   */
-  @Transactional
-  void verified(UserId user) {
-    if (!lockOpening(user).opened() && entries.markStarterGranted(user)) {
-      grant(user, properties.starterCredits() - allowance(), "Starter credits");
-    }
-  }
-
-  private long allowance() {
-    return Math.min(properties.unverifiedAllowance(), properties.starterCredits());
-  }
-
-  private void grant(UserId user, long credits, String reason) {
-    if (credits > 0) {
-      entries.append(user, Kind.GRANT, credits, 0, null, reason, null, SYSTEM);
-    }
-  }
-
-  private boolean isAdmin(UserId user) {
-    return accounts.find(user).map(Account::role).orElse(Account.Role.USER) == Account.Role.ADMIN;
-  }
-
   private Optional<OpenHold> openHold(HoldId hold) {
-    return entries.holder(hold.value()).flatMap(user -> {
+    return reads.holder(hold.value()).flatMap(user -> {
       entries.lock(user);
-      List<LedgerEntry> found = entries.holdEntries(List.of(hold.value()));
+      List<LedgerEntry> found = reads.holdEntries(List.of(hold.value()));
       return found.size() == 1
           ? Optional.of(new OpenHold(user, found.getFirst()))
           : Optional.empty();

@@ -22,13 +22,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnProperty("kinora.billing.purchase-expiry")
 class PurchaseExpiry implements RetentionRule {
 
-  private final LedgerEntries entries;
+  private final LedgerReads entries;
   private final Ledger ledger;
   private final TransactionTemplate transactions;
   private final Duration period;
 
   PurchaseExpiry(
-      LedgerEntries entries,
+      LedgerReads entries,
       Ledger ledger,
       TransactionTemplate transactions,
       @Value("${kinora.billing.purchase-expiry}") Duration period) {

@@ -8,14 +8,14 @@ import org.springframework.stereotype.Component;
 @Component
 class StarterCredits {
 
-  private final Ledger ledger;
+  private final CreditAccounts accounts;
 
-  StarterCredits(Ledger ledger) {
-    this.ledger = ledger;
+  StarterCredits(CreditAccounts accounts) {
+    this.accounts = accounts;
   }
 
   @ApplicationModuleListener(id = "billing.starter-credits")
   void on(AccountVerified event) {
-    ledger.verified(event.user());
+    accounts.verified(event.user());
   }
 }

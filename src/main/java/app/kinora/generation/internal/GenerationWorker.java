@@ -4,47 +4,41 @@ import app.kinora.generation.Generation;
 import app.kinora.generation.GenerationFailure;
 import app.kinora.generation.GenerationId;
 import app.kinora.generation.GenerationReferences;
-import app.kinora.media.MediaInfo;
-import app.kinora.media.MediaProbe;
 import app.kinora.media.MediaProperties;
 import app.kinora.media.MediaRejected;
 import app.kinora.media.MediaUploads;
 import app.kinora.media.UploadId;
-import app.kinora.media.VideoOutputs;
-import app.kinora.media.VideoPictures;
 import app.kinora.provider.GenerationTicket;
 import app.kinora.provider.Providers;
 import app.kinora.provider.spi.FailureCode;
 import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.provider.spi.RenderedDerivatives;
-import app.kinora.shared.VideoSize;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Runs one generation: claims it, has its provider make the video, checks the result in a child
- * process, stores it and records the outcome. Every step is safe to repeat after a crash.
+ * Runs one generation: claims it, has its provider make the video, has {@link OutputCheck} check
+ * the result and {@link OutputStorage} store it, and records the outcome. Every step is safe to
+ * repeat after a crash.
  */
 @Component
 class GenerationWorker {
 
   private static final Logger log = LoggerFactory.getLogger(GenerationWorker.class);
-  private static final Duration DURATION_TOLERANCE = Duration.ofMillis(150);
 
   private final GenerationLifecycle lifecycle;
   private final GenerationReads reads;
   private final GenerationStore store;
   private final Providers providers;
-  private final MediaProbe probe;
-  private final VideoOutputs outputs;
+  private final OutputCheck outputCheck;
+  private final OutputStorage storage;
   private final MediaUploads uploads;
   private final Extensions extensions;
   private final OutputCredentials credentials;
@@ -55,8 +49,8 @@ class GenerationWorker {
       GenerationReads reads,
       GenerationStore store,
       Providers providers,
-      MediaProbe probe,
-      VideoOutputs outputs,
+      OutputCheck outputCheck,
+      OutputStorage storage,
       MediaUploads uploads,
       Extensions extensions,
       OutputCredentials credentials,
@@ -67,8 +61,8 @@ class GenerationWorker {
     this.reads = reads;
     this.store = store;
     this.providers = providers;
-    this.probe = probe;
-    this.outputs = outputs;
+    this.outputCheck = outputCheck;
+    this.storage = storage;
     this.uploads = uploads;
     this.workDir = media.workDir();
   }
@@ -92,7 +86,7 @@ class GenerationWorker {
       var finished = output;
       if (Extensions.isExtension(generation.lineage().orElse(null))) {
         stitched = extensions.stitch(generation, output);
-        check(probe.probeMp4(stitched.video()), generation.size(), generation.outputSeconds());
+        outputCheck.check(stitched.video(), generation.size(), generation.outputSeconds());
         finished = stitched.video();
         // the credentials name the video it continues as their parent
         references = new ReferenceMedia(
@@ -103,7 +97,7 @@ class GenerationWorker {
             references.images());
       }
       credentials.sign(generation, finished, references);
-      lifecycle.complete(id, attempt, store(generation, finished));
+      lifecycle.complete(id, attempt, storage.store(generation, finished));
       log.info("Generation {} completed", id);
     } catch (Superseded e) {
       log.info("Generation {} attempt {} was superseded by a newer attempt", id, attempt);
@@ -159,30 +153,6 @@ class GenerationWorker {
     return upload == null ? null : uploads.copyToLocal(upload, directory);
   }
 
-  /**
-   * Hands the checked video to media, which stores it with its poster and sprite sheet: those the
-   * local renderer drew from its own frames when it left them, else media cuts them from the video.
-   */
-  private Generation.Output store(Generation generation, Path video) throws IOException {
-    var id = generation.id().value();
-    var spec = generation.spec();
-    var duration = Duration.ofSeconds(generation.outputSeconds());
-    var drawn = RenderedDerivatives.beside(video, spec.size(), duration);
-    var stored = drawn.isPresent()
-        ? outputs.store(
-            id,
-            video,
-            new VideoPictures(
-                drawn.get().poster(), drawn.get().spriteSheet(), drawn.get().layout()))
-        : outputs.store(id, video, duration, spec.size());
-    return new Generation.Output(
-        stored.video().value(),
-        stored.videoBytes(),
-        stored.poster().value(),
-        stored.spriteSheet().value(),
-        stored.layout());
-  }
-
   private void render(Generation generation, int attempt, ReferenceMedia references, Path output) {
     var spec = generation.spec();
     var request = spec.withReferences(references);
@@ -199,22 +169,7 @@ class GenerationWorker {
         request,
         progress,
         output);
-    check(probe.probeMp4(output), generation.size(), generation.seconds());
-  }
-
-  private static void check(MediaInfo info, VideoSize size, int seconds) {
-    var video = info.video().orElseThrow(() -> new MediaRejected("it has no video stream"));
-    if (video.width() != size.width() || video.height() != size.height()) {
-      throw new MediaRejected("it is %dx%d, not %s".formatted(video.width(), video.height(), size));
-    }
-    var expected = Duration.ofSeconds(seconds);
-    if (info.duration().minus(expected).abs().compareTo(DURATION_TOLERANCE) > 0) {
-      throw new MediaRejected(
-          "it lasts %d ms, not %d s".formatted(info.duration().toMillis(), seconds));
-    }
-    if (!info.fastStart()) {
-      throw new MediaRejected("its index is not at the front of the file");
-    }
+    outputCheck.check(output, generation.size(), generation.seconds());
   }
 
   /** Its owner cancelled it: the provider stops (and a platform's job is cancelled with it). */

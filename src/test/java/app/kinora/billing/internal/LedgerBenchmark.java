@@ -55,9 +55,9 @@ public final class LedgerBenchmark {
       var entries = new LedgerEntries(jdbc);
       var ledger = new Ledger(
           entries,
+          new LedgerReads(jdbc),
+          new CreditAccounts(entries, null, properties()),
           new Pricing(properties()),
-          null,
-          properties(),
           new LowCredits(entries, event -> {}, properties(), java.time.Clock.systemUTC()));
       jdbc.sql(
               "create table bench_rows (id bigint generated always as identity primary key, user_id uuid not null, "

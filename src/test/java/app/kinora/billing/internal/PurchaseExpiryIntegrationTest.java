@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PurchaseExpiryIntegrationTest extends IntegrationTest {
 
   @Autowired
-  LedgerEntries entries;
+  LedgerReads entries;
 
   @Autowired
   Ledger ledger;
