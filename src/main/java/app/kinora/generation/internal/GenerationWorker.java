@@ -107,7 +107,14 @@ class GenerationWorker {
       }
       fail(id, attempt, e.code(), e.getMessage(), e);
     } catch (MediaRejected e) {
-      fail(id, attempt, "invalid_output", "The video came back unreadable: " + e.getMessage(), e);
+      // what was wrong (a size, a length, FFmpeg's refusal) goes to the log, not to the person
+      fail(
+          id,
+          attempt,
+          "invalid_output",
+          "The video service sent back something that is not a usable video, so nothing was kept"
+              + " and nothing was charged.",
+          e);
     } catch (IOException | UncheckedIOException e) {
       if (Thread.currentThread().isInterrupted()) {
         throw new UncheckedIOException(
