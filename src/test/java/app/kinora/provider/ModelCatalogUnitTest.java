@@ -78,11 +78,11 @@ class ModelCatalogUnitTest {
             null,
             null,
             null,
-            null),
-        null,
-        null,
-        null,
-        null);
+            null,
+            null,
+            null,
+            null,
+            null));
   }
 
   @Test

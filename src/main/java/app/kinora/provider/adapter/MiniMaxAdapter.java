@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -109,7 +110,13 @@ public class MiniMaxAdapter extends HttpAdapter {
 
   @Override
   public RemoteStatus status(RemoteJob job) {
-    var task = query(job);
+    var answer = json(queryRequest(job));
+    int code = answer.path("base_resp").path("status_code").asInt(-1);
+    if (code == 1026 || code == 1027) { // the prompt or the made video was found sensitive
+      return RemoteStatus.failed(ProviderFailure.of(
+          FailureCode.MODERATION_BLOCKED, answer.path("base_resp").toString()));
+    }
+    var task = checked(answer);
     var status = text(task, "status");
     if (status == null) {
       throw malformed("no status");
@@ -124,22 +131,19 @@ public class MiniMaxAdapter extends HttpAdapter {
         }
         yield RemoteStatus.completed(file);
       }
-      case "Fail" -> {
-        var reason = task.path("error_message").asString(task.path("base_resp").toString());
-        yield RemoteStatus.failed(ProviderFailure.of(
-            isModeration(reason) ? FailureCode.MODERATION_BLOCKED : FailureCode.PROVIDER_ERROR,
-            reason));
-      }
+      case "Fail" ->
+        RemoteStatus.failed(
+            ProviderFailure.of(FailureCode.PROVIDER_ERROR, "MiniMax task failed: " + task));
       default -> throw malformed("unknown status " + status);
     };
   }
 
-  private JsonNode query(RemoteJob job) {
-    return checked(json(http.get()
+  private RestClient.RequestHeadersSpec<?> queryRequest(RemoteJob job) {
+    return http.get()
         .uri(uri -> uri.path("/v1/query/video_generation")
             .queryParam("task_id", job.id())
             .build())
-        .headers(h -> h.setBearerAuth(apiKey))));
+        .headers(h -> h.setBearerAuth(apiKey));
   }
 
   /** The finished file's link comes from the file API; the link itself needs no key. */
@@ -160,7 +164,7 @@ public class MiniMaxAdapter extends HttpAdapter {
 
   @Override
   public boolean deleteRemote(RemoteJob job) {
-    var file = text(query(job), "file_id");
+    var file = text(checked(json(queryRequest(job))), "file_id");
     if (file == null || file.isBlank()) {
       return false;
     }
