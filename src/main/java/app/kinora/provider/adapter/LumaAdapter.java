@@ -257,6 +257,7 @@ public class LumaAdapter extends HttpAdapter implements WebhookVerifier {
 
   @Override
   protected boolean isModeration(String text) {
-    return super.isModeration(text) || (text != null && text.toLowerCase().contains("not allowed"));
+    return super.isModeration(text)
+        || (text != null && text.toLowerCase(java.util.Locale.ROOT).contains("not allowed"));
   }
 }
