@@ -23,8 +23,17 @@ import org.springframework.stereotype.Service;
 public class ModelCatalog {
 
   private static final Logger log = LoggerFactory.getLogger(ModelCatalog.class);
-  private static final Set<String> ADAPTERS =
-      Set.of("openrouter", "fal", "replicate", "gemini", "openai-gateway", "comfyui");
+  private static final Set<String> ADAPTERS = Set.of(
+      "openrouter",
+      "fal",
+      "replicate",
+      "gemini",
+      "openai-gateway",
+      "comfyui",
+      "runway",
+      "luma",
+      "kling",
+      "minimax");
 
   private final Map<String, LocalVideoProvider> local = new LinkedHashMap<>();
   private final Map<String, ModelDescriptor> localModels = new LinkedHashMap<>();

@@ -42,7 +42,11 @@ public record ProviderProperties(
     Platform replicate,
     Platform gemini,
     Platform openaiGateway,
-    ComfyUi comfyui) {
+    ComfyUi comfyui,
+    Platform runway,
+    Platform luma,
+    Platform kling,
+    Platform minimax) {
 
   public ProviderProperties {
     models = models == null ? Map.of() : Map.copyOf(models);
@@ -64,12 +68,13 @@ public record ProviderProperties(
   /**
    * One platform's account.
    *
-   * @param apiKey the platform's key; absent means the adapter is off
+   * @param apiKey the platform's key (Kling: the access key); absent means the adapter is off
    * @param baseUrl empty means the platform's public API address
    * @param country where the platform processes requests (ISO code), shown in the transfer log
    * @param webhookSecret the platform's webhook signing secret; without it Kinora polls only
    * @param webhookKeysUrl where a platform that signs webhooks with public keys publishes them
    *     (fal.ai's JWKS); empty means the platform's documented address
+   * @param secretKey the second half of a key pair where a platform signs its own tokens (Kling)
    */
   public record Platform(
       String apiKey,
@@ -77,7 +82,8 @@ public record ProviderProperties(
       String country,
       String name,
       String webhookSecret,
-      String webhookKeysUrl) {}
+      String webhookKeysUrl,
+      String secretKey) {}
 
   /**
    * A self-hosted ComfyUI server running one workflow.

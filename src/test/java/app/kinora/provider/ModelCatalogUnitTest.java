@@ -78,6 +78,10 @@ class ModelCatalogUnitTest {
             null,
             null,
             null,
+            null,
+            null,
+            null,
+            null,
             null));
   }
 
@@ -122,7 +126,7 @@ class ModelCatalogUnitTest {
   @Test
   void refusesRoutesToUnknownPlatformsAndAliasesHidingLocalModels() {
     assertThatThrownBy(() -> catalog(
-            Map.of("x", new ProviderProperties.Alias(null, null, List.of("runway:gen-4"))), LOCAL))
+            Map.of("x", new ProviderProperties.Alias(null, null, List.of("pika:pika-2.2"))), LOCAL))
         .hasMessageContaining("names no known provider");
     assertThatThrownBy(() -> catalog(
             Map.of("kinora-local", new ProviderProperties.Alias(null, null, List.of())), LOCAL))

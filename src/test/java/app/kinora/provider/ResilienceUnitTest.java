@@ -36,6 +36,10 @@ class ResilienceUnitTest {
         null,
         null,
         null,
+        null,
+        null,
+        null,
+        null,
         null);
   }
 

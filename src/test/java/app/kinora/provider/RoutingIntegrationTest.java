@@ -291,6 +291,10 @@ class RoutingIntegrationTest extends IntegrationTest {
         null,
         null,
         null,
+        null,
+        null,
+        null,
+        null,
         null);
   }
 

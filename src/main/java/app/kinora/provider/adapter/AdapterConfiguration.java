@@ -84,6 +84,54 @@ class AdapterConfiguration {
   }
 
   @Bean
+  @ConditionalOnProperty(prefix = "kinora.provider.runway", name = "api-key")
+  RunwayAdapter runwayAdapter(ProviderProperties properties) {
+    var platform = properties.runway();
+    return new RunwayAdapter(
+        info(platform, "Runway", "US"),
+        base(platform, "https://api.dev.runwayml.com"),
+        platform.apiKey(),
+        timeouts(properties));
+  }
+
+  @Bean
+  @ConditionalOnProperty(prefix = "kinora.provider.luma", name = "api-key")
+  LumaAdapter lumaAdapter(ProviderProperties properties) {
+    var platform = properties.luma();
+    return new LumaAdapter(
+        info(platform, "Luma AI", "US"),
+        base(platform, "https://api.lumalabs.ai/dream-machine/v1"),
+        platform.apiKey(),
+        callback(properties, "luma"),
+        timeouts(properties));
+  }
+
+  @Bean
+  @ConditionalOnProperty(prefix = "kinora.provider.kling", name = "api-key")
+  KlingAdapter klingAdapter(ProviderProperties properties) {
+    var platform = properties.kling();
+    return new KlingAdapter(
+        info(platform, "Kling AI", "SG"),
+        base(platform, "https://api-singapore.klingai.com"),
+        platform.apiKey(),
+        platform.secretKey(),
+        callback(properties, "kling"),
+        timeouts(properties),
+        Clock.systemUTC());
+  }
+
+  @Bean
+  @ConditionalOnProperty(prefix = "kinora.provider.minimax", name = "api-key")
+  MiniMaxAdapter miniMaxAdapter(ProviderProperties properties) {
+    var platform = properties.minimax();
+    return new MiniMaxAdapter(
+        info(platform, "MiniMax", "SG"),
+        base(platform, "https://api.minimax.io"),
+        platform.apiKey(),
+        timeouts(properties));
+  }
+
+  @Bean
   @ConditionalOnProperty(prefix = "kinora.provider.comfyui", name = "base-url")
   ComfyUiAdapter comfyUiAdapter(ProviderProperties properties) {
     var comfy = properties.comfyui();
