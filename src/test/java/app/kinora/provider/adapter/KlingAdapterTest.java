@@ -226,6 +226,19 @@ class KlingAdapterTest extends AdapterContract {
              "mode":"pro","duration":"5"}""".formatted(base64(first), base64(last)))));
   }
 
+  /** Kling keeps the external id on the task: the contract's lost submission is found by it. */
+  @Override
+  app.kinora.provider.spi.Lookup stubLookUp(String reference) {
+    var external = new ReferenceSeal(SECRET).seal(reference);
+    platform.stubFor(
+        get("/v1/videos/image2video/" + external).willReturn(json(task("processing", ""))));
+    platform.stubFor(get("/v1/videos/text2video/" + external)
+        .willReturn(aResponse()
+            .withStatus(404)
+            .withBody("{\"code\":1203,\"message\":\"task not found\",\"request_id\":\"r\"}")));
+    return app.kinora.provider.spi.Lookup.found(new RemoteJob(TASK, "image2video"));
+  }
+
   @Test
   void findsALostSubmissionByItsExternalId() {
     var external = new ReferenceSeal(SECRET).seal("kinora-attempt-1");
