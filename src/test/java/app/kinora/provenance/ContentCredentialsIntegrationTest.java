@@ -86,6 +86,33 @@ class ContentCredentialsIntegrationTest extends IntegrationTest {
             .isEqualTo("sha256:" + sha256(original)));
   }
 
+  @Test
+  void aRemixNamesItsOriginalAsItsParent() throws Exception {
+    var api = new ApiClient(baseUrl(), ADMIN_API_KEY);
+    var first = api.postJson(
+        "/v1/videos",
+        Map.of(
+            "model", "kinora-local", "prompt", "A forest path", "seconds", "2", "size", "854x480"));
+    assertThat(first.status()).as(String.valueOf(first.json())).isEqualTo(200);
+    var done = awaitCompleted(api, first.json().path("id").asString());
+    var original = download(api, done);
+
+    var reply = api.postJson(
+        "/v1/videos/" + done.path("id").asString() + "/remix",
+        Map.of("prompt", "A forest path in snow"));
+    assertThat(reply.status()).as(String.valueOf(reply.json())).isEqualTo(200);
+    var video = download(api, awaitCompleted(api, reply.json().path("id").asString()));
+
+    var report = C2paTs.check(video);
+    assertThat(report.valid()).as(report.toString()).isTrue();
+    assertThat(report.actions()).startsWith("c2pa.opened");
+    assertThat(report.ingredients())
+        .filteredOn(i -> i.path("relationship").asString().equals("parentOf"))
+        .singleElement()
+        .satisfies(parent -> assertThat(parent.path("instanceID").asString())
+            .isEqualTo("sha256:" + sha256(original)));
+  }
+
   private static String sha256(Path file) throws Exception {
     return java.util.HexFormat.of()
         .formatHex(
