@@ -153,6 +153,30 @@ class ContentCredentialsIntegrationTest extends IntegrationTest {
         .doesNotContainIgnoringCase("Quillmoor");
   }
 
+  /** The prompt is published with a video only when its owner asks, for that video. */
+  @Test
+  void theOwnerMayPutThePromptInAVideosCredentials() throws Exception {
+    var owner = TestAccounts.newUser(jdbc, "USER");
+    var api = new ApiClient(baseUrl(), TestAccounts.apiKey(jdbc, owner));
+    var prompt = "A marzipan windmill turning over Quillmoor fields";
+    var reply = api.postJson(
+        "/v1/videos",
+        Map.of(
+            "model", "kinora-local",
+            "prompt", prompt,
+            "seconds", "2",
+            "size", "854x480",
+            "prompt_in_credentials", true));
+    assertThat(reply.status()).as(String.valueOf(reply.json())).isEqualTo(200);
+    var video = download(api, awaitCompleted(api, reply.json().path("id").asString()));
+
+    var report = C2paTs.check(video);
+    assertThat(report.valid()).as(report.toString()).isTrue();
+    assertThat(
+            new String(TestVideos.manifestBox(Files.readAllBytes(video)), StandardCharsets.UTF_8))
+        .contains("Prompt: \u201c" + prompt + "\u201d");
+  }
+
   @Test
   void aPlatformsOwnCredentialsAreKeptAsTheParentIngredient() throws Exception {
     var fixture = PlatformSigner.sign(TestVideos.mp4(dir.resolve("platform.mp4"), 1280, 720, 4));

@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
 /**
  * Signs a finished video with Content Credentials before it is stored: which model made it (and
  * on which platform), that a model made it, and the hashes of the files it was made from. Nothing
- * about its owner goes in: no name, address, account or prompt. A platform's video first gets a
+ * about its owner goes in: no name, address or account, and the prompt only when its owner chose
+ * so for this video. A platform's video first gets a
  * visible "AI-generated" label unless the operator turned it off ({@code
  * kinora.provenance.visible-label}).
  */
@@ -69,12 +70,15 @@ class OutputCredentials {
     var transfers = providers.transfers(generation.id().value());
     // a platform's job leaves its transfer log; the local renderer sends nothing anywhere
     var platform = transfers.isEmpty() ? null : transfers.getLast();
-    var draft = new ManifestDraft(
+    ManifestDraft draft = new ManifestDraft(
         platform == null ? SourceType.ALGORITHMIC_MEDIA : SourceType.TRAINED_ALGORITHMIC_MEDIA,
         platform == null || platform.model() == null ? generation.model() : platform.model(),
         platform == null ? null : platform.provider(),
         inputs(generation, references),
         clock.instant());
+    if (Boolean.TRUE.equals(generation.spec().promptInCredentials())) {
+      draft = draft.withPrompt(generation.spec().prompt());
+    }
     if (platform == null || !drawLabel) {
       credentials.sign(video, draft);
       return;
