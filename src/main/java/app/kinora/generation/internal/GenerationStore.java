@@ -56,7 +56,7 @@ class GenerationStore {
         .param("fps", spec.framesPerSecond())
         .param("audio", spec.generateAudio())
         .param("caption", spec.caption())
-        .param("promptInCredentials", spec.promptInCredentials())
+        .param("promptInCredentials", Boolean.TRUE.equals(spec.promptInCredentials()))
         .param("firstFrame", uuid(references.firstFrame()))
         .param("lastFrame", uuid(references.lastFrame()))
         .param("audioUpload", uuid(references.audio()))
