@@ -66,6 +66,17 @@ class SecurityConfiguration {
       "/login/oauth2/**",
       "/account/closed");
 
+  /** Whether a controller answers this path (with any method: a wrong one is not "not found"). */
+  private static boolean isRoute(
+      org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping routes,
+      jakarta.servlet.http.HttpServletRequest request) {
+    try {
+      return routes.getHandler(request) != null;
+    } catch (Exception wrongMethodOrType) {
+      return true;
+    }
+  }
+
   private static String[] publicPaths(List<WebPaths> declared) {
     return Stream.concat(
             ACCOUNT_PAGES.stream(),
@@ -87,7 +98,12 @@ class SecurityConfiguration {
       RequestContexts contexts,
       ObjectProvider<ClientRegistrationRepository> providers,
       ObjectProvider<ExtraMediaSources> mediaSources,
-      ObjectProvider<WebPaths> paths) {
+      ObjectProvider<WebPaths> paths,
+      @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+          ObjectProvider<
+                  org.springframework.web.servlet.mvc.method.annotation
+                      .RequestMappingHandlerMapping>
+              routes) {
     var declared = paths.orderedStream().toList();
     var extraOrigins = mediaSources
         .orderedStream()
@@ -138,7 +154,8 @@ class SecurityConfiguration {
         .exceptionHandling(errors -> errors
             // operators' pages do not exist for anyone else, signed in or not
             .authenticationEntryPoint((request, response, e) -> {
-              if (operatorPages.matches(request)) {
+              if (operatorPages.matches(request) || !isRoute(routes.getObject(), request)) {
+                // a page that does not exist is not found, signed in or not
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
               } else {
                 signInPage.commence(request, response, e);
