@@ -82,6 +82,7 @@ class ModelCatalogUnitTest {
             null,
             null,
             null,
+            null,
             null));
   }
 

@@ -295,6 +295,7 @@ class RoutingIntegrationTest extends IntegrationTest {
         null,
         null,
         null,
+        null,
         null);
   }
 
