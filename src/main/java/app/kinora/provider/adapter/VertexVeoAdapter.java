@@ -196,7 +196,7 @@ public class VertexVeoAdapter extends HttpAdapter {
   public void fetch(RemoteJob job, RemoteStatus completed, Path output) {
     var location = completed.resultLocation();
     if (location != null && location.startsWith("gs://")) {
-      download(http.get().uri(storageObject(location)).headers(this::bearer), output);
+      download(http.get().uri(storageObject(location, "?alt=media")).headers(this::bearer), output);
       return;
     }
     var partial = output.resolveSibling(output.getFileName() + ".part");
@@ -223,6 +223,24 @@ public class VertexVeoAdapter extends HttpAdapter {
     }
   }
 
+  /**
+   * A video Veo wrote to Cloud Storage is deleted there once Kinora keeps it (the account needs
+   * delete rights on the bucket); an inline one was never stored apart from the operation, which
+   * Vertex AI offers no call to delete.
+   */
+  @Override
+  public boolean deleteRemote(RemoteJob job) {
+    if (storageUri == null) {
+      return false;
+    }
+    var stored = operation(job, null).storageUri();
+    if (stored == null) {
+      return false;
+    }
+    json(http.delete().uri(storageObject(stored, "")).headers(this::bearer));
+    return true;
+  }
+
   private VertexOperation operation(RemoteJob job, OutputStream video) {
     return streamed(
         http.post()
@@ -233,15 +251,15 @@ public class VertexVeoAdapter extends HttpAdapter {
         body -> VertexOperation.read(JSON, body, video));
   }
 
-  /** {@code gs://bucket/a/b.mp4} → the JSON API's media link for that object. */
-  private URI storageObject(String gsUri) {
+  /** {@code gs://bucket/a/b.mp4} → the JSON API's address of that object, with the query given. */
+  private URI storageObject(String gsUri, String query) {
     var path = gsUri.substring("gs://".length());
     var slash = path.indexOf('/');
     if (slash <= 0 || slash == path.length() - 1) {
       throw malformed("unusable storage location " + gsUri);
     }
     return URI.create(storageApi + "/storage/v1/b/" + encode(path.substring(0, slash)) + "/o/"
-        + encode(path.substring(slash + 1)) + "?alt=media");
+        + encode(path.substring(slash + 1)) + query);
   }
 
   private static String encode(String segment) {

@@ -1,6 +1,8 @@
 package app.kinora.provider.adapter;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -267,6 +269,18 @@ class VertexVeoAdapterTest extends AdapterContract {
     platform.verify(
         1,
         getRequestedFor(urlPathEqualTo("/storage/v1/b/kinora-videos/o/out%2F0c4f%2Fsample_0.mp4")));
+
+    platform.stubFor(
+        delete(urlPathEqualTo("/storage/v1/b/kinora-videos/o/out%2F0c4f%2Fsample_0.mp4"))
+            .withHeader("Authorization", equalTo("Bearer " + TOKEN))
+            .willReturn(aResponse().withStatus(204)));
+    assertThat(adapter.deleteRemote(job))
+        .as("the copy in Cloud Storage is deleted")
+        .isTrue();
+    platform.verify(
+        1,
+        deleteRequestedFor(
+            urlPathEqualTo("/storage/v1/b/kinora-videos/o/out%2F0c4f%2Fsample_0.mp4")));
   }
 
   @Test
