@@ -57,8 +57,8 @@ class VideosApi {
   }
 
   /**
-   * JSON body. {@code seed}, {@code fps}, {@code generate_audio}, {@code caption} and {@code
-   * negative_prompt} are Kinora's extensions.
+   * JSON body. {@code seed}, {@code fps}, {@code generate_audio}, {@code caption}, {@code
+   * negative_prompt} and {@code prompt_in_credentials} are Kinora's extensions.
    */
   record CreateVideo(
       String model,
@@ -70,6 +70,10 @@ class VideosApi {
       @KinoraExtension @JsonProperty("generate_audio") Boolean generateAudio,
       @KinoraExtension Boolean caption,
       @KinoraExtension @JsonProperty("negative_prompt") String negativePrompt,
+
+      @KinoraExtension @JsonProperty("prompt_in_credentials")
+      Boolean promptInCredentials,
+
       @JsonProperty("input_reference") InputReference inputReference) {
 
     VideoSpec<GenerationReferences> spec() {
@@ -83,6 +87,7 @@ class VideosApi {
           .seed(seed)
           .generateAudio(generateAudio)
           .caption(caption)
+          .promptInCredentials(promptInCredentials)
           .references(GenerationReferences.NONE)
           .build();
     }
@@ -150,6 +155,8 @@ class VideosApi {
       @KinoraExtension @RequestParam(required = false) Boolean caption,
       @KinoraExtension @RequestParam(name = "negative_prompt", required = false)
           String negativePrompt,
+      @KinoraExtension @RequestParam(name = "prompt_in_credentials", required = false)
+          Boolean promptInCredentials,
       @KinoraExtension @RequestParam(name = "keep_original", required = false) Boolean keepOriginal,
       @RequestParam(name = "input_reference[image_url]", required = false) String imageUrl,
       @RequestParam(name = "input_reference[file_id]", required = false) String fileId,
@@ -157,7 +164,17 @@ class VideosApi {
     var reference =
         imageUrl == null && fileId == null ? null : new InputReference(imageUrl, fileId);
     var body = new CreateVideo(
-        model, prompt, seconds, size, seed, fps, generateAudio, caption, negativePrompt, reference);
+        model,
+        prompt,
+        seconds,
+        size,
+        seed,
+        fps,
+        generateAudio,
+        caption,
+        negativePrompt,
+        promptInCredentials,
+        reference);
     return idempotency.once(
         user.userId(),
         request,

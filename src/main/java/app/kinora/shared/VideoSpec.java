@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param seed the same inputs and seed give the same video, where the model allows
  * @param generateAudio whether it gets a soundtrack
  * @param caption whether the prompt is overlaid as a caption
+ * @param promptInCredentials whether the video's Content Credentials carry the prompt (its owner's
+ *     choice, per video; off unless asked for)
  * @param references the media it starts from, ends on, sounds like or restyles
  */
 public record VideoSpec<R>(
@@ -32,6 +34,7 @@ public record VideoSpec<R>(
     Long seed,
     Boolean generateAudio,
     Boolean caption,
+    Boolean promptInCredentials,
     R references) {
 
   public VideoSpec {
@@ -77,6 +80,7 @@ public record VideoSpec<R>(
     builder.seed = seed;
     builder.generateAudio = generateAudio;
     builder.caption = caption;
+    builder.promptInCredentials = promptInCredentials;
     return builder;
   }
 
@@ -91,6 +95,7 @@ public record VideoSpec<R>(
     private Long seed;
     private Boolean generateAudio;
     private Boolean caption;
+    private Boolean promptInCredentials;
     private R references;
 
     private Builder() {}
@@ -140,6 +145,11 @@ public record VideoSpec<R>(
       return this;
     }
 
+    public Builder<R> promptInCredentials(Boolean value) {
+      promptInCredentials = value;
+      return this;
+    }
+
     public Builder<R> references(R value) {
       references = value;
       return this;
@@ -156,6 +166,7 @@ public record VideoSpec<R>(
           seed,
           generateAudio,
           caption,
+          promptInCredentials,
           references);
     }
   }

@@ -86,6 +86,33 @@ class ContentCredentialsIntegrationTest extends IntegrationTest {
             .isEqualTo("sha256:" + sha256(original)));
   }
 
+  @Test
+  void aRemixNamesItsOriginalAsItsParent() throws Exception {
+    var api = new ApiClient(baseUrl(), ADMIN_API_KEY);
+    var first = api.postJson(
+        "/v1/videos",
+        Map.of(
+            "model", "kinora-local", "prompt", "A forest path", "seconds", "2", "size", "854x480"));
+    assertThat(first.status()).as(String.valueOf(first.json())).isEqualTo(200);
+    var done = awaitCompleted(api, first.json().path("id").asString());
+    var original = download(api, done);
+
+    var reply = api.postJson(
+        "/v1/videos/" + done.path("id").asString() + "/remix",
+        Map.of("prompt", "A forest path in snow"));
+    assertThat(reply.status()).as(String.valueOf(reply.json())).isEqualTo(200);
+    var video = download(api, awaitCompleted(api, reply.json().path("id").asString()));
+
+    var report = C2paTs.check(video);
+    assertThat(report.valid()).as(report.toString()).isTrue();
+    assertThat(report.actions()).startsWith("c2pa.opened");
+    assertThat(report.ingredients())
+        .filteredOn(i -> i.path("relationship").asString().equals("parentOf"))
+        .singleElement()
+        .satisfies(parent -> assertThat(parent.path("instanceID").asString())
+            .isEqualTo("sha256:" + sha256(original)));
+  }
+
   private static String sha256(Path file) throws Exception {
     return java.util.HexFormat.of()
         .formatHex(
@@ -124,6 +151,30 @@ class ContentCredentialsIntegrationTest extends IntegrationTest {
         .doesNotContain(owner.toString().replace("-", ""))
         .doesNotContainIgnoringCase("marzipan")
         .doesNotContainIgnoringCase("Quillmoor");
+  }
+
+  /** The prompt is published with a video only when its owner asks, for that video. */
+  @Test
+  void theOwnerMayPutThePromptInAVideosCredentials() throws Exception {
+    var owner = TestAccounts.newUser(jdbc, "USER");
+    var api = new ApiClient(baseUrl(), TestAccounts.apiKey(jdbc, owner));
+    var prompt = "A marzipan windmill turning over Quillmoor fields";
+    var reply = api.postJson(
+        "/v1/videos",
+        Map.of(
+            "model", "kinora-local",
+            "prompt", prompt,
+            "seconds", "2",
+            "size", "854x480",
+            "prompt_in_credentials", true));
+    assertThat(reply.status()).as(String.valueOf(reply.json())).isEqualTo(200);
+    var video = download(api, awaitCompleted(api, reply.json().path("id").asString()));
+
+    var report = C2paTs.check(video);
+    assertThat(report.valid()).as(report.toString()).isTrue();
+    assertThat(
+            new String(TestVideos.manifestBox(Files.readAllBytes(video)), StandardCharsets.UTF_8))
+        .contains("Prompt: \u201c" + prompt + "\u201d");
   }
 
   @Test

@@ -121,6 +121,10 @@ class SecurityConfiguration {
             .failureHandler((request, response, e) -> {
               // the attempt was taken before the check (SignInThrottleFilter) and stays taken
               meters.counter(SignInPages.REFUSED, "reason", "credentials").increment();
+              var typed = request.getParameter("username");
+              if (typed != null && typed.length() <= 320) {
+                request.getSession().setAttribute(SignInPages.TYPED_EMAIL, typed.strip());
+              }
               response.sendRedirect(request.getContextPath() + "/login?error");
             })
             .permitAll())

@@ -22,9 +22,17 @@ class SignInPages {
   /** A provider the user can sign in with. */
   record Provider(String id, String name) {}
 
+  /** The email of a refused attempt, kept for the page that asks again (never the password). */
+  static final String TYPED_EMAIL = SignInPages.class.getName() + ".typedEmail";
+
   @GetMapping("/login")
-  String signInPage(Model model) {
+  String signInPage(Model model, jakarta.servlet.http.HttpServletRequest request) {
     model.addAttribute("providers", providers());
+    var session = request.getSession(false);
+    if (session != null && session.getAttribute(TYPED_EMAIL) instanceof String email) {
+      session.removeAttribute(TYPED_EMAIL); // once: a reload starts afresh
+      model.addAttribute("typedEmail", email);
+    }
     return "account/login";
   }
 

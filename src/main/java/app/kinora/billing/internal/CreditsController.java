@@ -3,14 +3,12 @@ package app.kinora.billing.internal;
 import app.kinora.account.Account;
 import app.kinora.account.Accounts;
 import app.kinora.billing.BillingProperties;
-import app.kinora.billing.Credits;
 import app.kinora.billing.PriceRequest;
 import app.kinora.shared.PublicAddress;
 import app.kinora.shared.UserId;
 import app.kinora.shared.UserPrincipal;
 import app.kinora.shared.VideoSize;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -173,35 +171,6 @@ class CreditsController {
         .orElseThrow(() ->
             new ResponseStatusException(HttpStatus.NOT_FOUND, "Stripe has no receipt for it yet."));
     return "redirect:" + url;
-  }
-
-  /** Operators give credits by account id, e.g. when payments are not configured. */
-  @PostMapping("/credits/grants")
-  String grant(
-      @AuthenticationPrincipal UserPrincipal user,
-      @RequestParam String account,
-      @RequestParam long credits,
-      @RequestParam String reason,
-      RedirectAttributes flash) {
-    if (!isOperator(user.userId())) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-    }
-    UserId recipient;
-    try {
-      recipient = new UserId(UUID.fromString(account.strip()));
-    } catch (IllegalArgumentException e) {
-      flash.addFlashAttribute("error", "The account id is not valid.");
-      return "redirect:/credits";
-    }
-    if (accounts.find(recipient).isEmpty() || credits <= 0 || reason.isBlank()) {
-      flash.addFlashAttribute(
-          "error", "Name an existing account, a positive number of credits and a reason.");
-      return "redirect:/credits";
-    }
-    ledger.grant(recipient, Credits.of(credits), reason.strip(), "operator:" + user.userId());
-    flash.addFlashAttribute(
-        "notice", "Granted %s to %s.".formatted(Credits.of(credits), recipient));
-    return "redirect:/credits";
   }
 
   private boolean isOperator(UserId user) {

@@ -56,6 +56,7 @@ final class GenerationRows {
         .seed(rs.getLong("seed"))
         .generateAudio(rs.getBoolean("generate_audio"))
         .caption(rs.getBoolean("caption"))
+        .promptInCredentials(rs.getBoolean("prompt_in_credentials"))
         .references(new GenerationReferences(
             upload(rs, "first_frame_upload"),
             upload(rs, "last_frame_upload"),

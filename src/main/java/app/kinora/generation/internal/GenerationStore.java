@@ -38,10 +38,12 @@ class GenerationStore {
             insert into generations (id, user_id, model, prompt, seconds, width, height, seed, fps,
                                      generate_audio, caption, status, progress, attempt, created_at,
                                      first_frame_upload, last_frame_upload, audio_upload, video_upload, negative_prompt,
-                                     reference_images, source_id, source_kind, source_seconds)
+                                     reference_images, source_id, source_kind, source_seconds,
+                                     prompt_in_credentials)
             values (:id, :user, :model, :prompt, :seconds, :width, :height, :seed, :fps,
                     :audio, :caption, :status, 0, 0, :created, :firstFrame, :lastFrame, :audioUpload, :videoUpload,
-                    :negativePrompt, :referenceImages, :source, :sourceKind, :sourceSeconds)""")
+                    :negativePrompt, :referenceImages, :source, :sourceKind, :sourceSeconds,
+                    :promptInCredentials)""")
         .param("id", g.id().value())
         .param("user", g.owner().value())
         .param("model", spec.model())
@@ -54,6 +56,7 @@ class GenerationStore {
         .param("fps", spec.framesPerSecond())
         .param("audio", spec.generateAudio())
         .param("caption", spec.caption())
+        .param("promptInCredentials", Boolean.TRUE.equals(spec.promptInCredentials()))
         .param("firstFrame", uuid(references.firstFrame()))
         .param("lastFrame", uuid(references.lastFrame()))
         .param("audioUpload", uuid(references.audio()))

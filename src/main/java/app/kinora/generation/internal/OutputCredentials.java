@@ -1,6 +1,10 @@
 package app.kinora.generation.internal;
 
 import app.kinora.generation.Generation;
+import app.kinora.generation.Lineage;
+import app.kinora.generation.OutputVariant;
+import app.kinora.media.BlobKey;
+import app.kinora.media.BlobStore;
 import app.kinora.media.VisibleLabel;
 import app.kinora.provenance.ContentCredentials;
 import app.kinora.provenance.InputMedia;
@@ -27,7 +31,8 @@ import org.springframework.stereotype.Component;
 /**
  * Signs a finished video with Content Credentials before it is stored: which model made it (and
  * on which platform), that a model made it, and the hashes of the files it was made from. Nothing
- * about its owner goes in: no name, address, account or prompt. A platform's video first gets a
+ * about its owner goes in: no name, address or account, and the prompt only when its owner chose
+ * so for this video. A platform's video first gets a
  * visible "AI-generated" label unless the operator turned it off ({@code
  * kinora.provenance.visible-label}).
  */
@@ -38,6 +43,8 @@ class OutputCredentials {
 
   private final ContentCredentials credentials;
   private final Providers providers;
+  private final OutputKeys outputs;
+  private final BlobStore blobs;
   private final VisibleLabel label;
   private final boolean drawLabel;
   private final Clock clock;
@@ -45,11 +52,15 @@ class OutputCredentials {
   OutputCredentials(
       ContentCredentials credentials,
       Providers providers,
+      OutputKeys outputs,
+      BlobStore blobs,
       VisibleLabel label,
       ProvenanceProperties properties,
       Clock clock) {
     this.credentials = credentials;
     this.providers = providers;
+    this.outputs = outputs;
+    this.blobs = blobs;
     this.label = label;
     this.drawLabel = properties.visibleLabel();
     this.clock = clock;
@@ -59,12 +70,15 @@ class OutputCredentials {
     var transfers = providers.transfers(generation.id().value());
     // a platform's job leaves its transfer log; the local renderer sends nothing anywhere
     var platform = transfers.isEmpty() ? null : transfers.getLast();
-    var draft = new ManifestDraft(
+    ManifestDraft draft = new ManifestDraft(
         platform == null ? SourceType.ALGORITHMIC_MEDIA : SourceType.TRAINED_ALGORITHMIC_MEDIA,
         platform == null || platform.model() == null ? generation.model() : platform.model(),
         platform == null ? null : platform.provider(),
-        inputs(references),
+        inputs(generation, references),
         clock.instant());
+    if (Boolean.TRUE.equals(generation.spec().promptInCredentials())) {
+      draft = draft.withPrompt(generation.spec().prompt());
+    }
     if (platform == null || !drawLabel) {
       credentials.sign(video, draft);
       return;
@@ -85,8 +99,13 @@ class OutputCredentials {
     }
   }
 
-  private static List<InputMedia> inputs(ReferenceMedia references) throws IOException {
+  private List<InputMedia> inputs(Generation generation, ReferenceMedia references)
+      throws IOException {
     var inputs = new ArrayList<InputMedia>();
+    var remixed = remixedOriginal(generation);
+    if (remixed.isPresent()) {
+      inputs.add(new InputMedia(InputMedia.Role.SOURCE_VIDEO, "video/mp4", remixed.get()));
+    }
     add(inputs, InputMedia.Role.FIRST_FRAME, "image/png", references.firstFrame());
     add(inputs, InputMedia.Role.LAST_FRAME, "image/png", references.lastFrame());
     for (var image : references.images()) {
@@ -97,6 +116,28 @@ class OutputCredentials {
     return inputs;
   }
 
+  /**
+   * A remix is made from its original's settings, not its file, but the original is what it
+   * derives from: its stored video's hash names it (an extension's and an edit's source arrive
+   * among the references already).
+   */
+  private java.util.Optional<String> remixedOriginal(Generation generation) throws IOException {
+    var lineage = generation.lineage().orElse(null);
+    if (lineage == null || lineage.kind() != Lineage.Kind.REMIX) {
+      return java.util.Optional.empty();
+    }
+    var original = outputs
+        .of(generation.owner(), lineage.source(), OutputVariant.VIDEO)
+        .map(BlobKey::new)
+        .flatMap(blobs::open);
+    if (original.isEmpty()) {
+      return java.util.Optional.empty(); // deleted since: the remix names no parent
+    }
+    try (var in = original.get().getInputStream()) {
+      return java.util.Optional.of(sha256(in));
+    }
+  }
+
   private static void add(List<InputMedia> inputs, InputMedia.Role role, String type, Path file)
       throws IOException {
     if (file != null) {
@@ -105,8 +146,13 @@ class OutputCredentials {
   }
 
   private static String sha256(Path file) throws IOException {
-    try (InputStream in =
-        new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return sha256(in);
+    }
+  }
+
+  private static String sha256(InputStream content) throws IOException {
+    try (InputStream in = new DigestInputStream(content, MessageDigest.getInstance("SHA-256"))) {
       in.transferTo(OutputStream.nullOutputStream());
       return HexFormat.of()
           .formatHex(((DigestInputStream) in).getMessageDigest().digest());

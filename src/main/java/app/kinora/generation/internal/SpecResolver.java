@@ -68,6 +68,7 @@ class SpecResolver {
         .generateAudio(model.can(Capability.AUDIO_GENERATION)
             && !Boolean.FALSE.equals(requested.generateAudio()))
         .caption(model.can(Capability.CAPTION) && !Boolean.FALSE.equals(requested.caption()))
+        .promptInCredentials(Boolean.TRUE.equals(requested.promptInCredentials()))
         .references(
             requested.references() == null ? GenerationReferences.NONE : requested.references())
         .build();

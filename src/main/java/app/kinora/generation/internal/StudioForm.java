@@ -29,7 +29,8 @@ record StudioForm(
     String fps,
     String sound,
     String caption,
-    String negativePrompt) {
+    String negativePrompt,
+    String promptInCredentials) {
 
   VideoSpec<GenerationReferences> spec(HttpServletRequest request) {
     return VideoSpec.<GenerationReferences>builder()
@@ -42,6 +43,7 @@ record StudioForm(
         .seed(SpecFields.seed(seed))
         .generateAudio(ticked(sound))
         .caption(ticked(caption))
+        .promptInCredentials("on".equals(promptInCredentials))
         .references(new GenerationReferences(
             upload(request, "first_frame_upload", ReferenceRole.FIRST_FRAME),
             null,

@@ -34,6 +34,9 @@ final class Rerun {
         .queryParam("size", g.size().width() + "x" + g.size().height())
         .queryParam("fps", g.spec().framesPerSecond())
         .queryParam("sound", g.spec().generateAudio() ? "on" : "off")
-        .queryParam("caption", g.spec().caption() ? "on" : "off");
+        .queryParam("caption", g.spec().caption() ? "on" : "off")
+        .queryParam(
+            "promptInCredentials",
+            Boolean.TRUE.equals(g.spec().promptInCredentials()) ? "on" : "off");
   }
 }

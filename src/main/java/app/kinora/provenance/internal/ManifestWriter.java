@@ -163,12 +163,13 @@ final class ManifestWriter {
   }
 
   private static String description(ManifestDraft draft, boolean fromPlatformFile) {
-    if (draft.platform() == null) {
-      return "Drawn by Kinora's local renderer " + draft.model()
-          + ", a procedural program, not a trained model.";
-    }
-    return (fromPlatformFile ? "Received from " : "Made on ") + draft.platform() + " by the model "
-        + draft.model() + ".";
+    var made = draft.platform() == null
+        ? "Drawn by Kinora's local renderer " + draft.model()
+            + ", a procedural program, not a trained model."
+        : (fromPlatformFile ? "Received from " : "Made on ") + draft.platform() + " by the model "
+            + draft.model() + ".";
+    // its owner chose, for this video, to publish the words it was made from
+    return draft.prompt() == null ? made : made + " Prompt: \u201c" + draft.prompt() + "\u201d";
   }
 
   private static Map<String, Object> parentIngredient(Plan plan) {

@@ -2,6 +2,7 @@ package app.kinora.provider.adapter;
 
 import app.kinora.provider.spi.Capability;
 import app.kinora.provider.spi.FailureCode;
+import app.kinora.provider.spi.Lookup;
 import app.kinora.provider.spi.ModelDescriptor;
 import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ProviderInfo;
@@ -15,12 +16,18 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * fal.ai's queue API: {@code POST /{endpoint}}, {@code GET /{app}/requests/{id}/status}, {@code GET
@@ -28,6 +35,9 @@ import tools.jackson.databind.JsonNode;
  * endpoint's first two path segments. Authorised with {@code Authorization: Key …}.
  */
 public class FalAdapter extends HttpAdapter implements WebhookVerifier {
+
+  /** How far fal's clock may be behind Kinora's when matching a lost submission. */
+  private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
   /** Where fal publishes the keys its webhooks are signed with. */
   public static final String JWKS = "https://rest.alpha.fal.ai/.well-known/jwks.json";
@@ -64,13 +74,27 @@ public class FalAdapter extends HttpAdapter implements WebhookVerifier {
           0,
           new BigDecimal("0.05")));
 
+  /** fal's platform API, where the requests made with a key can be listed. */
+  public static final String PLATFORM_API = "https://api.fal.ai/v1";
+
   private final String apiKey;
   private final String callbackUrl;
   private final FalWebhookKeys webhookKeys;
+  private final String platformApi;
 
   /** Polling only. */
   public FalAdapter(ProviderInfo info, String baseUrl, String apiKey, HttpTimeouts timeouts) {
-    this(info, baseUrl, apiKey, null, null, timeouts, Clock.systemUTC());
+    this(info, baseUrl, PLATFORM_API, apiKey, timeouts);
+  }
+
+  /** Polling only, with the platform API elsewhere (a test's stub). */
+  public FalAdapter(
+      ProviderInfo info,
+      String baseUrl,
+      String platformApiUrl,
+      String apiKey,
+      HttpTimeouts timeouts) {
+    this(info, baseUrl, platformApiUrl, apiKey, null, null, timeouts, Clock.systemUTC());
   }
 
   /**
@@ -85,7 +109,20 @@ public class FalAdapter extends HttpAdapter implements WebhookVerifier {
       String webhookKeysUrl,
       HttpTimeouts timeouts,
       Clock clock) {
+    this(info, baseUrl, PLATFORM_API, apiKey, callbackUrl, webhookKeysUrl, timeouts, clock);
+  }
+
+  private FalAdapter(
+      ProviderInfo info,
+      String baseUrl,
+      String platformApiUrl,
+      String apiKey,
+      String callbackUrl,
+      String webhookKeysUrl,
+      HttpTimeouts timeouts,
+      Clock clock) {
     super("fal", info, baseUrl, timeouts);
+    this.platformApi = platformApiUrl;
     this.apiKey = apiKey;
     this.callbackUrl = callbackUrl;
     this.webhookKeys =
@@ -99,6 +136,61 @@ public class FalAdapter extends HttpAdapter implements WebhookVerifier {
 
   @Override
   public RemoteJob submit(VideoSpec<ReferenceMedia> request) {
+    var queued = postJson(
+        http.post()
+            .uri(uri -> callbackUrl == null
+                ? uri.path("/" + request.model()).build()
+                : uri.path("/" + request.model())
+                    .queryParam("fal_webhook", callbackUrl)
+                    .build())
+            .header("Authorization", "Key " + apiKey),
+        input(request));
+    var id = text(queued, "request_id");
+    if (id == null) {
+      throw malformed("no request_id");
+    }
+    return new RemoteJob(id, app(request.model()));
+  }
+
+  /**
+   * fal keeps no client reference, but its platform API lists the requests made on an endpoint
+   * since a time, with their input: the one whose input is this request's (its seed makes it the
+   * attempt's own) is the job. Pictures come back as fal's own links, so they are left out.
+   */
+  @Override
+  public Lookup lookUp(VideoSpec<ReferenceMedia> request, String reference, Instant sentAt) {
+    var wanted = JSON.readTree(JSON.writeValueAsString(input(request)));
+    ((ObjectNode) wanted).remove("image_url");
+    var matches = new ArrayList<String>();
+    String cursor = null;
+    do {
+      var page = json(http.get()
+          .uri(URI.create(platformApi + "/models/requests/by-endpoint?endpoint_id="
+              + encode(request.model()) + "&limit=100&start="
+              + encode(sentAt.minus(CLOCK_SKEW).truncatedTo(ChronoUnit.SECONDS).toString())
+              + (cursor == null ? "" : "&cursor=" + encode(cursor))))
+          .header("Authorization", "Key " + apiKey));
+      for (var item : page.path("items")) {
+        var input = item.path("json_input").deepCopy();
+        if (input instanceof ObjectNode object) {
+          object.remove("image_url");
+        }
+        if (wanted.equals(input)) {
+          matches.add(text(item, "request_id"));
+        }
+      }
+      cursor = page.path("has_more").asBoolean(false) ? text(page, "next_cursor") : null;
+    } while (cursor != null);
+    return matches.size() == 1
+        ? Lookup.found(new RemoteJob(matches.getFirst(), app(request.model())))
+        : matches.isEmpty() ? Lookup.absent() : Lookup.unknowable();
+  }
+
+  private static String encode(String value) {
+    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private Map<String, Object> input(VideoSpec<ReferenceMedia> request) {
     var model = model(request.model());
     var input = new LinkedHashMap<String, Object>();
     input.put("prompt", request.prompt());
@@ -118,20 +210,7 @@ public class FalAdapter extends HttpAdapter implements WebhookVerifier {
         .references()
         .firstFrameIfAny()
         .ifPresent(image -> input.put("image_url", Shapes.dataUri(image)));
-    var queued = postJson(
-        http.post()
-            .uri(uri -> callbackUrl == null
-                ? uri.path("/" + request.model()).build()
-                : uri.path("/" + request.model())
-                    .queryParam("fal_webhook", callbackUrl)
-                    .build())
-            .header("Authorization", "Key " + apiKey),
-        input);
-    var id = text(queued, "request_id");
-    if (id == null) {
-      throw malformed("no request_id");
-    }
-    return new RemoteJob(id, app(request.model()));
+    return input;
   }
 
   /** {@code fal-ai/veo3/fast} → {@code fal-ai/veo3}: status and results live under the app. */

@@ -106,6 +106,24 @@ class EmailFlowsIntegrationTest extends IntegrationTest {
         .contains("/login?error");
   }
 
+  /** A wrong password keeps the email typed, once; the password field is never filled back. */
+  @Test
+  void aRefusedSignInKeepsTheEmailForTheNextTry() {
+    var session = new WebSession(baseUrl());
+    var refused = session.submit(
+        "/login",
+        "/login",
+        Map.of("username", "typist@kinora.test", "password", "not the passphrase at all"));
+
+    assertThat(refused.url()).contains("/login?error");
+    assertThat(refused.body())
+        .contains("value=\"typist@kinora.test\"")
+        .doesNotContain("not the passphrase at all");
+    assertThat(session.get("/login").body())
+        .as("a reload starts afresh")
+        .doesNotContain("typist@kinora.test");
+  }
+
   @Test
   void changingThePasswordNeedsTheCurrentOneAndSignsOutOtherSessions() {
     signUp("changer@kinora.test", "a long changing passphrase");

@@ -112,6 +112,32 @@ abstract class AdapterContract {
     assertThat(dir.resolve("out.mp4.part")).doesNotExist();
   }
 
+  /**
+   * What the platform makes is stored with Content Credentials that an implementation not written
+   * here validates: signed as Kinora signs it, naming this platform and model.
+   */
+  @Test
+  void theVideoItMakesCarriesCredentialsAnIndependentValidatorAccepts() throws Exception {
+    var adapter = adapter(baseUrl());
+    var made = app.kinora.provenance.TestVideos.mp4(dir.resolve("made.mp4"), 320, 180, 1);
+    stubSubmit(accepted());
+    stubCompleted(Files.readAllBytes(made));
+    var job = adapter.submit(request());
+    var output = dir.resolve("collected.mp4");
+    adapter.fetch(job, adapter.status(job), output);
+
+    app.kinora.provenance.internal.TestSigner.signAsMadeOn(
+        output, adapter.info().name(), request().model());
+
+    var report = app.kinora.provenance.C2paTs.check(output);
+    assertThat(report.valid()).as(report.toString()).isTrue();
+    assertThat(report.successCodes())
+        .contains("claimSignature.validated", "assertion.bmffHash.match");
+    assertThat(report.actions()).containsExactly("c2pa.created");
+    assertThat(report.sourceTypes())
+        .containsExactly(app.kinora.provenance.SourceType.TRAINED_ALGORITHMIC_MEDIA.uri());
+  }
+
   @Test
   void reportsAJobInProgress() {
     stubStatus(running());

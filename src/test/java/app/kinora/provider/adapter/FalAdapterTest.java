@@ -25,7 +25,48 @@ class FalAdapterTest extends AdapterContract {
 
   @Override
   HttpAdapter adapter(String baseUrl, HttpTimeouts timeouts) {
-    return new FalAdapter(new ProviderInfo("fal.ai", "US"), baseUrl, "fal-key", timeouts);
+    return new FalAdapter(
+        new ProviderInfo("fal.ai", "US"), baseUrl, baseUrl + "/platform/v1", "fal-key", timeouts);
+  }
+
+  /**
+   * fal's platform API lists the requests on an endpoint since a time, a page at a time: the one
+   * whose input is this request's is the lost submission's; another seed is someone else's.
+   */
+  @Override
+  app.kinora.provider.spi.Lookup stubLookUp(String reference) {
+    var listing = com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+        "/platform/v1/models/requests/by-endpoint");
+    var input = """
+        {"prompt":"Waves at dusk","duration":"8s","aspect_ratio":"16:9","resolution":"720p",
+         "generate_audio":true,"seed":%d,"negative_prompt":"blurry, text"}""";
+    platform.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(listing)
+        .withQueryParam(
+            "endpoint_id",
+            com.github.tomakehurst.wiremock.client.WireMock.equalTo("fal-ai/veo3/fast"))
+        .withQueryParam("cursor", com.github.tomakehurst.wiremock.client.WireMock.absent())
+        .withHeader(
+            "Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Key fal-key"))
+        .willReturn(json("""
+            {"items":[{"request_id":"req-other","endpoint_id":"fal-ai/veo3/fast","json_input":%s}],
+             "next_cursor":"Mg==","has_more":true}""".formatted(input.formatted(7)))));
+    platform.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(listing)
+        .withQueryParam("cursor", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Mg=="))
+        .willReturn(json("""
+            {"items":[{"request_id":"req-1","endpoint_id":"fal-ai/veo3/fast","json_input":%s}],
+             "next_cursor":null,"has_more":false}""".formatted(input.formatted(42)))));
+    return app.kinora.provider.spi.Lookup.found(new RemoteJob("req-1", "fal-ai/veo3"));
+  }
+
+  @Test
+  void aSubmissionFalNeverListedIsSurelyAbsent() {
+    platform.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+            com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                "/platform/v1/models/requests/by-endpoint"))
+        .willReturn(json("{\"items\":[],\"next_cursor\":null,\"has_more\":false}")));
+
+    assertThat(adapter(baseUrl()).lookUp(request(), "kinora-lost", java.time.Instant.now()))
+        .isEqualTo(app.kinora.provider.spi.Lookup.absent());
   }
 
   @Override
