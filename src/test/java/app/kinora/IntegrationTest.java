@@ -34,9 +34,28 @@ import org.springframework.test.context.DynamicPropertySource;
       "kinora.provider.openai-gateway.name=Test gateway",
       "kinora.provider.models.gateway-sora.routes[0]=openai-gateway:sora-2",
       "kinora.provider.models.gateway-sora.routes[1]=openai-gateway:sora-2-pro",
-      // and Google's Veo through the Gemini API at VEO_PORT (a model that takes a negative prompt)
+      // a model declared only here, on the gateway (it is none of the adapter's own), and an alias
+      // whose first route names a model the gateway does not offer: the second route serves it
+      "kinora.provider.openai-gateway.models[0].id=cinema-1",
+      "kinora.provider.openai-gateway.models[0].name=Cinema One",
+      "kinora.provider.openai-gateway.models[0].durations=4,8",
+      "kinora.provider.openai-gateway.models[0].sizes=1280x720,720x1280",
+      "kinora.provider.openai-gateway.models[0].price-per-second=0.05",
+      "kinora.provider.models.gateway-cinema.routes[0]=openai-gateway:sora-1",
+      "kinora.provider.models.gateway-cinema.routes[1]=openai-gateway:cinema-1",
+      // and Veo in the Gemini API's shape at VEO_PORT (a model that takes a negative prompt). The
+      // Gemini API itself lists no Veo model since Google shut them down (2026-10-22): the tests
+      // declare the one their stub speaks for, as an operator would for a service of that shape
       "kinora.provider.gemini.api-key=gm-test-key",
       "kinora.provider.gemini.name=Test Veo",
+      "kinora.provider.gemini.models[0].id=veo-3.1-fast-generate-preview",
+      "kinora.provider.gemini.models[0].name=Veo 3.1 Fast",
+      "kinora.provider.gemini.models[0].description=Google's Veo 3.1 Fast, Gemini API.",
+      "kinora.provider.gemini.models[0].durations=4,6,8",
+      "kinora.provider.gemini.models[0].sizes=1280x720,720x1280,1920x1080,1080x1920",
+      "kinora.provider.gemini.models[0].capabilities=first-frame,last-frame,negative-prompt",
+      "kinora.provider.gemini.models[0].reference-images=3",
+      "kinora.provider.gemini.models[0].price-per-second=0.15",
       "kinora.provider.models.test-veo.routes[0]=gemini:veo-3.1-fast-generate-preview",
       "kinora.provider.retry-wait=50ms",
       "kinora.provider.poll-initial=50ms",

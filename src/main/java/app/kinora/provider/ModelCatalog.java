@@ -33,7 +33,8 @@ public class ModelCatalog {
       "runway",
       "luma",
       "kling",
-      "minimax");
+      "minimax",
+      "vertex");
 
   private final Map<String, LocalVideoProvider> local = new LinkedHashMap<>();
   private final Map<String, ModelDescriptor> localModels = new LinkedHashMap<>();
@@ -59,6 +60,15 @@ public class ModelCatalog {
     }
     this.aliases = new LinkedHashMap<>(properties.models());
     aliases.forEach((alias, config) -> check(alias, config));
+    unknownRoutes()
+        .forEach(unknown -> log.warn(
+            "Model {}: its route {} names a model that {} does not offer (retired, or mistyped);"
+                + " its other routes serve it. {} offers: {}",
+            unknown.alias(),
+            unknown.route(),
+            unknown.platform(),
+            unknown.platform(),
+            unknown.offered().isEmpty() ? "no model" : String.join(", ", unknown.offered())));
   }
 
   private void check(String alias, ProviderProperties.Alias config) {
@@ -132,6 +142,26 @@ public class ModelCatalog {
               .ifPresent(model -> routes.add(new Route(provider, model))));
     }
     return routes;
+  }
+
+  /**
+   * The routes whose platform is configured but does not offer the model they name, as the
+   * platforms' lists stand now (OpenRouter's is the one last fetched).
+   */
+  List<PlatformStatus.UnknownRoute> unknownRoutes() {
+    var unknown = new ArrayList<PlatformStatus.UnknownRoute>();
+    aliases.forEach((alias, config) -> config.routes().forEach(route -> {
+      var providerId = route.substring(0, route.indexOf(':'));
+      var modelId = route.substring(route.indexOf(':') + 1);
+      var provider = remote.get(providerId);
+      if (provider != null) {
+        var offered = provider.models().stream().map(ModelDescriptor::id).toList();
+        if (!offered.contains(modelId)) {
+          unknown.add(new PlatformStatus.UnknownRoute(alias, route, providerId, offered));
+        }
+      }
+    }));
+    return List.copyOf(unknown);
   }
 
   Map<String, RemoteVideoProvider> remoteProviders() {

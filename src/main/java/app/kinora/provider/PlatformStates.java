@@ -53,6 +53,11 @@ class PlatformStates implements PlatformStatus {
   }
 
   @Override
+  public List<UnknownRoute> unknownRoutes() {
+    return catalog.unknownRoutes();
+  }
+
+  @Override
   public Map<String, List<String>> routes() {
     var routes = new LinkedHashMap<String, List<String>>();
     properties.models().forEach((alias, config) -> routes.put(alias, config.routes()));

@@ -12,6 +12,12 @@ public interface PlatformStatus {
   Map<String, List<String>> routes();
 
   /**
+   * The routes whose platform is configured but does not offer the model they name (retired by
+   * the platform, or mistyped): requests go to the alias's other routes.
+   */
+  List<UnknownRoute> unknownRoutes();
+
+  /**
    * Stops sending new jobs to the platform, on every node; jobs already there are followed to
    * their end, and the routes after it take the new ones.
    *
@@ -22,6 +28,12 @@ public interface PlatformStatus {
 
   /** Sends it new jobs again; false when it was not paused. */
   boolean resume(String platform);
+
+  /**
+   * @param route {@code platform:model} as configured
+   * @param offered the models the platform offers now, by id
+   */
+  record UnknownRoute(String alias, String route, String platform, List<String> offered) {}
 
   /**
    * @param available whether it takes new jobs now (not paused by an operator, breaker not open)

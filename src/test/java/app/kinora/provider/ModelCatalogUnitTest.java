@@ -82,6 +82,7 @@ class ModelCatalogUnitTest {
             null,
             null,
             null,
+            null,
             null));
   }
 
@@ -108,6 +109,57 @@ class ModelCatalogUnitTest {
     assertThat(catalog.routes("veo-fast"))
         .extracting(Route::toString)
         .containsExactly("fal:fal-ai/veo3/fast");
+  }
+
+  @Test
+  void reportsARouteToAModelItsPlatformDoesNotOfferAndServesTheAliasFromTheNextRoute() {
+    var logger =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(ModelCatalog.class);
+    var lines =
+        new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+    lines.start();
+    logger.addAppender(lines);
+    try {
+      var catalog = catalog(
+          Map.of(
+              "veo",
+              new ProviderProperties.Alias(
+                  null, null, List.of("fal:fal-ai/veo2", "fal:fal-ai/veo3/fast"))),
+          LOCAL,
+          FAL);
+
+      assertThat(catalog.unknownRoutes()).singleElement().satisfies(unknown -> {
+        assertThat(unknown.alias()).isEqualTo("veo");
+        assertThat(unknown.route()).isEqualTo("fal:fal-ai/veo2");
+        assertThat(unknown.platform()).isEqualTo("fal");
+        assertThat(unknown.offered()).contains("fal-ai/veo3/fast");
+      });
+      assertThat(catalog.routes("veo"))
+          .extracting(Route::toString)
+          .containsExactly("fal:fal-ai/veo3/fast");
+      assertThat(catalog.find("veo")).isPresent();
+      assertThat(lines.list)
+          .filteredOn(event -> event.getLevel() == ch.qos.logback.classic.Level.WARN)
+          .extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+          .singleElement()
+          .satisfies(line -> assertThat(line)
+              .contains(
+                  "veo", "fal:fal-ai/veo2", "fal-ai/veo3/fast", "fal-ai/veo3/fast/image-to-video"));
+    } finally {
+      logger.detachAppender(lines);
+    }
+  }
+
+  @Test
+  void aRouteToAPlatformThatIsNotConfiguredIsNoMistake() {
+    var catalog = catalog(
+        Map.of(
+            "veo",
+            new ProviderProperties.Alias(null, null, List.of("vertex:veo-3.1-generate-001"))),
+        LOCAL,
+        FAL);
+
+    assertThat(catalog.unknownRoutes()).isEmpty();
   }
 
   @Test

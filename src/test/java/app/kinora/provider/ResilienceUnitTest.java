@@ -40,6 +40,7 @@ class ResilienceUnitTest {
         null,
         null,
         null,
+        null,
         null);
   }
 

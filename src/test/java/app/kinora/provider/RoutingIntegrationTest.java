@@ -95,6 +95,23 @@ class RoutingIntegrationTest extends IntegrationTest {
   }
 
   @Test
+  void aRouteToAModelItsPlatformDoesNotOfferIsPassedOverAndTheNextRouteServes() throws Exception {
+    stubFalJobCompleting("video bytes from fal".getBytes(StandardCharsets.UTF_8));
+    var router = router(Duration.ofMillis(10), fal());
+    var ticket = new GenerationTicket(UUID.randomUUID(), UserId.random());
+    var output = dir.resolve("served-by-the-next-route.mp4");
+
+    router.generate(ticket, request("veo-retired"), progress -> {}, output);
+
+    assertThat(Files.readString(output)).isEqualTo("video bytes from fal");
+    platforms.verify(0, postRequestedFor(urlEqualTo("/fal-ai/veo2-retired")));
+    platforms.verify(1, postRequestedFor(urlEqualTo("/fal-ai/veo3/fast")));
+    assertThat(transfers.of(ticket.generation()))
+        .extracting(Transfer::provider, Transfer::outcome)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("fal.ai", "completed"));
+  }
+
+  @Test
   void skipsARouteWhoseModelCannotServeTheRequest() {
     platforms.stubFor(post("/v1/videos").willReturn(aResponse().withStatus(503)));
     var router = router(Duration.ofMillis(10), gateway(), fal());
@@ -273,7 +290,10 @@ class RoutingIntegrationTest extends IntegrationTest {
         "veo-fast",
             new ProviderProperties.Alias(
                 "Veo Fast", null, List.of("openai-gateway:sora-2", "fal:fal-ai/veo3/fast")),
-        "veo-3.1", new ProviderProperties.Alias(null, null, List.of("openrouter:google/veo-3.1")));
+        "veo-3.1", new ProviderProperties.Alias(null, null, List.of("openrouter:google/veo-3.1")),
+        "veo-retired",
+            new ProviderProperties.Alias(
+                null, null, List.of("fal:fal-ai/veo2-retired", "fal:fal-ai/veo3/fast")));
     return new ProviderProperties(
         pollInitial,
         pollInitial.multipliedBy(3),
@@ -286,6 +306,7 @@ class RoutingIntegrationTest extends IntegrationTest {
         Duration.ofSeconds(30),
         null,
         aliases,
+        null,
         null,
         null,
         null,

@@ -38,6 +38,7 @@ class PlatformsController {
     model.addAttribute("section", "platforms");
     model.addAttribute("platforms", platforms.platforms());
     model.addAttribute("routes", platforms.routes());
+    model.addAttribute("unknownRoutes", platforms.unknownRoutes());
     model.addAttribute("models", generations.models());
     model.addAttribute("billing", billing);
     return "admin/platforms";

@@ -53,7 +53,7 @@ public class ComfyUiAdapter extends HttpAdapter {
   }
 
   @Override
-  public List<ModelDescriptor> models() {
+  protected List<ModelDescriptor> builtInModels() {
     return List.of(model);
   }
 

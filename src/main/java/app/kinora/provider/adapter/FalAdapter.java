@@ -130,7 +130,7 @@ public class FalAdapter extends HttpAdapter implements WebhookVerifier {
   }
 
   @Override
-  public List<ModelDescriptor> models() {
+  protected List<ModelDescriptor> builtInModels() {
     return MODELS;
   }
 
@@ -191,11 +191,7 @@ public class FalAdapter extends HttpAdapter implements WebhookVerifier {
   }
 
   private Map<String, Object> input(VideoSpec<ReferenceMedia> request) {
-    var model = MODELS.stream()
-        .filter(m -> m.id().equals(request.model()))
-        .findFirst()
-        .orElseThrow(() -> ProviderFailure.of(
-            FailureCode.INVALID_INPUT, "fal model not known: " + request.model()));
+    var model = model(request.model());
     var input = new LinkedHashMap<String, Object>();
     input.put("prompt", request.prompt());
     input.put("duration", request.duration().toSeconds() + "s");

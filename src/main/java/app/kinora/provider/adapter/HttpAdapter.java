@@ -1,6 +1,8 @@
 package app.kinora.provider.adapter;
 
+import app.kinora.provider.ProviderProperties.PlatformModel;
 import app.kinora.provider.spi.FailureCode;
+import app.kinora.provider.spi.ModelDescriptor;
 import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ProviderInfo;
 import app.kinora.provider.spi.RemoteVideoProvider;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -29,8 +32,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What every HTTP adapter shares: a {@link RestClient} with connect and read timeouts, JSON in and
- * out, results streamed to a file, and one mapping of HTTP failures onto {@link FailureCode}s.
+ * What every HTTP adapter shares: its models (its own list with the operator's configured entries
+ * laid over it), a {@link RestClient} with connect and read timeouts, JSON in and out, results
+ * streamed to a file, and one mapping of HTTP failures onto {@link FailureCode}s.
  */
 public abstract class HttpAdapter implements RemoteVideoProvider {
 
@@ -40,6 +44,7 @@ public abstract class HttpAdapter implements RemoteVideoProvider {
   protected final RestClient http;
   private final String id;
   private final ProviderInfo info;
+  private volatile ConfiguredModels configured = ConfiguredModels.NONE;
 
   protected HttpAdapter(String id, ProviderInfo info, String baseUrl, HttpTimeouts timeouts) {
     this.id = id;
@@ -64,6 +69,36 @@ public abstract class HttpAdapter implements RemoteVideoProvider {
   @Override
   public ProviderInfo info() {
     return info;
+  }
+
+  /** The models the platform offers as the adapter knows them: compiled in, or fetched. */
+  protected abstract List<ModelDescriptor> builtInModels();
+
+  /** The adapter's own models with the operator's configured entries applied. */
+  @Override
+  public final List<ModelDescriptor> models() {
+    return configured.applyTo(builtInModels());
+  }
+
+  /**
+   * Lays the operator's entries ({@code kinora.provider.<platform>.models}) over the adapter's own
+   * list; called once, while the adapter is made.
+   *
+   * @throws IllegalStateException naming the property at fault
+   */
+  public final void configureModels(List<PlatformModel> entries) {
+    var models = new ConfiguredModels(id, entries);
+    models.check(builtInModels());
+    this.configured = models;
+  }
+
+  /** The model a request names, as the platform offers it; one it does not list is invalid input. */
+  protected final ModelDescriptor model(String modelId) {
+    return models().stream()
+        .filter(model -> model.id().equals(modelId))
+        .findFirst()
+        .orElseThrow(() -> ProviderFailure.of(
+            FailureCode.INVALID_INPUT, info.name() + " does not offer the model " + modelId));
   }
 
   /** Sends a JSON body and reads a JSON answer. */
@@ -92,6 +127,31 @@ public abstract class HttpAdapter implements RemoteVideoProvider {
     } catch (JacksonException | IllegalStateException e) {
       throw malformed(e.getMessage());
     }
+  }
+
+  /**
+   * Runs the exchange and hands the answer's body to {@code reader} as it arrives, for answers too
+   * large to hold (a video inside the JSON); unreadable JSON is a malformed answer.
+   */
+  protected <T> T streamed(RestClient.RequestHeadersSpec<?> request, BodyReader<T> reader) {
+    return call(() -> request.exchange(
+        (req, res) -> {
+          if (res.getStatusCode().isError()) {
+            throw httpFailure(res.getStatusCode(), res.getHeaders(), read(res.getBody()));
+          }
+          try (InputStream body = res.getBody()) {
+            return reader.read(body);
+          } catch (JacksonException e) {
+            throw malformed(e.getOriginalMessage());
+          }
+        },
+        true));
+  }
+
+  /** Reads an answer's body as it streams in. */
+  @FunctionalInterface
+  protected interface BodyReader<T> {
+    T read(InputStream body) throws IOException;
   }
 
   /** Streams a response body to {@code output} through a temporary file; 404 and 410 mean the result expired. */

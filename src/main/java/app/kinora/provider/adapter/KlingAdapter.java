@@ -98,7 +98,7 @@ public class KlingAdapter extends HttpAdapter implements WebhookVerifier {
   }
 
   @Override
-  public List<ModelDescriptor> models() {
+  protected List<ModelDescriptor> builtInModels() {
     return MODELS;
   }
 
@@ -109,11 +109,7 @@ public class KlingAdapter extends HttpAdapter implements WebhookVerifier {
 
   @Override
   public RemoteJob submit(VideoSpec<ReferenceMedia> request, String reference) {
-    var model = MODELS.stream()
-        .filter(m -> m.id().equals(request.model()))
-        .findFirst()
-        .orElseThrow(() -> ProviderFailure.of(
-            FailureCode.INVALID_INPUT, "Kling model not known: " + request.model()));
+    var model = model(request.model());
     var references = request.references();
     var fromImages = references.firstFrame() != null || references.lastFrame() != null;
     var body = new LinkedHashMap<String, Object>();

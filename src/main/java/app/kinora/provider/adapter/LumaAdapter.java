@@ -88,7 +88,7 @@ public class LumaAdapter extends HttpAdapter implements WebhookVerifier {
   }
 
   @Override
-  public List<ModelDescriptor> models() {
+  protected List<ModelDescriptor> builtInModels() {
     return MODELS;
   }
 
@@ -99,10 +99,7 @@ public class LumaAdapter extends HttpAdapter implements WebhookVerifier {
 
   @Override
   public RemoteJob submit(VideoSpec<ReferenceMedia> request, String reference) {
-    if (MODELS.stream().noneMatch(m -> m.id().equals(request.model()))) {
-      throw ProviderFailure.of(
-          FailureCode.INVALID_INPUT, "Luma model not known: " + request.model());
-    }
+    model(request.model()); // refuses a model the platform does not offer
     if (!request.references().isEmpty() || !request.references().images().isEmpty()) {
       throw ProviderFailure.of(
           FailureCode.INVALID_INPUT, "Luma takes reference images only as public URLs");

@@ -72,16 +72,13 @@ public class MiniMaxAdapter extends HttpAdapter {
   }
 
   @Override
-  public List<ModelDescriptor> models() {
+  protected List<ModelDescriptor> builtInModels() {
     return MODELS;
   }
 
   @Override
   public RemoteJob submit(VideoSpec<ReferenceMedia> request) {
-    if (MODELS.stream().noneMatch(m -> m.id().equals(request.model()))) {
-      throw ProviderFailure.of(
-          FailureCode.INVALID_INPUT, "MiniMax model not known: " + request.model());
-    }
+    model(request.model()); // refuses a model the platform does not offer
     var references = request.references();
     if (references.lastFrame() != null && references.firstFrame() == null) {
       throw ProviderFailure.of(

@@ -63,7 +63,7 @@ public class OpenAiGatewayAdapter extends HttpAdapter {
   }
 
   @Override
-  public List<ModelDescriptor> models() {
+  protected List<ModelDescriptor> builtInModels() {
     return MODELS;
   }
 

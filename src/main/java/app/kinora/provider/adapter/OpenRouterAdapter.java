@@ -71,7 +71,7 @@ public class OpenRouterAdapter extends HttpAdapter implements WebhookVerifier {
    * hours a refresh starts in the background, so no page waits for OpenRouter.
    */
   @Override
-  public List<ModelDescriptor> models() {
+  protected List<ModelDescriptor> builtInModels() {
     var current = catalog.get();
     if (current.fetchedAt().plus(MODELS_TTL).isBefore(clock.instant())
         && refreshing.compareAndSet(false, true)) {
@@ -86,7 +86,10 @@ public class OpenRouterAdapter extends HttpAdapter implements WebhookVerifier {
     return current.models();
   }
 
-  /** Fetches the model list now; keeps the previous one (and retries in a few minutes) if that fails. */
+  /**
+   * Fetches the model list now; keeps the previous one (and retries in a few minutes) if that
+   * fails. Returns the models as offered, with the operator's configured entries applied.
+   */
   public List<ModelDescriptor> refreshModels() {
     var current = catalog.get();
     try {
@@ -97,7 +100,7 @@ public class OpenRouterAdapter extends HttpAdapter implements WebhookVerifier {
           current.models(), clock.instant().minus(MODELS_TTL).plus(Duration.ofMinutes(5)));
     }
     catalog.set(current);
-    return current.models();
+    return models();
   }
 
   private List<ModelDescriptor> fetchModels() {
@@ -120,9 +123,7 @@ public class OpenRouterAdapter extends HttpAdapter implements WebhookVerifier {
     body.put("duration", request.duration().toSeconds());
     body.put("resolution", Shapes.resolution(request.size()));
     body.put("aspect_ratio", Shapes.aspectRatio(request.size()));
-    var model = catalog.get().models().stream()
-        .filter(m -> m.id().equals(request.model()))
-        .findFirst();
+    var model = models().stream().filter(m -> m.id().equals(request.model())).findFirst();
     if (model.map(m -> m.can(Capability.AUDIO_GENERATION)).orElse(false)) {
       body.put("generate_audio", request.generateAudio());
     }

@@ -89,7 +89,7 @@ public class ReplicateAdapter extends HttpAdapter implements WebhookVerifier {
   }
 
   @Override
-  public List<ModelDescriptor> models() {
+  protected List<ModelDescriptor> builtInModels() {
     return MODELS;
   }
 
@@ -149,11 +149,7 @@ public class ReplicateAdapter extends HttpAdapter implements WebhookVerifier {
   }
 
   private Map<String, Object> input(VideoSpec<ReferenceMedia> request) {
-    var model = MODELS.stream()
-        .filter(m -> m.id().equals(request.model()))
-        .findFirst()
-        .orElseThrow(() -> ProviderFailure.of(
-            FailureCode.INVALID_INPUT, "Replicate model not known: " + request.model()));
+    var model = model(request.model());
     var input = new LinkedHashMap<String, Object>();
     input.put("prompt", request.prompt());
     input.put("duration", request.duration().toSeconds());

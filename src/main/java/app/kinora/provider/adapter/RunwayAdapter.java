@@ -105,17 +105,13 @@ public class RunwayAdapter extends HttpAdapter {
   }
 
   @Override
-  public List<ModelDescriptor> models() {
+  protected List<ModelDescriptor> builtInModels() {
     return MODELS;
   }
 
   @Override
   public RemoteJob submit(VideoSpec<ReferenceMedia> request) {
-    var model = MODELS.stream()
-        .filter(m -> m.id().equals(request.model()))
-        .findFirst()
-        .orElseThrow(() -> ProviderFailure.of(
-            FailureCode.INVALID_INPUT, "Runway model not known: " + request.model()));
+    var model = model(request.model());
     var references = request.references();
     if (references.firstFrame() == null && references.lastFrame() != null) {
       throw ProviderFailure.of(

@@ -1,6 +1,5 @@
 package app.kinora.provider.adapter;
 
-import app.kinora.provider.spi.Capability;
 import app.kinora.provider.spi.FailureCode;
 import app.kinora.provider.spi.ModelDescriptor;
 import app.kinora.provider.spi.ProviderFailure;
@@ -9,13 +8,11 @@ import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.provider.spi.RemoteJob;
 import app.kinora.provider.spi.RemoteStatus;
 import app.kinora.shared.VideoSpec;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,30 +20,15 @@ import tools.jackson.databind.JsonNode;
  * GET /{operation name}} until {@code done}; the video is downloaded from the sample's URI with the
  * key in {@code x-goog-api-key}, and only from the configured API host. The Gemini API takes no
  * seed and always adds sound, so neither is offered.
+ *
+ * <p>Google shut down the Gemini API's last Veo models ({@code veo-3.1-generate-preview}, {@code
+ * veo-3.1-fast-generate-preview}, {@code veo-3.1-lite-generate-preview}) on 2026-10-22; its
+ * deprecations page names Gemini Omni, a model of the separate Interactions API, as their
+ * replacement. So this adapter lists no model of its own: Veo runs on Vertex AI ({@link
+ * VertexVeoAdapter}), and an operator may still declare a model here ({@code
+ * kinora.provider.gemini.models}) for a service that keeps this API's shape.
  */
 public class VeoAdapter extends HttpAdapter {
-
-  private static final List<ModelDescriptor> MODELS = List.of(
-      ModelDescriptor.ofDurations(
-          "veo-3.1-fast-generate-preview",
-          "Veo 3.1 Fast",
-          "Google's Veo 3.1 Fast, Gemini API.",
-          List.of(4, 6, 8),
-          Shapes.WIDE_AND_TALL_720_1080,
-          List.of(24),
-          Set.of(Capability.FIRST_FRAME, Capability.LAST_FRAME, Capability.NEGATIVE_PROMPT),
-          3,
-          new BigDecimal("0.15")),
-      ModelDescriptor.ofDurations(
-          "veo-3.1-generate-preview",
-          "Veo 3.1",
-          "Google's Veo 3.1, Gemini API.",
-          List.of(4, 6, 8),
-          Shapes.WIDE_AND_TALL_720_1080,
-          List.of(24),
-          Set.of(Capability.FIRST_FRAME, Capability.LAST_FRAME, Capability.NEGATIVE_PROMPT),
-          3,
-          new BigDecimal("0.40")));
 
   private final String apiKey;
   private final String apiHost;
@@ -57,9 +39,10 @@ public class VeoAdapter extends HttpAdapter {
     this.apiHost = URI.create(baseUrl).getHost();
   }
 
+  /** None: the Gemini API no longer offers a Veo model (see above). */
   @Override
-  public List<ModelDescriptor> models() {
-    return MODELS;
+  protected List<ModelDescriptor> builtInModels() {
+    return List.of();
   }
 
   @Override
