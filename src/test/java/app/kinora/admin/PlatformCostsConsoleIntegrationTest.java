@@ -80,17 +80,13 @@ class PlatformCostsConsoleIntegrationTest extends IntegrationTest {
     transfer(UUID.randomUUID(), owner, "gateway-sora", "unconfirmed", null, null, null, null);
     jdbc.sql("""
             update provider_transfers set sent_at = now() - interval '8 days'
-             where id = (select id from provider_transfers where user_id = ? limit 1)""")
-        .param(owner.value())
-        .update();
+             where id = (select id from provider_transfers where user_id = ? limit 1)""").param(owner.value()).update();
     transfer(UUID.randomUUID(), owner, "gateway-sora", "unconfirmed", null, null, null, null);
     transfer(UUID.randomUUID(), owner, "gateway-sora", "completed", null, null, null, null);
     long lastWeek = jdbc.sql("""
             select count(*) from provider_transfers
              where provider = 'openai-gateway' and outcome = 'unconfirmed'
-               and sent_at >= now() - interval '7 days'""")
-        .query(Long.class)
-        .single();
+               and sent_at >= now() - interval '7 days'""").query(Long.class).single();
 
     var body = operator().get("/admin/platforms").body();
 
@@ -140,7 +136,8 @@ class PlatformCostsConsoleIntegrationTest extends IntegrationTest {
 
   /** The table row whose first cell is {@code first}. */
   private static String row(String html, String first) {
-    var matcher = Pattern.compile("<tr>\\s*<td>" + Pattern.quote(first) + "</td>.*?</tr>", Pattern.DOTALL)
+    var matcher = Pattern.compile(
+            "<tr>\\s*<td>" + Pattern.quote(first) + "</td>.*?</tr>", Pattern.DOTALL)
         .matcher(html);
     assertThat(matcher.find()).as("a row for %s in %s", first, html).isTrue();
     return matcher.group();
@@ -150,7 +147,8 @@ class PlatformCostsConsoleIntegrationTest extends IntegrationTest {
     var cells = new java.util.ArrayList<String>();
     var matcher = Pattern.compile("<td>(.*?)</td>", Pattern.DOTALL).matcher(row);
     while (matcher.find()) {
-      cells.add(matcher.group(1).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip());
+      cells.add(
+          matcher.group(1).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip());
     }
     return cells;
   }

@@ -65,9 +65,7 @@ class DataExportIntegrationTest extends IntegrationTest {
               (id, generation_id, user_id, provider, provider_name, country, model, fields, media, sent_at,
                outcome, requested_model, listed_cost_usd, reported_cost_usd)
             values (gen_random_uuid(), ?, ?, 'fal', 'fal.ai', 'US', 'fal-ai/veo3/fast', 'prompt,duration',
-                    '[{"name":"first_frame","sha256":"ab"}]', now(), 'completed', 'veo', 0.8, 0.75)""")
-        .params(generation.id().value(), user.value())
-        .update();
+                    '[{"name":"first_frame","sha256":"ab"}]', now(), 'completed', 'veo', 0.8, 0.75)""").params(generation.id().value(), user.value()).update();
 
     var export = exports.request(user);
     await()
