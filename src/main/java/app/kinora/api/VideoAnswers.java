@@ -2,14 +2,18 @@ package app.kinora.api;
 
 import app.kinora.billing.CreditLedger;
 import app.kinora.billing.HoldId;
+import app.kinora.generation.DataSent;
 import app.kinora.generation.Generation;
+import app.kinora.generation.GenerationId;
 import app.kinora.generation.GenerationStatus;
 import app.kinora.generation.Generations;
 import app.kinora.generation.OutputVariant;
 import app.kinora.provenance.ContentCredentials;
 import app.kinora.shared.WebPaths;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashMap;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -59,13 +63,15 @@ class VideoAnswers {
   /** One video fetched alone: with what its stored file's Content Credentials say. */
   ResponseEntity<String> retrieved(Generation generation) {
     var charge = credits.charges(List.of(holdOf(generation))).get(holdOf(generation));
+    var sent = generations.dataSent(generation.owner(), List.of(generation.id()));
     return answer(
         generation,
         VideoObject.of(
             generation,
             charge,
             generations.aiGenerated(generation.model()),
-            provenance(generation)));
+            provenance(generation),
+            sent.get(generation.id())));
   }
 
   private ResponseEntity<String> answer(Generation generation, VideoObject object) {
@@ -103,12 +109,21 @@ class VideoAnswers {
     return objects(List.of(generation)).getFirst();
   }
 
-  /** The objects of many videos, their prices read in one query. */
+  /** The objects of many videos, their prices and transfers read in one query each per owner. */
   List<VideoObject> objects(List<Generation> videos) {
     var charges = credits.charges(videos.stream().map(VideoAnswers::holdOf).toList());
+    var sent = new HashMap<GenerationId, List<DataSent>>();
+    videos.stream()
+        .collect(Collectors.groupingBy(
+            Generation::owner, Collectors.mapping(Generation::id, Collectors.toList())))
+        .forEach((owner, ids) -> sent.putAll(generations.dataSent(owner, ids)));
     return videos.stream()
-        .map(g ->
-            VideoObject.of(g, charges.get(holdOf(g)), generations.aiGenerated(g.model()), null))
+        .map(g -> VideoObject.of(
+            g,
+            charges.get(holdOf(g)),
+            generations.aiGenerated(g.model()),
+            null,
+            sent.getOrDefault(g.id(), List.of())))
         .toList();
   }
 

@@ -1,12 +1,14 @@
 package app.kinora.api;
 
 import app.kinora.billing.Charge;
+import app.kinora.generation.DataSent;
 import app.kinora.generation.Generation;
 import app.kinora.generation.Lineage;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.extensions.Extension;
 import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -16,8 +18,8 @@ import java.util.Locale;
  * generate_audio}, {@code caption}, {@code credits} (the price: the quote while the video is made,
  * the credits charged once completed, 0 when it failed) and, for a video made from another by an
  * edit or an extension, {@code source_video_id} and {@code source_kind}, {@code ai_generated} (made
- * by a trained model, a platform's) and {@code provenance} (the Content Credentials of a completed
- * video, when it is fetched alone).
+ * by a trained model, a platform's), {@code provenance} (the Content Credentials of a completed
+ * video, when it is fetched alone) and {@code transfers} (where its data was sent).
  */
 @Schema(
     name = "VideoResource",
@@ -45,7 +47,8 @@ import java.util.Locale;
       "source_video_id",
       "source_kind",
       "ai_generated",
-      "provenance"
+      "provenance",
+      "transfers"
     })
 record VideoObject(
     String id,
@@ -133,6 +136,12 @@ record VideoObject(
                         parseValue = true)))
     ProvenanceSummary provenance,
 
+    @KinoraExtension
+    @Schema(
+        description =
+            "Where the video's data was sent (the transfer log), oldest first: empty when nothing left Kinora.")
+    List<VideoTransfer> transfers,
+
     @Schema(types = {"object", "null"}) VideoError error) {
 
   /** OpenAI's error of a failed video; {@code code} is {@code cancelled} when its owner stopped it. */
@@ -145,9 +154,14 @@ record VideoObject(
    * @param aiGenerated made by a trained model (a platform's), not by the local renderer
    * @param provenance what the stored file's Content Credentials say; null until it is completed
    *     or when the video is one of a list
+   * @param sent where its data went, oldest first
    */
   static VideoObject of(
-      Generation g, Charge charge, boolean aiGenerated, ProvenanceSummary provenance) {
+      Generation g,
+      Charge charge,
+      boolean aiGenerated,
+      ProvenanceSummary provenance,
+      List<DataSent> sent) {
     var lineage = g.lineage();
     var remixOf = lineage.filter(l -> l.kind() == Lineage.Kind.REMIX);
     return new VideoObject(
@@ -173,6 +187,7 @@ record VideoObject(
         lineage.map(l -> l.kind().name().toLowerCase(Locale.ROOT)).orElse(null),
         aiGenerated,
         provenance,
+        sent.stream().map(VideoTransfer::of).toList(),
         g.failureIfAny().map(f -> new VideoError(f.code(), f.message())).orElse(null));
   }
 }

@@ -93,15 +93,13 @@ public interface GenerationAdministration {
    * @param queued waiting for a worker now
    * @param running running now
    * @param oldestWaiting when the longest-waiting generation was asked for; null when none waits
-   * @param completedSeconds seconds of video made, by model
    */
   record Overview(
       List<HourCount> perHour,
       List<FailureCount> failures,
       long queued,
       long running,
-      Instant oldestWaiting,
-      java.util.Map<String, Long> completedSeconds) {}
+      Instant oldestWaiting) {}
 
   record HourCount(Instant hour, String model, GenerationStatus status, long count) {}
 

@@ -3,7 +3,9 @@ package app.kinora.generation;
 import app.kinora.provider.spi.ModelDescriptor;
 import app.kinora.shared.UserId;
 import app.kinora.shared.VideoSpec;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.core.io.Resource;
 
@@ -73,4 +75,11 @@ public interface Generations {
 
   /** Every model users may choose, the default first. */
   List<ModelDescriptor> models();
+
+  /**
+   * Where the data of these generations of the owner's went (the transfer log), oldest first;
+   * each id asked for maps to a list, empty when nothing was sent, and another user's generations
+   * send nothing back.
+   */
+  Map<GenerationId, List<DataSent>> dataSent(UserId owner, Collection<GenerationId> ids);
 }

@@ -12,13 +12,16 @@ class PlatformStates implements PlatformStatus {
   private final Resilience resilience;
   private final ProviderProperties properties;
   private final PlatformPauses pauses;
+  private final TransferLog transfers;
 
   PlatformStates(
       ModelCatalog catalog,
       Resilience resilience,
       ProviderProperties properties,
-      PlatformPauses pauses) {
+      PlatformPauses pauses,
+      TransferLog transfers) {
     this.pauses = pauses;
+    this.transfers = transfers;
     this.catalog = catalog;
     this.resilience = resilience;
     this.properties = properties;
@@ -55,6 +58,11 @@ class PlatformStates implements PlatformStatus {
   @Override
   public List<UnknownRoute> unknownRoutes() {
     return catalog.unknownRoutes();
+  }
+
+  @Override
+  public Map<String, Long> unconfirmedSince(java.time.Instant since) {
+    return transfers.unconfirmedSince(since);
   }
 
   @Override

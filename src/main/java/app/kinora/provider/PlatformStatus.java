@@ -36,6 +36,13 @@ public interface PlatformStatus {
   record UnknownRoute(String alias, String route, String platform, List<String> offered) {}
 
   /**
+   * Per platform id, the submissions since then whose answer was lost and that the platform could
+   * not look up: each may have made a job Kinora cannot follow (and the platform may bill), which
+   * only the platform's own dashboard shows. Platforms without any are left out.
+   */
+  Map<String, Long> unconfirmedSince(java.time.Instant since);
+
+  /**
    * @param available whether it takes new jobs now (not paused by an operator, breaker not open)
    * @param breaker the circuit breaker's state on this node: CLOSED (working), OPEN (paused after
    *     failures), HALF_OPEN (trying again)

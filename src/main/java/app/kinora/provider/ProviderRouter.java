@@ -8,6 +8,7 @@ import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ProviderInfo;
 import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.provider.spi.RemoteVideoProvider;
+import app.kinora.shared.UserId;
 import app.kinora.shared.VideoSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -90,8 +92,8 @@ class ProviderRouter implements Providers {
         continue;
       }
       try {
-        var transfer =
-            transfers.sending(ticket, route, fieldsSent(request, route), mediaSent(request));
+        var transfer = transfers.sending(
+            ticket, route, request, fieldsSent(request, route), mediaSent(request));
         new RemoteRun(route, transfer, transfers, resilience, properties)
             .submitAndFollow(request, progress, output);
         return;
@@ -203,6 +205,11 @@ class ProviderRouter implements Providers {
   @Override
   public List<Transfer> transfers(UUID generation) {
     return transfers.of(generation);
+  }
+
+  @Override
+  public List<Transfer> transfers(UserId owner, Collection<UUID> generations) {
+    return transfers.of(owner, generations);
   }
 
   @Override

@@ -4,8 +4,10 @@ import app.kinora.provider.spi.ProgressListener;
 import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ProviderInfo;
 import app.kinora.provider.spi.ReferenceMedia;
+import app.kinora.shared.UserId;
 import app.kinora.shared.VideoSpec;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,6 +30,12 @@ public interface Providers {
 
   /** What was sent where for a generation, oldest first. */
   List<Transfer> transfers(UUID generation);
+
+  /**
+   * What was sent where for these generations of the owner's, oldest first; another user's
+   * generations give nothing.
+   */
+  List<Transfer> transfers(UserId owner, Collection<UUID> generations);
 
   /** The enabled platforms with their countries, e.g. for the privacy policy's list of recipients. */
   List<ProviderInfo> platforms();

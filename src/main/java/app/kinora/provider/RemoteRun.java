@@ -169,6 +169,9 @@ class RemoteRun {
     while (true) {
       var status =
           resilience.retrying(route.providerId(), () -> route.provider().status(job));
+      if (status.state().isTerminal()) {
+        status.costIfReported().ifPresent(cost -> transfers.reported(transfer, cost));
+      }
       if (status.state() == JobState.COMPLETED) {
         return status;
       }

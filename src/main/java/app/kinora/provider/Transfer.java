@@ -2,11 +2,13 @@ package app.kinora.provider;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * One transmission of a generation's data to a platform, as the transfer log keeps it: names and
  * hashes of what was sent, never the contents.
  *
+ * @param generation the generation whose data it was
  * @param provider the platform's name, e.g. {@code fal.ai}
  * @param country where it processes requests, from configuration
  * @param fields the request fields sent, e.g. {@code prompt}, {@code duration}, {@code size}
@@ -14,6 +16,7 @@ import java.util.List;
  * @param outcome {@code completed}, a failure code, or null while the job runs
  */
 public record Transfer(
+    UUID generation,
     String provider,
     String country,
     String model,

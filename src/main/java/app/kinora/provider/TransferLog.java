@@ -2,7 +2,10 @@ package app.kinora.provider;
 
 import app.kinora.provider.Transfer.SentMedia;
 import app.kinora.provider.spi.RemoteJob;
+import app.kinora.provider.spi.ReportedCost;
 import app.kinora.shared.UserId;
+import app.kinora.shared.VideoSpec;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -10,8 +13,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,14 +40,25 @@ class TransferLog {
     this.jdbc = jdbc;
   }
 
-  /** Records what is about to be sent, before it is: a failed call was still a transmission. */
-  UUID sending(GenerationTicket ticket, Route route, List<String> fields, List<SentMedia> media) {
+  /**
+   * Records what is about to be sent, before it is: a failed call was still a transmission. With
+   * it, the model the user asked for and the route's published price for the seconds asked — the
+   * estimate of its cost until the platform reports one.
+   */
+  UUID sending(
+      GenerationTicket ticket,
+      Route route,
+      VideoSpec<?> request,
+      List<String> fields,
+      List<SentMedia> media) {
     var id = UUID.randomUUID();
     var info = route.provider().info();
+    var price = route.model().pricePerSecond();
     jdbc.sql("""
             insert into provider_transfers
-              (id, generation_id, user_id, provider, provider_name, country, model, fields, media, sent_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)""")
+              (id, generation_id, user_id, provider, provider_name, country, model, fields, media, sent_at,
+               requested_model, listed_cost_usd)
+            values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)""")
         .params(
             id,
             ticket.generation(),
@@ -52,9 +69,21 @@ class TransferLog {
             route.model().id(),
             String.join(",", fields),
             JSON.writeValueAsString(media),
-            now())
+            now(),
+            request.model(),
+            price.signum() > 0
+                ? price.multiply(BigDecimal.valueOf(request.duration().toSeconds()))
+                : null)
         .update();
     return id;
+  }
+
+  /** What the platform said the transmission's job cost; the last word it gave counts. */
+  void reported(UUID transfer, ReportedCost cost) {
+    jdbc.sql("""
+            update provider_transfers
+               set reported_cost_usd = ?, reported_units = ?, reported_unit = ?
+             where id = ?""").params(cost.usd(), cost.units(), cost.unit(), transfer).update();
   }
 
   void submitted(UUID transfer, RemoteJob job) {
@@ -92,8 +121,8 @@ class TransferLog {
   }
 
   /** Submissions per platform since a time that may have made a job Kinora cannot find. */
-  java.util.Map<String, Long> unconfirmedSince(Instant since) {
-    var counts = new java.util.TreeMap<String, Long>();
+  Map<String, Long> unconfirmedSince(Instant since) {
+    var counts = new TreeMap<String, Long>();
     jdbc.sql("""
             select provider, count(*) as n from provider_transfers
              where outcome = ? and sent_at >= ? group by provider""")
@@ -123,6 +152,19 @@ class TransferLog {
   List<Transfer> of(UUID generation) {
     return jdbc.sql("select * from provider_transfers where generation_id = ? order by sent_at, id")
         .param(generation)
+        .query(TransferLog::transfer)
+        .list();
+  }
+
+  /** The owner's generations' transmissions, oldest first; another user's generations give none. */
+  List<Transfer> of(UserId owner, Collection<UUID> generations) {
+    if (generations.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("""
+            select * from provider_transfers
+             where user_id = ? and generation_id = any(?) order by sent_at, id""")
+        .params(owner.value(), generations.toArray(UUID[]::new))
         .query(TransferLog::transfer)
         .list();
   }
@@ -159,6 +201,7 @@ class TransferLog {
     }
     var fields = rs.getString("fields");
     return new Transfer(
+        rs.getObject("generation_id", UUID.class),
         rs.getString("provider_name"),
         rs.getString("country"),
         rs.getString("model"),

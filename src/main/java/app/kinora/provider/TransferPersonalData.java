@@ -5,15 +5,22 @@ import app.kinora.privacy.spi.PersonalColumn;
 import app.kinora.privacy.spi.PersonalDataHolder;
 import app.kinora.privacy.spi.Purpose;
 import app.kinora.shared.UserId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** The transfer log of a user's generations: exported without hashes or platform ids, erased on closure. */
+/**
+ * The transfer log of a user's generations: exported without hashes, platform ids or costs, each
+ * row naming its video; erased on closure.
+ */
 @Component
 class TransferPersonalData implements PersonalDataHolder {
+
+  private static final String RETENTION = "until the generation or the account is deleted";
 
   private final TransferLog transfers;
 
@@ -33,10 +40,10 @@ class TransferPersonalData implements PersonalDataHolder {
 
   @Override
   public List<PersonalColumn> columns() {
-    return PersonalColumn.of(
+    var columns = new ArrayList<>(PersonalColumn.of(
         "provider_transfers",
         DataCategory.CONTENT,
-        "until the generation or the account is deleted",
+        RETENTION,
         Set.of(Purpose.RENDERING, Purpose.LEGAL),
         "provider",
         "provider_name",
@@ -46,7 +53,16 @@ class TransferPersonalData implements PersonalDataHolder {
         "media",
         "remote_id",
         "remote_locator",
-        "outcome");
+        "outcome"));
+    // what a transmission cost at its platform, set against what Kinora charged for the video
+    columns.addAll(PersonalColumn.of(
+        "provider_transfers",
+        DataCategory.CONTENT,
+        RETENTION,
+        Set.of(Purpose.RENDERING, Purpose.CREDIT_ACCOUNTING),
+        "requested_model",
+        "reported_unit"));
+    return columns;
   }
 
   @Override
@@ -54,6 +70,7 @@ class TransferPersonalData implements PersonalDataHolder {
     var rows = transfers.ofUser(user).stream()
         .map(t -> {
           var row = new LinkedHashMap<String, Object>();
+          row.put("video", videoId(t.generation()));
           row.put("provider", t.provider());
           row.put("country", t.country());
           row.put("model", t.model());
@@ -65,6 +82,14 @@ class TransferPersonalData implements PersonalDataHolder {
         })
         .toList();
     return Map.of("transfers", rows);
+  }
+
+  /**
+   * The video's id as the API and the generation module's export name it ({@code video_} and 32
+   * hex digits), so that each row says which video it is about.
+   */
+  static String videoId(UUID generation) {
+    return "video_" + generation.toString().replace("-", "");
   }
 
   @Override

@@ -59,6 +59,13 @@ class DataExportIntegrationTest extends IntegrationTest {
         .until(() -> generations.find(user, generation.id()).orElseThrow().status()
             == GenerationStatus.COMPLETED);
     settings.save(user, new PrivacySettings.Settings(false, true));
+    // as a platform route would have logged it (this video was made locally)
+    jdbc.sql("""
+            insert into provider_transfers
+              (id, generation_id, user_id, provider, provider_name, country, model, fields, media, sent_at,
+               outcome, requested_model, listed_cost_usd, reported_cost_usd)
+            values (gen_random_uuid(), ?, ?, 'fal', 'fal.ai', 'US', 'fal-ai/veo3/fast', 'prompt,duration',
+                    '[{"name":"first_frame","sha256":"ab"}]', now(), 'completed', 'veo', 0.8, 0.75)""").params(generation.id().value(), user.value()).update();
 
     var export = exports.request(user);
     await()
@@ -78,6 +85,17 @@ class DataExportIntegrationTest extends IntegrationTest {
     assertThat(json)
         .contains("exporter@kinora.test", "A lighthouse in fog", "\"contentForQuality\" : false")
         .doesNotContain("argon2");
+    var transfer = JsonMapper.builder()
+        .build()
+        .readTree(json)
+        .path("modules")
+        .path("provider")
+        .path("transfers")
+        .path(0);
+    assertThat(transfer.path("video").asString())
+        .as("each transfer names its video as the generation export does")
+        .isEqualTo(generation.id().apiId());
+    assertThat(transfer.path("provider").asString()).isEqualTo("fal.ai");
     var schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
         .getSchema(
             Files.readString(Path.of("docs", "export-format.schema.json")), InputFormat.JSON);

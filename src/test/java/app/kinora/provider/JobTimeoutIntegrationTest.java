@@ -73,11 +73,6 @@ class JobTimeoutIntegrationTest extends IntegrationTest {
         new HttpTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(15)),
         Clock.systemUTC());
     var route = new Route(adapter, adapter.models().getFirst());
-    var transfer = transfers.sending(
-        new GenerationTicket(UUID.randomUUID(), UserId.random()),
-        route,
-        List.of("prompt"),
-        List.of());
     var request = ProviderSpecs.of(
         "google/veo-3-fast",
         "A glacier calving",
@@ -88,6 +83,12 @@ class JobTimeoutIntegrationTest extends IntegrationTest {
         false,
         false,
         ReferenceMedia.NONE);
+    var transfer = transfers.sending(
+        new GenerationTicket(UUID.randomUUID(), UserId.random()),
+        route,
+        request,
+        List.of("prompt"),
+        List.of());
     ProgressListener progress = fraction -> {};
 
     assertThatThrownBy(

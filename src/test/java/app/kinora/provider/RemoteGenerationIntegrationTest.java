@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.kinora.IntegrationTest;
+import app.kinora.billing.BillingProperties;
 import app.kinora.generation.Attachment;
 import app.kinora.generation.GenerationStatus;
 import app.kinora.generation.Generations;
@@ -22,6 +23,7 @@ import app.kinora.generation.TestSpecs;
 import app.kinora.provenance.ContentCredentials;
 import app.kinora.shared.UserId;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A whole generation on a remote model, through the job, the worker, the router and the checks:
- * the first route keeps answering 503, the second makes the video, which is stored once.
+ * the first route keeps answering 503, the second (pricier) makes the video, which is stored once
+ * and charged at the quote the user saw.
  */
 class RemoteGenerationIntegrationTest extends IntegrationTest {
 
@@ -54,6 +57,12 @@ class RemoteGenerationIntegrationTest extends IntegrationTest {
 
   @Autowired
   Resilience resilience;
+
+  @Autowired
+  BillingProperties billing;
+
+  @Autowired
+  PlatformCosts platformCosts;
 
   /** The platform's breaker has seen other tests' calls: each test starts from a closed one. */
   @org.junit.jupiter.api.BeforeEach
@@ -138,6 +147,40 @@ class RemoteGenerationIntegrationTest extends IntegrationTest {
             .list())
         .as("one hold, captured once, however many routes were tried")
         .containsExactly("hold", "capture");
+    // the user saw the first route's price (sora-2, 0.10 USD/s): the pricier route that made the
+    // video (sora-2-pro, 0.30 USD/s) costs the operator more, never the user
+    var pricing = billing.pricing();
+    long quoted = credits(new BigDecimal("0.10"), 4, pricing);
+    assertThat(ledgerChange(owner, "hold", "held_change")).isEqualTo(quoted);
+    assertThat(-ledgerChange(owner, "capture", "amount"))
+        .as("charged the quote, not the fallback route's price")
+        .isEqualTo(quoted)
+        .isLessThan(credits(new BigDecimal("0.30"), 4, pricing));
+    assertThat(platformCosts.since(done.createdAt().minusSeconds(1)))
+        .filteredOn(cost -> cost.generation().equals(generation.id().value()))
+        .singleElement()
+        .satisfies(cost -> {
+          assertThat(cost.model()).isEqualTo("gateway-sora");
+          assertThat(cost.reportedUsd()).isZero();
+          assertThat(cost.estimatedUsd()).isEqualByComparingTo("1.20");
+        });
+  }
+
+  /** The platform's price as credits: price × seconds × credits per dollar × markup, rounded up. */
+  private static long credits(BigDecimal usdPerSecond, int seconds, BillingProperties.Pricing p) {
+    return usdPerSecond
+        .multiply(BigDecimal.valueOf(seconds))
+        .multiply(p.creditsPerUsd())
+        .multiply(p.markup())
+        .setScale(0, java.math.RoundingMode.CEILING)
+        .longValueExact();
+  }
+
+  private long ledgerChange(UserId owner, String kind, String column) {
+    return jdbc.sql("select " + column + " from credit_entries where user_id = ? and kind = ?")
+        .params(owner.value(), kind)
+        .query(Long.class)
+        .single();
   }
 
   @Test

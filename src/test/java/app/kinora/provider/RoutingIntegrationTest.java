@@ -92,6 +92,20 @@ class RoutingIntegrationTest extends IntegrationTest {
     assertThat(log.get(1).summary()).isEqualTo("Sent to: fal.ai (US) — prompt");
     assertThat(log.get(1).fields())
         .containsExactly("prompt", "duration", "size", "seed", "generate_audio");
+    assertThat(jdbc.sql("""
+            select requested_model, listed_cost_usd, reported_units, reported_unit
+              from provider_transfers where generation_id = ? order by sent_at, id""")
+            .param(ticket.generation())
+            .query((rs, n) -> List.of(
+                rs.getString(1),
+                String.valueOf(rs.getBigDecimal(2)),
+                String.valueOf(rs.getBigDecimal(3)),
+                String.valueOf(rs.getString(4))))
+            .list())
+        .as("the alias asked for, each route's published price for 8 s, what fal said it billed")
+        .containsExactly(
+            List.of("veo-fast", "0.8000", "null", "null"),
+            List.of("veo-fast", "3.2000", "8.0000", "billable units"));
   }
 
   @Test
@@ -231,7 +245,8 @@ class RoutingIntegrationTest extends IntegrationTest {
     var fal = fal();
     var ticket = new GenerationTicket(UUID.randomUUID(), UserId.random());
     var route = catalog(fal).routes("veo-fast").getFirst();
-    var transfer = transfers.sending(ticket, route, List.of("prompt"), List.of());
+    var transfer =
+        transfers.sending(ticket, route, request("veo-fast"), List.of("prompt"), List.of());
     transfers.submitted(transfer, new app.kinora.provider.spi.RemoteJob("req-1", "fal-ai/veo3"));
 
     router(Duration.ofMillis(10), fal)
@@ -255,9 +270,10 @@ class RoutingIntegrationTest extends IntegrationTest {
         .inScenario("fal")
         .whenScenarioStateIs("running")
         .willReturn(okJson("{\"status\":\"COMPLETED\"}")));
+    // fal's result names the quantity it billed in a header, in the endpoint's unit
     platforms.stubFor(get("/fal-ai/veo3/requests/req-1")
-        .willReturn(
-            okJson("{\"video\":{\"url\":\"" + platforms.baseUrl() + "/files/req-1.mp4\"}}")));
+        .willReturn(okJson("{\"video\":{\"url\":\"" + platforms.baseUrl() + "/files/req-1.mp4\"}}")
+            .withHeader("X-Fal-Billable-Units", "8")));
     platforms.stubFor(get("/files/req-1.mp4").willReturn(aResponse().withBody(video)));
   }
 

@@ -1,17 +1,24 @@
 package app.kinora.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import app.kinora.IntegrationTest;
+import app.kinora.generation.GenerationId;
 import app.kinora.provider.Transfer.SentMedia;
 import app.kinora.provider.spi.ProviderSpecs;
 import app.kinora.provider.spi.ReferenceMedia;
+import app.kinora.provider.spi.ReportedCost;
 import app.kinora.shared.UserId;
 import app.kinora.shared.VideoSize;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +45,12 @@ class TransferLogIntegrationTest extends IntegrationTest {
   @Autowired
   Providers providers;
 
+  @Autowired
+  PlatformCosts platformCosts;
+
+  @Autowired
+  PlatformStatus platformStatus;
+
   @TempDir
   Path dir;
 
@@ -60,6 +73,7 @@ class TransferLogIntegrationTest extends IntegrationTest {
     transfers.sending(
         ticket,
         route,
+        request,
         ProviderRouter.fieldsSent(request, route),
         ProviderRouter.mediaSent(request));
 
@@ -76,23 +90,114 @@ class TransferLogIntegrationTest extends IntegrationTest {
   @Test
   void exportsWithoutHashesOrPlatformIdsAndErases() {
     var user = UserId.random();
+    var generation = GenerationId.random();
     var route = catalog.routes("gateway-sora").getFirst();
     var transfer = transfers.sending(
-        new GenerationTicket(UUID.randomUUID(), user),
+        new GenerationTicket(generation.value(), user),
         route,
+        textOnly("gateway-sora", 4),
         List.of("prompt"),
         List.of(new SentMedia("first_frame", "ab".repeat(32))));
     transfers.submitted(
         transfer, new app.kinora.provider.spi.RemoteJob("video_remote_secret_id", ""));
+    transfers.reported(transfer, ReportedCost.usd(new BigDecimal("0.123456")));
 
-    var export = personalData.export(user).toString();
+    var exported = personalData.export(user);
+    var export = exported.toString();
     personalData.erase(user);
 
+    @SuppressWarnings("unchecked")
+    var rows = (List<Map<String, Object>>) exported.get("transfers");
+    assertThat(rows)
+        .singleElement()
+        .satisfies(row -> assertThat(row.get("video"))
+            .as("each row names its video as the API and the generation export do")
+            .isEqualTo(generation.apiId()));
     assertThat(export)
         .contains("Test gateway", "first_frame", "prompt")
-        .doesNotContain("abab", "video_remote_secret_id");
+        .doesNotContain("abab", "video_remote_secret_id", "0.123456");
     assertThat(transfers.ofUser(user)).isEmpty();
     assertThat(personalData.tables()).containsExactly("provider_transfers");
+  }
+
+  @Test
+  void costsAGenerationAtWhatThePlatformReportedElseAtThePublishedPriceOfWhatItFinished() {
+    var owner = UserId.random();
+    var since = Instant.now().minusSeconds(1);
+    var routes = catalog.routes("gateway-sora");
+    // sora-2 at 0.10 per second: refused (503), so it costs nothing and estimates nothing
+    var refused = GenerationId.random();
+    transfers.finished(send(refused, owner, routes.get(0), 4), "provider_unavailable");
+    // sora-2-pro at 0.30 per second: finished, its platform reported no price
+    var estimated = transfers.sending(
+        new GenerationTicket(refused.value(), owner),
+        routes.get(1),
+        textOnly("gateway-sora", 4),
+        List.of("prompt"),
+        List.of());
+    transfers.reported(estimated, ReportedCost.units(new BigDecimal("5"), "credits"));
+    transfers.finished(estimated, "completed");
+    // another generation whose platform reported its price: that price, not the published one
+    var reported = GenerationId.random();
+    var priced = send(reported, owner, routes.get(1), 8);
+    transfers.reported(priced, ReportedCost.usd(new BigDecimal("1.75")));
+    transfers.finished(priced, "completed");
+    // still running: no estimate yet
+    var running = GenerationId.random();
+    send(running, owner, routes.get(0), 4);
+
+    var costs = platformCosts.since(since).stream()
+        .filter(c ->
+            Set.of(refused.value(), reported.value(), running.value()).contains(c.generation()))
+        .toList();
+
+    assertThat(costs)
+        .extracting(
+            PlatformCosts.GenerationCost::generation,
+            PlatformCosts.GenerationCost::model,
+            c -> c.reportedUsd().stripTrailingZeros(),
+            c -> c.estimatedUsd().stripTrailingZeros(),
+            PlatformCosts.GenerationCost::reportedUnits)
+        .containsExactly(
+            tuple(
+                refused.value(),
+                "gateway-sora",
+                BigDecimal.ZERO,
+                new BigDecimal("1.2"),
+                Map.of("credits", new BigDecimal("5.0000"))),
+            tuple(
+                reported.value(),
+                "gateway-sora",
+                new BigDecimal("1.75"),
+                BigDecimal.ZERO,
+                Map.of()),
+            tuple(running.value(), "gateway-sora", BigDecimal.ZERO, BigDecimal.ZERO, Map.of()));
+  }
+
+  @Test
+  void countsUnconfirmedSubmissionsPerPlatformSinceATime() {
+    var route = catalog.routes("gateway-sora").getFirst();
+    var since = Instant.now().minusSeconds(1);
+    var before = platformStatus.unconfirmedSince(since).getOrDefault("openai-gateway", 0L);
+    transfers.finished(send(GenerationId.random(), UserId.random(), route, 4), "unconfirmed");
+    transfers.finished(send(GenerationId.random(), UserId.random(), route, 4), "completed");
+
+    assertThat(platformStatus.unconfirmedSince(since)).containsEntry("openai-gateway", before + 1);
+    assertThat(platformStatus.unconfirmedSince(Instant.now().plusSeconds(60))).isEmpty();
+  }
+
+  private UUID send(GenerationId generation, UserId owner, Route route, int seconds) {
+    return transfers.sending(
+        new GenerationTicket(generation.value(), owner),
+        route,
+        textOnly("gateway-sora", seconds),
+        List.of("prompt"),
+        List.of());
+  }
+
+  private static app.kinora.shared.VideoSpec<ReferenceMedia> textOnly(String model, int seconds) {
+    return ProviderSpecs.textOnly(
+        model, "A quiet harbour", Duration.ofSeconds(seconds), new VideoSize(1280, 720), 7);
   }
 
   @Test

@@ -1,14 +1,15 @@
 package app.kinora.admin.internal;
 
 import app.kinora.account.AccountAdministration;
+import app.kinora.billing.BillingProperties;
 import app.kinora.billing.CreditTotals;
-import app.kinora.billing.ProviderCosts;
 import app.kinora.generation.GenerationAdministration;
 import app.kinora.safety.SafetyAdministration;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +25,8 @@ class OverviewController {
   private final AccountAdministration accounts;
   private final SafetyAdministration safety;
   private final SetupCheck setup;
-  private final ProviderCosts costs;
+  private final ModelMargins margins;
+  private final BillingProperties billing;
   private final Clock clock;
 
   OverviewController(
@@ -33,9 +35,11 @@ class OverviewController {
       AccountAdministration accounts,
       SafetyAdministration safety,
       SetupCheck setup,
-      ProviderCosts costs,
+      ModelMargins margins,
+      BillingProperties billing,
       Clock clock) {
-    this.costs = costs;
+    this.margins = margins;
+    this.billing = billing;
     this.generations = generations;
     this.credits = credits;
     this.accounts = accounts;
@@ -51,7 +55,11 @@ class OverviewController {
     model.addAttribute("now", clock.instant());
     var stats = generations.overview(since);
     model.addAttribute("stats", stats);
-    model.addAttribute("platformCost", platformCost(stats));
+    var margins = this.margins.since(since);
+    model.addAttribute("margins", margins);
+    model.addAttribute("platformCost", total(margins, ModelMargins.Margin::costUsd));
+    model.addAttribute("estimatedCost", total(margins, ModelMargins.Margin::estimatedPart));
+    model.addAttribute("creditsPerUsd", billing.pricing().creditsPerUsd());
     model.addAttribute("credits", credits.since(since));
     model.addAttribute("accounts", accounts.counts());
     model.addAttribute("flags", safety.flags());
@@ -59,19 +67,11 @@ class OverviewController {
     return "admin/overview";
   }
 
-  /**
-   * What the platforms charged for the videos made, in US dollars, from their published prices;
-   * null when no model made has a known price (the local renderer costs nothing).
-   */
-  private BigDecimal platformCost(GenerationAdministration.Overview stats) {
-    BigDecimal total = null;
-    for (var entry : stats.completedSeconds().entrySet()) {
-      var price = costs.usdPerSecond(entry.getKey());
-      if (price.isPresent()) {
-        var cost = price.get().multiply(BigDecimal.valueOf(entry.getValue()));
-        total = total == null ? cost : total.add(cost);
-      }
-    }
-    return total == null ? null : total.setScale(2, RoundingMode.HALF_UP);
+  /** The sum over the models; null when no video went to a platform. */
+  private static BigDecimal total(
+      List<ModelMargins.Margin> margins, Function<ModelMargins.Margin, BigDecimal> of) {
+    return margins.isEmpty()
+        ? null
+        : margins.stream().map(of).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 }

@@ -1,6 +1,7 @@
 package app.kinora.generation.internal;
 
 import app.kinora.generation.Attachment;
+import app.kinora.generation.DataSent;
 import app.kinora.generation.Generation;
 import app.kinora.generation.GenerationId;
 import app.kinora.generation.GenerationPage;
@@ -12,11 +13,16 @@ import app.kinora.generation.OutputVariant;
 import app.kinora.media.BlobKey;
 import app.kinora.media.BlobStore;
 import app.kinora.provider.ModelCatalog;
+import app.kinora.provider.Providers;
+import app.kinora.provider.Transfer;
 import app.kinora.provider.spi.ModelDescriptor;
 import app.kinora.shared.UserId;
 import app.kinora.shared.VideoSpec;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
@@ -33,6 +39,7 @@ class GenerationService implements Generations {
   private final ModelCatalog catalog;
   private final BlobStore blobs;
   private final GenerationProperties properties;
+  private final Providers providers;
 
   GenerationService(
       GenerationIntake intake,
@@ -41,7 +48,9 @@ class GenerationService implements Generations {
       GenerationLifecycle settlement,
       ModelCatalog catalog,
       BlobStore blobs,
-      GenerationProperties properties) {
+      GenerationProperties properties,
+      Providers providers) {
+    this.providers = providers;
     this.intake = intake;
     this.reads = reads;
     this.outputs = outputs;
@@ -90,6 +99,25 @@ class GenerationService implements Generations {
   @Override
   public boolean aiGenerated(String model) {
     return catalog.isTrainedModel(model);
+  }
+
+  @Override
+  public Map<GenerationId, List<DataSent>> dataSent(UserId owner, Collection<GenerationId> ids) {
+    var sent = new LinkedHashMap<GenerationId, List<DataSent>>();
+    ids.forEach(id -> sent.put(id, new ArrayList<>()));
+    var transfers =
+        providers.transfers(owner, ids.stream().map(GenerationId::value).toList());
+    for (var transfer : transfers) {
+      sent.get(new GenerationId(transfer.generation()))
+          .add(new DataSent(
+              transfer.provider(),
+              transfer.country(),
+              transfer.fields(),
+              transfer.media().stream().map(Transfer.SentMedia::name).toList(),
+              transfer.sentAt(),
+              transfer.summary()));
+    }
+    return sent;
   }
 
   @Override

@@ -143,23 +143,12 @@ class OperatorGenerationActions implements GenerationAdministration {
         .param(from)
         .query((rs, n) -> new FailureCount(rs.getString(1), rs.getString(2), rs.getLong(3)))
         .list();
-    var completedSeconds = new java.util.LinkedHashMap<String, Long>();
-    jdbc.sql("""
-            select model, sum(seconds) from generations
-             where status = 'COMPLETED' and created_at >= ? group by model order by model""").param(from).query(rs -> {
-      completedSeconds.put(rs.getString(1), rs.getLong(2));
-    });
     return jdbc.sql("""
             select count(*) filter (where status = 'QUEUED'), count(*) filter (where status = 'IN_PROGRESS'),
                    min(created_at) filter (where status = 'QUEUED')
               from generations where status in ('QUEUED', 'IN_PROGRESS')""")
         .query((rs, n) -> new Overview(
-            perHour,
-            failures,
-            rs.getLong(1),
-            rs.getLong(2),
-            instant(rs.getTimestamp(3)),
-            completedSeconds))
+            perHour, failures, rs.getLong(1), rs.getLong(2), instant(rs.getTimestamp(3))))
         .single();
   }
 

@@ -1,5 +1,6 @@
 package app.kinora.library.internal;
 
+import app.kinora.generation.DataSent;
 import app.kinora.generation.GenerationId;
 import app.kinora.generation.Generations;
 import app.kinora.library.internal.LibraryItem.Source;
@@ -140,8 +141,17 @@ class LibraryController {
           "downloadName", DownloadName.of(item, "mp4", generations.aiGenerated(item.model())));
     }
     view.addAttribute("aiGenerated", generations.aiGenerated(generation.model()));
+    view.addAttribute("dataSent", dataSent(user, generation.id()));
     view.addAttribute("rerunLink", Rerun.link(generation));
     return "library/detail";
+  }
+
+  /** The transfer log's lines, as the studio's card shows them: one per platform and content. */
+  private List<String> dataSent(UserPrincipal user, GenerationId id) {
+    return generations.dataSent(user.userId(), List.of(id)).get(id).stream()
+        .map(DataSent::summary)
+        .distinct()
+        .toList();
   }
 
   @PostMapping("/library/{id}/delete")

@@ -9,6 +9,7 @@ import app.kinora.provider.spi.ProviderInfo;
 import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.provider.spi.RemoteJob;
 import app.kinora.provider.spi.RemoteStatus;
+import app.kinora.provider.spi.ReportedCost;
 import app.kinora.provider.spi.WebhookVerifier;
 import app.kinora.shared.VideoSize;
 import app.kinora.shared.VideoSpec;
@@ -41,6 +42,8 @@ public class FalAdapter extends HttpAdapter implements WebhookVerifier {
 
   /** Where fal publishes the keys its webhooks are signed with. */
   public static final String JWKS = "https://rest.alpha.fal.ai/.well-known/jwks.json";
+
+  private static final String BILLABLE_UNITS = "X-Fal-Billable-Units";
 
   private static final List<ModelDescriptor> MODELS = List.of(
       ModelDescriptor.ofDurations(
@@ -247,14 +250,23 @@ public class FalAdapter extends HttpAdapter implements WebhookVerifier {
               : FailureCode.PROVIDER_ERROR,
           error));
     }
-    var result = json(http.get()
+    var result = answer(http.get()
         .uri("/" + job.locator() + "/requests/{id}", job.id())
         .header("Authorization", "Key " + apiKey));
-    var url = result.path("video").path("url").asString(null);
+    var url = result.body().path("video").path("url").asString(null);
     if (url == null) {
       throw malformed("no video url in the result");
     }
-    return RemoteStatus.completed(url);
+    return RemoteStatus.completed(url).withCost(billed(result.headers()));
+  }
+
+  /**
+   * fal names no price in its answers; its result carries {@code X-Fal-Billable-Units}, the
+   * quantity billed in the endpoint's own unit (seconds of video for most video models).
+   */
+  private static ReportedCost billed(HttpHeaders headers) {
+    var units = amount(headers.getFirst(BILLABLE_UNITS));
+    return units == null ? null : ReportedCost.units(units, "billable units");
   }
 
   /** fal's CDN links need no key, so none is sent along. */

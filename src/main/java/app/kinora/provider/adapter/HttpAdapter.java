@@ -109,21 +109,26 @@ public abstract class HttpAdapter implements RemoteVideoProvider {
 
   /** Runs the exchange and reads a JSON answer, mapping every failure onto a {@link ProviderFailure}. */
   protected JsonNode json(RestClient.RequestHeadersSpec<?> request) {
-    var text = call(() -> request.exchange(
+    return answer(request).body();
+  }
+
+  /** {@link #json}, with the answer's headers, for platforms that report in them (fal's billing). */
+  protected Answer answer(RestClient.RequestHeadersSpec<?> request) {
+    var answer = call(() -> request.exchange(
         (req, res) -> {
           var body = read(res.getBody());
           if (res.getStatusCode().isError()) {
             throw httpFailure(res.getStatusCode(), res.getHeaders(), body);
           }
-          return body;
+          return new Text(body, res.getHeaders());
         },
         true));
     try {
-      var node = JSON.readTree(text.isBlank() ? "{}" : text);
+      var node = JSON.readTree(answer.body().isBlank() ? "{}" : answer.body());
       if (!node.isObject()) {
         throw new IllegalStateException("not a JSON object");
       }
-      return node;
+      return new Answer(node, answer.headers());
     } catch (JacksonException | IllegalStateException e) {
       throw malformed(e.getMessage());
     }
@@ -152,6 +157,31 @@ public abstract class HttpAdapter implements RemoteVideoProvider {
   @FunctionalInterface
   protected interface BodyReader<T> {
     T read(InputStream body) throws IOException;
+  }
+
+  /** A platform's JSON answer with its headers. */
+  protected record Answer(JsonNode body, HttpHeaders headers) {}
+
+  private record Text(String body, HttpHeaders headers) {}
+
+  /** A non-negative number a platform sent as a JSON number or a string; null when absent or not one. */
+  protected static java.math.BigDecimal amount(JsonNode value) {
+    return value == null || value.isMissingNode() || value.isNull()
+        ? null
+        : amount(value.asString());
+  }
+
+  /** A non-negative number written as text (a header); null when absent or not one. */
+  protected static java.math.BigDecimal amount(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      var amount = new java.math.BigDecimal(text.strip());
+      return amount.signum() < 0 ? null : amount;
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   /** Streams a response body to {@code output} through a temporary file; 404 and 410 mean the result expired. */

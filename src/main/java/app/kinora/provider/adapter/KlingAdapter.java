@@ -9,6 +9,7 @@ import app.kinora.provider.spi.ProviderInfo;
 import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.provider.spi.RemoteJob;
 import app.kinora.provider.spi.RemoteStatus;
+import app.kinora.provider.spi.ReportedCost;
 import app.kinora.provider.spi.WebhookVerifier;
 import app.kinora.shared.VideoSize;
 import app.kinora.shared.VideoSpec;
@@ -189,16 +190,26 @@ public class KlingAdapter extends HttpAdapter implements WebhookVerifier {
         if (url == null || url.isBlank()) {
           throw malformed("a finished task without a video");
         }
-        yield RemoteStatus.completed(url);
+        yield RemoteStatus.completed(url).withCost(deducted(task));
       }
       case "failed" -> {
         var reason = task.path("task_status_msg").asString("");
         yield RemoteStatus.failed(ProviderFailure.of(
-            isModeration(reason) ? FailureCode.MODERATION_BLOCKED : FailureCode.PROVIDER_ERROR,
-            reason));
+                isModeration(reason) ? FailureCode.MODERATION_BLOCKED : FailureCode.PROVIDER_ERROR,
+                reason))
+            .withCost(deducted(task));
       }
       default -> throw malformed("unknown task_status " + status);
     };
+  }
+
+  /**
+   * {@code final_unit_deduction}: the credits Kling finally took for the task (a string), its only
+   * word on cost; it names no price.
+   */
+  private static ReportedCost deducted(JsonNode task) {
+    var credits = amount(task.path("final_unit_deduction"));
+    return credits == null ? null : ReportedCost.units(credits, "credits");
   }
 
   /** Kling's answers wrap the task in {@code data} beside {@code code} 0. */

@@ -11,6 +11,7 @@ import app.kinora.provider.spi.ProviderInfo;
 import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.provider.spi.RemoteJob;
 import app.kinora.provider.spi.RemoteStatus;
+import app.kinora.provider.spi.ReportedCost;
 import app.kinora.provider.spi.WebhookVerifier;
 import app.kinora.shared.VideoSpec;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import tools.jackson.databind.JsonNode;
 
 /**
  * OpenRouter's video API: {@code POST /videos}, {@code GET /videos/{id}}, {@code GET
@@ -176,7 +178,7 @@ public class OpenRouterAdapter extends HttpAdapter implements WebhookVerifier {
       case "pending", "queued" -> RemoteStatus.queued();
       case "in_progress", "processing" ->
         RemoteStatus.running(video.path("progress").asDouble(-100) / 100);
-      case "completed" -> RemoteStatus.completed(null);
+      case "completed" -> RemoteStatus.completed(null).withCost(cost(video));
       case "failed" ->
         RemoteStatus.failed(ProviderFailure.of(
             isModeration(error) ? FailureCode.MODERATION_BLOCKED : FailureCode.PROVIDER_ERROR,
@@ -187,6 +189,17 @@ public class OpenRouterAdapter extends HttpAdapter implements WebhookVerifier {
         RemoteStatus.ended(JobState.EXPIRED, ProviderFailure.of(FailureCode.EXPIRED, error));
       default -> throw malformed("unknown status " + status);
     };
+  }
+
+  /**
+   * {@code usage.cost}, the price in US dollars once the job completed. With the operator's own
+   * key at the model's maker (BYOK) that maker bills the generation, so OpenRouter's figure is not
+   * the cost and none is reported.
+   */
+  private static ReportedCost cost(JsonNode video) {
+    var usage = video.path("usage");
+    var usd = amount(usage.path("cost"));
+    return usd == null || usage.path("is_byok").asBoolean(false) ? null : ReportedCost.usd(usd);
   }
 
   /** The authenticated content endpoint rather than the signed URL: the key never leaves for another host. */

@@ -10,6 +10,7 @@ import app.kinora.provider.spi.ProviderInfo;
 import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.provider.spi.RemoteJob;
 import app.kinora.provider.spi.RemoteStatus;
+import app.kinora.provider.spi.ReportedCost;
 import app.kinora.provider.spi.WebhookVerifier;
 import app.kinora.shared.VideoSize;
 import app.kinora.shared.VideoSpec;
@@ -180,6 +181,19 @@ public class ReplicateAdapter extends HttpAdapter implements WebhookVerifier {
       throw malformed("no status");
     }
     var error = prediction.path("error").asString("");
+    return state(prediction, status, error).withCost(computeTime(prediction));
+  }
+
+  /**
+   * Replicate reports no price, only {@code metrics.predict_time}: the seconds of compute the
+   * prediction used once it ended (official models are billed by output, not by this measure).
+   */
+  private static ReportedCost computeTime(JsonNode prediction) {
+    var seconds = amount(prediction.path("metrics").path("predict_time"));
+    return seconds == null ? null : ReportedCost.units(seconds, "seconds of compute");
+  }
+
+  private RemoteStatus state(JsonNode prediction, String status, String error) {
     return switch (status) {
       case "starting" -> RemoteStatus.queued();
       case "processing" -> RemoteStatus.running(-1);

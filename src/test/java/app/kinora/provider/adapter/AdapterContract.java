@@ -13,6 +13,7 @@ import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.provider.spi.RemoteJob;
 import app.kinora.provider.spi.RemoteStatus;
+import app.kinora.provider.spi.ReportedCost;
 import app.kinora.shared.VideoSpec;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -89,6 +90,14 @@ abstract class AdapterContract {
   /** The exact JSON the platform must receive for {@link #request()}, and nothing else. */
   abstract String expectedPayload();
 
+  /**
+   * What the platform says {@link #stubCompleted}'s job cost, as its documentation shapes it;
+   * empty for platforms that report nothing of the kind (nothing is made up for them).
+   */
+  Optional<ReportedCost> expectedCost() {
+    return Optional.empty();
+  }
+
   String baseUrl() {
     return platform.baseUrl();
   }
@@ -108,6 +117,7 @@ abstract class AdapterContract {
 
     assertThat(job).isEqualTo(expectedJob());
     assertThat(status.state()).isEqualTo(JobState.COMPLETED);
+    assertThat(status.costIfReported()).isEqualTo(expectedCost());
     assertThat(Files.readAllBytes(output)).isEqualTo(video);
     assertThat(dir.resolve("out.mp4.part")).doesNotExist();
   }

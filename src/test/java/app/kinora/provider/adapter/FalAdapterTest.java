@@ -12,9 +12,11 @@ import app.kinora.provider.spi.ProviderInfo;
 import app.kinora.provider.spi.ProviderSpecs;
 import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.provider.spi.RemoteJob;
+import app.kinora.provider.spi.ReportedCost;
 import app.kinora.shared.VideoSize;
 import app.kinora.shared.VideoSpec;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -121,10 +123,17 @@ class FalAdapterTest extends AdapterContract {
   void stubCompleted(byte[] video) {
     stubStatus(json("""
         {"status":"COMPLETED","request_id":"req-1"}"""));
-    platform.stubFor(get("/fal-ai/veo3/requests/req-1").willReturn(json("""
-        {"video":{"url":"%s/files/req-1.mp4","content_type":"video/mp4"}}""".formatted(baseUrl()))));
+    platform.stubFor(get("/fal-ai/veo3/requests/req-1")
+        .willReturn(json("""
+            {"video":{"url":"%s/files/req-1.mp4","content_type":"video/mp4"}}""".formatted(baseUrl())).withHeader("X-Fal-Billable-Units", "8")));
     platform.stubFor(get("/files/req-1.mp4")
         .willReturn(aResponse().withHeader("Content-Type", "video/mp4").withBody(video)));
+  }
+
+  /** fal names no price; its result's header gives the quantity billed, in the endpoint's unit. */
+  @Override
+  Optional<ReportedCost> expectedCost() {
+    return Optional.of(ReportedCost.units(new BigDecimal("8"), "billable units"));
   }
 
   @Override

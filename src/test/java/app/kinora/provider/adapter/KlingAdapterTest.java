@@ -14,6 +14,7 @@ import app.kinora.provider.spi.ProviderInfo;
 import app.kinora.provider.spi.ProviderSpecs;
 import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.provider.spi.RemoteJob;
+import app.kinora.provider.spi.ReportedCost;
 import app.kinora.provider.spi.WebhookVerifier;
 import app.kinora.shared.VideoSize;
 import app.kinora.shared.VideoSpec;
@@ -23,6 +24,7 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -118,10 +120,17 @@ class KlingAdapterTest extends AdapterContract {
   void stubCompleted(byte[] video) {
     stubStatus(json(task(
         "succeed",
-        ",\"task_result\":{\"videos\":[{\"id\":\"v1\",\"url\":\"%s/kcdn/%s.mp4\",\"duration\":\"5.1\"}]}"
-            .formatted(baseUrl(), TASK))));
+        ",\"final_unit_deduction\":\"1.5\""
+            + ",\"task_result\":{\"videos\":[{\"id\":\"v1\",\"url\":\"%s/kcdn/%s.mp4\",\"duration\":\"5.1\"}]}"
+                .formatted(baseUrl(), TASK))));
     platform.stubFor(get("/kcdn/" + TASK + ".mp4")
         .willReturn(aResponse().withHeader("Content-Type", "video/mp4").withBody(video)));
+  }
+
+  /** Kling names no price; {@code final_unit_deduction} is the credits it finally took. */
+  @Override
+  Optional<ReportedCost> expectedCost() {
+    return Optional.of(ReportedCost.units(new BigDecimal("1.5"), "credits"));
   }
 
   @Override

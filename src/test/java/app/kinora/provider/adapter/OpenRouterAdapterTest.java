@@ -12,6 +12,7 @@ import app.kinora.provider.spi.ProviderInfo;
 import app.kinora.provider.spi.ProviderSpecs;
 import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.provider.spi.RemoteJob;
+import app.kinora.provider.spi.ReportedCost;
 import app.kinora.provider.spi.WebhookVerifier;
 import app.kinora.shared.VideoSize;
 import app.kinora.shared.VideoSpec;
@@ -112,9 +113,16 @@ class OpenRouterAdapterTest extends AdapterContract {
   @Override
   void stubCompleted(byte[] video) {
     stubStatus(json("""
-        {"id":"job_123","status":"completed","unsigned_urls":["https://openrouter.ai/api/v1/videos/job_123/content?index=0"]}"""));
+        {"id":"job_123","generation_id":"gen-xyz789","polling_url":"/api/v1/videos/job_123","status":"completed",
+         "unsigned_urls":["https://openrouter.ai/api/v1/videos/job_123/content?index=0"],
+         "usage":{"cost":0.5,"is_byok":false}}"""));
     platform.stubFor(get(urlPathEqualTo("/api/v1/videos/job_123/content"))
         .willReturn(aResponse().withHeader("Content-Type", "video/mp4").withBody(video)));
+  }
+
+  @Override
+  Optional<ReportedCost> expectedCost() {
+    return Optional.of(ReportedCost.usd(new BigDecimal("0.5")));
   }
 
   @Override
@@ -145,6 +153,15 @@ class OpenRouterAdapterTest extends AdapterContract {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** With the operator's own key at the model's maker (BYOK), the maker bills: no cost of OpenRouter's counts. */
+  @Test
+  void reportsNoCostForAVideoBilledToTheOperatorsOwnKey() {
+    stubStatus(json("""
+        {"id":"job_123","status":"completed","usage":{"cost":0.02,"is_byok":true}}"""));
+
+    assertThat(adapter(baseUrl()).status(expectedJob()).costIfReported()).isEmpty();
   }
 
   @Test

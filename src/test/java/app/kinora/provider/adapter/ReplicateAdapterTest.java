@@ -10,12 +10,14 @@ import app.kinora.provider.spi.ProviderInfo;
 import app.kinora.provider.spi.ProviderSpecs;
 import app.kinora.provider.spi.ReferenceMedia;
 import app.kinora.provider.spi.RemoteJob;
+import app.kinora.provider.spi.ReportedCost;
 import app.kinora.provider.spi.WebhookVerifier;
 import app.kinora.shared.VideoSize;
 import app.kinora.shared.VideoSpec;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -129,9 +131,15 @@ class ReplicateAdapterTest extends AdapterContract {
   @Override
   void stubCompleted(byte[] video) {
     stubStatus(json("""
-        {"id":"pred-1","status":"succeeded","output":"%s/files/pred-1.mp4"}""".formatted(baseUrl())));
+        {"id":"pred-1","status":"succeeded","output":"%s/files/pred-1.mp4","metrics":{"predict_time":41.25}}""".formatted(baseUrl())));
     platform.stubFor(get("/files/pred-1.mp4")
         .willReturn(aResponse().withHeader("Content-Type", "video/mp4").withBody(video)));
+  }
+
+  /** Replicate gives no price, only the seconds of compute a finished prediction used. */
+  @Override
+  Optional<ReportedCost> expectedCost() {
+    return Optional.of(ReportedCost.units(new BigDecimal("41.25"), "seconds of compute"));
   }
 
   @Override
