@@ -27,7 +27,8 @@ class SignInThrottleUnitTest {
         perIp,
         Duration.ofMinutes(15),
         Duration.ofDays(30),
-        Duration.ofDays(365));
+        Duration.ofDays(365),
+        new AccountProperties.ProofOfWork(true, 100_000, Duration.ofMinutes(20)));
   }
 
   @Test
