@@ -63,11 +63,14 @@ public record SafetyProperties(
    * @param perApiKeyPerMinute videos one API key may ask for in a minute
    * @param perAddressPerMinute videos asked for from one network address in a minute
    * @param signUpsPerAddressPerHour accounts opened from one network address in an hour
+   * @param runningPerAccount videos of one account made at the same time, on all nodes together;
+   *     its further videos wait in the queue (they are not refused) while other accounts' run
    */
   public record Limits(
       @Min(1) @DefaultValue("10") long perAccountPerMinute,
       @Min(1) @DefaultValue("500") long perAccountPerDay,
       @Min(1) @DefaultValue("10") long perApiKeyPerMinute,
       @Min(1) @DefaultValue("30") long perAddressPerMinute,
-      @Min(1) @DefaultValue("10") long signUpsPerAddressPerHour) {}
+      @Min(1) @DefaultValue("10") long signUpsPerAddressPerHour,
+      @Min(1) @DefaultValue("3") int runningPerAccount) {}
 }
