@@ -36,6 +36,8 @@ public record SafetyProperties(
    * @param timeout how long to wait for an answer
    * @param name the service's name in the privacy policy's list of recipients (default: its host)
    * @param country where it processes the prompts, for that list
+   * @param images send reference images too, as OpenAI's {@code image_url} inputs (data URLs), one
+   *     image a request; turn off for an endpoint that takes text only
    */
   public record Moderation(
       URI baseUrl,
@@ -43,7 +45,8 @@ public record SafetyProperties(
       @DefaultValue("omni-moderation-latest") String model,
       @DefaultValue("5s") Duration timeout,
       String name,
-      String country) {
+      String country,
+      @DefaultValue("true") boolean images) {
 
     public boolean enabled() {
       return baseUrl != null;
