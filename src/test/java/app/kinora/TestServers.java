@@ -37,7 +37,8 @@ public final class TestServers {
 
   /** Points the application at both servers. */
   public static void register(DynamicPropertyRegistry registry) {
-    // Every test client signs in from 127.0.0.1: the per-IP limit is proven by a unit test.
+    // Every test client signs in from 127.0.0.1: the per-IP limit is proven by limiters of its own
+    // on the same database (SignInThrottleIntegrationTest).
     registry.add("kinora.account.sign-in-failures-per-ip", () -> "1000");
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", () -> mail().getSmtp().getPort());

@@ -1,5 +1,6 @@
 package app.kinora.account;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
@@ -29,6 +30,7 @@ import org.springframework.validation.annotation.Validated;
  * @param requestContextIpRetention device and log data keep the full IP this long, then only
  *     its network (/24, /48)
  * @param requestContextRetention device and log data are deleted after this long
+ * @param proofOfWork the sum the browser works out before a sign-up or a password reset is taken
  */
 @Validated
 @ConfigurationProperties("kinora.account")
@@ -45,7 +47,22 @@ public record AccountProperties(
     @Min(1) @DefaultValue("20") int signInFailuresPerIp,
     @DefaultValue("15m") Duration signInWindow,
     @DefaultValue("30d") Duration requestContextIpRetention,
-    @DefaultValue("365d") Duration requestContextRetention) {
+    @DefaultValue("365d") Duration requestContextRetention,
+    @Valid @DefaultValue ProofOfWork proofOfWork) {
+
+  /**
+   * ALTCHA's proof of work: the browser tries numbers until one, with the challenge's salt, hashes
+   * to the challenge — about {@code complexity / 2} SHA-256 hashes on average, a second or so on a
+   * phone, and as much for every sign-up a script wants to make.
+   *
+   * @param enabled ask for the proof on sign-up and password reset
+   * @param complexity the highest number the secret may be (the work grows with it)
+   * @param validity how long a challenge may be solved and sent
+   */
+  public record ProofOfWork(
+      @DefaultValue("true") boolean enabled,
+      @Min(1000) @DefaultValue("100000") long complexity,
+      @DefaultValue("20m") Duration validity) {}
 
   public AccountProperties {
     minimumAges = minimumAges == null ? Map.of() : Map.copyOf(minimumAges);

@@ -10,6 +10,7 @@
       "account",
       "billing",
       "generation",
+      "media",
       "provider",
       "safety",
       "audit",

@@ -42,6 +42,9 @@ public interface MediaUploads {
   /** The owner's upload; another user's id is simply not found. */
   Optional<Upload> find(UserId owner, UploadId id);
 
+  /** The owner's newest uploads first (for an operator's open case). */
+  java.util.List<Upload> newest(UserId owner, int limit);
+
   /**
    * Deletes the owner's uploads (file and row): from the library, or those accepted for a request
    * that was then refused, so a refused request leaves nothing behind. Unknown or foreign ids are

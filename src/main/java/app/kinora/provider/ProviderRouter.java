@@ -40,13 +40,16 @@ class ProviderRouter implements Providers {
   private final Resilience resilience;
   private final PlatformPauses pauses;
   private final ProviderProperties properties;
+  private final PlatformCapacity capacity;
 
   ProviderRouter(
       ModelCatalog catalog,
       TransferLog transfers,
       Resilience resilience,
       PlatformPauses pauses,
-      ProviderProperties properties) {
+      ProviderProperties properties,
+      PlatformCapacity capacity) {
+    this.capacity = capacity;
     this.pauses = pauses;
     this.catalog = catalog;
     this.transfers = transfers;
@@ -75,6 +78,7 @@ class ProviderRouter implements Providers {
       return;
     }
     ProviderFailure last = null;
+    boolean full = false;
     for (var route : routes.subList(start, routes.size())) {
       var refusal = route.model().refusal(request);
       if (refusal.isPresent()) {
@@ -92,9 +96,16 @@ class ProviderRouter implements Providers {
         continue;
       }
       try {
-        var transfer = transfers.sending(
-            ticket, route, request, fieldsSent(request, route), mediaSent(request));
-        new RemoteRun(route, transfer, transfers, resilience, properties)
+        var transfer = capacity.claim(
+            route.providerId(),
+            () -> transfers.sending(
+                ticket, route, request, fieldsSent(request, route), mediaSent(request)));
+        if (transfer.isEmpty()) {
+          log.info("Route {} skipped for {}: its platform is full", route, ticket.generation());
+          full = true;
+          continue;
+        }
+        new RemoteRun(route, transfer.get(), transfers, resilience, properties)
             .submitAndFollow(request, progress, output);
         return;
       } catch (ProviderFailure failure) {
@@ -109,6 +120,9 @@ class ProviderRouter implements Providers {
             failure.detail());
         last = failure;
       }
+    }
+    if (full) {
+      throw new PlatformsFull(request.model());
     }
     throw last != null
         ? last

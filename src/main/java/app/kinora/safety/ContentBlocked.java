@@ -6,9 +6,21 @@ public class ContentBlocked extends RuntimeException {
   private final String category;
 
   public ContentBlocked(String category) {
-    super("This request was refused under the site's content policy (%s). Please change the prompt."
-        .formatted(category.replace('_', ' ').replace('/', ' ')));
+    this(
+        category,
+        "This request was refused under the site's content policy (%s). Please change the prompt.");
+  }
+
+  private ContentBlocked(String category, String message) {
+    super(message.formatted(category.replace('_', ' ').replace('/', ' ')));
     this.category = category;
+  }
+
+  /** A reference image refused by screening. */
+  public static ContentBlocked image(String category) {
+    return new ContentBlocked(
+        category,
+        "A reference image was refused under the site's content policy (%s). Please use another image.");
   }
 
   /** The policy category, e.g. {@code violence}. */

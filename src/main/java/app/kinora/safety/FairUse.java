@@ -23,4 +23,10 @@ public interface FairUse {
 
   /** The operator's priority for the account, from -10 to 10 (0 unless set). */
   int priority(UserId user);
+
+  /**
+   * How many of the account's videos may be made at the same time; the rest wait in the queue
+   * ({@code kinora.safety.limits.running-per-account}).
+   */
+  int maxRunning(UserId user);
 }

@@ -36,6 +36,8 @@ public record SafetyProperties(
    * @param timeout how long to wait for an answer
    * @param name the service's name in the privacy policy's list of recipients (default: its host)
    * @param country where it processes the prompts, for that list
+   * @param images send reference images too, as OpenAI's {@code image_url} inputs (data URLs), one
+   *     image a request; turn off for an endpoint that takes text only
    */
   public record Moderation(
       URI baseUrl,
@@ -43,7 +45,8 @@ public record SafetyProperties(
       @DefaultValue("omni-moderation-latest") String model,
       @DefaultValue("5s") Duration timeout,
       String name,
-      String country) {
+      String country,
+      @DefaultValue("true") boolean images) {
 
     public boolean enabled() {
       return baseUrl != null;
@@ -63,11 +66,14 @@ public record SafetyProperties(
    * @param perApiKeyPerMinute videos one API key may ask for in a minute
    * @param perAddressPerMinute videos asked for from one network address in a minute
    * @param signUpsPerAddressPerHour accounts opened from one network address in an hour
+   * @param runningPerAccount videos of one account made at the same time, on all nodes together;
+   *     its further videos wait in the queue (they are not refused) while other accounts' run
    */
   public record Limits(
       @Min(1) @DefaultValue("10") long perAccountPerMinute,
       @Min(1) @DefaultValue("500") long perAccountPerDay,
       @Min(1) @DefaultValue("10") long perApiKeyPerMinute,
       @Min(1) @DefaultValue("30") long perAddressPerMinute,
-      @Min(1) @DefaultValue("10") long signUpsPerAddressPerHour) {}
+      @Min(1) @DefaultValue("10") long signUpsPerAddressPerHour,
+      @Min(1) @DefaultValue("3") int runningPerAccount) {}
 }

@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
 public final class WebSession {
 
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+  private static final Pattern ALTCHA_WIDGET =
+      Pattern.compile("<altcha-widget[^>]*challengeurl=\"([^\"]+)\"");
   private static final Pattern SET_COOKIE = Pattern.compile("^([^=]+)=([^;]*)");
 
   private final HttpClient http = HttpClient.newBuilder()
@@ -73,9 +75,28 @@ public final class WebSession {
     return follow(request(pathOrUrl).GET());
   }
 
-  /** Loads the page at {@code formPage} and posts the fields with its CSRF token to {@code action}. */
+  /**
+   * Loads the page at {@code formPage} and posts the fields with its CSRF token to {@code action}.
+   * When the page asks for a proof of work (ALTCHA's widget), it is solved as the widget would,
+   * unless the fields already carry one.
+   */
   public Page submit(String formPage, String action, Map<String, String> fields) {
-    return post(action, fields, get(formPage).csrf());
+    var page = get(formPage);
+    var all = new LinkedHashMap<>(fields);
+    var widget = ALTCHA_WIDGET.matcher(page.body());
+    if (widget.find() && !all.containsKey("altcha")) {
+      all.put("altcha", solveProofOfWork(widget.group(1)));
+    }
+    return post(action, all, page.csrf());
+  }
+
+  /** Fetches a challenge from the widget's address and solves it, as the browser's widget does. */
+  public String solveProofOfWork(String challengePath) {
+    var challenge = get(challengePath);
+    if (challenge.status() != 200) {
+      throw new AssertionError("no challenge at " + challengePath + ": " + challenge.status());
+    }
+    return ProofOfWorkSolver.solve(challenge.body());
   }
 
   public Page post(String path, Map<String, String> fields, String csrf) {

@@ -287,21 +287,36 @@ class RoutingIntegrationTest extends IntegrationTest {
         new ProviderInfo("fal.ai", "US"), platforms.baseUrl(), "fal-key", TIMEOUTS);
   }
 
+  @Autowired
+  org.springframework.transaction.support.TransactionTemplate transaction;
+
   private ProviderRouter router(Duration pollInitial, VideoProvider... providers) {
     var properties = properties(pollInitial);
+    var catalog = new ModelCatalog(List.of(providers), properties);
+    var resilience = new Resilience(properties);
+    var pauses = new PlatformPauses(jdbc, java.time.Clock.systemUTC());
     return new ProviderRouter(
-        new ModelCatalog(List.of(providers), properties),
+        catalog,
         transfers,
-        new Resilience(properties),
-        new PlatformPauses(jdbc, java.time.Clock.systemUTC()),
-        properties);
+        resilience,
+        pauses,
+        properties,
+        new PlatformCapacity(
+            new PlatformLimits(Map.of()),
+            catalog,
+            pauses,
+            resilience,
+            jdbc,
+            transaction,
+            properties,
+            java.time.Clock.systemUTC()));
   }
 
   private static ModelCatalog catalog(VideoProvider... providers) {
     return new ModelCatalog(List.of(providers), properties(Duration.ofMillis(10)));
   }
 
-  private static ProviderProperties properties(Duration pollInitial) {
+  static ProviderProperties properties(Duration pollInitial) {
     var aliases = Map.of(
         "veo-fast",
             new ProviderProperties.Alias(
@@ -335,7 +350,7 @@ class RoutingIntegrationTest extends IntegrationTest {
         null);
   }
 
-  private static VideoSpec<ReferenceMedia> request(String model) {
+  static VideoSpec<ReferenceMedia> request(String model) {
     return ProviderSpecs.textOnly(
         model, "A quiet harbour at dawn", Duration.ofSeconds(8), new VideoSize(1280, 720), 7);
   }

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -109,6 +110,64 @@ class ScreeningIntegrationTest extends SafetyContextTest {
   }
 
   @Test
+  void aReferenceImageTheModerationEndpointFlagsIsRefusedAndNothingIsKept() {
+    MODERATION.stubFor(post(urlEqualTo("/v1/moderations"))
+        .withRequestBody(containing("image_url"))
+        .willReturn(json("""
+            {"id": "modr-4", "model": "omni-moderation-latest",
+             "results": [{"flagged": true, "categories": {"sexual": true, "violence": false},
+                          "category_scores": {"sexual": 0.88, "violence": 0.02},
+                          "category_applied_input_types": {"sexual": ["image"]}}]}""")));
+    var user = TestAccounts.newUser(jdbc, "USER");
+    var api = new ApiClient(baseUrl(), TestAccounts.apiKey(jdbc, user));
+
+    var refused = api.postMultipart(
+        "/v1/videos",
+        Map.of("prompt", "A calm portrait by a window", "seconds", "2", "size", "1280x720"),
+        Map.of("input_reference", TestMedia.png(1280, 720)));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().path("error").path("code").asString())
+        .isEqualTo("moderation_blocked");
+    assertThat(refused.json().path("error").path("param").asString()).isEqualTo("input_reference");
+    assertThat(refused.json().path("error").path("message").asString())
+        .isEqualTo(
+            "A reference image was refused under the site's content policy (sexual). Please use another image.");
+    assertNothingKept(user);
+    assertThat(gateway.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    // the prompt went as text, the image on its own as the sanitised PNG in a data URL
+    var sent = MODERATION.findAll(postRequestedFor(urlEqualTo("/v1/moderations")));
+    assertThat(sent).hasSize(2);
+    assertThat(sent.get(0).getBodyAsString()).contains("A calm portrait by a window");
+    assertThat(sent.get(1).getBodyAsString())
+        .contains("\"type\":\"image_url\"", "data:image/png;base64,iVBORw0KGgo")
+        .doesNotContain("A calm portrait");
+    assertThat(rows("safety_blocks where user_id = ? and prompt is null", user)).isOne();
+    assertThat(jdbc.sql(
+                "select details from audit_events where subject_user = ? and action = 'safety.blocked'")
+            .param(user.value())
+            .query(String.class)
+            .list())
+        .containsExactly("category sexual, by moderation-endpoint (image)");
+  }
+
+  @Test
+  void aReferenceImageThatPassesScreeningGoesAhead() {
+    var user = TestAccounts.newUser(jdbc, "USER");
+    var api = new ApiClient(baseUrl(), TestAccounts.apiKey(jdbc, user));
+
+    var accepted = api.postMultipart(
+        "/v1/videos",
+        Map.of("prompt", "A calm portrait by a window", "seconds", "2", "size", "1280x720"),
+        Map.of("input_reference", TestMedia.png(1280, 720)));
+
+    assertThat(accepted.status()).as(String.valueOf(accepted.json())).isEqualTo(200);
+    assertThat(MODERATION.findAll(postRequestedFor(urlEqualTo("/v1/moderations"))))
+        .anySatisfy(request -> assertThat(request.getBodyAsString()).contains("image_url"));
+    assertThat(rows("credit_entries where user_id = ? and kind = 'hold'", user)).isOne();
+  }
+
+  @Test
   void aBlockedPromptInTheStudioShowsTheCategoryOnTheForm() {
     var email = "studio.blocked@kinora.test";
     var user = TestAccounts.newUser(jdbc, "USER", email, passwords.encode(PASSWORD));
@@ -197,7 +256,8 @@ class ScreeningIntegrationTest extends SafetyContextTest {
     var page = new WebSession(baseUrl()).get("/privacy/subprocessors").body();
     assertThat(page)
         .contains("Test moderation")
-        .contains("Checks prompts against this site&#39;s content policy before a video is made")
+        .contains(
+            "Checks prompts and reference images against this site&#39;s content policy before a video is made")
         .contains("Ireland");
   }
 

@@ -55,8 +55,7 @@ class AccountBrowserTest extends BrowserTest {
     var childBirthDate = LocalDate.now().minusYears(12);
     fillSignUp(page, "little.one@kinora.test", "Little One Zq", childBirthDate, "DE");
     shoot(page, "account-signup-form.png");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"))
-        .click();
+    BrowserAccounts.createAccount(page);
     assertThat(
             page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sorry, not yet")))
         .isVisible();
@@ -68,8 +67,7 @@ class AccountBrowserTest extends BrowserTest {
 
     page.navigate(baseUrl() + "/signup");
     fillSignUp(page, "grown.up@kinora.test", "Grown Up", LocalDate.now().minusYears(34), "SE");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"))
-        .click();
+    BrowserAccounts.createAccount(page);
     assertThat(page.getByRole(
             AriaRole.HEADING, new Page.GetByRoleOptions().setName("Check your inbox")))
         .isVisible();

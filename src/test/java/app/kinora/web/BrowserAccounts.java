@@ -16,13 +16,24 @@ public final class BrowserAccounts {
     page.getByLabel("I accept the terms").check();
   }
 
+  /**
+   * Clicks "Create account" and waits for the server's answer to the form: the page first works
+   * out its proof of work (ALTCHA's widget, in Web Workers), which takes a second or two.
+   */
+  public static void createAccount(Page page) {
+    page.waitForResponse(
+        response ->
+            response.request().method().equals("POST") && response.url().endsWith("/signup"),
+        () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"))
+            .click());
+  }
+
   /** On the sign-up page: creates an account, then signs in with it. */
   public static void signUpAndSignIn(Page page, String email, String password) {
     page.getByLabel("Email").fill(email);
     page.getByLabel("Password").fill(password);
     fillAdultAgeAndTerms(page);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"))
-        .click();
+    createAccount(page);
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("sign in"))
         .first()
         .click();

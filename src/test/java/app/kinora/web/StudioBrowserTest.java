@@ -106,8 +106,7 @@ class StudioBrowserTest extends BrowserTest {
     page.getByLabel("Email").fill("weak@kinora.test");
     page.getByLabel("Password").fill("password");
     BrowserAccounts.fillAdultAgeAndTerms(page);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"))
-        .click();
+    BrowserAccounts.createAccount(page);
 
     assertThat(page.getByRole(AriaRole.ALERT)).containsText("at least 10 characters");
     assertThat(page.getByLabel("Email")).hasValue("weak@kinora.test");

@@ -13,18 +13,33 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PasswordResetController {
 
   private final CredentialChanges credentials;
+  private final ProofOfWork proofOfWork;
 
-  PasswordResetController(CredentialChanges credentials) {
+  PasswordResetController(CredentialChanges credentials, ProofOfWork proofOfWork) {
     this.credentials = credentials;
+    this.proofOfWork = proofOfWork;
   }
 
   @GetMapping("/password-reset")
-  String requestPage() {
+  String requestPage(Model model) {
+    model.addAttribute("proofOfWork", proofOfWork.enabled());
     return "account/reset-request";
   }
 
   @PostMapping("/password-reset")
-  String request(@RequestParam(defaultValue = "") String email) {
+  String request(
+      @RequestParam(defaultValue = "") String email,
+      @RequestParam(name = ProofOfWork.FIELD, defaultValue = "") String proof,
+      Model model,
+      HttpServletResponse response) {
+    try {
+      proofOfWork.spend(proof);
+    } catch (SignUpRejected e) {
+      model.addAttribute("email", email);
+      model.addAttribute("error", e.getMessage());
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      return requestPage(model);
+    }
     credentials.requestReset(email);
     return "redirect:/password-reset?sent";
   }

@@ -60,6 +60,7 @@ class SecurityConfiguration {
       "/login",
       "/password-reset",
       "/password-reset/**",
+      ProofOfWorkController.PATH,
       "/account/verify",
       "/account/email/confirm",
       "/oauth2/**",

@@ -29,6 +29,7 @@ class SignUpController {
   private final PolicyDocuments policies;
   private final RequestContexts requestContexts;
   private final FairUse fairUse;
+  private final ProofOfWork proofOfWork;
 
   SignUpController(
       AccountManagement accounts,
@@ -36,13 +37,15 @@ class SignUpController {
       AccountProperties properties,
       PolicyDocuments policies,
       RequestContexts requestContexts,
-      FairUse fairUse) {
+      FairUse fairUse,
+      ProofOfWork proofOfWork) {
     this.accounts = accounts;
     this.credentials = credentials;
     this.properties = properties;
     this.policies = policies;
     this.requestContexts = requestContexts;
     this.fairUse = fairUse;
+    this.proofOfWork = proofOfWork;
   }
 
   record SignUpForm(
@@ -61,11 +64,14 @@ class SignUpController {
   @PostMapping("/signup")
   String signUp(
       @ModelAttribute SignUpForm form,
+      @RequestParam(name = ProofOfWork.FIELD, defaultValue = "") String proof,
       Model model,
       HttpServletRequest request,
       HttpServletResponse response) {
     try {
-      // the age gate first: a refused child leaves nothing behind, not even a rate-limit bucket
+      // the proof of work first, so a script pays for each try before anything else is looked at
+      proofOfWork.spend(proof);
+      // then the age gate: a refused child leaves nothing behind, not even a rate-limit bucket
       accounts.checkAge(parseDate(form.birthDate()), form.country());
       fairUse.admitSignUp(request.getRemoteAddr());
       var result = accounts.signUp(new SignUpApplication(
@@ -120,6 +126,7 @@ class SignUpController {
     model.addAttribute("termsVersion", policies.current("terms").version());
     model.addAttribute("privacyVersion", policies.current("privacy").version());
     model.addAttribute("minPasswordLength", properties.minPasswordLength());
+    model.addAttribute("proofOfWork", proofOfWork.enabled());
     return "account/signup";
   }
 

@@ -4,8 +4,6 @@ import app.kinora.shared.UserId;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +12,6 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,12 +35,11 @@ class SignedTokens {
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-  private final JdbcClient jdbc;
+  private final SigningKeys keys;
   private final Clock clock;
-  private volatile byte[] key;
 
-  SignedTokens(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  SignedTokens(SigningKeys keys) {
+    this.keys = keys;
     this.clock = Clock.systemUTC();
   }
 
@@ -101,17 +97,6 @@ class SignedTokens {
   }
 
   private byte[] key() {
-    if (key == null) {
-      var fresh = new byte[32];
-      new SecureRandom().nextBytes(fresh);
-      jdbc.sql(
-              "insert into account_signing_keys (name, secret, created_at) values ('links', ?, ?) on conflict do nothing")
-          .params(fresh, Timestamp.from(Instant.now()))
-          .update();
-      key = jdbc.sql("select secret from account_signing_keys where name = 'links'")
-          .query(byte[].class)
-          .single();
-    }
-    return key;
+    return keys.key("links");
   }
 }

@@ -1,13 +1,11 @@
 package app.kinora.admin.internal;
 
 import app.kinora.account.AccountAdministration;
-import app.kinora.audit.AuditTrail;
 import app.kinora.generation.GenerationAdministration;
+import app.kinora.media.MediaUploads;
 import app.kinora.privacy.AccountClosures;
 import app.kinora.shared.UserId;
 import app.kinora.shared.UserPrincipal;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,36 +21,36 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * What goes beyond an account's numbers. A user's prompts are not shown by default (purpose
  * limitation): an operator opens a case with a reason, which the audit trail keeps — and so the
- * user's own export lists it — and for a day that operator sees what the account asked for. A
+ * user's own export lists it — and for a day that operator sees what the account asked for, its
+ * videos and its uploads ({@link CaseFilesController}). A
  * closure asked for by email or post is started here as the owner would start it.
  */
 @Controller
 class CaseController {
 
-  static final String CASE_OPENED = "admin.case_opened";
-  private static final Duration CASE_LASTS = Duration.ofHours(24);
   private static final int REQUESTS = 50;
+  private static final int UPLOADS = 50;
 
   private final AccountAdministration accounts;
   private final GenerationAdministration generations;
   private final AccountClosures closures;
-  private final AuditTrail trail;
+  private final OpenCases cases;
+  private final MediaUploads uploads;
   private final ConsoleAudit audit;
-  private final Clock clock;
 
   CaseController(
       AccountAdministration accounts,
       GenerationAdministration generations,
       AccountClosures closures,
-      AuditTrail trail,
-      ConsoleAudit audit,
-      Clock clock) {
+      OpenCases cases,
+      MediaUploads uploads,
+      ConsoleAudit audit) {
     this.accounts = accounts;
     this.generations = generations;
     this.closures = closures;
-    this.trail = trail;
+    this.cases = cases;
+    this.uploads = uploads;
     this.audit = audit;
-    this.clock = clock;
   }
 
   @PostMapping("/admin/users/{id}/case")
@@ -65,26 +63,23 @@ class CaseController {
     return ConsoleActions.act(flash, "/admin/users/" + id + "/case", () -> {
       var why = ConsoleAudit.reason(reason);
       audit.record(operator, "case_opened", account, why, "prompts and media shown for a day");
-      return "Case opened: you see this account's requests for a day. The account's own data export lists it.";
+      return "Case opened: you see this account's requests, videos and uploads for a day. The account's own data export lists it.";
     });
   }
 
   @GetMapping("/admin/users/{id}/case")
   String view(@AuthenticationPrincipal UserPrincipal operator, @PathVariable UUID id, Model model) {
     var account = account(id);
-    var open = trail
-        .search(
-            new AuditTrail.Filter(
-                CASE_OPENED, null, account, operator.userId(), clock.instant().minus(CASE_LASTS)),
-            1)
-        .stream()
-        .findFirst();
+    var open = cases.of(operator.userId(), account);
     model.addAttribute("section", "users");
     model.addAttribute("account", accounts.summary(account).orElseThrow());
     model.addAttribute("openCase", open.orElse(null));
+    // what the account asked for and sent: only in an open case (purpose limitation)
     model.addAttribute(
         "requests",
         open.isPresent() ? generations.requests(account, REQUESTS) : java.util.List.of());
+    model.addAttribute(
+        "uploads", open.isPresent() ? uploads.newest(account, UPLOADS) : java.util.List.of());
     return "admin/case";
   }
 

@@ -14,6 +14,7 @@ import app.kinora.media.UploadId;
 import app.kinora.safety.ContentBlocked;
 import app.kinora.safety.ContentScreening;
 import app.kinora.safety.FairUse;
+import app.kinora.safety.ScreenedImage;
 import app.kinora.safety.ScreeningUnavailable;
 import app.kinora.safety.SubmissionsSuspended;
 import app.kinora.shared.UserId;
@@ -83,8 +84,9 @@ class GenerationIntake {
     references.check(owner, model, spec.references(), files);
     var accepted = new ArrayList<UploadId>();
     try {
-      return recorder.record(
-          owner, spec.withReferences(accept(owner, spec.references(), files, accepted)), lineage);
+      var references = accept(owner, spec.references(), files, accepted);
+      screenImages(owner, references);
+      return recorder.record(owner, spec.withReferences(references), lineage);
     } catch (RuntimeException e) {
       uploads.discard(owner, accepted); // a refused request keeps none of its files
       throw e;
@@ -93,15 +95,41 @@ class GenerationIntake {
 
   /** Safety's refusals in the terms of a generation request: nothing has been taken yet. */
   private void screen(UserId owner, VideoSpec<?> spec) {
+    screened(
+        "prompt",
+        () -> screening.screen(owner, Arrays.asList(spec.prompt(), spec.negativePrompt())));
+  }
+
+  /**
+   * The images among the references (sanitised by media: no metadata goes out), each screened
+   * with the screeners that take images; a refusal names the image's field.
+   */
+  private void screenImages(UserId owner, GenerationReferences references) {
+    if (!screening.screensImages()) {
+      return;
+    }
+    for (var role : List.of(
+        ReferenceRole.FIRST_FRAME, ReferenceRole.LAST_FRAME, ReferenceRole.REFERENCE_IMAGE)) {
+      for (var id : references.of(role)) {
+        screened(role.param(), () -> screening.screenImages(owner, List.of(image(owner, id))));
+      }
+    }
+  }
+
+  private ScreenedImage image(UserId owner, UploadId id) {
+    try (var in = uploads.open(owner, id).orElseThrow().getInputStream()) {
+      return new ScreenedImage("image/png", in.readAllBytes());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static void screened(String param, Runnable screening) {
     try {
-      screening.screen(owner, Arrays.asList(spec.prompt(), spec.negativePrompt()));
+      screening.run();
     } catch (ContentBlocked e) {
       throw new InvalidGenerationRequest(
-          "prompt",
-          "moderation_blocked",
-          e.getMessage(),
-          InvalidGenerationRequest.Problem.INVALID,
-          e);
+          param, "moderation_blocked", e.getMessage(), InvalidGenerationRequest.Problem.INVALID, e);
     } catch (SubmissionsSuspended e) {
       throw new InvalidGenerationRequest(
           null,

@@ -1,11 +1,14 @@
 package app.kinora.generation.internal;
 
 import app.kinora.generation.GenerationId;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -25,11 +28,33 @@ class GenerationJobConfiguration {
   static final String TASK_NAME = "generation";
   static final int MAX_TRIES = 5;
 
+  /** How soon a job that had to wait (its account or its platforms full) is looked at again. */
+  static final Duration WAIT = Duration.ofSeconds(2);
+
   @Bean
   OneTimeTask<String> generationTask(GenerationWorker worker) {
-    return Tasks.oneTime(TASK_NAME, String.class)
-        .onFailure(new RetryThenAbandon(worker))
-        .execute((instance, context) -> worker.run(idOf(instance.getData())));
+    return new OneTimeTask<>(
+        TASK_NAME,
+        String.class,
+        new RetryThenAbandon(worker),
+        new DeadExecutionHandler.ReviveDeadExecution<>()) {
+
+      @Override
+      public CompletionHandler<String> execute(
+          TaskInstance<String> instance, ExecutionContext context) {
+        if (worker.run(idOf(instance.getData()))) {
+          return new CompletionHandler.OnCompleteRemove<>();
+        }
+        // still queued: the same execution, with its priority, comes due again shortly
+        return (complete, operations) ->
+            operations.reschedule(complete, Instant.now().plus(WAIT));
+      }
+
+      @Override
+      public void executeOnce(TaskInstance<String> instance, ExecutionContext context) {
+        throw new UnsupportedOperationException("execute runs the job");
+      }
+    };
   }
 
   private static GenerationId idOf(String data) {

@@ -29,6 +29,7 @@ class GenerationLifecycle {
   private final GenerationStore store;
   private final CreditLedger credits;
   private final ContentScreening screening;
+  private final RunningLimits limits;
 
   /** A platform's refusal under its content rules: a strike, as a refusal by screening is. */
   private static final String PLATFORM_REFUSAL = "moderation_blocked";
@@ -37,8 +38,10 @@ class GenerationLifecycle {
       GenerationReads reads,
       GenerationStore store,
       CreditLedger credits,
-      ContentScreening screening) {
+      ContentScreening screening,
+      RunningLimits limits) {
     this.screening = screening;
+    this.limits = limits;
     this.reads = reads;
     this.store = store;
     this.credits = credits;
@@ -53,6 +56,26 @@ class GenerationLifecycle {
     }
     generation.get().start();
     return store.save(generation.get()) ? generation : Optional.empty();
+  }
+
+  /** What a worker's claim found: the generation started, or it must wait, or nothing to do. */
+  record Claim(Optional<Generation> started, boolean waits) {}
+
+  /**
+   * A worker claims the generation for a new attempt if its account and a platform have room
+   * ({@link RunningLimits}); else it stays queued ({@code waits}).
+   */
+  @Transactional
+  Claim claim(GenerationId id) {
+    var generation = reads.find(id).filter(g -> !g.status().isTerminal());
+    if (generation.isEmpty()) {
+      return new Claim(Optional.empty(), false);
+    }
+    if (!limits.allowStart(generation.get())) {
+      return new Claim(Optional.empty(), true);
+    }
+    generation.get().start();
+    return new Claim(store.save(generation.get()) ? generation : Optional.empty(), false);
   }
 
   @Transactional

@@ -9,6 +9,7 @@ import app.kinora.media.MediaRejected;
 import app.kinora.media.MediaUploads;
 import app.kinora.media.UploadId;
 import app.kinora.provider.GenerationTicket;
+import app.kinora.provider.PlatformsFull;
 import app.kinora.provider.Providers;
 import app.kinora.provider.spi.FailureCode;
 import app.kinora.provider.spi.ProviderFailure;
@@ -67,13 +68,17 @@ class GenerationWorker {
     this.workDir = media.workDir();
   }
 
-  void run(GenerationId id) {
-    var started = lifecycle.start(id);
-    if (started.isEmpty()) {
-      return; // already completed or failed (a repeated delivery of the job), or another worker
-      // took it
+  /** Runs the job; false when it must wait in the queue (its account or its platforms are full). */
+  boolean run(GenerationId id) {
+    var claim = lifecycle.claim(id);
+    if (claim.waits()) {
+      return false;
     }
-    var generation = started.get();
+    if (claim.started().isEmpty()) {
+      return true; // already completed or failed (a repeated delivery of the job), or another
+      // worker took it
+    }
+    var generation = claim.started().get();
     int attempt = generation.attempt();
     log.info("Generation {} attempt {} starts on {}", id, attempt, generation.model());
     Path output = null;
@@ -101,6 +106,10 @@ class GenerationWorker {
       log.info("Generation {} completed", id);
     } catch (Superseded e) {
       log.info("Generation {} attempt {} was superseded by a newer attempt", id, attempt);
+    } catch (PlatformsFull e) {
+      // another node took the platform's last place first: nothing was sent; a later attempt
+      log.info("Generation {} attempt {} waits: {}", id, attempt, e.getMessage());
+      return false;
     } catch (ProviderFailure e) {
       if (Thread.currentThread().isInterrupted()) {
         throw e; // the node is shutting down: leave the job to be retried
@@ -144,6 +153,7 @@ class GenerationWorker {
       }
       FileSystemUtils.deleteRecursively(referencesDir.toFile());
     }
+    return true;
   }
 
   /** The sanitised reference files, copied next to the render for the provider. */

@@ -121,6 +121,11 @@ class UploadIntake implements MediaUploads {
   }
 
   @Override
+  public java.util.List<Upload> newest(UserId owner, int limit) {
+    return uploads.newest(owner, limit);
+  }
+
+  @Override
   public Path copyToLocal(UploadId id, Path directory) {
     var key =
         uploads.blobKey(id).orElseThrow(() -> new IllegalArgumentException("no upload " + id));

@@ -56,6 +56,15 @@ class UploadRepository {
         .optional();
   }
 
+  List<Upload> newest(UserId owner, int limit) {
+    return jdbc.sql(
+            "select * from media_uploads where user_id = ? order by created_at desc limit ?")
+        .param(owner.value())
+        .param(limit)
+        .query(UploadRepository::map)
+        .list();
+  }
+
   Optional<String> blobKey(UploadId id) {
     return jdbc.sql("select blob_key from media_uploads where id = ?")
         .param(id.value())

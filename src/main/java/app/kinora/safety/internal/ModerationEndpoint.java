@@ -1,9 +1,11 @@
 package app.kinora.safety.internal;
 
 import app.kinora.safety.SafetyProperties;
+import app.kinora.safety.ScreenedImage;
 import app.kinora.safety.spi.Screener;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,8 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A moderation endpoint that speaks OpenAI's {@code POST /v1/moderations} (OpenAI's own, or a
- * self-hosted model behind an OpenAI-compatible server): the texts go as {@code input}; a flagged
- * result names the category with the highest score. Off without {@code
+ * self-hosted model behind an OpenAI-compatible server): the texts go as {@code input}; reference
+ * images (unless {@code kinora.safety.moderation.images} is off) go one a request as an {@code
+ * image_url} input, the multi-modal shape {@code omni-moderation} takes; a flagged result names
+ * the category with the highest score. Off without {@code
  * kinora.safety.moderation.base-url}. An answer later than the timeout, or any failure, is
  * "unavailable", and the chain then follows the fail-open or fail-closed setting.
  */
@@ -60,6 +64,38 @@ class ModerationEndpoint implements Screener {
     if (http == null || texts.isEmpty()) {
       return Optional.empty();
     }
+    return flagged(results(texts));
+  }
+
+  @Override
+  public boolean takesImages() {
+    return http != null && settings.images();
+  }
+
+  /** Each image in a request of its own, as an {@code image_url} input with a data URL. */
+  @Override
+  public Optional<String> screenImages(List<ScreenedImage> images) {
+    if (!takesImages()) {
+      return Optional.empty();
+    }
+    for (var image : images) {
+      var input = List.of(Map.of(
+          "type",
+          "image_url",
+          "image_url",
+          Map.of(
+              "url",
+              "data:" + image.mediaType() + ";base64,"
+                  + Base64.getEncoder().encodeToString(image.content()))));
+      var category = flagged(results(input));
+      if (category.isPresent()) {
+        return category;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private JsonNode results(Object input) {
     JsonNode answer;
     try {
       var request = http.post()
@@ -70,7 +106,7 @@ class ModerationEndpoint implements Screener {
         request = request.header("Authorization", "Bearer " + settings.apiKey());
       }
       var body = request
-          .body(JSON.writeValueAsString(Map.of("model", settings.model(), "input", texts)))
+          .body(JSON.writeValueAsString(Map.of("model", settings.model(), "input", input)))
           .retrieve()
           .body(String.class);
       answer = JSON.readTree(body == null ? "" : body);
@@ -82,7 +118,7 @@ class ModerationEndpoint implements Screener {
     if (!results.isArray()) {
       throw new ScreenerUnavailable("The moderation endpoint's answer has no results", null);
     }
-    return flagged(results);
+    return results;
   }
 
   /** The highest-scoring flagged category of any flagged result. */

@@ -21,7 +21,9 @@ class ModerationSubprocessor implements SubprocessorSource {
     return moderation.enabled()
         ? List.of(new Subprocessor(
             moderation.displayName(),
-            "Checks prompts against this site's content policy before a video is made",
+            moderation.images()
+                ? "Checks prompts and reference images against this site's content policy before a video is made"
+                : "Checks prompts against this site's content policy before a video is made",
             moderation.country() == null ? "" : moderation.country().strip()))
         : List.of();
   }

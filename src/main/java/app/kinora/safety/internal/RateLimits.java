@@ -99,6 +99,11 @@ class RateLimits implements FairUse {
     return store.priority(user);
   }
 
+  @Override
+  public int maxRunning(UserId user) {
+    return limits.runningPerAccount();
+  }
+
   /** Drops buckets that are full again; run by the retention engine. */
   int removeExpired() {
     return buckets instanceof io.github.bucket4j.distributed.proxy.ExpiredEntriesCleaner cleaner

@@ -4,6 +4,7 @@ import app.kinora.audit.AuditTrail;
 import app.kinora.safety.ContentBlocked;
 import app.kinora.safety.ContentScreening;
 import app.kinora.safety.SafetyProperties;
+import app.kinora.safety.ScreenedImage;
 import app.kinora.safety.ScreeningUnavailable;
 import app.kinora.safety.SubmissionsSuspended;
 import app.kinora.safety.spi.Screener;
@@ -59,17 +60,48 @@ class ScreeningChain implements ContentScreening {
           throw new ContentBlocked(category.get());
         }
       } catch (Screener.ScreenerUnavailable e) {
-        audit.record(
-            AuditTrail.ActorKind.SYSTEM,
-            null,
-            "safety.screener_unavailable",
-            user,
-            screener.name()
-                + (failClosed ? ": request refused (fail closed)" : ": let through (fail open)"));
-        if (failClosed) {
-          throw new ScreeningUnavailable();
-        }
+        unavailable(user, screener, failClosed);
       }
+    }
+  }
+
+  @Override
+  public void screenImages(UserId user, List<ScreenedImage> images) {
+    if (images.isEmpty()) {
+      return;
+    }
+    boolean failClosed = store.settings().failClosed();
+    for (var screener : screeners) {
+      if (!screener.takesImages()) {
+        continue;
+      }
+      try {
+        var category = screener.screenImages(images);
+        if (category.isPresent()) {
+          strike(user, "screening", category.get(), screener.name() + " (image)", null);
+          throw ContentBlocked.image(category.get());
+        }
+      } catch (Screener.ScreenerUnavailable e) {
+        unavailable(user, screener, failClosed);
+      }
+    }
+  }
+
+  @Override
+  public boolean screensImages() {
+    return screeners.stream().anyMatch(Screener::takesImages);
+  }
+
+  private void unavailable(UserId user, Screener screener, boolean failClosed) {
+    audit.record(
+        AuditTrail.ActorKind.SYSTEM,
+        null,
+        "safety.screener_unavailable",
+        user,
+        screener.name()
+            + (failClosed ? ": request refused (fail closed)" : ": let through (fail open)"));
+    if (failClosed) {
+      throw new ScreeningUnavailable();
     }
   }
 

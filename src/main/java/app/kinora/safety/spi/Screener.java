@@ -1,5 +1,6 @@
 package app.kinora.safety.spi;
 
+import app.kinora.safety.ScreenedImage;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +16,16 @@ public interface Screener {
 
   /** The policy category the texts break, or empty when they pass. */
   Optional<String> screen(List<String> texts);
+
+  /** Whether this screener looks at images too (then {@link #screenImages} is asked). */
+  default boolean takesImages() {
+    return false;
+  }
+
+  /** The policy category the images break, or empty when they pass. */
+  default Optional<String> screenImages(List<ScreenedImage> images) {
+    return Optional.empty();
+  }
 
   /** The screener could not give an answer (timeout, error from a remote service). */
   class ScreenerUnavailable extends RuntimeException {

@@ -27,7 +27,8 @@ class AgeGateUnitTest {
         20,
         Duration.ofMinutes(15),
         Duration.ofDays(30),
-        Duration.ofDays(365));
+        Duration.ofDays(365),
+        new AccountProperties.ProofOfWork(true, 100_000, Duration.ofMinutes(20)));
   }
 
   final Clock today = Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC);

@@ -88,6 +88,7 @@ class ForgedHostIntegrationTest extends IntegrationTest {
     var session = new WebSession(baseUrl());
     var all = new LinkedHashMap<>(fields);
     all.put("_csrf", session.get(path).csrf());
+    all.put("altcha", session.solveProofOfWork("/proof-of-work"));
     var body = all.entrySet().stream()
         .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
             + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

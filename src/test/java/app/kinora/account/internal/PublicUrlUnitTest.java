@@ -30,7 +30,8 @@ class PublicUrlUnitTest {
         20,
         Duration.ofMinutes(15),
         Duration.ofDays(30),
-        Duration.ofDays(365));
+        Duration.ofDays(365),
+        new AccountProperties.ProofOfWork(true, 100_000, Duration.ofMinutes(20)));
   }
 
   @AfterEach

@@ -5,6 +5,7 @@ import static app.kinora.account.internal.SignUpIntegrationTest.yearsAgo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.kinora.IntegrationTest;
+import app.kinora.OtherNode;
 import app.kinora.account.WebSession;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,12 +17,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 /** Failed sign-ins are limited per account; the answers never tell whether the email exists. */
 class ThrottleIntegrationTest extends IntegrationTest {
 
   @Autowired
   MeterRegistry meters;
+
+  @Autowired
+  javax.sql.DataSource dataSource;
 
   WebSession.Page attempt(String email, String password) {
     return new WebSession(baseUrl())
@@ -103,6 +108,44 @@ class ThrottleIntegrationTest extends IntegrationTest {
     assertThat(passwordChecksRefused() - checksBefore)
         .as("wrong passwords counted by the sign-in")
         .isLessThanOrEqualTo(5);
+  }
+
+  /**
+   * Two nodes on one database count the same failures: three wrong passwords on one and two on the
+   * other use up the account's five, and both then answer "wait".
+   */
+  @Test
+  void wrongPasswordsSpreadOverTwoNodesShareOneLimit() {
+    new WebSession(baseUrl())
+        .submit(
+            "/signup",
+            "/signup",
+            form(
+                "two.nodes@kinora.test", "", "a long two nodes passphrase", yearsAgo(30, 0), "LV"));
+    try (var other = OtherNode.start(dataSource, Map.of("kinora.jobs.threads", "1"))) {
+      var there = "http://localhost:"
+          + ((WebServerApplicationContext) other).getWebServer().getPort();
+      for (int i = 0; i < 5; i++) {
+        var page = new WebSession(i < 3 ? baseUrl() : there)
+            .submit(
+                "/login",
+                "/login",
+                Map.of("username", "two.nodes@kinora.test", "password", "wrong guess " + i));
+        assertThat(page.url()).as("guess %d", i).endsWith("/login?error");
+      }
+      for (var node : new String[] {baseUrl(), there}) {
+        var page = new WebSession(node)
+            .submit(
+                "/login",
+                "/login",
+                Map.of(
+                    "username",
+                    "two.nodes@kinora.test",
+                    "password",
+                    "a long two nodes passphrase"));
+        assertThat(page.url()).as("on " + node).contains("/login?throttled=");
+      }
+    }
   }
 
   private double passwordChecksRefused() {

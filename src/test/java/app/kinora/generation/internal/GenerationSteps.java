@@ -45,6 +45,7 @@ class GenerationSteps {
             .seed(5L)
             .generateAudio(true)
             .caption(true)
+            .promptInCredentials(false)
             .references(GenerationReferences.NONE)
             .build(),
         null,
