@@ -66,6 +66,11 @@ class PlatformStates implements PlatformStatus {
   }
 
   @Override
+  public List<RecentFailure> recentFailures(int limit) {
+    return transfers.recentFailures(limit);
+  }
+
+  @Override
   public Map<String, List<String>> routes() {
     var routes = new LinkedHashMap<String, List<String>>();
     properties.models().forEach((alias, config) -> routes.put(alias, config.routes()));

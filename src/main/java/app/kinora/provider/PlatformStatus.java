@@ -43,6 +43,16 @@ public interface PlatformStatus {
   Map<String, Long> unconfirmedSince(java.time.Instant since);
 
   /**
+   * The latest transmissions that ended in a failure, newest first, at most {@code limit}: which
+   * platform and model, the failure's code and when — what an operator checks first when a
+   * platform misbehaves. Nothing about the user or the request.
+   */
+  List<RecentFailure> recentFailures(int limit);
+
+  /** A transmission that failed: platform id, its model, the failure code, when it ended. */
+  record RecentFailure(String platform, String model, String code, java.time.Instant at) {}
+
+  /**
    * @param available whether it takes new jobs now (not paused by an operator, breaker not open)
    * @param breaker the circuit breaker's state on this node: CLOSED (working), OPEN (paused after
    *     failures), HALF_OPEN (trying again)

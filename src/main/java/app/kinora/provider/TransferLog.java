@@ -120,6 +120,21 @@ class TransferLog {
         .optional();
   }
 
+  /** The latest failed transmissions, newest first (neither completed, cancelled nor running). */
+  List<PlatformStatus.RecentFailure> recentFailures(int limit) {
+    return jdbc.sql("""
+            select provider, model, outcome, finished_at from provider_transfers
+             where finished_at is not null and outcome not in ('completed', 'cancelled')
+             order by finished_at desc limit ?""")
+        .param(limit)
+        .query((rs, n) -> new PlatformStatus.RecentFailure(
+            rs.getString("provider"),
+            rs.getString("model"),
+            rs.getString("outcome"),
+            rs.getTimestamp("finished_at").toInstant()))
+        .list();
+  }
+
   /** Submissions per platform since a time that may have made a job Kinora cannot find. */
   Map<String, Long> unconfirmedSince(Instant since) {
     var counts = new TreeMap<String, Long>();

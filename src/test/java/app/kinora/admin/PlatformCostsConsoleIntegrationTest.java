@@ -99,6 +99,32 @@ class PlatformCostsConsoleIntegrationTest extends IntegrationTest {
         .containsExactly("openai-gateway", "Test gateway", Long.toString(lastWeek));
   }
 
+  /** The latest failures come first, in a sentence; successes and cancellations are left out. */
+  @Test
+  void thePlatformsPageListsTheLastErrorsNewestFirst() {
+    var owner = TestAccounts.newUser(jdbc, "USER");
+    transfer(UUID.randomUUID(), owner, "gateway-sora", "timeout", null, null, null, null);
+    transfer(UUID.randomUUID(), owner, "gateway-sora", "completed", null, null, null, null);
+    transfer(
+        UUID.randomUUID(), owner, "gateway-sora", "moderation_blocked", null, null, null, null);
+    jdbc.sql("""
+            update provider_transfers set finished_at = now() + interval '1 hour'
+             where user_id = ? and outcome = 'timeout'""").param(owner.value()).update();
+    jdbc.sql("""
+            update provider_transfers set finished_at = now() + interval '30 minutes'
+             where user_id = ? and outcome in ('moderation_blocked', 'completed')""").param(owner.value()).update();
+
+    var body = operator().get("/admin/platforms").body();
+
+    var section = body.substring(body.indexOf("id=\"recent-failures\""));
+    var latest = Pattern.compile("<tbody>\\s*(<tr>.*?</tr>)\\s*(<tr>.*?</tr>)", Pattern.DOTALL)
+        .matcher(section);
+    assertThat(latest.find()).as(section).isTrue();
+    assertThat(cells(latest.group(1)))
+        .endsWith("Test gateway", "sora-2", "timeout The video service took too long to answer.");
+    assertThat(cells(latest.group(2))).last().asString().startsWith("moderation_blocked");
+  }
+
   /** Holds a price for a 4 s video and captures or releases it; returns the credits charged. */
   private long holdAndEnd(UserId owner, UUID generation, boolean capture) {
     var work = new PriceRequest("kinora-local", 4, new VideoSize(1280, 720), false);
