@@ -104,7 +104,7 @@ class RateLimits implements FairUse {
     return limits.runningPerAccount();
   }
 
-  /** Drops buckets that are full again; run by the retention engine. */
+  /** Drops up to 1000 buckets that are full again; run hourly ({@code RateBucketsJobConfiguration}). */
   int removeExpired() {
     return buckets instanceof io.github.bucket4j.distributed.proxy.ExpiredEntriesCleaner cleaner
         ? cleaner.removeExpired(1000)
