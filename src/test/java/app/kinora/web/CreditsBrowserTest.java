@@ -142,11 +142,15 @@ class CreditsBrowserTest extends BrowserTest {
     context.close();
   }
 
+  /**
+   * Grants are made in the console (found by email, with a reason, audited: see
+   * AdminConsoleBrowserTest); the credits page points operators there and shows others nothing.
+   */
   @Test
-  void anOperatorGrantsCreditsWhichOrdinaryUsersCannot() {
+  void operatorsAreSentToTheConsoleToGrantCreditsOthersSeeNothingOfIt() {
     var context = browser.newContext();
     var page = context.newPage();
-    var recipient = signIn(page, newUser("needs.credits@kinora.test")).toString();
+    signIn(page, newUser("needs.credits@kinora.test"));
     page.navigate(baseUrl() + "/credits");
     assertThat(page.locator("#grant")).hasCount(0);
     context.close();
@@ -155,18 +159,9 @@ class CreditsBrowserTest extends BrowserTest {
     page = operator.newPage();
     signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
     page.navigate(baseUrl() + "/credits");
-    page.getByLabel("Account id").fill(recipient);
-    page.getByLabel("Credits", new Page.GetByLabelOptions().setExact(true)).fill("250");
-    page.getByLabel("Reason").fill("Payments are not set up yet");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Grant"))
-        .click();
+    page.locator("#grant").getByRole(AriaRole.LINK).click();
 
-    assertThat(page.getByRole(AriaRole.STATUS)).containsText("Granted 250 credits");
-    assertThat(ledger
-            .balance(new app.kinora.shared.UserId(java.util.UUID.fromString(recipient)))
-            .available()
-            .value())
-        .isEqualTo(properties.starterCredits() + 250);
+    assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/admin/users$"));
     operator.close();
   }
 

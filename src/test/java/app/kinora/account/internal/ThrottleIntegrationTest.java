@@ -121,7 +121,11 @@ class ThrottleIntegrationTest extends IntegrationTest {
             "/signup",
             "/signup",
             form(
-                "two.nodes@kinora.test", "", "a long two nodes passphrase", yearsAgo(30, 0), "LV"));
+                "throttled.on.two.nodes@kinora.test",
+                "",
+                "a long two nodes passphrase",
+                yearsAgo(30, 0),
+                "LV"));
     try (var other = OtherNode.start(dataSource, Map.of("kinora.jobs.threads", "1"))) {
       var there = "http://localhost:"
           + ((WebServerApplicationContext) other).getWebServer().getPort();
@@ -130,7 +134,11 @@ class ThrottleIntegrationTest extends IntegrationTest {
             .submit(
                 "/login",
                 "/login",
-                Map.of("username", "two.nodes@kinora.test", "password", "wrong guess " + i));
+                Map.of(
+                    "username",
+                    "throttled.on.two.nodes@kinora.test",
+                    "password",
+                    "wrong guess " + i));
         assertThat(page.url()).as("guess %d", i).endsWith("/login?error");
       }
       for (var node : new String[] {baseUrl(), there}) {
@@ -140,7 +148,7 @@ class ThrottleIntegrationTest extends IntegrationTest {
                 "/login",
                 Map.of(
                     "username",
-                    "two.nodes@kinora.test",
+                    "throttled.on.two.nodes@kinora.test",
                     "password",
                     "a long two nodes passphrase"));
         assertThat(page.url()).as("on " + node).contains("/login?throttled=");
