@@ -49,8 +49,12 @@ public interface PlatformStatus {
    */
   List<RecentFailure> recentFailures(int limit);
 
-  /** A transmission that failed: platform id, its model, the failure code, when it ended. */
-  record RecentFailure(String platform, String model, String code, java.time.Instant at) {}
+  /**
+   * A transmission that failed: platform id, its model, the failure code, the sentence people read
+   * for it (empty for the transfer log's own codes without one), when it ended.
+   */
+  record RecentFailure(
+      String platform, String model, String code, String reason, java.time.Instant at) {}
 
   /**
    * @param available whether it takes new jobs now (not paused by an operator, breaker not open)

@@ -131,8 +131,24 @@ class TransferLog {
             rs.getString("provider"),
             rs.getString("model"),
             rs.getString("outcome"),
+            reason(rs.getString("outcome")),
             rs.getTimestamp("finished_at").toInstant()))
         .list();
+  }
+
+  /** A failure code's sentence; the transfer log's own outcomes in a sentence of their own. */
+  private static String reason(String code) {
+    return java.util.Arrays.stream(app.kinora.provider.spi.FailureCode.values())
+        .filter(c -> c.code().equals(code))
+        .map(app.kinora.provider.spi.FailureCode::reason)
+        .findFirst()
+        .orElse(
+            switch (code) {
+              case "abandoned" -> "The route was no longer configured when the job was resumed.";
+              case "not_accepted" ->
+                "The platform had not taken a submission whose answer was lost.";
+              default -> "";
+            });
   }
 
   /** Submissions per platform since a time that may have made a job Kinora cannot find. */

@@ -1,9 +1,7 @@
 package app.kinora.admin.internal;
 
 import app.kinora.provider.PlatformStatus;
-import app.kinora.provider.spi.FailureCode;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -34,24 +32,9 @@ class RecentPlatformFailures {
             names.getOrDefault(f.platform(), f.platform()),
             f.model(),
             f.code(),
-            reason(f.code()),
+            f.reason(),
             f.at()))
         .toList();
-  }
-
-  /** The failure's sentence as users read it; a code of its own (the transfer log's) as is. */
-  private static String reason(String code) {
-    return Arrays.stream(FailureCode.values())
-        .filter(c -> c.code().equals(code))
-        .map(FailureCode::reason)
-        .findFirst()
-        .orElse(
-            switch (code) {
-              case "abandoned" -> "The route was no longer configured when the job was resumed.";
-              case "not_accepted" ->
-                "The platform had not taken a submission whose answer was lost.";
-              default -> "";
-            });
   }
 
   /** One failed transmission. */
