@@ -164,7 +164,7 @@ public class FalAdapter extends HttpAdapter implements WebhookVerifier {
   public Lookup lookUp(VideoSpec<ReferenceMedia> request, String reference, Instant sentAt) {
     var wanted = JSON.readTree(JSON.writeValueAsString(input(request)));
     ((ObjectNode) wanted).remove("image_url");
-    var matches = new ArrayList<String>();
+    var matches = new ArrayList<RemoteJob>();
     String cursor = null;
     do {
       var page = json(http.get()
@@ -179,14 +179,12 @@ public class FalAdapter extends HttpAdapter implements WebhookVerifier {
           object.remove("image_url");
         }
         if (wanted.equals(input)) {
-          matches.add(text(item, "request_id"));
+          matches.add(new RemoteJob(text(item, "request_id"), app(request.model())));
         }
       }
       cursor = page.path("has_more").asBoolean(false) ? text(page, "next_cursor") : null;
     } while (cursor != null);
-    return matches.size() == 1
-        ? Lookup.found(new RemoteJob(matches.getFirst(), app(request.model())))
-        : matches.isEmpty() ? Lookup.absent() : Lookup.unknowable();
+    return Lookup.of(matches);
   }
 
   private static String encode(String value) {

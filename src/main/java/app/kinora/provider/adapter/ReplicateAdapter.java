@@ -125,7 +125,7 @@ public class ReplicateAdapter extends HttpAdapter implements WebhookVerifier {
     var wanted = JSON.readTree(JSON.writeValueAsString(input(request)));
     ((tools.jackson.databind.node.ObjectNode) wanted).remove("image");
     var since = sentAt.minus(CLOCK_SKEW);
-    var matches = new java.util.ArrayList<String>();
+    var matches = new java.util.ArrayList<RemoteJob>();
     var listing = json(http.get().uri("/predictions").headers(h -> h.setBearerAuth(apiToken)));
     while (true) {
       for (var prediction : listing.path("results")) {
@@ -138,7 +138,7 @@ public class ReplicateAdapter extends HttpAdapter implements WebhookVerifier {
           object.remove("image");
         }
         if (request.model().equals(text(prediction, "model")) && wanted.equals(input)) {
-          matches.add(text(prediction, "id"));
+          matches.add(RemoteJob.of(text(prediction, "id")));
         }
       }
       var next = text(listing, "next");

@@ -42,13 +42,13 @@ public final class Lookup {
   }
 
   /**
-   * From the ids of the platform's jobs that match a lost submission, all listed: one is the job,
-   * none means it was not taken, several cannot be told apart.
+   * From the platform's jobs that match a lost submission, all listed: one is the job, none means
+   * it was not taken, several cannot be told apart.
    */
-  public static Lookup of(java.util.List<String> matchingIds) {
-    return switch (matchingIds.size()) {
+  public static Lookup of(java.util.List<RemoteJob> matches) {
+    return switch (matches.size()) {
       case 0 -> absent();
-      case 1 -> found(RemoteJob.of(matchingIds.getFirst()));
+      case 1 -> found(matches.getFirst());
       default -> unknowable();
     };
   }
