@@ -72,16 +72,17 @@ public final class Canvas {
     for (int sy = y0; sy < y1; sy++) {
       int row = (top + sy) * width + left;
       int srow = sy * sprite.width();
-      for (int sx = x0; sx < x1; sx++) {
-        int s = light[srow + sx];
-        if (s != 0) {
-          int d = pixels[row + sx];
-          if (gain < 256) {
-            s = ((((s >> 16) & 0xff) * gain) >> 8) << 16
-                | ((((s >> 8) & 0xff) * gain) >> 8) << 8
-                | ((s & 0xff) * gain) >> 8;
-          }
-          pixels[row + sx] = Rgb.add(d, s);
+      if (gain >= 256) {
+        for (int sx = x0; sx < x1; sx++) {
+          pixels[row + sx] = Rgb.add(pixels[row + sx], light[srow + sx]);
+        }
+      } else {
+        for (int sx = x0; sx < x1; sx++) {
+          int s = light[srow + sx];
+          s = ((((s >> 16) & 0xff) * gain) >> 8) << 16
+              | ((((s >> 8) & 0xff) * gain) >> 8) << 8
+              | ((s & 0xff) * gain) >> 8;
+          pixels[row + sx] = Rgb.add(pixels[row + sx], s);
         }
       }
     }
@@ -96,15 +97,16 @@ public final class Canvas {
     int red = Rgb.red(rgb) * gain >> 8;
     int green = Rgb.green(rgb) * gain >> 8;
     int blue = Rgb.blue(rgb) * gain >> 8;
+    var levels = sprite.pixels();
     for (int sy = Math.max(0, -top); sy < Math.min(sprite.height(), height - top); sy++) {
       int row = (top + sy) * width + left;
       int srow = sy * sprite.width();
+      // No test for dark sprite pixels: adding nothing changes nothing, and without a branch
+      // the JIT can vectorise the loop.
       for (int sx = x0; sx < x1; sx++) {
-        int level = sprite.pixels()[srow + sx] & 0xff;
-        if (level != 0) {
-          int light = (red * level >> 8) << 16 | (green * level >> 8) << 8 | blue * level >> 8;
-          pixels[row + sx] = Rgb.add(pixels[row + sx], light);
-        }
+        int level = levels[srow + sx] & 0xff;
+        int light = (red * level >> 8) << 16 | (green * level >> 8) << 8 | blue * level >> 8;
+        pixels[row + sx] = Rgb.add(pixels[row + sx], light);
       }
     }
   }

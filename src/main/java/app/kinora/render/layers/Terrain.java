@@ -2,6 +2,7 @@ package app.kinora.render.layers;
 
 import app.kinora.render.canvas.Canvas;
 import app.kinora.render.canvas.Rgb;
+import java.util.Arrays;
 
 /**
  * A layer of land whose outline is a height profile: mountains, hills, dunes, a forest, coral,
@@ -110,44 +111,90 @@ public final class Terrain implements Layer {
   public void paint(Canvas canvas, View view, int[] floor) {
     var c = columns;
     int width = canvas.width;
-    var faces =
-        profile.faces() == null ? null : new Faces(c, shading, light >= 0, view, depth, rows);
-    for (int x = 0; x < width; x++) {
-      int end = Math.min(floor[x], canvas.height);
-      int top = Math.max(0, c.low[x]);
-      if (top < end) {
-        int solid = Math.clamp(c.high[x], top, end);
-        if (faces != null) {
-          faces.fill(canvas.pixels, width, x, top, end, solid);
-        } else {
-          fill(canvas.pixels, width, x, top, end, solid);
+    int height = canvas.height;
+    if (profile.faces() != null) {
+      var faces = new Faces(c, shading, light >= 0, view, depth, rows);
+      for (int x = 0; x < width; x++) {
+        int end = Math.min(floor[x], height);
+        int top = Math.max(0, c.low[x]);
+        if (top < end) {
+          faces.fill(canvas.pixels, width, x, top, end, Math.clamp(c.high[x], top, end));
         }
       }
+      return;
+    }
+    int x = 0;
+    while (x < width) {
+      int end = Math.min(floor[x], height);
+      int top = Math.max(0, c.low[x]);
+      if (top >= end) {
+        x++;
+        continue;
+      }
+      int solid = Math.clamp(c.high[x], top, end);
+      int capped = Math.clamp(c.cap[x], solid, end);
+      edge(canvas.pixels, width, x, top, solid);
+      int next = x + 1;
+      while (next < width && sameBody(next, floor, height, c.tone[x], solid, capped, end)) {
+        edge(canvas.pixels, width, next, Math.max(0, c.low[next]), solid);
+        next++;
+      }
+      body(canvas.pixels, width, x, next, solid, capped, end);
+      x = next;
     }
   }
 
   /**
-   * Rows {@code top} to {@code end} of column x, blended over what is behind above {@code solid}.
-   * The opaque rows, most of a column, are two plain loops (snow cap, then body) with no test
-   * per pixel: this is the renderer's hottest loop.
+   * Whether column x's opaque rows are those of the run being filled: the same tone, from the
+   * same row to the same row, with the snow line in the same place.
    */
-  private void fill(int[] pixels, int width, int x, int top, int end, int solid) {
+  private boolean sameBody(
+      int x, int[] floor, int height, int tone, int solid, int capped, int end) {
+    var c = columns;
+    if (c.tone[x] != tone || Math.min(floor[x], height) != end) {
+      return false;
+    }
+    int top = Math.max(0, c.low[x]);
+    return top < end
+        && Math.clamp(c.high[x], top, end) == solid
+        && Math.clamp(c.cap[x], solid, end) == capped;
+  }
+
+  /** Rows {@code top} to {@code solid} of column x: the outline, blended over what is behind. */
+  private void edge(int[] pixels, int width, int x, int top, int solid) {
     var c = columns;
     int[] body = shading.body();
     int[] caps = shading.cap() == null ? body : shading.cap();
     int tone = c.tone[x];
     int cap = c.cap[x];
-    int i = top * width + x;
-    for (int y = top; y < solid; y++, i += width) {
+    for (int y = top, i = top * width + x; y < solid; y++, i += width) {
       int colour = (y < cap ? caps : body)[tone + rows[y]];
       pixels[i] = Rgb.blend(pixels[i], colour, c.coverage(x, y));
     }
-    int capped = Math.clamp(cap, solid, end);
-    for (int y = solid; y < capped; y++, i += width) {
-      pixels[i] = caps[tone + rows[y]];
+  }
+
+  /**
+   * The opaque rows of columns {@code from} to {@code to}, which share them (a building's
+   * facade, a flat stretch): snow cap, then body, filled row by row. Runs of equal columns are
+   * what makes a skyline cheap; a run of one column is the same work as filling it down.
+   */
+  private void body(int[] pixels, int width, int from, int to, int solid, int capped, int end) {
+    int[] body = shading.body();
+    int[] caps = shading.cap() == null ? body : shading.cap();
+    int tone = columns.tone[from];
+    if (to - from == 1) {
+      int i = solid * width + from;
+      for (int y = solid; y < capped; y++, i += width) {
+        pixels[i] = caps[tone + rows[y]];
+      }
+      for (int y = capped; y < end; y++, i += width) {
+        pixels[i] = body[tone + rows[y]];
+      }
+      return;
     }
-    for (int y = capped; y < end; y++, i += width) {
-      pixels[i] = body[tone + rows[y]];
+    for (int y = solid; y < end; y++) {
+      int row = y * width;
+      Arrays.fill(pixels, row + from, row + to, (y < capped ? caps : body)[tone + rows[y]]);
     }
   }
 }

@@ -3,6 +3,7 @@ package app.kinora.render.layers;
 import app.kinora.render.canvas.Canvas;
 import app.kinora.render.canvas.Noise;
 import app.kinora.render.canvas.Rgb;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -141,23 +142,45 @@ public final class Water implements Layer {
   }
 
   private void paintRow(Canvas canvas, int y, Band b) {
+    mirror(canvas, y, b);
     int width = canvas.width;
     int[] pixels = canvas.pixels;
     int position = b.position();
     for (int x = 0, i = y * width; x < width; x++, i++) {
-      int water = Rgb.blend(
-          pixels[b.source() + Math.clamp(x + b.wobble(), 0, width - 1)], b.colour(), b.alpha());
       int crest = texture[(position >>> 16) & (TEXTURE - 1)];
       position += b.increment();
       if (crest != 0) {
-        water = Rgb.blend(water, shine, (crest * b.amount()) >> 9);
+        int water = Rgb.blend(pixels[i], shine, (crest * b.amount()) >> 9);
         int off = Math.abs(x - b.centre());
         if (off < b.half()) {
           int fade = 256 - (off << 8) / b.half();
           water = Rgb.add(water, Rgb.scale(glint, crest * fade / 65536.0));
         }
+        pixels[i] = water;
       }
-      pixels[i] = water;
+    }
+  }
+
+  /**
+   * The row's reflection under the water's own colour: the mirrored row is copied in, moved
+   * sideways by the wobble (its edge pixel repeated), and tinted in a loop simple enough for the
+   * JIT to vectorise; the highlights go on top after.
+   */
+  private static void mirror(Canvas canvas, int y, Band b) {
+    int width = canvas.width;
+    int[] pixels = canvas.pixels;
+    int row = y * width;
+    int source = b.source();
+    int shift = Math.clamp(b.wobble(), -width, width);
+    int from = Math.max(0, -shift);
+    int to = Math.min(width, width - shift);
+    System.arraycopy(pixels, source + from + shift, pixels, row + from, to - from);
+    Arrays.fill(pixels, row, row + from, pixels[source]);
+    Arrays.fill(pixels, row + to, row + width, pixels[source + width - 1]);
+    int colour = b.colour();
+    int alpha = b.alpha();
+    for (int i = row, end = row + width; i < end; i++) {
+      pixels[i] = Rgb.blend(pixels[i], colour, alpha);
     }
   }
 
