@@ -5,8 +5,10 @@ import app.kinora.billing.BillingProperties;
 import app.kinora.privacy.PrivacyProperties;
 import app.kinora.provider.PlatformStatus;
 import app.kinora.safety.SafetyProperties;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -77,6 +79,14 @@ class SetupCheck {
         "KINORA_ACCOUNT_PUBLIC_URL",
         "links in emails and payment pages must lead to the site, not to the node's own address",
         account.publicUrl() != null));
+    if (account.proofOfWork().enabled()) {
+      items.add(new Item(
+          "An https public address (or localhost)",
+          "KINORA_ACCOUNT_PUBLIC_URL",
+          "browsers work out sign-up's proof of work only on pages served over https or from"
+              + " localhost: over plain http from another machine nobody can sign up",
+          secureContext(account.publicUrl())));
+    }
     items.add(new Item(
         "Mail server",
         "SPRING_MAIL_HOST",
@@ -114,6 +124,23 @@ class SetupCheck {
           "Not yet set for a public site: {}. See the console's setup page (/admin/setup).",
           String.join(", ", missing.stream().map(Item::setting).toList()));
     }
+  }
+
+  /**
+   * Whether pages at {@code publicUrl} are what browsers call a secure context: https, or a
+   * loopback host. Unset means the node's own {@code http://localhost} address, which is.
+   */
+  static boolean secureContext(String publicUrl) {
+    if (publicUrl == null) {
+      return true;
+    }
+    var uri = URI.create(publicUrl);
+    String host = uri.getHost().toLowerCase(Locale.ROOT);
+    return "https".equalsIgnoreCase(uri.getScheme())
+        || host.equals("localhost")
+        || host.endsWith(".localhost")
+        || host.equals("127.0.0.1")
+        || host.equals("[::1]");
   }
 
   private static boolean present(String value) {
