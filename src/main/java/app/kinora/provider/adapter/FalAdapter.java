@@ -263,7 +263,7 @@ public class FalAdapter extends HttpAdapter implements WebhookVerifier {
    * quantity billed in the endpoint's own unit (seconds of video for most video models).
    */
   private static ReportedCost billed(HttpHeaders headers) {
-    var units = amount(headers.getFirst(BILLABLE_UNITS));
+    var units = Amounts.of(headers.getFirst(BILLABLE_UNITS));
     return units == null ? null : ReportedCost.units(units, "billable units");
   }
 

@@ -8,19 +8,12 @@ import app.kinora.provider.spi.ProviderInfo;
 import app.kinora.provider.spi.RemoteVideoProvider;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.SocketTimeoutException;
 import java.net.http.HttpClient;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -164,26 +157,6 @@ public abstract class HttpAdapter implements RemoteVideoProvider {
 
   private record Text(String body, HttpHeaders headers) {}
 
-  /** A non-negative number a platform sent as a JSON number or a string; null when absent or not one. */
-  protected static java.math.BigDecimal amount(JsonNode value) {
-    return value == null || value.isMissingNode() || value.isNull()
-        ? null
-        : amount(value.asString());
-  }
-
-  /** A non-negative number written as text (a header); null when absent or not one. */
-  protected static java.math.BigDecimal amount(String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      var amount = new java.math.BigDecimal(text.strip());
-      return amount.signum() < 0 ? null : amount;
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
   /** Streams a response body to {@code output} through a temporary file; 404 and 410 mean the result expired. */
   protected void download(RestClient.RequestHeadersSpec<?> request, Path output) {
     call(() -> request.exchange(
@@ -215,114 +188,21 @@ public abstract class HttpAdapter implements RemoteVideoProvider {
    * 5xx may come after it did.
    */
   protected ProviderFailure httpFailure(HttpStatusCode status, HttpHeaders headers, String body) {
-    int code = status.value();
-    var detail = info.name() + " answered " + code + ": " + abbreviate(body);
-    if (code == 429) {
-      return ProviderFailure.transientFailure(
-          FailureCode.RATE_LIMITED, detail, retryAfter(headers));
-    }
-    if (code == 408 || code == 504) {
-      return ProviderFailure.transientFailure(FailureCode.TIMEOUT, detail, retryAfter(headers))
-          .withOutcomeUnknown();
-    }
-    if (code == 503) {
-      return ProviderFailure.transientFailure(
-          FailureCode.PROVIDER_UNAVAILABLE, detail, retryAfter(headers));
-    }
-    if (code >= 500) {
-      return ProviderFailure.transientFailure(
-              FailureCode.PROVIDER_UNAVAILABLE, detail, retryAfter(headers))
-          .withOutcomeUnknown();
-    }
-    if (code == 401 || code == 403) {
-      return ProviderFailure.of(FailureCode.PROVIDER_UNAVAILABLE, detail);
-    }
-    if (code == 410) {
-      return ProviderFailure.of(FailureCode.EXPIRED, detail);
-    }
-    if (isModeration(body)) {
-      return ProviderFailure.of(FailureCode.MODERATION_BLOCKED, detail);
-    }
-    if (code == 400 || code == 413 || code == 422) {
-      return ProviderFailure.of(FailureCode.INVALID_INPUT, detail);
-    }
-    return ProviderFailure.of(FailureCode.PROVIDER_ERROR, detail);
+    return PlatformFailures.ofStatus(
+        info.name(), status.value(), headers, body, isModeration(body));
   }
 
   /** Whether a platform's error text says its content rules refused the request. */
   protected boolean isModeration(String text) {
-    var lower = text == null ? "" : text.toLowerCase(Locale.ROOT);
-    return lower.contains("moderation")
-        || lower.contains("content policy")
-        || lower.contains("content_policy")
-        || lower.contains("safety")
-        || lower.contains("nsfw")
-        || lower.contains("flagged")
-        || lower.contains("sensitive");
+    return PlatformFailures.mentionsModeration(text);
   }
 
-  /**
-   * Runs an exchange, mapping transport failures: a request that surely did not reach the platform
-   * (refused, unresolvable, connect timeout) may be sent again; one that may have (no answer in
-   * time, a connection lost after sending) has an unknown outcome.
-   */
+  /** Runs an exchange, mapping transport failures ({@link PlatformFailures#ofTransport}). */
   private <T> T call(IoCall<T> call) {
     try {
       return call.run();
-    } catch (ResourceAccessException e) {
-      var cause = e.getCause();
-      if (neverSent(cause)) {
-        throw ProviderFailure.transientFailure(
-            FailureCode.PROVIDER_UNAVAILABLE,
-            info.name() + " unreachable: " + e.getMessage(),
-            null);
-      }
-      if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
-        throw ProviderFailure.transientFailure(
-                FailureCode.TIMEOUT, info.name() + " did not answer in time", null)
-            .withOutcomeUnknown();
-      }
-      throw ProviderFailure.transientFailure(
-              FailureCode.PROVIDER_UNAVAILABLE,
-              info.name() + " unreachable: " + e.getMessage(),
-              null)
-          .withOutcomeUnknown();
-    } catch (java.io.UncheckedIOException e) {
-      throw ProviderFailure.transientFailure(
-              FailureCode.PROVIDER_UNAVAILABLE, info.name() + ": " + e.getMessage(), null)
-          .withOutcomeUnknown();
-    }
-  }
-
-  private static boolean neverSent(Throwable cause) {
-    for (var e = cause; e != null; e = e.getCause()) {
-      if (e instanceof java.net.http.HttpConnectTimeoutException
-          || e instanceof java.net.ConnectException
-          || e instanceof java.net.UnknownHostException
-          || e instanceof java.nio.channels.UnresolvedAddressException) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Seconds or an HTTP date, as RFC 9110 allows. */
-  static Duration retryAfter(HttpHeaders headers) {
-    var value = headers.getFirst(HttpHeaders.RETRY_AFTER);
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
-    } catch (NumberFormatException e) {
-      try {
-        var at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
-            .toInstant();
-        var wait = Duration.between(Instant.now(), at);
-        return wait.isNegative() ? Duration.ZERO : wait;
-      } catch (RuntimeException unparsable) {
-        return null;
-      }
+    } catch (ResourceAccessException | java.io.UncheckedIOException e) {
+      throw PlatformFailures.ofTransport(info.name(), e);
     }
   }
 
@@ -330,10 +210,6 @@ public abstract class HttpAdapter implements RemoteVideoProvider {
     try (body) {
       return new String(body.readNBytes(MAX_ERROR_BODY * 16), StandardCharsets.UTF_8);
     }
-  }
-
-  private static String abbreviate(String text) {
-    return text.length() > 300 ? text.substring(0, 300) + "…" : text;
   }
 
   protected static String text(JsonNode node, String field) {

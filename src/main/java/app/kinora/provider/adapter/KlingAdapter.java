@@ -208,7 +208,7 @@ public class KlingAdapter extends HttpAdapter implements WebhookVerifier {
    * word on cost; it names no price.
    */
   private static ReportedCost deducted(JsonNode task) {
-    var credits = amount(task.path("final_unit_deduction"));
+    var credits = Amounts.of(task.path("final_unit_deduction"));
     return credits == null ? null : ReportedCost.units(credits, "credits");
   }
 

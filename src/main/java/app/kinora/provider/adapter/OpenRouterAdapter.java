@@ -198,7 +198,7 @@ public class OpenRouterAdapter extends HttpAdapter implements WebhookVerifier {
    */
   private static ReportedCost cost(JsonNode video) {
     var usage = video.path("usage");
-    var usd = amount(usage.path("cost"));
+    var usd = Amounts.of(usage.path("cost"));
     return usd == null || usage.path("is_byok").asBoolean(false) ? null : ReportedCost.usd(usd);
   }
 

@@ -189,7 +189,7 @@ public class ReplicateAdapter extends HttpAdapter implements WebhookVerifier {
    * prediction used once it ended (official models are billed by output, not by this measure).
    */
   private static ReportedCost computeTime(JsonNode prediction) {
-    var seconds = amount(prediction.path("metrics").path("predict_time"));
+    var seconds = Amounts.of(prediction.path("metrics").path("predict_time"));
     return seconds == null ? null : ReportedCost.units(seconds, "seconds of compute");
   }
 
