@@ -253,6 +253,21 @@ class LibraryBrowserTest extends BrowserTest {
       page.locator(".item-card .star-toggle").click();
       assertThat(page.locator(".item-card .star-toggle")).hasAttribute("aria-pressed", "false");
 
+      // the tall video's own page: a player in its shape, with its star
+      page.locator(".item-card .preview").click();
+      page.waitForFunction("() => document.querySelector('video.player').readyState >= 1");
+      var player = page.locator("video.player").boundingBox();
+      assertThat(player.height / player.width)
+          .as(device + ": the player has the video's shape")
+          .isCloseTo(854.0 / 480, org.assertj.core.data.Offset.offset(0.05));
+      assertThat(player.y + player.height)
+          .as("the whole player in the first screenful")
+          .isLessThanOrEqualTo(height);
+      assertThat(page.locator(".detail .star-toggle")).hasAttribute("aria-pressed", "false");
+      checkThePage(page, device + " tall video", width, consoleErrors);
+      page.screenshot(new Page.ScreenshotOptions()
+          .setPath(SCREENSHOTS.resolve("library-tall-video-" + device + ".png")));
+
       // more than a page: the columns of a full page, then the rest on scrolling to its end
       page.navigate(baseUrl() + "/library?q=" + FILLER);
       var filler = page.locator(".item-card");
