@@ -123,6 +123,11 @@ class PageWalkBrowserTest extends BrowserTest {
               "library",
               () -> page.navigate(baseUrl() + "/library"),
               p -> p.locator(".item-card .preview").first()));
+      // the dense grid: two columns on a phone, four to six on a desktop, from the tiles' boxes
+      int columns = libraryColumns(page);
+      if (device.equals("phone") ? columns != 2 : columns < 4 || columns > 6) {
+        findings.add(device + " library: " + columns + " columns in the grid");
+      }
       visit(
           device,
           page,
@@ -240,12 +245,24 @@ class PageWalkBrowserTest extends BrowserTest {
                 .toList()));
   }
 
+  /** How many tiles fit across the library's grid: its width over one tile's (each with a gap). */
+  private static int libraryColumns(Page page) {
+    return ((Number) page.evaluate("""
+            () => {
+              const grid = document.querySelector('#grid');
+              const tile = grid.querySelector('.item-card').getBoundingClientRect();
+              const gap = parseFloat(getComputedStyle(grid).columnGap) || 0;
+              return Math.round((grid.getBoundingClientRect().width + gap) / (tile.width + gap));
+            }
+            """)).intValue();
+  }
+
   /**
    * Pairs of visible controls whose boxes share more than a pixel each way, neither inside the
    * other in the page (a link in a list item, a button in a summary are fine).
    */
   @SuppressWarnings("unchecked")
-  private static List<String> overlaps(Page page) {
+  static List<String> overlaps(Page page) {
     return (List<String>) page.evaluate("""
         () => {
           const controls = [...document.querySelectorAll(

@@ -50,6 +50,10 @@ class LibraryController {
     this.lastFrame = lastFrame;
   }
 
+  /**
+   * The grid, from the first page or, without JavaScript, from the cursor of the "More" link on
+   * (with JavaScript the next pages arrive as fragments at the end of this one).
+   */
   @GetMapping("/library")
   String library(
       @AuthenticationPrincipal UserPrincipal user,
@@ -60,25 +64,17 @@ class LibraryController {
       @RequestParam(required = false) String to,
       @RequestParam(required = false) String q,
       @RequestParam(required = false) String sort,
+      @RequestParam(required = false) String favourites,
+      @RequestParam(required = false) String after,
       Model view) {
-    var query = LibraryQuery.of(source(tab), model, status, from, to, q, sort, null);
-    view.addAttribute("tab", query.source() == Source.UPLOAD ? "uploads" : "videos");
-    view.addAttribute("query", query);
+    var query = LibraryQuery.of(source(tab), model, status, from, to, q, sort, favourites, after);
     view.addAttribute("models", items.models(user.userId().value()));
-    var page = items.page(user.userId().value(), query);
-    view.addAttribute("page", page);
-    view.addAttribute("originals", originals(user, page));
-    view.addAttribute(
-        "filtered",
-        query.model() != null
-            || query.status() != null
-            || query.from() != null
-            || query.to() != null
-            || !query.words().isEmpty());
+    view.addAttribute("filtered", query.filtered());
+    fill(view, user, query);
     return "library/library";
   }
 
-  /** The next page of cards and its own "more" button, for htmx. */
+  /** The next page of cards and its own "more" link, for htmx. */
   @GetMapping("/library/page")
   String page(
       @AuthenticationPrincipal UserPrincipal user,
@@ -89,15 +85,28 @@ class LibraryController {
       @RequestParam(required = false) String to,
       @RequestParam(required = false) String q,
       @RequestParam(required = false) String sort,
+      @RequestParam(required = false) String favourites,
       @RequestParam(required = false) String after,
       Model view) {
-    var query = LibraryQuery.of(source(tab), model, status, from, to, q, sort, after);
+    fill(
+        view,
+        user,
+        LibraryQuery.of(source(tab), model, status, from, to, q, sort, favourites, after));
+    return "library/library :: cards";
+  }
+
+  private void fill(Model view, UserPrincipal user, LibraryQuery query) {
     view.addAttribute("tab", query.source() == Source.UPLOAD ? "uploads" : "videos");
     view.addAttribute("query", query);
     var page = items.page(user.userId().value(), query);
     view.addAttribute("page", page);
     view.addAttribute("originals", originals(user, page));
-    return "library/library :: cards";
+    // where a star's form comes back to without JavaScript: the same view, from its first page
+    view.addAttribute("back", query.link("/library", null));
+    page.next().ifPresent(next -> {
+      view.addAttribute("nextLink", query.link("/library", next));
+      view.addAttribute("nextFragment", query.link("/library/page", next));
+    });
   }
 
   /** The uploads on the page whose original the owner chose to keep. */
@@ -132,6 +141,7 @@ class LibraryController {
     var item = indexed.withStatus(LibraryItem.Status.of(generation));
     var owner = user.userId().value();
     view.addAttribute("item", item);
+    view.addAttribute("back", "/library/" + id);
     view.addAttribute("g", generation);
     view.addAttribute("references", References.of(generation.spec().references(), items, owner));
     if (item.status() == LibraryItem.Status.COMPLETED) {

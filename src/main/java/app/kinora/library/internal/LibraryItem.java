@@ -10,6 +10,7 @@ import java.util.UUID;
  * @param seconds the requested length of an output, 0 for uploads
  * @param duration the measured length of an upload, zero for images and outputs
  * @param bytes stored size of the main file, 0 while unknown
+ * @param favourite starred by its owner
  */
 record LibraryItem(
     UUID id,
@@ -24,7 +25,31 @@ record LibraryItem(
     int height,
     Duration duration,
     long bytes,
-    Instant createdAt) {
+    Instant createdAt,
+    boolean favourite) {
+
+  /** An item as the modules' events describe it: the star is its owner's, never theirs. */
+  LibraryItem(
+      UUID id,
+      UUID owner,
+      Source source,
+      Kind kind,
+      Status status,
+      String model,
+      String prompt,
+      int seconds,
+      int width,
+      int height,
+      Duration duration,
+      long bytes,
+      Instant createdAt) {
+    this(
+        id, owner, source, kind, status, model, prompt, seconds, width, height, duration, bytes,
+        createdAt, false);
+  }
+
+  /** Tiles keep to sensible shapes: a stray size draws no ribbon or tower. */
+  private static final double WIDEST = 3.0;
 
   enum Source {
     OUTPUT,
@@ -62,7 +87,42 @@ record LibraryItem(
   LibraryItem withStatus(Status newStatus) {
     return new LibraryItem(
         id, owner, source, kind, newStatus, model, prompt, seconds, width, height, duration, bytes,
-        createdAt);
+        createdAt, favourite);
+  }
+
+  /**
+   * The width of the item's shape in its smallest whole numbers (16 for 1280×720), so a tile can
+   * take the video's proportions before its poster arrives; 16:9 when the size is unknown.
+   */
+  public int ratioWidth() {
+    return ratio()[0];
+  }
+
+  /** The height of the item's shape in its smallest whole numbers (9 for 1280×720). */
+  public int ratioHeight() {
+    return ratio()[1];
+  }
+
+  /** Portrait items (9:16, 3:4) get a tile taller than wide. */
+  public boolean isPortrait() {
+    return ratio()[1] > ratio()[0];
+  }
+
+  private int[] ratio() {
+    if (width <= 0 || height <= 0) {
+      return new int[] {16, 9};
+    }
+    double shape = (double) width / height;
+    if (shape > WIDEST) {
+      return new int[] {3, 1};
+    }
+    if (shape < 1 / WIDEST) {
+      return new int[] {1, 3};
+    }
+    int divisor = java.math.BigInteger.valueOf(width)
+        .gcd(java.math.BigInteger.valueOf(height))
+        .intValue();
+    return new int[] {width / divisor, height / divisor};
   }
 
   public boolean isOutput() {

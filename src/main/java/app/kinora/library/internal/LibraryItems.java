@@ -97,6 +97,16 @@ class LibraryItems {
     return item;
   }
 
+  /** Stars or unstars the owner's item; false when the owner has no such item. */
+  boolean markFavourite(UUID owner, UUID id, boolean favourite) {
+    return jdbc.sql("update library_items set favourite = ? where id = ? and user_id = ?")
+            .param(favourite)
+            .param(id)
+            .param(owner)
+            .update()
+        == 1;
+  }
+
   /** Removes the item for good: a late event about it will not bring it back. */
   void delete(UUID owner, UUID id) {
     jdbc.sql("delete from library_removed where removed_at < now() - interval '30 days'")
@@ -141,6 +151,9 @@ class LibraryItems {
     if (query.model() != null) {
       sql.append(" and model = :model");
       params.put("model", query.model());
+    }
+    if (query.favouritesOnly()) {
+      sql.append(" and favourite");
     }
     if (query.status() != null) {
       sql.append(" and status = :status");
@@ -226,6 +239,7 @@ class LibraryItems {
         rs.getInt("height"),
         Duration.ofMillis(rs.getLong("duration_ms")),
         rs.getLong("bytes"),
-        rs.getTimestamp("created_at").toInstant());
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getBoolean("favourite"));
   }
 }

@@ -45,7 +45,8 @@ class LibraryPersonalData implements PersonalDataHolder {
         "status",
         "model",
         "prompt",
-        "prompt_words");
+        "prompt_words",
+        "favourite");
   }
 
   @Override
@@ -59,6 +60,7 @@ class LibraryPersonalData implements PersonalDataHolder {
                 "kind", item.kind().name().toLowerCase(java.util.Locale.ROOT),
                 "status", item.status().name().toLowerCase(java.util.Locale.ROOT),
                 "prompt", item.prompt(),
+                "favourite", item.favourite(),
                 "createdAt", item.createdAt().toString()))
             .toList());
   }

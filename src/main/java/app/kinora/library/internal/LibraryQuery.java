@@ -1,5 +1,6 @@
 package app.kinora.library.internal;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Base64;
@@ -22,6 +23,7 @@ record LibraryQuery(
     LocalDate to,
     String words,
     Sort sort,
+    boolean favouritesOnly,
     Cursor after,
     int limit) {
 
@@ -72,6 +74,20 @@ record LibraryQuery(
       String q,
       String sort,
       String after) {
+    return of(source, model, status, from, to, q, sort, null, after);
+  }
+
+  /** The view the query string asks for; {@code favourites} is a checkbox ("on" when ticked). */
+  static LibraryQuery of(
+      LibraryItem.Source source,
+      String model,
+      String status,
+      String from,
+      String to,
+      String q,
+      String sort,
+      String favourites,
+      String after) {
     return new LibraryQuery(
         source,
         model == null || model.isBlank() ? null : model.strip(),
@@ -80,8 +96,44 @@ record LibraryQuery(
         parseDate(to),
         q == null ? "" : q.strip(),
         Sort.parse(sort),
+        favourites != null && !favourites.isBlank() && !favourites.strip().equals("false"),
         Cursor.decode(after).orElse(null),
         PAGE);
+  }
+
+  /** Whether anything narrows the view, so an empty grid says "nothing matches". */
+  boolean filtered() {
+    return model != null
+        || status != null
+        || from != null
+        || to != null
+        || !words.isEmpty()
+        || favouritesOnly;
+  }
+
+  /**
+   * The address of this same view at {@code path} ({@code /library}, or its fragment of cards),
+   * from the cursor on; a null cursor is the first page. Every value is encoded, so search words
+   * cannot add parameters of their own.
+   */
+  String link(String path, String cursor) {
+    var params = new java.util.LinkedHashMap<String, String>();
+    if (source == LibraryItem.Source.UPLOAD) {
+      params.put("tab", "uploads");
+    }
+    params.put("model", model);
+    params.put("status", status == null ? null : status.name().toLowerCase(Locale.ROOT));
+    params.put("from", from == null ? null : from.toString());
+    params.put("to", to == null ? null : to.toString());
+    params.put("q", words.isEmpty() ? null : words);
+    params.put("sort", sort == Sort.NEWEST ? null : sort.name().toLowerCase(Locale.ROOT));
+    params.put("favourites", favouritesOnly ? "on" : null);
+    params.put("after", cursor);
+    var query = params.entrySet().stream()
+        .filter(e -> e.getValue() != null)
+        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+    return query.isEmpty() ? path : path + "?" + query;
   }
 
   /**
