@@ -35,35 +35,60 @@ class GenerationController {
   private final Generations generations;
   private final GenerationProperties properties;
   private final Providers providers;
+  private final ModelCards cards;
 
   GenerationController(
-      Generations generations, GenerationProperties properties, Providers providers) {
+      Generations generations,
+      GenerationProperties properties,
+      Providers providers,
+      ModelCards cards) {
     this.generations = generations;
     this.properties = properties;
     this.providers = providers;
+    this.cards = cards;
   }
 
+  /**
+   * The studio, its model picked from {@code model} when the catalogue has it (a "run again"
+   * link, or the picker sent without script), else the first; its duration and size kept when
+   * that model offers them.
+   */
   @GetMapping("/")
-  String home(@AuthenticationPrincipal UserPrincipal user, Model model) {
+  String home(
+      @AuthenticationPrincipal UserPrincipal user,
+      @RequestParam(name = "model", required = false) String chosen,
+      @RequestParam(required = false) String seconds,
+      @RequestParam(required = false) String size,
+      Model model) {
     if (user == null) {
       return "landing";
     }
     var models = generations.models();
-    model.addAttribute("models", models);
-    model.addAttribute("options", ModelOptions.of(models.getFirst()));
+    var descriptor =
+        models.stream().filter(m -> m.id().equals(chosen)).findFirst().orElse(models.getFirst());
+    model.addAttribute("models", cards.of(models));
+    model.addAttribute("chosenModel", descriptor.id());
+    model.addAttribute("options", ModelOptions.of(descriptor, seconds, size));
     model.addAttribute("jobs", generations.recent(user.userId(), RECENT));
     model.addAttribute("maxPromptLength", properties.maxPromptLength());
     return "generation/studio";
   }
 
-  /** Re-renders the duration and size choices when the user picks another model. */
+  /**
+   * Re-renders the duration and size chips when the user picks another model: only what that
+   * model offers, keeping the duration and size already chosen where it offers them too.
+   */
   @GetMapping("/generations/options")
-  String options(@RequestParam String model, Model view) {
+  String options(
+      @RequestParam String model,
+      @RequestParam(required = false) String seconds,
+      @RequestParam(required = false) String size,
+      Model view) {
     var descriptor = generations.models().stream()
         .filter(m -> m.id().equals(model))
         .findFirst()
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    view.addAttribute("options", ModelOptions.of(descriptor));
+    view.addAttribute("options", ModelOptions.of(descriptor, seconds, size));
     return "generation/studio :: options";
   }
 
