@@ -64,7 +64,12 @@ record ModelOptions(
     sizes.forEach(size ->
         rows.computeIfAbsent(size.ratio(), key -> new java.util.ArrayList<>()).add(size));
     return rows.entrySet().stream()
-        .map(row -> new SizeRow(row.getKey(), row.getValue().getFirst().shape(), row.getValue()))
+        .map(row -> new SizeRow(
+            row.getKey(),
+            row.getValue().getFirst().shape(),
+            row.getValue().stream()
+                .sorted(Comparator.comparingInt(SizeOption::shorterSide))
+                .toList()))
         .toList();
   }
 
@@ -121,6 +126,10 @@ record ModelOptions(
           shape,
           shorter + "p",
           "%d×%d".formatted(size.width(), size.height()));
+    }
+
+    int shorterSide() {
+      return Integer.parseInt(resolution.substring(0, resolution.length() - 1));
     }
 
     /** "1280×720 · 16:9 landscape, 720p" */

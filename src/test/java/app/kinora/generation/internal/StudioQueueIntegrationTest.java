@@ -218,10 +218,15 @@ class StudioQueueIntegrationTest extends IntegrationTest {
   }
 
   private static String checked(String html, String name) {
-    var match = Pattern.compile(
-            "type=\"radio\" name=\"" + name + "\" value=\"([^\"]+)\" checked=\"checked\"")
-        .matcher(html);
-    assertThat(match.find()).as("one " + name + " checked").isTrue();
-    return match.group(1);
+    var checked = Pattern.compile("<input[^>]*type=\"radio\" name=\"" + name + "\"[^>]*>")
+        .matcher(html)
+        .results()
+        .map(match -> match.group())
+        .filter(input -> input.contains(" checked"))
+        .toList();
+    assertThat(checked).as("one " + name + " checked").hasSize(1);
+    var value = Pattern.compile("value=\"([^\"]+)\"").matcher(checked.getFirst());
+    assertThat(value.find()).isTrue();
+    return value.group(1);
   }
 }
