@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** The home page: the landing page for visitors, the generation studio for signed-in users. */
 @Controller
@@ -31,6 +32,7 @@ class GenerationController {
 
   private static final int RECENT = 12;
   private static final int READ_AT_MOST = 2_000;
+  private static final String SHOW_CHOICES = "show_choices";
 
   private final Generations generations;
   private final GenerationProperties properties;
@@ -116,6 +118,9 @@ class GenerationController {
       Model model,
       HttpServletResponse response,
       RedirectAttributes flash) {
+    if (request.getParameter(SHOW_CHOICES) != null) {
+      return showChoices(form, flash);
+    }
     try {
       model.addAttribute(
           "g", generations.submit(user.userId(), form.spec(request), StudioForm.files(request)));
@@ -131,6 +136,23 @@ class GenerationController {
       model.addAttribute("error", e.getMessage());
       return "generation/studio :: form-error";
     }
+  }
+
+  /**
+   * Without script, the model cards cannot bring their own chips: the form's "Show this model's
+   * choices" button posts here, and the studio comes back with that model's durations and sizes
+   * (the prompt carried in the session's flash, not in the address).
+   */
+  private static String showChoices(StudioForm form, RedirectAttributes flash) {
+    flash.addFlashAttribute("prompt", form.prompt());
+    return "redirect:"
+        + UriComponentsBuilder.fromPath("/")
+            .queryParamIfPresent("model", java.util.Optional.ofNullable(form.model()))
+            .queryParamIfPresent("seconds", java.util.Optional.ofNullable(form.seconds()))
+            .queryParamIfPresent("size", java.util.Optional.ofNullable(form.size()))
+            .encode()
+            .build()
+            .toUriString();
   }
 
   /**

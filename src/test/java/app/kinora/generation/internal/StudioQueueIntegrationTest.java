@@ -100,6 +100,38 @@ class StudioQueueIntegrationTest extends IntegrationTest {
   }
 
   @Test
+  void withoutScriptTheFormAsksForTheChosenModelsChoicesAndKeepsThePrompt() {
+    var session = signedIn(newUser("no-script"));
+    var few = generations.models().stream()
+        .filter(m -> !m.allowedSeconds().isEmpty())
+        .findFirst()
+        .orElseThrow();
+    var studio = session.get("/");
+    assertThat(studio.body()).contains("name=\"show_choices\"");
+    var before = jdbc.sql("select count(*) from generations").query(Long.class).single();
+
+    var page = session.post(
+        "/generations",
+        Map.of(
+            "model", few.id(),
+            "prompt", "Rain on a tin roof",
+            "seconds", "999",
+            "size", "1x1",
+            "show_choices", "1"),
+        studio.csrf());
+
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.url()).contains("model=" + few.id()).doesNotContain("Rain");
+    assertThat(checked(page.body(), "model")).isEqualTo(few.id());
+    assertThat(radios(page.body(), "seconds"))
+        .isEqualTo(few.secondsOffered().stream().map(String::valueOf).toList());
+    assertThat(page.body()).contains(">Rain on a tin roof</textarea>");
+    assertThat(jdbc.sql("select count(*) from generations").query(Long.class).single())
+        .as("nothing asked for")
+        .isEqualTo(before);
+  }
+
+  @Test
   void queuedVideosKnowTheirPlaceInLineWithFairQueueing() throws Exception {
     var first = newUser("line-a");
     var second = newUser("line-b");
