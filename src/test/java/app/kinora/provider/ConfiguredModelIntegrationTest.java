@@ -60,7 +60,8 @@ class ConfiguredModelIntegrationTest extends IntegrationTest {
     var studio = operator.get("/");
     var options = operator.get("/generations/options?model=gateway-cinema");
 
-    assertThat(studio.body()).contains("<option value=\"gateway-cinema\">Cinema One</option>");
+    assertThat(studio.body())
+        .contains("name=\"model\" value=\"gateway-cinema\"", ">Cinema One</strong>");
     assertThat(options.status()).isEqualTo(200);
     assertThat(options.body())
         .contains("value=\"4\"", "value=\"8\"", "value=\"1280x720\"", "value=\"720x1280\"")

@@ -47,11 +47,11 @@ class CreditsBrowserTest extends BrowserTest {
     var page = context.newPage();
     signIn(page, newUser("credit.buyer@kinora.test"));
 
-    page.getByLabel("Duration").selectOption("8");
-    page.getByLabel("Size").selectOption("1280x720");
+    StudioChoices.seconds(page, "8");
+    StudioChoices.size(page, "1280x720");
     var eight = ledger.quote(new PriceRequest("kinora-local", 8, new VideoSize(1280, 720), true));
     assertThat(page.locator("#quote")).containsText("Costs " + eight.value() + " credits");
-    page.getByLabel("Duration").selectOption("2");
+    StudioChoices.seconds(page, "2");
     var two = ledger.quote(new PriceRequest("kinora-local", 2, new VideoSize(1280, 720), true));
     assertThat(page.locator("#quote")).containsText("Costs " + two.value() + " credits");
     assertThat(page.locator("#quote")).containsText(properties.starterCredits() + " available");
@@ -126,7 +126,7 @@ class CreditsBrowserTest extends BrowserTest {
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Studio")).click();
     page.getByLabel("Prompt", new Page.GetByLabelOptions().setExact(true))
         .fill("A lantern on a quiet pier");
-    page.getByLabel("Duration").selectOption("2");
+    StudioChoices.seconds(page, "2");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate"))
         .click();
     var cost = page.locator("article.job .cost a").first();

@@ -7,7 +7,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -26,18 +25,18 @@ class ModelOptionsBrowserTest extends BrowserTest {
     assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("New video")))
         .isVisible();
     var seconds = IntStream.rangeClosed(2, 20).mapToObj(String::valueOf).toList();
-    assertThat(values(page.getByLabel("Duration"))).isEqualTo(seconds);
+    assertThat(StudioChoices.offered(page, "seconds")).isEqualTo(seconds);
     assertThat(sound(page)).isVisible();
 
-    page.getByLabel("Model").selectOption("gateway-sora");
+    StudioChoices.model(page, "gateway-sora");
     assertThat(page.locator("#model-options .model-note")).containsText("gateway");
     page.locator("details.references summary").click();
     page.screenshot(new Page.ScreenshotOptions()
         .setPath(StudioBrowserTest.SCREENSHOTS.resolve("studio-model-options.png"))
         .setFullPage(true));
 
-    assertThat(values(page.getByLabel("Duration"))).containsExactly("4", "8", "12");
-    assertThat(values(page.getByLabel("Size"))).containsExactly("1280x720", "720x1280");
+    assertThat(StudioChoices.offered(page, "seconds")).containsExactly("4", "8", "12");
+    assertThat(StudioChoices.offered(page, "size")).containsExactly("1280x720", "720x1280");
     assertThat(sound(page)).hasCount(0);
     assertThat(page.getByLabel("Caption with the prompt")).hasCount(0);
     assertThat(page.locator("details.references summary"))
@@ -64,16 +63,16 @@ class ModelOptionsBrowserTest extends BrowserTest {
     page.screenshot(new Page.ScreenshotOptions()
         .setPath(StudioBrowserTest.SCREENSHOTS.resolve("studio-sent-to.png")));
 
-    page.getByLabel("Model").selectOption("test-veo");
+    StudioChoices.model(page, "test-veo");
     assertThat(page.locator("#model-options .model-note")).containsText("Veo");
-    assertThat(values(page.getByLabel("Duration"))).containsExactly("4", "6", "8");
+    assertThat(StudioChoices.offered(page, "seconds")).containsExactly("4", "6", "8");
     page.getByText("Advanced").click();
     assertThat(page.getByLabel("Avoid")).isVisible();
     assertThat(page.getByLabel("Seed")).hasCount(0);
 
-    page.getByLabel("Model").selectOption("kinora-local");
+    StudioChoices.model(page, "kinora-local");
     assertThat(sound(page)).isVisible();
-    assertThat(values(page.getByLabel("Duration"))).isEqualTo(seconds);
+    assertThat(StudioChoices.offered(page, "seconds")).isEqualTo(seconds);
     assertThat(page.getByText("Advanced")).isVisible();
     assertThat(page.getByLabel("Avoid")).hasCount(0);
     page.context().close();
@@ -81,11 +80,5 @@ class ModelOptionsBrowserTest extends BrowserTest {
 
   private static Locator sound(Page page) {
     return page.getByLabel("Sound", new Page.GetByLabelOptions().setExact(true));
-  }
-
-  private static List<String> values(Locator select) {
-    return select.locator("option").all().stream()
-        .map(option -> option.getAttribute("value"))
-        .toList();
   }
 }

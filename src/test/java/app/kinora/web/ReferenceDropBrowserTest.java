@@ -118,7 +118,7 @@ class ReferenceDropBrowserTest extends BrowserTest {
         "() => window.htmx !== undefined"); // the model picker swaps options through htmx
     page.getByLabel("Prompt", new Page.GetByLabelOptions().setExact(true))
         .fill("The same red kite over three beaches");
-    page.getByLabel("Model").selectOption("test-veo");
+    StudioChoices.model(page, "test-veo");
     assertThat(page.locator("#model-options .model-note")).containsText("Veo");
     page.locator("details.references summary").click();
     var zone = page.locator(".drop-zone:has(input[name=reference_images])");

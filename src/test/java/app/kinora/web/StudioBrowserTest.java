@@ -31,8 +31,8 @@ class StudioBrowserTest extends BrowserTest {
     page.evaluate("window.__sameDocument = true");
     page.getByLabel("Prompt", new Page.GetByLabelOptions().setExact(true))
         .fill("Aurora over a frozen lake, slow pan");
-    page.getByLabel("Duration").selectOption("4");
-    page.getByLabel("Size").selectOption("1280x720");
+    StudioChoices.seconds(page, "4");
+    StudioChoices.size(page, "1280x720");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate"))
         .click();
 
@@ -80,8 +80,8 @@ class StudioBrowserTest extends BrowserTest {
     BrowserAccounts.signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
     page.getByLabel("Prompt", new Page.GetByLabelOptions().setExact(true))
         .fill("An endless train through the snow at night");
-    page.getByLabel("Duration").selectOption("20");
-    page.getByLabel("Size").selectOption("1920x1080");
+    StudioChoices.seconds(page, "20");
+    StudioChoices.size(page, "1920x1080");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Generate"))
         .click();
 

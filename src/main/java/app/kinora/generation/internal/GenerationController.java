@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** The home page: the landing page for visitors, the generation studio for signed-in users. */
 @Controller
@@ -31,39 +32,65 @@ class GenerationController {
 
   private static final int RECENT = 12;
   private static final int READ_AT_MOST = 2_000;
+  private static final String SHOW_CHOICES = "show_choices";
 
   private final Generations generations;
   private final GenerationProperties properties;
   private final Providers providers;
+  private final ModelCards cards;
 
   GenerationController(
-      Generations generations, GenerationProperties properties, Providers providers) {
+      Generations generations,
+      GenerationProperties properties,
+      Providers providers,
+      ModelCards cards) {
     this.generations = generations;
     this.properties = properties;
     this.providers = providers;
+    this.cards = cards;
   }
 
+  /**
+   * The studio, its model picked from {@code model} when the catalogue has it (a "run again"
+   * link, or the picker sent without script), else the first; its duration and size kept when
+   * that model offers them.
+   */
   @GetMapping("/")
-  String home(@AuthenticationPrincipal UserPrincipal user, Model model) {
+  String home(
+      @AuthenticationPrincipal UserPrincipal user,
+      @RequestParam(name = "model", required = false) String chosen,
+      @RequestParam(required = false) String seconds,
+      @RequestParam(required = false) String size,
+      Model model) {
     if (user == null) {
       return "landing";
     }
     var models = generations.models();
-    model.addAttribute("models", models);
-    model.addAttribute("options", ModelOptions.of(models.getFirst()));
+    var descriptor =
+        models.stream().filter(m -> m.id().equals(chosen)).findFirst().orElse(models.getFirst());
+    model.addAttribute("models", cards.of(models));
+    model.addAttribute("chosenModel", descriptor.id());
+    model.addAttribute("options", ModelOptions.of(descriptor, seconds, size));
     model.addAttribute("jobs", generations.recent(user.userId(), RECENT));
     model.addAttribute("maxPromptLength", properties.maxPromptLength());
     return "generation/studio";
   }
 
-  /** Re-renders the duration and size choices when the user picks another model. */
+  /**
+   * Re-renders the duration and size chips when the user picks another model: only what that
+   * model offers, keeping the duration and size already chosen where it offers them too.
+   */
   @GetMapping("/generations/options")
-  String options(@RequestParam String model, Model view) {
+  String options(
+      @RequestParam String model,
+      @RequestParam(required = false) String seconds,
+      @RequestParam(required = false) String size,
+      Model view) {
     var descriptor = generations.models().stream()
         .filter(m -> m.id().equals(model))
         .findFirst()
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    view.addAttribute("options", ModelOptions.of(descriptor));
+    view.addAttribute("options", ModelOptions.of(descriptor, seconds, size));
     return "generation/studio :: options";
   }
 
@@ -91,6 +118,9 @@ class GenerationController {
       Model model,
       HttpServletResponse response,
       RedirectAttributes flash) {
+    if (request.getParameter(SHOW_CHOICES) != null) {
+      return showChoices(form, flash);
+    }
     try {
       model.addAttribute(
           "g", generations.submit(user.userId(), form.spec(request), StudioForm.files(request)));
@@ -106,6 +136,23 @@ class GenerationController {
       model.addAttribute("error", e.getMessage());
       return "generation/studio :: form-error";
     }
+  }
+
+  /**
+   * Without script, the model cards cannot bring their own chips: the form's "Show this model's
+   * choices" button posts here, and the studio comes back with that model's durations and sizes
+   * (the prompt carried in the session's flash, not in the address).
+   */
+  private static String showChoices(StudioForm form, RedirectAttributes flash) {
+    flash.addFlashAttribute("prompt", form.prompt());
+    return "redirect:"
+        + UriComponentsBuilder.fromPath("/")
+            .queryParamIfPresent("model", java.util.Optional.ofNullable(form.model()))
+            .queryParamIfPresent("seconds", java.util.Optional.ofNullable(form.seconds()))
+            .queryParamIfPresent("size", java.util.Optional.ofNullable(form.size()))
+            .encode()
+            .build()
+            .toUriString();
   }
 
   /**

@@ -1,13 +1,19 @@
 package app.kinora.generation.internal;
 
+import app.kinora.billing.CreditLedger;
+import app.kinora.billing.Credits;
 import app.kinora.generation.Generation;
 import app.kinora.generation.GenerationId;
 import app.kinora.generation.Generations;
 import app.kinora.shared.UserId;
 import app.kinora.shared.UserPrincipal;
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,8 +27,11 @@ import org.thymeleaf.context.Context;
 
 /**
  * Live progress of one generation as Server-Sent Events: a {@code progress} event carrying the
- * progress bar's HTML on every change, then {@code done} when the job ends (the page then
- * fetches the finished card). When this node stops, the stream ends with a retry hint of {@value
+ * progress bar's HTML (with its place in line or time left) on every change and every {@value
+ * #TICK_SECONDS} s (others' jobs move the line, and the time left runs down), a {@code balance}
+ * event with the owner's available credits whenever they differ from the last sent (a hold, a
+ * capture, a release on cancel: for the header), then {@code done} when the job ends (the page
+ * then fetches the finished card). When this node stops, the stream ends with a retry hint of {@value
  * #RECONNECT_MILLIS} ms: the browser's EventSource reconnects, through the load balancer, to a node
  * that is still up, and gets the state as of then.
  */
@@ -31,15 +40,38 @@ class GenerationEventsController {
 
   private static final Duration TIMEOUT = Duration.ofMinutes(30);
   static final long RECONNECT_MILLIS = 1000;
+  static final long TICK_SECONDS = 5;
 
   private final Generations generations;
   private final ProgressBus bus;
   private final ITemplateEngine templates;
+  private final QueueStandings standings;
+  private final CreditLedger credits;
+  private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
+      Thread.ofPlatform().daemon().name("generation-progress-ticker").factory());
 
-  GenerationEventsController(Generations generations, ProgressBus bus, ITemplateEngine templates) {
+  GenerationEventsController(
+      Generations generations,
+      ProgressBus bus,
+      ITemplateEngine templates,
+      QueueStandings standings,
+      CreditLedger credits) {
     this.generations = generations;
     this.bus = bus;
     this.templates = templates;
+    this.standings = standings;
+    this.credits = credits;
+  }
+
+  @PreDestroy
+  void stopTicking() {
+    ticker.shutdownNow();
+  }
+
+  /** One open stream: what it last told the browser of the balance. */
+  private static final class Stream {
+    private final SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
+    private Credits balanceSent;
   }
 
   @GetMapping(path = "/generations/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -49,13 +81,24 @@ class GenerationEventsController {
     generations
         .find(owner, generationId)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    var emitter = new SseEmitter(TIMEOUT.toMillis());
+    var stream = new Stream();
+    var emitter = stream.emitter;
     var unsubscribe = bus.subscribe(
-        generationId, changed -> push(emitter, owner, changed), () -> reconnectElsewhere(emitter));
-    emitter.onCompletion(unsubscribe);
-    emitter.onTimeout(unsubscribe);
-    emitter.onError(error -> unsubscribe.run());
-    push(emitter, owner, generationId); // the state as of now; later changes arrive via the bus
+        generationId, changed -> push(stream, owner, changed), () -> reconnectElsewhere(emitter));
+    // the push runs on a virtual thread: the one ticker thread only schedules
+    var tick = ticker.scheduleAtFixedRate(
+        () -> Thread.startVirtualThread(() -> push(stream, owner, generationId)),
+        TICK_SECONDS,
+        TICK_SECONDS,
+        TimeUnit.SECONDS);
+    Runnable end = () -> {
+      tick.cancel(false);
+      unsubscribe.run();
+    };
+    emitter.onCompletion(end);
+    emitter.onTimeout(end);
+    emitter.onError(error -> end.run());
+    push(stream, owner, generationId); // the state as of now; later changes arrive via the bus
     if (!bus.isRunning()) {
       reconnectElsewhere(emitter); // the node is stopping: the state now, then off to another node
     }
@@ -74,14 +117,22 @@ class GenerationEventsController {
     }
   }
 
-  private void push(SseEmitter emitter, UserId owner, GenerationId id) {
-    generations.find(owner, id).ifPresent(generation -> send(emitter, generation));
+  private void push(Stream stream, UserId owner, GenerationId id) {
+    generations.find(owner, id).ifPresent(generation -> send(stream, generation));
   }
 
-  private void send(SseEmitter emitter, Generation generation) {
+  private void send(Stream stream, Generation generation) {
+    var emitter = stream.emitter;
+    var progress = progressHtml(generation);
+    var available = credits.balance(generation.owner()).available();
     synchronized (emitter) {
       try {
-        emitter.send(SseEmitter.event().name("progress").data(progressHtml(generation)));
+        emitter.send(SseEmitter.event().name("progress").data(progress));
+        if (!available.equals(stream.balanceSent)) {
+          // before "done": the card is replaced then, and this stream's listeners with it
+          emitter.send(SseEmitter.event().name("balance").data(available.toString()));
+          stream.balanceSent = available;
+        }
         if (generation.status().isTerminal()) {
           emitter.send(SseEmitter.event().name("done").data(generation.status().apiName()));
           emitter.complete();
@@ -95,6 +146,7 @@ class GenerationEventsController {
   private String progressHtml(Generation generation) {
     var context = new Context();
     context.setVariable("g", generation);
+    context.setVariable("standing", standings.of(generation).orElse(null));
     return templates.process("generation/progress", context).strip();
   }
 }

@@ -4,14 +4,20 @@ import app.kinora.provider.spi.Capability;
 import app.kinora.provider.spi.ModelDescriptor;
 import app.kinora.shared.VideoSize;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 
-/** The form's choices for one model, derived from its capability descriptor. */
+/**
+ * The form's choices for one model, derived from its capability descriptor, with the duration and
+ * size to show as chosen: the person's own choice when the model offers it, else the model's
+ * default (so a radio group always has one choice checked).
+ */
 record ModelOptions(
     ModelDescriptor model,
     List<Integer> seconds,
-    int defaultSeconds,
+    int chosenSeconds,
     List<SizeOption> sizes,
+    String chosenSize,
     boolean sound,
     boolean caption,
     boolean firstFrame,
@@ -52,15 +58,45 @@ record ModelOptions(
         : String.join(", ", kinds.subList(0, kinds.size() - 1)) + " or " + kinds.getLast();
   }
 
+  /** The sizes as rows of one aspect ratio each, in the model's order: "16:9 · 480p 720p 1080p". */
+  public List<SizeRow> sizeRows() {
+    var rows = new LinkedHashMap<String, List<SizeOption>>();
+    sizes.forEach(size ->
+        rows.computeIfAbsent(size.ratio(), key -> new java.util.ArrayList<>()).add(size));
+    return rows.entrySet().stream()
+        .map(row -> new SizeRow(
+            row.getKey(),
+            row.getValue().getFirst().shape(),
+            row.getValue().stream()
+                .sorted(Comparator.comparingInt(SizeOption::shorterSide))
+                .toList()))
+        .toList();
+  }
+
   static ModelOptions of(ModelDescriptor model) {
-    var seconds = model.secondsOffered();
-    var defaultSeconds =
-        seconds.stream().min(Comparator.comparingInt(s -> Math.abs(s - 4))).orElseThrow();
+    return of(model, null, null);
+  }
+
+  /** The model's choices, keeping {@code seconds} and {@code size} when the model offers them. */
+  static ModelOptions of(ModelDescriptor model, String seconds, String size) {
+    var offered = model.secondsOffered();
+    var chosenSeconds = offered.stream()
+        .filter(s -> String.valueOf(s).equals(seconds))
+        .findFirst()
+        .orElseGet(() ->
+            offered.stream().min(Comparator.comparingInt(s -> Math.abs(s - 4))).orElseThrow());
+    var sizes = model.sizes().stream().map(SizeOption::of).toList();
+    var chosenSize = sizes.stream()
+        .map(SizeOption::value)
+        .filter(value -> value.equals(size))
+        .findFirst()
+        .orElse(sizes.getFirst().value());
     return new ModelOptions(
         model,
-        seconds,
-        defaultSeconds,
-        model.sizes().stream().map(SizeOption::of).toList(),
+        offered,
+        chosenSeconds,
+        sizes,
+        chosenSize,
         model.can(Capability.AUDIO_GENERATION),
         model.can(Capability.CAPTION),
         model.can(Capability.FIRST_FRAME),
@@ -71,8 +107,14 @@ record ModelOptions(
         model.can(Capability.NEGATIVE_PROMPT));
   }
 
-  /** A size with a human label such as "1280×720 · 16:9 landscape, 720p". */
-  record SizeOption(String value, String label) {
+  /** The sizes of one aspect ratio: a row of resolution chips. */
+  record SizeRow(String ratio, String shape, List<SizeOption> sizes) {}
+
+  /**
+   * A size as a chip: its aspect ratio ("16:9"), shape ("landscape"), resolution ("720p") and
+   * pixels ("1280×720").
+   */
+  record SizeOption(String value, String ratio, String shape, String resolution, String pixels) {
 
     static SizeOption of(VideoSize size) {
       int shorter = Math.min(size.width(), size.height());
@@ -80,7 +122,19 @@ record ModelOptions(
           size.width() == size.height() ? "square" : size.isPortrait() ? "portrait" : "landscape";
       return new SizeOption(
           size.toString(),
-          "%d×%d · %s %s, %dp".formatted(size.width(), size.height(), ratio(size), shape, shorter));
+          ratio(size),
+          shape,
+          shorter + "p",
+          "%d×%d".formatted(size.width(), size.height()));
+    }
+
+    int shorterSide() {
+      return Integer.parseInt(resolution.substring(0, resolution.length() - 1));
+    }
+
+    /** "1280×720 · 16:9 landscape, 720p" */
+    public String label() {
+      return "%s · %s %s, %s".formatted(pixels, ratio, shape, resolution);
     }
 
     private static String ratio(VideoSize size) {
