@@ -20,8 +20,10 @@ import app.kinora.shared.UserId;
 import app.kinora.shared.VideoSpec;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.core.io.Resource;
@@ -122,10 +124,14 @@ class GenerationService implements Generations {
 
   @Override
   public List<ModelDescriptor> models() {
+    // One order on every node and at every start (configured aliases bound from environment
+    // variables come in no order): the default first, then the local renderer's, then by name.
     var models = new ArrayList<>(catalog.models());
-    models.sort((a, b) -> a.id().equals(properties.defaultModel())
-        ? -1
-        : b.id().equals(properties.defaultModel()) ? 1 : 0);
+    models.sort(
+        Comparator.comparing((ModelDescriptor m) -> !m.id().equals(properties.defaultModel()))
+            .thenComparing(m -> catalog.isTrainedModel(m.id()))
+            .thenComparing(m -> m.displayName().toLowerCase(Locale.ROOT))
+            .thenComparing(ModelDescriptor::id));
     return models;
   }
 }
