@@ -1,4 +1,4 @@
-// Drag-and-drop and previews for the studio's reference files. Progressive: without this script
+// Drag-and-drop and previews for the studio's reference files, dropped on their fields or on the prompt. Progressive: without this script
 // the plain file inputs work the same. Listeners sit on the document because htmx replaces the
 // form's options whenever the model changes.
 (() => {
@@ -85,16 +85,55 @@
   document.addEventListener('dragover', (event) => {
     if (!insideForm(event)) return;
     event.preventDefault();
-    const zone = zoneOf(event.target);
+    const zone = zoneOf(event.target) || promptOf(event.target);
     if (zone) zone.classList.add('dragging');
   });
   document.addEventListener('dragleave', (event) => {
-    const zone = zoneOf(event.target);
+    const zone = zoneOf(event.target) || promptOf(event.target);
     if (zone && !zone.contains(event.relatedTarget)) zone.classList.remove('dragging');
   });
+  // Files dropped on the prompt go where the chosen model takes them: a picture to the first
+  // frame (or, if that is taken, the reference images), a sound to the soundtrack, a clip to the
+  // video to restyle; the References section opens to show them.
+  const promptOf = (node) => (node instanceof Element ? node.closest('#prompt') : null);
+  const zoneFor = (file) => Array.from(document.querySelectorAll('#generate .drop-zone'))
+    .map((zone) => ({ zone, input: inputOf(zone) }))
+    .filter(({ input }) => input && accepts(input, file))
+    .sort((a, b) => (a.input.files.length > 0) - (b.input.files.length > 0))[0];
+  const dropOnPrompt = (prompt, files) => {
+    const note = document.getElementById('prompt-drop-note');
+    if (note) note.remove();
+    const unplaced = [];
+    files.forEach((file) => {
+      const target = zoneFor(file);
+      if (!target) { unplaced.push(file.name); return; }
+      const chosen = new DataTransfer();
+      if (target.input.multiple) Array.from(target.input.files).forEach((kept) => chosen.items.add(kept));
+      chosen.items.add(file);
+      target.input.files = chosen.files;
+      target.input.dispatchEvent(new Event('change', { bubbles: true }));
+      const section = target.zone.closest('details');
+      if (section) section.open = true;
+    });
+    if (unplaced.length > 0) {
+      const message = document.createElement('small');
+      message.id = 'prompt-drop-note';
+      message.className = 'drop-error';
+      message.setAttribute('role', 'alert');
+      message.textContent = `This model takes no file like ${unplaced.join(', ')}; choose a model that does.`;
+      prompt.insertAdjacentElement('afterend', message);
+    }
+  };
+
   document.addEventListener('drop', (event) => {
     if (!insideForm(event)) return;
     event.preventDefault();
+    const prompt = promptOf(event.target);
+    if (prompt) {
+      prompt.classList.remove('dragging');
+      dropOnPrompt(prompt, Array.from((event.dataTransfer && event.dataTransfer.files) || []));
+      return;
+    }
     const zone = zoneOf(event.target);
     if (!zone) return;
     zone.classList.remove('dragging');

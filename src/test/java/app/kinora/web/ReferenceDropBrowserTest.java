@@ -106,6 +106,44 @@ class ReferenceDropBrowserTest extends BrowserTest {
   }
 
   @Test
+  void filesDroppedOnThePromptGoWhereTheModelTakesThem() {
+    var context = browser.newContext(
+        new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(false));
+    var page = context.newPage();
+    page.navigate(baseUrl() + "/login");
+    rejectOptionalCookies(page);
+    BrowserAccounts.signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    var prompt = page.locator("#prompt");
+    prompt.fill("A lighthouse in fog, dropped on the prompt");
+    assertThat(page.locator("details.references")).not().hasAttribute("open", "");
+
+    drop(
+        page,
+        prompt,
+        List.of(
+            new Object[] {"lighthouse.jpg", "image/jpeg", TestMedia.jpegWithExif(320, 180, 1)},
+            new Object[] {"foghorn.wav", "audio/wav", TestMedia.wav(1, 44100)}));
+
+    assertThat(page.locator("details.references")).hasAttribute("open", "");
+    assertThat(page.locator(".drop-zone:has(input[name=input_reference]) .file-preview small"))
+        .containsText("lighthouse.jpg");
+    assertThat(page.locator(".drop-zone:has(input[name=audio]) .file-preview small"))
+        .containsText("foghorn.wav");
+    assertThat(page.locator("#prompt-drop-note")).hasCount(0);
+
+    drop(page, prompt, "notes.txt", "text/plain", new byte[] {'h', 'i'});
+    assertThat(page.locator("#prompt-drop-note"))
+        .hasText("This model takes no file like notes.txt; choose a model that does.");
+    // what was placed before stays
+    assertThat(page.locator(".drop-zone:has(input[name=input_reference]) .file-preview small"))
+        .containsText("lighthouse.jpg");
+    page.screenshot(new Page.ScreenshotOptions()
+        .setPath(SCREENSHOTS.resolve("studio-dropped-on-prompt-phone.png"))
+        .setFullPage(true));
+    context.close();
+  }
+
+  @Test
   void dropsSeveralReferenceImagesForAModelThatTakesThem() {
     var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 1000));
     var page = context.newPage();
