@@ -25,8 +25,27 @@
     button.title = short ? 'Not enough credits for this video' : '';
   };
 
+  // Examples under an empty prompt: a click fills the prompt (a plain link without script).
+  const followPrompt = () => {
+    const prompt = document.getElementById('prompt');
+    const examples = document.getElementById('prompt-examples');
+    if (prompt && examples) examples.hidden = prompt.value.trim() !== '';
+  };
+  document.addEventListener('click', (event) => {
+    const example = event.target instanceof Element ? event.target.closest('[data-example]') : null;
+    const prompt = document.getElementById('prompt');
+    if (!example || !prompt) return;
+    event.preventDefault();
+    prompt.value = example.textContent.trim();
+    prompt.dispatchEvent(new Event('input', { bubbles: true }));
+    prompt.focus();
+  });
+
   document.addEventListener('input', (event) => {
-    if (event.target.id === 'prompt') count();
+    if (event.target.id === 'prompt') {
+      count();
+      followPrompt();
+    }
   });
   document.addEventListener('htmx:afterSettle', (event) => {
     if (event.target.id === 'quote') followQuote();

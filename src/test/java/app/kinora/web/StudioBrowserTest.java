@@ -7,6 +7,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import java.nio.file.Files;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,36 @@ class StudioBrowserTest extends BrowserTest {
     var download = page.waitForDownload(() -> page.getByText("Download MP4").click());
     assertThat(download.suggestedFilename()).endsWith(".mp4");
     assertThat(Files.size(download.path())).isGreaterThan(10_000);
+    context.close();
+  }
+
+  @Test
+  void startsFromAnExamplePrompt() {
+    var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844));
+    var page = context.newPage();
+    page.navigate(baseUrl() + "/login");
+    rejectOptionalCookies(page);
+    BrowserAccounts.signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    var prompt = page.getByLabel("Prompt", new Page.GetByLabelOptions().setExact(true));
+    var examples = page.locator("#prompt-examples");
+    assertThat(examples).isVisible();
+    // the reading asked for when the page loaded has come back (a click before that is read
+    // by the element it replaces)
+    page.waitForSelector(
+        "#prompt-reading:not([hx-trigger*=load])",
+        new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
+
+    examples.getByText("Stars and aurora over a frozen lake").click();
+
+    assertThat(prompt).hasValue("Stars and aurora over a frozen lake");
+    assertThat(prompt).isFocused();
+    assertThat(examples).isHidden();
+    assertThat(page.locator("#prompt-reading .drawn .chip").first()).isVisible();
+    page.screenshot(new Page.ScreenshotOptions()
+        .setPath(SCREENSHOTS.resolve("studio-example-chosen-phone.png")));
+
+    prompt.fill("");
+    assertThat(examples).isVisible();
     context.close();
   }
 

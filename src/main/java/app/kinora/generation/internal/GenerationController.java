@@ -11,6 +11,7 @@ import app.kinora.shared.UserPrincipal;
 import app.kinora.shared.WebPaths;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,6 +30,14 @@ import org.springframework.web.util.UriComponentsBuilder;
 /** The home page: the landing page for visitors, the generation studio for signed-in users. */
 @Controller
 class GenerationController {
+
+  /** Prompts to start from, offered under an empty prompt: scenes the local renderer draws well. */
+  static final List<String> EXAMPLE_PROMPTS = List.of(
+      "Neon city at night in the rain, slow pan",
+      "Stars and aurora over a frozen lake",
+      "Snowy mountains at sunrise, aerial shot",
+      "Sunset over the ocean with gentle waves",
+      "Campfire sparks under a starry sky");
 
   private static final int RECENT = 12;
   private static final int READ_AT_MOST = 2_000;
@@ -73,6 +82,7 @@ class GenerationController {
     model.addAttribute("options", ModelOptions.of(descriptor, seconds, size));
     model.addAttribute("jobs", generations.recent(user.userId(), RECENT));
     model.addAttribute("maxPromptLength", properties.maxPromptLength());
+    model.addAttribute("examples", EXAMPLE_PROMPTS);
     return "generation/studio";
   }
 
