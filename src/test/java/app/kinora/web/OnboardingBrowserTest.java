@@ -100,7 +100,7 @@ class OnboardingBrowserTest extends BrowserTest {
           "() => document.querySelector('select[name=size]').value === '720x1280'");
       assertThat(page.getByLabel("Model")).hasValue("gateway-sora");
       assertThat(page.getByLabel("Duration")).hasValue("8");
-      assertThat(prefsCookie(context)).contains("model%3Dgateway-sora");
+      assertThat(prefsCookie(context)).singleElement().asString().contains("model%3Dgateway-sora");
 
       page.navigate(baseUrl() + "/privacy/cookies");
       page.getByLabel("Preferences").uncheck();
