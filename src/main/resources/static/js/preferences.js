@@ -47,12 +47,12 @@
     return value;
   }
 
-  /** Sets the field if the value is one it offers; true when it changed. */
+  /** Sets the field if the value is one it offers, and says so (the price follows "change"); true when it changed. */
   function restore(form, name, value) {
-    var changed = false;
+    var changed = null;
     form.querySelectorAll('[name="' + name + '"]').forEach(function (input) {
       if (input.type === 'checkbox') {
-        if (input.checked !== (value === input.value)) { input.checked = value === input.value; changed = true; }
+        if (input.checked !== (value === input.value)) { input.checked = value === input.value; changed = input; }
       } else if (input.type === 'radio') {
         if (input.value === value && !input.checked) { input.checked = true; changed = input; }
       } else if (input.tagName === 'SELECT') {
@@ -60,10 +60,10 @@
         if (offered && input.value !== value) { input.value = value; changed = input; }
       }
     });
-    if (changed && changed !== true) {
+    if (changed !== null) {
       changed.dispatchEvent(new Event('change', { bubbles: true }));
     }
-    return changed !== false;
+    return changed !== null;
   }
 
   function remember(form) {

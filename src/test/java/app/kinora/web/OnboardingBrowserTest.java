@@ -89,6 +89,14 @@ class OnboardingBrowserTest extends BrowserTest {
           .click();
       BrowserAccounts.signUpAndSignIn(page, "remembers@kinora.test", "a long remembering phrase");
       var firstModel = page.getByLabel("Model").inputValue();
+      var sound = page.getByRole(
+          AriaRole.SWITCH, new Page.GetByRoleOptions().setName("Sound").setExact(true));
+      assertThat(sound).isChecked();
+      sound.uncheck();
+      page.getByLabel("Duration").selectOption("6");
+      page.reload();
+      page.waitForFunction("() => document.querySelector('select[name=seconds]').value === '6'");
+      assertThat(sound).not().isChecked();
 
       page.getByLabel("Model").selectOption("gateway-sora");
       page.waitForFunction(
