@@ -2,6 +2,7 @@ package app.kinora.privacy;
 
 import app.kinora.privacy.internal.ConsentCookie;
 import app.kinora.privacy.internal.ConsentRecords;
+import app.kinora.privacy.internal.PreferencesCookie;
 import app.kinora.shared.UserId;
 import app.kinora.shared.UserPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
@@ -53,6 +54,10 @@ public class Consents {
     var consent =
         new Consent(properties.consentVersion(), preferences, analytics && !gpc, gpc, true);
     ConsentCookie.write(response, consent, request.isSecure());
+    if (!preferences) {
+      // nothing remembered without consent: what was remembered before goes too
+      PreferencesCookie.forget(response, request.isSecure());
+    }
     signedInUser().ifPresent(user -> records.record(user, consent, clock.instant()));
     return consent;
   }

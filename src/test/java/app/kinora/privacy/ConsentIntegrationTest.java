@@ -140,6 +140,38 @@ class ConsentIntegrationTest extends IntegrationTest {
   }
 
   @Test
+  void preferencesAreRememberedOnlyWithConsentAndForgottenWhenDeclined() throws Exception {
+    var accepted = choose("accept", Map.of("return", "/"));
+    assertThat(accepted.headers().allValues("Set-Cookie"))
+        .noneMatch(c -> c.startsWith("kinora_prefs="));
+    assertThat(get("/", Map.of()).body())
+        .as("the page tells the browser it may remember")
+        .contains("<meta name=\"kinora-preferences\" content=\"allowed\">");
+
+    var declined = choose("save", Map.of("analytics", "true"));
+    assertThat(declined.headers().allValues("Set-Cookie"))
+        .anySatisfy(c -> assertThat(c).startsWith("kinora_prefs=;").contains("Max-Age=0"));
+    assertThat(get("/", Map.of()).body())
+        .contains("<meta name=\"kinora-preferences\" content=\"declined\">");
+    assertThat(choose("reject", Map.of()).headers().allValues("Set-Cookie"))
+        .anySatisfy(c -> assertThat(c).startsWith("kinora_prefs=;").contains("Max-Age=0"));
+  }
+
+  @Test
+  void undecidedVisitorsMayNotBeRememberedAndTheSettingsPageListsEveryCookieWithoutTheBanner()
+      throws Exception {
+    assertThat(get("/", Map.of()).body())
+        .contains("<meta name=\"kinora-preferences\" content=\"declined\">");
+
+    var settings = get("/privacy/cookies", Map.of()).body();
+
+    assertThat(settings)
+        .doesNotContain("Cookies on this site")
+        .contains("kinora_consent", "kinora_prefs", "__Host-kinora")
+        .contains("the studio remembers your last model");
+  }
+
+  @Test
   void theReturnAddressCannotLeaveTheSite() throws Exception {
     for (var target : new String[] {"//evil.test/", "https://evil.test/", "/\\evil.test"}) {
       var reply = choose("reject", Map.of("return", target));

@@ -68,10 +68,17 @@ class AccountBrowserTest extends BrowserTest {
     page.navigate(baseUrl() + "/signup");
     fillSignUp(page, "grown.up@kinora.test", "Grown Up", LocalDate.now().minusYears(34), "SE");
     BrowserAccounts.createAccount(page);
-    assertThat(page.getByRole(
-            AriaRole.HEADING, new Page.GetByRoleOptions().setName("Check your inbox")))
+    // signed in at once, in the studio, asked to confirm the email
+    page.waitForURL(baseUrl() + "/");
+    assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("New video")))
         .isVisible();
-    shoot(page, "account-check-inbox.png");
+    assertThat(page.locator(".confirm-email")).containsText("Confirm your email");
+    shoot(page, "account-signed-up-studio.png");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Dismiss"))
+        .click();
+    assertThat(page.locator(".confirm-email")).hasCount(0);
+    page.reload();
+    assertThat(page.locator(".confirm-email")).hasCount(0); // dismissed for the session
 
     page.navigate(
         baseUrl() + Mailbox.firstLinkPath(Mailbox.awaitMessage("grown.up@kinora.test", 1)));
@@ -80,8 +87,10 @@ class AccountBrowserTest extends BrowserTest {
         .isVisible();
     shoot(page, "account-email-confirmed.png");
 
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))
+        .first()
         .click();
+    page.navigate(baseUrl() + "/login");
     shoot(page, "account-sign-in.png");
     BrowserAccounts.signIn(page, "grown.up@kinora.test", "a long browser passphrase");
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Account").setExact(true))

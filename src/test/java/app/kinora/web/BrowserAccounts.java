@@ -28,16 +28,16 @@ public final class BrowserAccounts {
             .click());
   }
 
-  /** On the sign-up page: creates an account, then signs in with it. */
+  /**
+   * On the sign-up page: creates an account, which signs it in and lands in the studio (with the
+   * "confirm your email" banner).
+   */
   public static void signUpAndSignIn(Page page, String email, String password) {
     page.getByLabel("Email").fill(email);
     page.getByLabel("Password").fill(password);
     fillAdultAgeAndTerms(page);
     createAccount(page);
-    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("sign in"))
-        .first()
-        .click();
-    signIn(page, email, password);
+    page.waitForURL(url -> url.endsWith("/") && !url.contains("/signup"));
   }
 
   /** On the sign-in page. */

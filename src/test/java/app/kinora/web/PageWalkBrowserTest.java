@@ -8,6 +8,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.ColorScheme;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -18,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every page a visitor and a member see, on a phone (390x844) and a desktop (1440x900): no
  * sideways scrolling, the page's main action within the first screenful, no two controls on top
  * of each other, no serious or critical accessibility violation (axe-core), and no error in the
- * browser's console along the way. Screenshots of each page land in target/screenshots/walk-*.
+ * browser's console along the way, in the light and the dark colour scheme, and no heading as large
+ * as the page's h1. Screenshots of each page land in target/screenshots/walk-*.
  */
 class PageWalkBrowserTest extends BrowserTest {
 
@@ -29,11 +31,13 @@ class PageWalkBrowserTest extends BrowserTest {
   private final List<String> consoleErrors = new ArrayList<>();
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"phone", "desktop"})
+  @ValueSource(strings = {"phone", "desktop", "phone-dark", "desktop-dark"})
   void everyPageFitsWorksAndReads(String device) {
-    var size = device.equals("phone") ? new int[] {390, 844} : new int[] {1440, 900};
-    try (BrowserContext context =
-        browser.newContext(new Browser.NewContextOptions().setViewportSize(size[0], size[1]))) {
+    var size = device.startsWith("phone") ? new int[] {390, 844} : new int[] {1440, 900};
+    // the system's colour scheme: the pages follow it, and must read as well in dark as in light
+    var scheme = device.endsWith("-dark") ? ColorScheme.DARK : ColorScheme.LIGHT;
+    try (BrowserContext context = browser.newContext(
+        new Browser.NewContextOptions().setViewportSize(size[0], size[1]).setColorScheme(scheme))) {
       var page = context.newPage();
       page.onConsoleMessage(message -> {
         // the browser reports a page answered 404 as an error: that is the point of that page
@@ -234,6 +238,7 @@ class PageWalkBrowserTest extends BrowserTest {
     }
 
     findings.addAll(overlaps(page).stream().map(overlap -> where + overlap).toList());
+    findings.addAll(headingsOutOfScale(page).stream().map(h -> where + h).toList());
 
     var axe = new AxeBuilder(page).analyze();
     axe.getViolations().stream()
@@ -255,6 +260,23 @@ class PageWalkBrowserTest extends BrowserTest {
               return Math.round((grid.getBoundingClientRect().width + gap) / (tile.width + gap));
             }
             """)).intValue();
+  }
+
+  /** Headings that render as large as the page's h1 or larger (the type scale runs h1 > h2 > h3). */
+  @SuppressWarnings("unchecked")
+  private static List<String> headingsOutOfScale(Page page) {
+    return (List<String>) page.evaluate("""
+        () => {
+          const size = e => parseFloat(getComputedStyle(e).fontSize);
+          const h1 = [...document.querySelectorAll('main h1')].filter(e => e.checkVisibility());
+          if (h1.length === 0) return [];
+          const top = Math.min(...h1.map(size));
+          return [...document.querySelectorAll('main h2, main h3')]
+            .filter(e => e.checkVisibility() && size(e) >= top)
+            .map(e => e.tagName + ' "' + e.innerText.trim().slice(0, 30) + '" is ' + size(e)
+              + ' px, not smaller than the h1 (' + top + ' px)');
+        }
+        """);
   }
 
   /**

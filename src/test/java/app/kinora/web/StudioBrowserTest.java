@@ -139,7 +139,9 @@ class StudioBrowserTest extends BrowserTest {
     BrowserAccounts.fillAdultAgeAndTerms(page);
     BrowserAccounts.createAccount(page);
 
-    assertThat(page.getByRole(AriaRole.ALERT)).containsText("at least 10 characters");
+    assertThat(page.getByRole(AriaRole.ALERT)).containsText("Please correct the field");
+    assertThat(page.getByLabel("Password")).hasAttribute("aria-invalid", "true");
+    assertThat(page.locator("#password-error")).containsText("at least 10 characters");
     assertThat(page.getByLabel("Email")).hasValue("weak@kinora.test");
     page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("signup-error.png")));
     page.close();

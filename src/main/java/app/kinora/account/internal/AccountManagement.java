@@ -8,6 +8,8 @@ import app.kinora.privacy.PolicyDocuments;
 import app.kinora.shared.UserId;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -65,7 +67,7 @@ class AccountManagement implements Accounts {
     return users.isVerified(id);
   }
 
-  /** The outcome of a sign-up, known only to the server: the person sees the same page. */
+  /** The outcome of a sign-up: a new account (signed in at once), or an address already known. */
   sealed interface SignUpResult {
     record Created(Account account) implements SignUpResult {}
 
@@ -74,24 +76,20 @@ class AccountManagement implements Accounts {
 
   /**
    * Opens an unverified account and sends the confirmation link; when the email already has an
-   * account, sends that address a notice instead, so the answer never tells who is registered.
+   * account, sends that address a notice instead and opens nothing.
    *
    * @throws UnderMinimumAge before anything is stored or sent
-   * @throws SignUpRejected naming the field at fault
+   * @throws SignUpRejected naming every field at fault
    */
   @Transactional
   SignUpResult signUp(SignUpApplication application) {
+    var problems = problems(application);
+    if (!problems.isEmpty()) {
+      throw new SignUpRejected(problems);
+    }
     var country = checkAge(application.birthDate(), application.country());
     var email = checkEmail(application.email());
-    refusedDomains.check(email);
     var name = displayName(application.displayName(), email);
-    policy.weakness(application.password()).ifPresent(reason -> {
-      throw new SignUpRejected("password", reason);
-    });
-    if (!application.acceptsTerms()) {
-      throw new SignUpRejected(
-          "acceptsTerms", "Please accept the terms and the privacy policy to continue.");
-    }
     // Hash in both cases, so that the time taken does not tell either.
     var hash = passwords.encode(application.password());
     if (users.existsByEmail(email)) {
@@ -114,25 +112,59 @@ class AccountManagement implements Accounts {
   }
 
   /**
+   * Everything wrong with a sign-up form, field by field in the form's order, so the person can
+   * fix it all in one go. The age itself is not judged here: {@link #checkAge} does that.
+   */
+  Map<String, String> problems(SignUpApplication application) {
+    var problems = new LinkedHashMap<String, String>();
+    note(problems, () -> refusedDomains.check(checkEmail(application.email())));
+    note(problems, () -> displayName(application.displayName(), "-"));
+    policy.weakness(application.password()).ifPresent(reason -> problems.put("password", reason));
+    note(problems, () -> checkBirthDate(application.birthDate()));
+    note(problems, () -> checkCountry(application.country()));
+    if (!application.acceptsTerms()) {
+      problems.put("acceptsTerms", "Please accept the terms and the privacy policy to continue.");
+    }
+    return problems;
+  }
+
+  private static void note(Map<String, String> problems, Runnable check) {
+    try {
+      check.run();
+    } catch (SignUpRejected rejected) {
+      rejected.problems().forEach(problems::putIfAbsent);
+    }
+  }
+
+  /**
    * Applies the age gate; returns the normalised country code.
    *
    * @throws UnderMinimumAge counted in an anonymous metric, nothing else kept
    */
   String checkAge(LocalDate birthDate, String country) {
-    var code = country == null ? "" : country.strip().toUpperCase(java.util.Locale.ROOT);
-    if (!Countries.isKnown(code)) {
-      throw new SignUpRejected("country", "Choose the country you live in.");
-    }
-    if (birthDate == null
-        || birthDate.isAfter(ageGate.today())
-        || birthDate.isBefore(ageGate.today().minusYears(130))) {
-      throw new SignUpRejected("birthDate", "Enter your date of birth.");
-    }
+    var code = checkCountry(country);
+    checkBirthDate(birthDate);
     if (!ageGate.admits(birthDate, code)) {
       meters.counter("kinora.signup.refused", "reason", "age").increment();
       throw new UnderMinimumAge();
     }
     return code;
+  }
+
+  private static String checkCountry(String country) {
+    var code = country == null ? "" : country.strip().toUpperCase(java.util.Locale.ROOT);
+    if (!Countries.isKnown(code)) {
+      throw new SignUpRejected("country", "Choose the country you live in.");
+    }
+    return code;
+  }
+
+  private void checkBirthDate(LocalDate birthDate) {
+    if (birthDate == null
+        || birthDate.isAfter(ageGate.today())
+        || birthDate.isBefore(ageGate.today().minusYears(130))) {
+      throw new SignUpRejected("birthDate", "Enter your date of birth.");
+    }
   }
 
   /** Creates an operator account (bootstrap): verified, no age gate, no email sent. */

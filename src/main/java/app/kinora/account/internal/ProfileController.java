@@ -110,6 +110,24 @@ class ProfileController {
     return "redirect:/account";
   }
 
+  /** Hides the "confirm your email" banner for the rest of this session. */
+  @PostMapping("/account/confirm-email-banner/dismiss")
+  String dismissConfirmEmailBanner(
+      @RequestParam(name = "return", defaultValue = "/") String returnTo,
+      HttpServletRequest request) {
+    request.getSession().setAttribute(EmailConfirmationBanner.DISMISSED, true);
+    return "redirect:" + (isLocalPath(returnTo) ? returnTo : "/");
+  }
+
+  /** Only a path on this site: never another host, so the form cannot redirect elsewhere. */
+  private static boolean isLocalPath(String path) {
+    return path.startsWith("/")
+        && !path.startsWith("//")
+        && !path.contains("\\")
+        && !path.contains("\r")
+        && !path.contains("\n");
+  }
+
   static String initials(String name) {
     var initials = new StringBuilder();
     for (var word : name.strip().split("[\\s._-]+")) {

@@ -10,6 +10,7 @@ import java.util.List;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.stereotype.Component;
@@ -30,6 +31,8 @@ class SignInFlow {
   private final AccountClosures closures;
   private final SecurityAudit audit;
   private final HttpSessionRequestCache savedRequests = new HttpSessionRequestCache();
+  private final ChangeSessionIdAuthenticationStrategy sessionFixation =
+      new ChangeSessionIdAuthenticationStrategy();
 
   SignInFlow(
       Users users,
@@ -95,6 +98,23 @@ class SignInFlow {
     response.sendRedirect(saved == null ? request.getContextPath() + "/" : saved.getRedirectUrl());
   }
 
+  /**
+   * Signs a just-opened account in, on a fresh session id: the sign-up form (with its proof of
+   * work) was its first and only factor, and a new account has no second one yet.
+   */
+  void signedUp(UserId user, HttpServletRequest request, HttpServletResponse response) {
+    var credentials = users.credentials(user).orElseThrow();
+    var details = new KinoraUserDetails(credentials.account(), credentials.passwordHash());
+    establish(
+        UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities()),
+        request,
+        response);
+    var session = request.getSession();
+    session.setAttribute(
+        UserSessions.DEVICE, devices.parse(request.getHeader("User-Agent")).summary());
+    session.setAttribute(UserSessions.SIGNED_IN_AT, Instant.now().toEpochMilli());
+  }
+
   /** A suspended account passes no factor: it is sent back to the sign-in page, signed out. */
   private boolean refusedWhileSuspended(
       UserId user, HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -114,9 +134,8 @@ class SignInFlow {
       UsernamePasswordAuthenticationToken authentication,
       HttpServletRequest request,
       HttpServletResponse response) {
-    if (request.getSession(false) != null) {
-      request.changeSessionId();
-    }
+    // a new session id for the signed-in visitor (session fixation), keeping what the session held
+    sessionFixation.onAuthentication(authentication, request, response);
     var context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(authentication);
     SecurityContextHolder.setContext(context);

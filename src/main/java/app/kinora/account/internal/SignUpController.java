@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,9 +17,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Sign-up with the age gate, and email confirmation. Whether or not the email already has an
- * account, the answer is the same page ("check your inbox"); nobody is signed in by sign-up.
- * A refusal by the age gate renders a kind page and stores nothing, not even in the session.
+ * Sign-up with the age gate, and email confirmation. A new account is signed in at once (on a
+ * fresh session id) and lands in the studio, which asks to confirm the email until it is; an
+ * address that already has an account opens nothing and only its owner is told, by email. Every
+ * field at fault is named at once. A refusal by the age gate renders a kind page and stores
+ * nothing, not even in the session.
  */
 @Controller
 class SignUpController {
@@ -30,6 +33,7 @@ class SignUpController {
   private final RequestContexts requestContexts;
   private final FairUse fairUse;
   private final ProofOfWork proofOfWork;
+  private final SignInFlow signIn;
 
   SignUpController(
       AccountManagement accounts,
@@ -38,7 +42,9 @@ class SignUpController {
       PolicyDocuments policies,
       RequestContexts requestContexts,
       FairUse fairUse,
-      ProofOfWork proofOfWork) {
+      ProofOfWork proofOfWork,
+      SignInFlow signIn) {
+    this.signIn = signIn;
     this.accounts = accounts;
     this.credentials = credentials;
     this.properties = properties;
@@ -71,26 +77,37 @@ class SignUpController {
     try {
       // the proof of work first, so a script pays for each try before anything else is looked at
       proofOfWork.spend(proof);
-      // then the age gate: a refused child leaves nothing behind, not even a rate-limit bucket
-      accounts.checkAge(parseDate(form.birthDate()), form.country());
-      fairUse.admitSignUp(request.getRemoteAddr());
-      var result = accounts.signUp(new SignUpApplication(
+      var application = new SignUpApplication(
           form.email(),
           form.displayName(),
           form.password(),
           parseDate(form.birthDate()),
           form.country(),
-          Boolean.TRUE.equals(form.acceptsTerms())));
+          Boolean.TRUE.equals(form.acceptsTerms()));
+      var problems = accounts.problems(application);
+      // then the age gate: a refused child leaves nothing behind, not even a rate-limit bucket
+      if (!problems.containsKey("birthDate") && !problems.containsKey("country")) {
+        accounts.checkAge(application.birthDate(), application.country());
+      }
+      if (!problems.isEmpty()) {
+        throw new SignUpRejected(problems);
+      }
+      fairUse.admitSignUp(request.getRemoteAddr());
+      var result = accounts.signUp(application);
       if (result instanceof AccountManagement.SignUpResult.Created created) {
         requestContexts.record(created.account().id(), RequestContexts.Activity.SIGN_UP, request);
+        signIn.signedUp(created.account().id(), request, response);
+        return "redirect:/";
       }
       return "redirect:/signup/sent";
     } catch (UnderMinimumAge e) {
       return "account/too-young";
     } catch (SignUpRejected | RateLimited e) {
       model.addAttribute(
-          "errorField", e instanceof SignUpRejected rejected ? rejected.field() : "");
-      model.addAttribute("error", e.getMessage());
+          "errors",
+          e instanceof SignUpRejected rejected
+              ? rejected.problems()
+              : Map.of("form", e.getMessage()));
       if (e instanceof RateLimited limited) {
         response.setStatus(429);
         response.setHeader("Retry-After", Long.toString(limited.retryAfterSeconds()));
@@ -121,6 +138,9 @@ class SignUpController {
   }
 
   private String form(Model model, SignUpForm form) {
+    if (!model.containsAttribute("errors")) {
+      model.addAttribute("errors", Map.of());
+    }
     model.addAttribute("form", form);
     model.addAttribute("countries", Countries.all());
     model.addAttribute("termsVersion", policies.current("terms").version());

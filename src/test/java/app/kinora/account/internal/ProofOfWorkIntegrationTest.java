@@ -91,7 +91,7 @@ class ProofOfWorkIntegrationTest extends IntegrationTest {
     var first = signUp(session, "replay.first@kinora.test", proof);
     var replay = signUp(new WebSession(baseUrl()), "replay.second@kinora.test", proof);
 
-    assertThat(first.url()).endsWith("/signup/sent");
+    assertThat(first.url()).as("signed in, in the studio").isEqualTo(baseUrl() + "/");
     assertThat(userCount("replay.first@kinora.test")).isOne();
     assertThat(replay.status()).isEqualTo(400);
     assertThat(replay.body())
