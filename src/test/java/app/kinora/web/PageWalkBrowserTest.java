@@ -129,7 +129,7 @@ class PageWalkBrowserTest extends BrowserTest {
               p -> p.locator(".item-card .preview").first()));
       // the dense grid: two columns on a phone, four to six on a desktop, from the tiles' boxes
       int columns = libraryColumns(page);
-      if (device.equals("phone") ? columns != 2 : columns < 4 || columns > 6) {
+      if (device.startsWith("phone") ? columns != 2 : columns < 4 || columns > 6) {
         findings.add(device + " library: " + columns + " columns in the grid");
       }
       visit(
