@@ -98,12 +98,20 @@ final class BucketTarget implements BackupTarget {
     var complete = names(true);
     int deleted = 0;
     for (var name : names(false)) {
-      if (!complete.contains(name) && BackupWriter.takenAt(name).isBefore(cutoff)) {
+      if (!complete.contains(name) && startedBefore(name, cutoff)) {
         bucket.delete(bucket.list(name + "/"));
         deleted++;
       }
     }
     return deleted;
+  }
+
+  private static boolean startedBefore(String name, Instant cutoff) {
+    try {
+      return BackupWriter.takenAt(name).isBefore(cutoff);
+    } catch (java.time.format.DateTimeParseException e) {
+      return false; // not a name Kinora gives: not ours to delete
+    }
   }
 
   /** The names of the backups in the bucket: only the complete ones, or all. */
