@@ -175,12 +175,13 @@ class BucketBackupIntegrationTest extends IntegrationTest {
     var name = backup.substring(backup.lastIndexOf('/') + 1);
 
     var tampered = copyOf(name, "kinora-20200101T000000Z", "database/users.copy.gz");
-    assertThatThrownBy(() -> restoreIntoEmptyDatabase(TARGET + "/" + tampered))
+    // through ./kinora restore s3://…, as an operator would
+    assertThatThrownBy(() -> restoreCommand(TARGET + "/" + tampered))
         .hasStackTraceContaining("checksum differs for database/users.copy.gz");
 
     var unfinished = copyOf(name, "kinora-20200101T000001Z", null);
     s3.deleteObject(b -> b.bucket(BUCKET).key("nightly/" + unfinished + "/CHECKSUM"));
-    assertThatThrownBy(() -> restoreIntoEmptyDatabase(TARGET + "/" + unfinished))
+    assertThatThrownBy(() -> restoreCommand(TARGET + "/" + unfinished))
         .hasStackTraceContaining("is not a complete backup: it has no CHECKSUM");
   }
 
@@ -274,12 +275,34 @@ class BucketBackupIntegrationTest extends IntegrationTest {
         .single();
   }
 
-  /** A node on a new, empty database and data directory, restoring the backup from the bucket. */
-  private ConfigurableApplicationContext restoreIntoEmptyDatabase(String location) {
+  /** {@code ./kinora restore <location>} into a new, empty database and data directory. */
+  private int restoreCommand(String location) {
+    var hikari = (HikariDataSource) dataSource;
+    var args = new ArrayList<>(List.of(
+        "restore",
+        location,
+        "--spring.datasource.url=" + emptyDatabase(),
+        "--spring.datasource.username=" + hikari.getUsername(),
+        "--spring.datasource.password="
+            + (hikari.getPassword() == null ? "" : hikari.getPassword()),
+        "--kinora.data-dir=" + Path.of("target", "test-data", "restore-" + UUID.randomUUID()),
+        "--kinora.backup.erasure-log=" + properties.erasureLog().toAbsolutePath(),
+        "--spring.main.banner-mode=off"));
+    bucketSettings().forEach((key, value) -> args.add("--" + key + "=" + value));
+    return BackupCommand.run(KinoraApplication.class, args.toArray(String[]::new));
+  }
+
+  private String emptyDatabase() {
     var database = "restored_" + UUID.randomUUID().toString().replace("-", "");
     jdbc.sql("create database " + database).update();
     var hikari = (HikariDataSource) dataSource;
-    var url = hikari.getJdbcUrl().replaceFirst("/postgres(\\?|$)", "/" + database + "$1");
+    return hikari.getJdbcUrl().replaceFirst("/postgres(\\?|$)", "/" + database + "$1");
+  }
+
+  /** A node on a new, empty database and data directory, restoring the backup from the bucket. */
+  private ConfigurableApplicationContext restoreIntoEmptyDatabase(String location) {
+    var hikari = (HikariDataSource) dataSource;
+    var url = emptyDatabase();
     var target = new HikariDataSource();
     target.setJdbcUrl(url);
     target.setUsername(hikari.getUsername());
