@@ -1,10 +1,10 @@
 package app.kinora.backup;
 
-import java.nio.file.Path;
 import java.time.Instant;
 
 /**
- * One backup: its directory, when its database snapshot was taken, and its checksum (the SHA-256
- * of its {@code SHA256SUMS}, which lists every file of it).
+ * One backup: its name, when its database snapshot was taken, where it is (a directory, or {@code
+ * s3://bucket/prefix/name}: what {@code ./kinora restore} takes), and its checksum (the SHA-256 of
+ * its {@code SHA256SUMS}, which lists every file of it).
  */
-public record Backup(String name, Instant takenAt, Path directory, String checksum) {}
+public record Backup(String name, Instant takenAt, String location, String checksum) {}

@@ -27,11 +27,14 @@ public final class BackupCommand {
         List.of("--server.port=-1", "--kinora.node.roles=web", "--kinora.command=" + args[0]));
     if (args[0].equals("restore")) {
       if (rest.length == 0 || rest[0].startsWith("--")) {
-        System.err.println("usage: ./kinora restore <backup directory> [--setting=value ...]");
+        System.err.println(
+            "usage: ./kinora restore <backup directory | s3://bucket/prefix/kinora-…> [--setting=value ...]");
         return 2;
       }
-      settings.add(
-          "--kinora.backup.restore-from=" + Path.of(rest[0]).toAbsolutePath().normalize());
+      var from = rest[0].startsWith("s3://")
+          ? rest[0]
+          : Path.of(rest[0]).toAbsolutePath().normalize().toString();
+      settings.add("--kinora.backup.restore-from=" + from);
       rest = Arrays.copyOfRange(rest, 1, rest.length);
     }
     settings.addAll(List.of(rest));
@@ -39,8 +42,7 @@ public final class BackupCommand {
     try (var context = builder.run(settings.toArray(String[]::new))) {
       if (args[0].equals("backup")) {
         var backup = context.getBean(Backups.class).create();
-        System.out.println(
-            "Backup " + backup.directory() + " (checksum " + backup.checksum() + ")");
+        System.out.println("Backup " + backup.location() + " (checksum " + backup.checksum() + ")");
       } else {
         System.out.println(
             "Restored " + context.getEnvironment().getProperty("kinora.backup.restore-from"));

@@ -135,14 +135,14 @@ class RestoreDrillIntegrationTest extends IntegrationTest {
   void aBackupWhoseFilesChangedIsRefused() throws Exception {
     var backup = backups.create();
     var copy = properties.directory().resolve("tampered-" + UUID.randomUUID());
-    FileSystemUtils.copyRecursively(backup.directory(), copy);
+    FileSystemUtils.copyRecursively(java.nio.file.Path.of(backup.location()), copy);
     var table = copy.resolve("database").resolve("users.copy.gz");
     var bytes = Files.readAllBytes(table);
     bytes[bytes.length / 2] ^= 1;
     Files.write(table, bytes);
 
     assertThatThrownBy(() -> restoreIntoEmptyDatabase(
-            new Backup(backup.name(), backup.takenAt(), copy, backup.checksum())))
+            new Backup(backup.name(), backup.takenAt(), copy.toString(), backup.checksum())))
         .hasStackTraceContaining("checksum differs for database/users.copy.gz");
   }
 
@@ -183,7 +183,7 @@ class RestoreDrillIntegrationTest extends IntegrationTest {
         target,
         Map.of(
             "kinora.node.roles", "web",
-            "kinora.backup.restore-from", backup.directory().toString(),
+            "kinora.backup.restore-from", backup.location(),
             "kinora.backup.directory", properties.directory().toString(),
             "kinora.backup.erasure-log", properties.erasureLog().toString()));
   }

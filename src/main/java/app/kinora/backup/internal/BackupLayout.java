@@ -28,10 +28,6 @@ final class BackupLayout {
 
   private BackupLayout() {}
 
-  static Path objects(Path root) {
-    return root.resolve("objects");
-  }
-
   static Path blobs(Path backup) {
     return backup.resolve(BLOBS);
   }
@@ -102,7 +98,7 @@ final class BackupLayout {
           backups.add(new Backup(
               name,
               Instant.parse(description.getProperty("taken-at")),
-              child,
+              child.toString(),
               Files.readString(child.resolve(CHECKSUM)).split("\\s+")[0]));
         }
       }

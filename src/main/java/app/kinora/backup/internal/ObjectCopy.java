@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Copies the blob store's objects into {@code objects/} by their SHA-256, so that an object is
+ * Copies the blob store's objects onto the target's shelf by their SHA-256, so that an object is
  * copied once however many backups list it, and an object rewritten under the same key never
  * changes an older backup. {@code blobs.tsv} lists each backup's objects: SHA-256, size, key. An
  * object whose key and size the previous backup listed, not modified since, is not read again.
@@ -30,20 +29,24 @@ final class ObjectCopy {
   private record Listed(String sha256, long bytes, String key) {}
 
   private final BlobStore store;
-  private final Path objects;
+  private final ObjectShelf shelf;
+  private final Path incoming;
 
-  ObjectCopy(BlobStore store, Path objects) {
+  /** @param incoming where objects wait, on a local disk, until their checksum is known */
+  ObjectCopy(BlobStore store, ObjectShelf shelf, Path incoming) {
     this.store = store;
-    this.objects = objects;
+    this.shelf = shelf;
+    this.incoming = incoming;
   }
 
-  Copied copyAll(Path previousList, Path backup) throws IOException {
+  /**
+   * @param previousList the {@code blobs.tsv} of the newest backup (null when none)
+   * @param previousTakenAt when that backup was taken
+   */
+  Copied copyAll(Path previousList, java.time.Instant previousTakenAt, Path backup)
+      throws IOException {
     var previous = read(previousList);
-    var previousTakenAt = previousList == null
-        ? java.time.Instant.EPOCH
-        : java.time.Instant.parse(
-            BackupLayout.describe(previousList.getParent()).getProperty("taken-at"));
-    Files.createDirectories(objects.resolve(".incoming"));
+    Files.createDirectories(incoming);
     var list = new StringBuilder();
     long[] totals = new long[3];
     for (var prefix : PREFIXES) {
@@ -54,7 +57,7 @@ final class ObjectCopy {
           if (known != null
               && known.bytes() == blob.bytes()
               && blob.lastModified().isBefore(previousTakenAt)
-              && Files.exists(pathOf(known.sha256()))) {
+              && shelf.has(known.sha256())) {
             sha256 = known.sha256();
           } else {
             sha256 = copy(blob.key());
@@ -83,21 +86,17 @@ final class ObjectCopy {
     if (resource == null) {
       throw new IOException("the object " + key + " disappeared while it was copied");
     }
-    var incoming = Files.createTempFile(objects.resolve(".incoming"), "object", ".part");
+    var part = Files.createTempFile(incoming, "object", ".part");
     try {
       String sha256;
       try (var in = resource.getInputStream();
-          var out = Files.newOutputStream(incoming)) {
+          var out = Files.newOutputStream(part)) {
         sha256 = Checksums.copy(in, out);
       }
-      var target = pathOf(sha256);
-      if (!Files.exists(target)) {
-        Files.createDirectories(target.getParent());
-        Files.move(incoming, target, StandardCopyOption.ATOMIC_MOVE);
-      }
+      shelf.add(sha256, part);
       return sha256;
     } finally {
-      Files.deleteIfExists(incoming);
+      Files.deleteIfExists(part);
     }
   }
 
@@ -108,7 +107,7 @@ final class ObjectCopy {
       var copy = Files.createTempFile(Files.createDirectories(scratch), "restore", ".part");
       try {
         String sha256;
-        try (var in = Files.newInputStream(pathOf(listed.sha256()));
+        try (var in = shelf.open(listed.sha256());
             var out = Files.newOutputStream(copy)) {
           sha256 = Checksums.copy(in, out);
         }
@@ -125,27 +124,13 @@ final class ObjectCopy {
     return restored;
   }
 
-  /** Deletes the objects that none of the lists name. */
-  static void removeUnlisted(Path objects, List<Path> lists) throws IOException {
-    if (!Files.isDirectory(objects)) {
-      return;
-    }
-    Set<String> wanted = new HashSet<>();
+  /** The SHA-256 of every object the lists name. */
+  static Set<String> listedIn(List<Path> lists) throws IOException {
+    Set<String> listed = new HashSet<>();
     for (var list : lists) {
-      read(list).values().forEach(listed -> wanted.add(listed.sha256()));
+      read(list).values().forEach(object -> listed.add(object.sha256()));
     }
-    try (var files = Files.walk(objects)) {
-      for (var file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-        if (!file.getParent().getFileName().toString().equals(".incoming")
-            && !wanted.contains(file.getFileName().toString())) {
-          Files.deleteIfExists(file);
-        }
-      }
-    }
-  }
-
-  private Path pathOf(String sha256) {
-    return objects.resolve(sha256.substring(0, 2)).resolve(sha256);
+    return listed;
   }
 
   private static Map<String, Listed> read(Path list) throws IOException {

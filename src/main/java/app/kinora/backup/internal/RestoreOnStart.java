@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Migrates the database as the node starts; with {@code kinora.backup.restore-from}, restores that
- * backup first, into an empty database and blob store only: checksums checked, the schema migrated
+ * backup first (from its directory, or downloaded from its bucket), into an empty database and blob store only: checksums checked, the schema migrated
  * to the backup's version, the tables loaded, the objects put back (each checked against its
  * checksum), then the schema migrated to this version. The erasure log is replayed once the node
  * is ready ({@link ErasureReplay}).
@@ -43,8 +43,25 @@ class RestoreOnStart implements FlywayMigrationStrategy {
       flyway.migrate();
       return;
     }
+    var from = properties.restoreFrom();
     try {
-      restore(flyway, properties.restoreFrom().toAbsolutePath().normalize());
+      if (BackupBucket.isBucket(from)) {
+        var slash = from.lastIndexOf('/');
+        var name = from.substring(slash + 1);
+        try (var target = new BucketTarget(
+            BackupBucket.connect(from.substring(0, slash), properties.s3()),
+            scratch.resolve("restore"))) {
+          var fetched = target.fetch(name);
+          try {
+            restore(flyway, fetched, target.shelf());
+          } finally {
+            BackupLayout.deleteQuietly(fetched);
+          }
+        }
+      } else {
+        var backup = Path.of(from).toAbsolutePath().normalize();
+        restore(flyway, backup, new ObjectShelf.InDirectory(backup.getParent()));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("The backup could not be read: " + e.getMessage(), e);
     } catch (SQLException e) {
@@ -52,7 +69,8 @@ class RestoreOnStart implements FlywayMigrationStrategy {
     }
   }
 
-  private void restore(Flyway flyway, Path backup) throws IOException, SQLException {
+  private void restore(Flyway flyway, Path backup, ObjectShelf shelf)
+      throws IOException, SQLException {
     var checksum = BackupLayout.verify(backup);
     var description = BackupLayout.describe(backup);
     var dataSource = flyway.getConfiguration().getDataSource();
@@ -72,7 +90,7 @@ class RestoreOnStart implements FlywayMigrationStrategy {
         .migrate();
     var tables = List.of(description.getProperty("tables").split(","));
     DatabaseSnapshot.load(dataSource, backup.resolve(BackupLayout.DATABASE), tables);
-    int objects = new ObjectCopy(store, BackupLayout.objects(backup.getParent()))
+    int objects = new ObjectCopy(store, shelf, scratch.resolve("restore"))
         .restore(backup, scratch.resolve("restore"));
     flyway.migrate();
     log.info(

@@ -9,6 +9,7 @@ import app.kinora.generation.GenerationFailure;
 import app.kinora.generation.GenerationId;
 import app.kinora.generation.GenerationStatus;
 import app.kinora.media.SpriteSheet;
+import app.kinora.platform.PlatformProperties;
 import app.kinora.shared.UserId;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
@@ -36,6 +37,9 @@ class GenerationJobIntegrationTest extends IntegrationTest {
 
   @Autowired
   JdbcClient jdbc;
+
+  @Autowired
+  PlatformProperties properties;
 
   @Test
   void runsAQueuedJobToCompletionWithProgressAlongTheWay() {
@@ -88,6 +92,50 @@ class GenerationJobIntegrationTest extends IntegrationTest {
                 .query(Integer.class)
                 .single()
             == 0);
+  }
+
+  @Test
+  void aJobWhoseNodeFellSilentIsTakenByAnotherNodeWithinTheHeartbeatBound() {
+    var id = insertQueued();
+    // A node claimed the job, started attempt 1, heartbeat once just now, then fell silent (a
+    // process that no longer runs its heartbeats: killed, or frozen as a whole).
+    assertThat(repository.startAttempt(id)).hasValue(1);
+    scheduler.schedule(
+        generationTask.instance(id.toString(), id.toString()),
+        Instant.now().plus(1, ChronoUnit.DAYS));
+    jdbc.sql("""
+            update scheduled_tasks
+               set picked = true, picked_by = 'silent-node', execution_time = now() - interval '1 second',
+                   last_heartbeat = now()
+             where task_name = 'generation' and task_instance = ?""").param(id.toString()).update();
+    var silentSince = Instant.now();
+    var jobs = properties.jobs();
+    // dead once missed-heartbeats intervals have passed; every node looks for dead jobs every two
+    // intervals; the revived job is due at once and taken at the next poll
+    var dead = jobs.heartbeatInterval().multipliedBy(jobs.missedHeartbeats());
+    var bound = dead.plus(jobs.heartbeatInterval().multipliedBy(2)).plus(jobs.pollingInterval());
+    var slack = Duration.ofSeconds(5); // a busy shared machine
+
+    // revived: the silent node's claim is gone (free workers or not, this node does this on time)
+    await()
+        .atMost(bound.plus(slack))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> jdbc.sql("""
+                select count(*) from scheduled_tasks
+                 where task_instance = ? and picked_by = 'silent-node'""").param(id.toString()).query(Integer.class).single() == 0);
+    var revivedAfter = Duration.between(silentSince, Instant.now());
+
+    assertThat(revivedAfter)
+        .as("not before its heartbeats were missed, and within the bound")
+        .isGreaterThanOrEqualTo(dead.minusSeconds(1))
+        .isLessThanOrEqualTo(bound.plus(slack));
+    awaitStatus(id, GenerationStatus.COMPLETED);
+    assertThat(jdbc.sql("select attempt from generations where id = ?")
+            .param(id.value())
+            .query(Integer.class)
+            .single())
+        .as("the silent node's attempt, then this node's")
+        .isEqualTo(2);
   }
 
   @Test
