@@ -71,6 +71,14 @@ class BackupWriter implements Backups {
 
   @Override
   public Backup create() {
+    try (var lock = BackupLock.take(dataSource)) {
+      return createAlone();
+    } catch (SQLException e) {
+      throw new IllegalStateException("The database could not be reached: " + e.getMessage(), e);
+    }
+  }
+
+  private Backup createAlone() {
     var takenAt = clock.instant();
     var name = NAME.format(takenAt);
     try (var target = openTarget()) {
