@@ -238,6 +238,9 @@ class PageWalkBrowserTest extends BrowserTest {
     }
 
     findings.addAll(overlaps(page).stream().map(overlap -> where + overlap).toList());
+    if (device.startsWith("phone")) {
+      findings.addAll(smallTargets(page).stream().map(small -> where + small).toList());
+    }
     findings.addAll(headingsOutOfScale(page).stream().map(h -> where + h).toList());
 
     var axe = new AxeBuilder(page).analyze();
@@ -260,6 +263,27 @@ class PageWalkBrowserTest extends BrowserTest {
               return Math.round((grid.getBoundingClientRect().width + gap) / (tile.width + gap));
             }
             """)).intValue();
+  }
+
+  /**
+   * Controls a finger cannot reliably hit on a phone: buttons, fields, menus and the labels of
+   * switches, check boxes and radio cards under 44 px tall (links inside running text are
+   * exempt, as WCAG's target-size rule has it).
+   */
+  @SuppressWarnings("unchecked")
+  private static List<String> smallTargets(Page page) {
+    return (List<String>) page.evaluate("""
+        () => {
+          const targets = [...document.querySelectorAll(
+              'button, [role=button], select, summary, textarea, input:not([type=hidden])')]
+            .map(e => (e.type === 'checkbox' || e.type === 'radio') ? (e.closest('label') || e) : e)
+            .filter(e => e.checkVisibility() && !e.closest('[hidden], .sr-only'));
+          return [...new Set(targets)]
+            .filter(e => e.getBoundingClientRect().height < 43.5)
+            .map(e => (e.tagName + ' "' + (e.innerText || e.value || e.name || '').trim().slice(0, 30)
+              + '" is ' + Math.round(e.getBoundingClientRect().height) + ' px tall'));
+        }
+        """);
   }
 
   /** Headings that render as large as the page's h1 or larger (the type scale runs h1 > h2 > h3). */
