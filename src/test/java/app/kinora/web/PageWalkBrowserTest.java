@@ -120,6 +120,13 @@ class PageWalkBrowserTest extends BrowserTest {
                   null,
                   new Page.WaitForFunctionOptions().setTimeout(120_000)),
               generate));
+      if (device.startsWith("phone")) {
+        // the phone's menu opens and its links take a tap
+        page.getByText("Menu", new Page.GetByTextOptions().setExact(true)).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My library"))
+            .click(new com.microsoft.playwright.Locator.ClickOptions().setTimeout(5_000));
+        page.waitForURL("**/library");
+      }
       visit(
           device,
           page,
