@@ -75,15 +75,7 @@ class SignInFlow {
     if (refusedWhileSuspended(credentials.account().id(), request, response)) {
       return;
     }
-    var details = new KinoraUserDetails(credentials.account(), credentials.passwordHash());
-    establish(
-        UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities()),
-        request,
-        response);
-    var session = request.getSession();
-    session.setAttribute(
-        UserSessions.DEVICE, devices.parse(request.getHeader("User-Agent")).summary());
-    session.setAttribute(UserSessions.SIGNED_IN_AT, Instant.now().toEpochMilli());
+    startSession(credentials, request, response);
     requestContexts.record(credentials.account().id(), RequestContexts.Activity.SIGN_IN, request);
     audit.byOwner(
         credentials.account().id(),
@@ -103,7 +95,12 @@ class SignInFlow {
    * work) was its first and only factor, and a new account has no second one yet.
    */
   void signedUp(UserId user, HttpServletRequest request, HttpServletResponse response) {
-    var credentials = users.credentials(user).orElseThrow();
+    startSession(users.credentials(user).orElseThrow(), request, response);
+  }
+
+  /** The signed-in session, on a fresh id, with the device and time the sessions page lists. */
+  private void startSession(
+      Users.Credentials credentials, HttpServletRequest request, HttpServletResponse response) {
     var details = new KinoraUserDetails(credentials.account(), credentials.passwordHash());
     establish(
         UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities()),
