@@ -1,6 +1,7 @@
 package app.kinora.account.internal;
 
 import app.kinora.shared.UserPrincipal;
+import app.kinora.shared.WholePages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -27,9 +28,7 @@ class EmailConfirmationBanner implements HandlerInterceptor {
   @Override
   public void postHandle(
       HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView page) {
-    if (page == null
-        || request.getHeader("HX-Request") != null
-        || (page.getViewName() != null && page.getViewName().startsWith("redirect:"))) {
+    if (!WholePages.isWholePage(request, page)) {
       return;
     }
     var session = request.getSession(false);

@@ -2,6 +2,7 @@ package app.kinora.billing.internal;
 
 import app.kinora.billing.CreditLedger;
 import app.kinora.shared.UserPrincipal;
+import app.kinora.shared.WholePages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
@@ -38,9 +39,7 @@ class HeaderBalance implements WebMvcConfigurer {
         HttpServletResponse response,
         Object handler,
         ModelAndView page) {
-      if (page == null
-          || request.getHeader("HX-Request") != null
-          || (page.getViewName() != null && page.getViewName().startsWith("redirect:"))) {
+      if (!WholePages.isWholePage(request, page)) {
         return;
       }
       var authentication = SecurityContextHolder.getContext().getAuthentication();

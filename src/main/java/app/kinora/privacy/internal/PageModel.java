@@ -4,6 +4,7 @@ import app.kinora.privacy.Consents;
 import app.kinora.privacy.PolicyAcknowledgements;
 import app.kinora.privacy.PrivacyProperties;
 import app.kinora.shared.UserPrincipal;
+import app.kinora.shared.WholePages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -33,9 +34,7 @@ class PageModel implements HandlerInterceptor {
   @Override
   public void postHandle(
       HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView page) {
-    if (page == null
-        || request.getHeader("HX-Request") != null
-        || (page.getViewName() != null && page.getViewName().startsWith("redirect:"))) {
+    if (!WholePages.isWholePage(request, page)) {
       return;
     }
     var consent = consents.current(request);
