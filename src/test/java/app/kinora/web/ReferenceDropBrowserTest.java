@@ -113,6 +113,8 @@ class ReferenceDropBrowserTest extends BrowserTest {
     page.navigate(baseUrl() + "/login");
     rejectOptionalCookies(page);
     BrowserAccounts.signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    // the studio loaded, its deferred scripts with it: a drop before them is the browser's own
+    page.waitForURL(baseUrl() + "/");
     var prompt = page.locator("#prompt");
     prompt.fill("A lighthouse in fog, dropped on the prompt");
     assertThat(page.locator("details.references")).not().hasAttribute("open", "");
