@@ -6,6 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 mvn -B -ntp -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
-exec java --enable-native-access=ALL-UNNAMED -Djava.awt.headless=true \
+exec java --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -Djava.awt.headless=true \
   -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
   app.kinora.render.RendererGallery "$@"

@@ -10,7 +10,7 @@ jobs=${1:-10}
 data=$(mktemp -d)
 key=kn_bench_$(date +%s%N)
 KINORA_BOOTSTRAP_ADMIN_EMAIL=bench@kinora.test KINORA_BOOTSTRAP_ADMIN_PASSWORD='bench passphrase 1' \
-KINORA_BOOTSTRAP_ADMIN_API_KEY=$key java --enable-native-access=ALL-UNNAMED -jar target/kinora.jar \
+KINORA_BOOTSTRAP_ADMIN_API_KEY=$key java --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -jar target/kinora.jar \
   --server.port=18080 --kinora.data-dir="$data" >"$data/kinora.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
