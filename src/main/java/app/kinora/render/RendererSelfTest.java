@@ -32,8 +32,8 @@ class RendererSelfTest implements HealthIndicator {
       this.libraries = "FFmpeg libavcodec " + avcodec.LIBAVCODEC_IDENT();
       if (Yuv420.conversion().equals("scalar")) {
         log.info("OPERATOR: the renderer converts frames without the Vector API; start Java with"
-            + " --add-modules jdk.incubator.vector (as ./kinora run and the image do) for a"
-            + " render about a tenth faster on processors with AVX2 or AVX-512");
+            + " --add-modules jdk.incubator.vector (as ./kinora run and the image do) to convert"
+            + " them three times as fast on processors with AVX2 or AVX-512");
       }
       Thread.ofPlatform().daemon().name("kinora-render-warm-up").start(Yuv420::warmUp);
     } catch (Exception | LinkageError e) {
