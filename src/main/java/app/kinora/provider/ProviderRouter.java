@@ -3,6 +3,7 @@ package app.kinora.provider;
 import app.kinora.provider.Transfer.SentMedia;
 import app.kinora.provider.spi.Capability;
 import app.kinora.provider.spi.FailureCode;
+import app.kinora.provider.spi.LocalVideoProvider;
 import app.kinora.provider.spi.ProgressListener;
 import app.kinora.provider.spi.ProviderFailure;
 import app.kinora.provider.spi.ProviderInfo;
@@ -55,6 +56,14 @@ class ProviderRouter implements Providers {
     this.transfers = transfers;
     this.resilience = resilience;
     this.properties = properties;
+  }
+
+  @Override
+  public boolean makesWhatWasAsked(String model) {
+    return catalog
+        .localProvider(model)
+        .map(LocalVideoProvider::makesWhatWasAsked)
+        .orElse(false);
   }
 
   @Override

@@ -28,6 +28,13 @@ public interface Providers {
       ProgressListener progress,
       Path output);
 
+  /**
+   * Whether the model is made on this machine by a renderer whose output is by construction what
+   * was asked (see {@link app.kinora.provider.spi.LocalVideoProvider#makesWhatWasAsked}); every
+   * other model's output is probed before it is kept.
+   */
+  boolean makesWhatWasAsked(String model);
+
   /** What was sent where for a generation, oldest first. */
   List<Transfer> transfers(UUID generation);
 

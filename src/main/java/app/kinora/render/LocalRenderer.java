@@ -76,6 +76,12 @@ class LocalRenderer implements LocalVideoProvider {
     return List.of(DESCRIPTOR);
   }
 
+  /** It encodes exactly the frames, size and rate asked, with {@code +faststart}. */
+  @Override
+  public boolean makesWhatWasAsked() {
+    return true;
+  }
+
   @Override
   public void generate(VideoSpec<ReferenceMedia> request, ProgressListener progress, Path output) {
     try (var relay = new ProgressRelay(progress)) {

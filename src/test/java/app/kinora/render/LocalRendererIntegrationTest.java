@@ -12,6 +12,10 @@ import app.kinora.shared.VideoSize;
 import app.kinora.shared.VideoSpec;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,6 +93,32 @@ class LocalRendererIntegrationTest {
       assertThat(grabber.getLengthInVideoFrames()).isEqualTo(2 * framesPerSecond);
       assertThat(grabber.getFrameRate()).isEqualTo(framesPerSecond);
     }
+    // what LocalRenderer.makesWhatWasAsked promises, so the worker does not probe it again
+    var boxes = topLevelBoxes(output);
+    assertThat(boxes).contains("moov", "mdat");
+    assertThat(boxes.indexOf("moov")).as("index at the front").isLessThan(boxes.indexOf("mdat"));
+  }
+
+  /** The MP4's top-level box types in file order (ISO/IEC 14496-12: 32-bit size, then type). */
+  private static List<String> topLevelBoxes(Path file) throws IOException {
+    var boxes = new ArrayList<String>();
+    try (var channel = FileChannel.open(file)) {
+      var header = ByteBuffer.allocate(16);
+      long position = 0;
+      while (position + 8 <= channel.size()) {
+        header.clear();
+        channel.read(header, position);
+        long size = Integer.toUnsignedLong(header.getInt(0));
+        boxes.add(new String(header.array(), 4, 4, StandardCharsets.US_ASCII));
+        if (size == 1) {
+          size = header.getLong(8);
+        } else if (size == 0) {
+          break;
+        }
+        position += size;
+      }
+    }
+    return boxes;
   }
 
   @Test

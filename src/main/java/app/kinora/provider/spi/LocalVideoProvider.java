@@ -13,4 +13,12 @@ public interface LocalVideoProvider extends VideoProvider {
    * @throws ProviderFailure when the provider cannot produce the video
    */
   void generate(VideoSpec<ReferenceMedia> request, ProgressListener progress, Path output);
+
+  /**
+   * Whether what {@link #generate} writes is by construction the size and length asked, with its
+   * index at the front, so that probing it again would only cost the person time.
+   */
+  default boolean makesWhatWasAsked() {
+    return false;
+  }
 }
