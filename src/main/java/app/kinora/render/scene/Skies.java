@@ -105,18 +105,31 @@ final class Skies {
         night
             ? Rgb.mix(palette.zenith(), 0x0c0e14, 0.3)
             : Rgb.mix(palette.middle(), 0x8a90a0, 0.5));
+    // where each column falls in the density grid, worked out once rather than on every row
+    var column = new int[width];
+    var across = new double[width];
+    for (int x = 0; x < width; x++) {
+      double sx = Math.min(w - 1.001, x * (w - 1.0) / (width - 1));
+      column[x] = (int) sx;
+      across[x] = sx - column[x];
+    }
+    double clear = 1 - cover;
     for (int y = 0; y < rows; y++) {
       double sy = Math.min(h - 1.001, y * (h - 1.0) / Math.max(1, rows - 1));
       int y0 = (int) sy;
       double fy = sy - y0;
       double thin = Math.min(1, (rows - y) / (rows * 0.25));
+      int above = y0 * w;
+      int below = above + w;
       for (int x = 0; x < width; x++) {
-        double sx = Math.min(w - 1.001, x * (w - 1.0) / (width - 1));
-        int x0 = (int) sx;
-        double fx = sx - x0;
-        double n = (density[y0 * w + x0] * (1 - fx) + density[y0 * w + x0 + 1] * fx) * (1 - fy)
-            + (density[(y0 + 1) * w + x0] * (1 - fx) + density[(y0 + 1) * w + x0 + 1] * fx) * fy;
-        double alpha = Math.clamp((n - (1 - cover)) / 0.3, 0, 1) * thin;
+        int x0 = column[x];
+        double fx = across[x];
+        double n = (density[above + x0] * (1 - fx) + density[above + x0 + 1] * fx) * (1 - fy)
+            + (density[below + x0] * (1 - fx) + density[below + x0 + 1] * fx) * fy;
+        if (n <= clear) {
+          continue; // clear sky here: alpha would be 0
+        }
+        double alpha = Math.clamp((n - clear) / 0.3, 0, 1) * thin;
         if (alpha > 0) {
           int colour = Rgb.mix(lit, shade, Math.clamp((1 - n) * 1.6, 0, 1));
           image[y * width + x] = Rgb.mix(image[y * width + x], colour, alpha * 0.9);
