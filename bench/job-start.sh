@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # How long an idle node takes to start a submitted job, against a baseline in the same run:
 # the round trip of a plain authenticated GET. Starts its own Kinora on port 18080 with a
-# throw-away data directory.   bench/job-start.sh [JOBS]
+# throw-away data directory and fair-use limits raised for any number of jobs.
+#   bench/job-start.sh [JOBS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -11,7 +12,9 @@ data=$(mktemp -d)
 key=kn_bench_$(date +%s%N)
 KINORA_BOOTSTRAP_ADMIN_EMAIL=bench@kinora.test KINORA_BOOTSTRAP_ADMIN_PASSWORD='bench passphrase 1' \
 KINORA_BOOTSTRAP_ADMIN_API_KEY=$key java --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -jar target/kinora.jar \
-  --server.port=18080 --kinora.data-dir="$data" >"$data/kinora.log" 2>&1 &
+  --server.port=18080 --kinora.data-dir="$data" --kinora.safety.limits.per-account-per-minute=1000 \
+  --kinora.safety.limits.per-api-key-per-minute=1000 --kinora.safety.limits.per-address-per-minute=1000 \
+  >"$data/kinora.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do curl -sf localhost:18080/actuator/health >/dev/null && break; sleep 0.5; done
