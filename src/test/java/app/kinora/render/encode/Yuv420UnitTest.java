@@ -30,9 +30,21 @@ class Yuv420UnitTest {
     canvas.pixels[canvas.pixels.length - 1] = 0xffffff;
 
     var scalar = converted(new Yuv420(width, height, new ScalarPlanes()), canvas);
-    var vector = converted(new Yuv420(width, height), canvas);
+    var vector =
+        converted(new Yuv420(width, height, VectorPlanes.ifWorthIt().orElseThrow()), canvas);
 
     assertThat(vector.mismatch(scalar)).isEqualTo(-1);
+  }
+
+  @Test
+  void convertersTakeTheVectorKernelOnceItIsWarm() {
+    Yuv420.warmUp();
+
+    var warm = new Yuv420(64, 4);
+    var canvas = new Canvas(64, 4);
+    var expected = converted(new Yuv420(64, 4, new ScalarPlanes()), canvas);
+    assertThat(converted(warm, canvas).mismatch(expected)).isEqualTo(-1);
+    assertThat(warm.kernel()).isInstanceOf(VectorPlanes.class);
   }
 
   @Test
@@ -46,7 +58,7 @@ class Yuv420UnitTest {
         default -> 0xff0000;
       };
     }
-    var planes = converted(new Yuv420(64, 4), canvas);
+    var planes = converted(new Yuv420(64, 4, VectorPlanes.ifWorthIt().orElseThrow()), canvas);
 
     assertThat(Byte.toUnsignedInt(planes.get(0))).isEqualTo(235);
     assertThat(Byte.toUnsignedInt(planes.get(16))).isEqualTo(16);
