@@ -30,7 +30,7 @@ class RendererSelfTest implements HealthIndicator {
     try {
       Mp4Encoder.loadLibraries();
       this.libraries = "FFmpeg libavcodec " + avcodec.LIBAVCODEC_IDENT();
-      if (Yuv420.conversion().equals("scalar")) {
+      if (Yuv420.conversion().equals("scalar")) { // without the Vector API at all
         log.info("OPERATOR: the renderer converts frames without the Vector API; start Java with"
             + " --add-modules jdk.incubator.vector (as ./kinora run and the image do) to convert"
             + " them three times as fast on processors with AVX2 or AVX-512");

@@ -60,10 +60,16 @@ public final class Yuv420 {
   }
 
   /**
-   * Which conversion this JVM uses once warmed up: "vector, 512 bits", say, or "scalar".
+   * Which conversion new converters take: "vector, 512 bits", say, or "scalar", or "scalar while
+   * vector, 512 bits is compiled" between a node's start and the end of its warm-up.
    */
   public static String conversion() {
-    return VECTOR.map(PlaneKernel::description).orElse("scalar");
+    if (VECTOR.isEmpty()) {
+      return "scalar";
+    }
+    return warm
+        ? VECTOR.get().description()
+        : "scalar while " + VECTOR.get().description() + " is compiled";
   }
 
   /**
