@@ -1,6 +1,7 @@
 package app.kinora.backup.internal;
 
 import app.kinora.backup.BackupProperties;
+import app.kinora.media.S3Access;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -10,13 +11,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
@@ -54,18 +50,13 @@ final class BackupBucket implements AutoCloseable {
           "A backup bucket is given as s3://bucket or s3://bucket/prefix, not " + location);
     }
     var path = uri.getPath() == null ? "" : uri.getPath().replaceAll("^/+|/+$", "");
-    AwsCredentialsProvider credentials = config.accessKey() == null
-        ? DefaultCredentialsProvider.builder().build()
-        : StaticCredentialsProvider.create(
-            AwsBasicCredentials.create(config.accessKey(), config.secretKey()));
-    var client = S3Client.builder()
-        .region(Region.of(config.region()))
-        .forcePathStyle(config.pathStyle())
-        .credentialsProvider(credentials);
-    if (config.endpoint() != null) {
-      client.endpointOverride(config.endpoint());
-    }
-    return new BackupBucket(client.build(), bucket, path.isEmpty() ? "" : path + "/");
+    var access = new S3Access(
+        config.endpoint(),
+        config.region(),
+        config.pathStyle(),
+        config.accessKey(),
+        config.secretKey());
+    return new BackupBucket(access.client(), bucket, path.isEmpty() ? "" : path + "/");
   }
 
   /** The address of a key: what {@code ./kinora restore} is given. */

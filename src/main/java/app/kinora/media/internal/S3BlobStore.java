@@ -3,6 +3,7 @@ package app.kinora.media.internal;
 import app.kinora.media.BlobKey;
 import app.kinora.media.BlobStore;
 import app.kinora.media.MediaProperties;
+import app.kinora.media.S3Access;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.core.io.Resource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
@@ -66,23 +64,17 @@ class S3BlobStore implements BlobStore, AutoCloseable {
   }
 
   static S3BlobStore connect(MediaProperties.S3 config) {
-    var credentials = config.accessKey() == null
-        ? (software.amazon.awssdk.auth.credentials.AwsCredentialsProvider)
-            DefaultCredentialsProvider.builder().build()
-        : StaticCredentialsProvider.create(
-            AwsBasicCredentials.create(config.accessKey(), config.secretKey()));
-    var client = S3Client.builder()
-        .region(Region.of(config.region()))
-        .forcePathStyle(config.pathStyle())
-        .credentialsProvider(credentials);
-    if (config.endpoint() != null) {
-      client.endpointOverride(config.endpoint());
-    }
+    var access = new S3Access(
+        config.endpoint(),
+        config.region(),
+        config.pathStyle(),
+        config.accessKey(),
+        config.secretKey());
     S3Presigner presigner = null;
     if (config.presignedRedirects()) {
       var builder = S3Presigner.builder()
           .region(Region.of(config.region()))
-          .credentialsProvider(credentials)
+          .credentialsProvider(access.credentials())
           .serviceConfiguration(S3Configuration.builder()
               .pathStyleAccessEnabled(config.pathStyle())
               .build());
@@ -92,7 +84,7 @@ class S3BlobStore implements BlobStore, AutoCloseable {
       presigner = builder.build();
     }
     return new S3BlobStore(
-        client.build(),
+        access.client(),
         config.bucket(),
         config.multipartThreshold().toBytes(),
         config.partSize().toBytes(),
