@@ -2,32 +2,18 @@ package app.kinora.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
-import app.kinora.IntegrationTest;
 import app.kinora.KinoraApplication;
-import app.kinora.OtherNode;
 import app.kinora.TestAccounts;
-import app.kinora.generation.Attachment;
-import app.kinora.generation.GenerationFiles;
-import app.kinora.generation.GenerationId;
-import app.kinora.generation.GenerationStatus;
-import app.kinora.generation.Generations;
-import app.kinora.generation.TestSpecs;
 import app.kinora.media.BlobKey;
 import app.kinora.media.BlobStore;
 import app.kinora.media.MediaProperties;
-import app.kinora.privacy.AccountClosures;
+import app.kinora.media.S3Access;
 import app.kinora.shared.UserId;
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,10 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -55,7 +38,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 // a node of its own: tests before it in the shared application pause and drain its workers
 @org.springframework.test.annotation.DirtiesContext(
     classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.BEFORE_CLASS)
-class BucketBackupIntegrationTest extends IntegrationTest {
+class BucketBackupIntegrationTest extends RestoreTest {
 
   private static final String BUCKET = "kinora-backups";
   private static final String TARGET = "s3://" + BUCKET + "/nightly";
@@ -65,28 +48,7 @@ class BucketBackupIntegrationTest extends IntegrationTest {
       S3ProxyExtension.builder().withCredentials("backup", "backup-secret").build();
 
   @Autowired
-  BackupProperties properties;
-
-  @Autowired
   MediaProperties media;
-
-  @Autowired
-  Generations generations;
-
-  @Autowired
-  GenerationFiles generationFiles;
-
-  @Autowired
-  AccountClosures closures;
-
-  @Autowired
-  BlobStore store;
-
-  @Autowired
-  DataSource dataSource;
-
-  @Autowired
-  JdbcClient jdbc;
 
   private S3Client s3;
 
@@ -96,21 +58,10 @@ class BucketBackupIntegrationTest extends IntegrationTest {
   }
 
   @BeforeEach
-  void bucketAndNoOtherVideosRunning() {
-    s3 = S3Client.builder()
-        .endpointOverride(S3.getUri())
-        .region(Region.US_EAST_1)
-        .forcePathStyle(true)
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create(S3.getAccessKey(), S3.getSecretKey())))
-        .build();
+  void bucket() {
+    s3 =
+        new S3Access(S3.getUri(), "us-east-1", true, S3.getAccessKey(), S3.getSecretKey()).client();
     s3.createBucket(b -> b.bucket(BUCKET)); // s3proxy starts afresh for each test
-    jdbc.sql("select id, user_id from generations where status in ('QUEUED', 'IN_PROGRESS')")
-        .query((rs, n) -> Map.entry(
-            new UserId(rs.getObject("user_id", UUID.class)),
-            new GenerationId(rs.getObject("id", UUID.class))))
-        .list()
-        .forEach(video -> generations.cancel(video.getKey(), video.getValue()));
   }
 
   @Test
@@ -245,29 +196,6 @@ class BucketBackupIntegrationTest extends IntegrationTest {
     return copy;
   }
 
-  private GenerationId finished(UserId owner, String prompt) {
-    var generation = generations.submit(
-        owner, TestSpecs.of(null, prompt, "2", "480x480", 7L), Attachment.Files.NONE);
-    await()
-        .atMost(Duration.ofMinutes(2))
-        .pollInterval(Duration.ofMillis(100))
-        .until(() -> generations.find(owner, generation.id()).orElseThrow().status()
-            == GenerationStatus.COMPLETED);
-    return generation.id();
-  }
-
-  private String videoKey(UserId owner, GenerationId id) {
-    return generations.find(owner, id).orElseThrow().outputIfAny().orElseThrow().videoKey();
-  }
-
-  private static String statusOf(JdbcClient jdbc, GenerationId id) {
-    return jdbc.sql("select status from generations where id = ?")
-        .param(id.value())
-        .query(String.class)
-        .optional()
-        .orElse(null);
-  }
-
   private static long usersWithId(JdbcClient jdbc, UserId id) {
     return jdbc.sql("select count(*) from users where id = ?")
         .param(id.value())
@@ -292,21 +220,8 @@ class BucketBackupIntegrationTest extends IntegrationTest {
     return BackupCommand.run(KinoraApplication.class, args.toArray(String[]::new));
   }
 
-  private String emptyDatabase() {
-    var database = "restored_" + UUID.randomUUID().toString().replace("-", "");
-    jdbc.sql("create database " + database).update();
-    var hikari = (HikariDataSource) dataSource;
-    return hikari.getJdbcUrl().replaceFirst("/postgres(\\?|$)", "/" + database + "$1");
-  }
-
   /** A node on a new, empty database and data directory, restoring the backup from the bucket. */
   private ConfigurableApplicationContext restoreIntoEmptyDatabase(String location) {
-    var hikari = (HikariDataSource) dataSource;
-    var url = emptyDatabase();
-    var target = new HikariDataSource();
-    target.setJdbcUrl(url);
-    target.setUsername(hikari.getUsername());
-    target.setPassword(hikari.getPassword());
     var settings = new HashMap<>(bucketSettings());
     settings.putAll(Map.of(
         "kinora.node.roles",
@@ -315,16 +230,6 @@ class BucketBackupIntegrationTest extends IntegrationTest {
         location,
         "kinora.backup.erasure-log",
         properties.erasureLog().toString()));
-    return OtherNode.start(target, settings);
-  }
-
-  private static String sha256(BlobStore store, String key) throws IOException {
-    try (InputStream in = store.open(new BlobKey(key)).orElseThrow().getInputStream()) {
-      var digest = MessageDigest.getInstance("SHA-256");
-      digest.update(in.readAllBytes());
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return nodeOnEmptyDatabase(settings);
   }
 }

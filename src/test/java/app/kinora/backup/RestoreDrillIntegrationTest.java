@@ -2,29 +2,11 @@ package app.kinora.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
-import app.kinora.IntegrationTest;
-import app.kinora.OtherNode;
 import app.kinora.TestAccounts;
-import app.kinora.generation.Attachment;
-import app.kinora.generation.Generation;
-import app.kinora.generation.GenerationFiles;
-import app.kinora.generation.GenerationId;
-import app.kinora.generation.GenerationStatus;
-import app.kinora.generation.Generations;
-import app.kinora.generation.TestSpecs;
 import app.kinora.media.BlobKey;
 import app.kinora.media.BlobStore;
-import app.kinora.privacy.AccountClosures;
-import app.kinora.shared.UserId;
-import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
-import java.security.MessageDigest;
-import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -42,46 +24,10 @@ import org.springframework.util.FileSystemUtils;
 // a node of its own: tests before it in the shared application pause and drain its workers
 @org.springframework.test.annotation.DirtiesContext(
     classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.BEFORE_CLASS)
-class RestoreDrillIntegrationTest extends IntegrationTest {
+class RestoreDrillIntegrationTest extends RestoreTest {
 
   @Autowired
   Backups backups;
-
-  @Autowired
-  BackupProperties properties;
-
-  @Autowired
-  Generations generations;
-
-  @Autowired
-  GenerationFiles generationFiles;
-
-  @Autowired
-  AccountClosures closures;
-
-  @Autowired
-  BlobStore store;
-
-  @Autowired
-  DataSource dataSource;
-
-  @Autowired
-  JdbcClient jdbc;
-
-  /**
-   * Other test classes share this application and leave videos queued or running (some on
-   * platform stubs that no longer answer, for up to the job timeout): cancel them, so this test's
-   * videos get the workers.
-   */
-  @org.junit.jupiter.api.BeforeEach
-  void cancelOtherTestsVideos() {
-    jdbc.sql("select id, user_id from generations where status in ('QUEUED', 'IN_PROGRESS')")
-        .query((rs, n) -> java.util.Map.entry(
-            new UserId(rs.getObject("user_id", UUID.class)),
-            new GenerationId(rs.getObject("id", UUID.class))))
-        .list()
-        .forEach(video -> generations.cancel(video.getKey(), video.getValue()));
-  }
 
   @Test
   void aRestoredBackupBringsBackWhatItHeldButNothingErasedSince() throws Exception {
@@ -90,7 +36,7 @@ class RestoreDrillIntegrationTest extends IntegrationTest {
     var keptVideo = finished(kept, "Snowy peaks at sunrise");
     var deletedVideo = finished(kept, "A lighthouse in the fog");
     var erasedVideo = finished(erased, "Campfire under the stars");
-    var keptSha = sha256(store, output(kept, keptVideo).videoKey());
+    var keptSha = sha256(store, videoKey(kept, keptVideo));
 
     var backup = backups.create();
     assertThat(backups.list()).contains(backup);
@@ -104,7 +50,7 @@ class RestoreDrillIntegrationTest extends IntegrationTest {
       var restoredStore = restored.getBean(BlobStore.class);
 
       assertThat(statusOf(restoredJdbc, keptVideo)).isEqualTo("COMPLETED");
-      assertThat(sha256(restoredStore, output(kept, keptVideo).videoKey())).isEqualTo(keptSha);
+      assertThat(sha256(restoredStore, videoKey(kept, keptVideo))).isEqualTo(keptSha);
       assertThat(restoredJdbc
               .sql("select count(*) from users where id = ?")
               .param(kept.value())
@@ -146,55 +92,12 @@ class RestoreDrillIntegrationTest extends IntegrationTest {
         .hasStackTraceContaining("checksum differs for database/users.copy.gz");
   }
 
-  private GenerationId finished(UserId owner, String prompt) {
-    var generation = generations.submit(
-        owner, TestSpecs.of(null, prompt, "2", "480x480", 7L), Attachment.Files.NONE);
-    await()
-        .atMost(Duration.ofMinutes(2))
-        .pollInterval(Duration.ofMillis(100))
-        .until(() -> generations.find(owner, generation.id()).orElseThrow().status()
-            == GenerationStatus.COMPLETED);
-    return generation.id();
-  }
-
-  private Generation.Output output(UserId owner, GenerationId id) {
-    return generations.find(owner, id).orElseThrow().outputIfAny().orElseThrow();
-  }
-
-  private static String statusOf(JdbcClient jdbc, GenerationId id) {
-    return jdbc.sql("select status from generations where id = ?")
-        .param(id.value())
-        .query(String.class)
-        .optional()
-        .orElse(null);
-  }
-
   /** A node on a new, empty database and data directory, told to restore the backup as it starts. */
   private ConfigurableApplicationContext restoreIntoEmptyDatabase(Backup backup) {
-    var database = "restored_" + UUID.randomUUID().toString().replace("-", "");
-    jdbc.sql("create database " + database).update();
-    var hikari = (HikariDataSource) dataSource;
-    var url = hikari.getJdbcUrl().replaceFirst("/postgres(\\?|$)", "/" + database + "$1");
-    var target = new HikariDataSource();
-    target.setJdbcUrl(url);
-    target.setUsername(hikari.getUsername());
-    target.setPassword(hikari.getPassword());
-    return OtherNode.start(
-        target,
-        Map.of(
-            "kinora.node.roles", "web",
-            "kinora.backup.restore-from", backup.location(),
-            "kinora.backup.directory", properties.directory().toString(),
-            "kinora.backup.erasure-log", properties.erasureLog().toString()));
-  }
-
-  private static String sha256(BlobStore store, String key) throws IOException {
-    try (InputStream in = store.open(new BlobKey(key)).orElseThrow().getInputStream()) {
-      var digest = MessageDigest.getInstance("SHA-256");
-      digest.update(in.readAllBytes());
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return nodeOnEmptyDatabase(Map.of(
+        "kinora.node.roles", "web",
+        "kinora.backup.restore-from", backup.location(),
+        "kinora.backup.directory", properties.directory().toString(),
+        "kinora.backup.erasure-log", properties.erasureLog().toString()));
   }
 }
