@@ -28,26 +28,6 @@ record LibraryItem(
     Instant createdAt,
     boolean favourite) {
 
-  /** An item as the modules' events describe it: the star is its owner's, never theirs. */
-  LibraryItem(
-      UUID id,
-      UUID owner,
-      Source source,
-      Kind kind,
-      Status status,
-      String model,
-      String prompt,
-      int seconds,
-      int width,
-      int height,
-      Duration duration,
-      long bytes,
-      Instant createdAt) {
-    this(
-        id, owner, source, kind, status, model, prompt, seconds, width, height, duration, bytes,
-        createdAt, false);
-  }
-
   /** Tiles keep to sensible shapes: a stray size draws no ribbon or tower. */
   private static final double WIDEST = 3.0;
 

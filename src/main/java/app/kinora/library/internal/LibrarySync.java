@@ -101,7 +101,8 @@ class LibrarySync {
         spec.size().height(),
         spec.duration(),
         bytes,
-        createdAt);
+        createdAt,
+        false); // the star is its owner's: saving an item never changes it
   }
 
   private static LibraryItem upload(Upload u) {
@@ -123,6 +124,7 @@ class LibrarySync {
         u.height(),
         u.kind() == MediaKind.IMAGE ? Duration.ZERO : u.duration(),
         u.bytes(),
-        u.createdAt());
+        u.createdAt(),
+        false);
   }
 }

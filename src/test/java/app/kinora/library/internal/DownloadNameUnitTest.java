@@ -23,7 +23,8 @@ class DownloadNameUnitTest {
         720,
         Duration.ofSeconds(4),
         1000,
-        Instant.parse("2026-11-29T10:00:00Z"));
+        Instant.parse("2026-11-29T10:00:00Z"),
+        false);
   }
 
   @Test

@@ -120,7 +120,8 @@ class LibraryDeletionIntegrationTest extends IntegrationTest {
         1,
         Duration.ZERO,
         1,
-        java.time.Instant.now()));
+        java.time.Instant.now(),
+        false));
 
     mvc.perform(post("/library/delete")
         .param("ids", video.toString(), upload.toString(), foreign.toString())

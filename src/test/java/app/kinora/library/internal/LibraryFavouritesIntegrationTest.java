@@ -75,7 +75,8 @@ class LibraryFavouritesIntegrationTest extends IntegrationTest {
           tall ? 1280 : 720,
           Duration.ZERO,
           1000 + i,
-          start.plus(Duration.ofMinutes(i))));
+          start.plus(Duration.ofMinutes(i)),
+          false));
       videos.addFirst(id);
     }
   }
