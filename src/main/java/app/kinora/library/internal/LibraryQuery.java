@@ -65,18 +65,6 @@ record LibraryQuery(
     }
   }
 
-  static LibraryQuery of(
-      LibraryItem.Source source,
-      String model,
-      String status,
-      String from,
-      String to,
-      String q,
-      String sort,
-      String after) {
-    return of(source, model, status, from, to, q, sort, null, after);
-  }
-
   /** The view the query string asks for; {@code favourites} is a checkbox ("on" when ticked). */
   static LibraryQuery of(
       LibraryItem.Source source,

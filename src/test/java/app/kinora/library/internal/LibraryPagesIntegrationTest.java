@@ -55,7 +55,8 @@ class LibraryPagesIntegrationTest extends IntegrationTest {
     int pages = 0;
     do {
       var page = items.page(
-          owner, LibraryQuery.of(Source.OUTPUT, null, null, null, null, null, "newest", after));
+          owner,
+          LibraryQuery.of(Source.OUTPUT, null, null, null, null, null, "newest", null, after));
       page.items().forEach(item -> {
         assertThat(seen.add(item.id())).as("no repeats").isTrue();
         order.add(item.createdAt());
@@ -72,12 +73,13 @@ class LibraryPagesIntegrationTest extends IntegrationTest {
   @Test
   void aDeepPageIsAnIndexRangeScanWithoutSortingTheWholeLibrary() {
     var page = items.page(
-        owner, LibraryQuery.of(Source.OUTPUT, null, null, null, null, null, "newest", null));
+        owner, LibraryQuery.of(Source.OUTPUT, null, null, null, null, null, "newest", null, null));
     var cursor = page.next().orElseThrow();
     for (int i = 0; i < 200; i++) {
       cursor = items
           .page(
-              owner, LibraryQuery.of(Source.OUTPUT, null, null, null, null, null, "newest", cursor))
+              owner,
+              LibraryQuery.of(Source.OUTPUT, null, null, null, null, null, "newest", null, cursor))
           .next()
           .orElseThrow();
     }
@@ -97,7 +99,8 @@ class LibraryPagesIntegrationTest extends IntegrationTest {
     long started = System.nanoTime();
     items.page(
         owner,
-        LibraryQuery.of(Source.OUTPUT, "veo-3", "completed", null, null, "snow", "newest", cursor));
+        LibraryQuery.of(
+            Source.OUTPUT, "veo-3", "completed", null, null, "snow", "newest", null, cursor));
     System.out.printf(
         "deep filtered page of %d items: %.1f ms%n", ITEMS, (System.nanoTime() - started) / 1e6);
   }
@@ -106,7 +109,8 @@ class LibraryPagesIntegrationTest extends IntegrationTest {
   void filtersSearchAndSortsNarrowTheItems() {
     var snowOnVeo = items.page(
         owner,
-        LibraryQuery.of(Source.OUTPUT, "kling-2", "completed", null, null, "SNOW", "newest", null));
+        LibraryQuery.of(
+            Source.OUTPUT, "kling-2", "completed", null, null, "SNOW", "newest", null, null));
     assertThat(snowOnVeo.items()).isNotEmpty().allSatisfy(item -> {
       assertThat(item.model()).isEqualTo("kling-2");
       assertThat(item.status()).isEqualTo(LibraryItem.Status.COMPLETED);
@@ -115,23 +119,34 @@ class LibraryPagesIntegrationTest extends IntegrationTest {
     var dunes = items.page(
         owner,
         LibraryQuery.of(
-            Source.OUTPUT, null, null, "2026-01-02", "2026-01-02", "desert dune", "oldest", null));
+            Source.OUTPUT,
+            null,
+            null,
+            "2026-01-02",
+            "2026-01-02",
+            "desert dune",
+            "oldest",
+            null,
+            null));
     assertThat(dunes.items()).isNotEmpty().allSatisfy(item -> {
       assertThat(item.prompt()).startsWith("desert dunes");
       assertThat(item.createdAt().toString()).startsWith("2026-01-02");
     });
     assertThat(dunes.items()).extracting(LibraryItem::createdAt).isSorted();
     var largest = items.page(
-        owner, LibraryQuery.of(Source.OUTPUT, null, null, null, null, null, "largest", null));
+        owner, LibraryQuery.of(Source.OUTPUT, null, null, null, null, null, "largest", null, null));
     assertThat(largest.items().getFirst().bytes()).isEqualTo(ITEMS * 1000L);
     var injected = items.page(
         owner,
-        LibraryQuery.of(Source.OUTPUT, null, null, null, null, "x' | ! & :* (", "newest", null));
+        LibraryQuery.of(
+            Source.OUTPUT, null, null, null, null, "x' | ! & :* (", "newest", null, null));
     assertThat(injected.items())
         .as("query syntax in the search box is only words")
         .isEmpty();
     assertThat(items
-            .page(owner, LibraryQuery.of(Source.UPLOAD, null, null, null, null, null, null, null))
+            .page(
+                owner,
+                LibraryQuery.of(Source.UPLOAD, null, null, null, null, null, null, null, null))
             .items())
         .isEmpty();
   }
