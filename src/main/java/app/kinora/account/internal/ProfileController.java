@@ -1,5 +1,6 @@
 package app.kinora.account.internal;
 
+import app.kinora.shared.SafeRedirect;
 import app.kinora.shared.UserPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
@@ -116,16 +117,7 @@ class ProfileController {
       @RequestParam(name = "return", defaultValue = "/") String returnTo,
       HttpServletRequest request) {
     request.getSession().setAttribute(EmailConfirmationBanner.DISMISSED, true);
-    return "redirect:" + (isLocalPath(returnTo) ? returnTo : "/");
-  }
-
-  /** Only a path on this site: never another host, so the form cannot redirect elsewhere. */
-  private static boolean isLocalPath(String path) {
-    return path.startsWith("/")
-        && !path.startsWith("//")
-        && !path.contains("\\")
-        && !path.contains("\r")
-        && !path.contains("\n");
+    return SafeRedirect.to(returnTo, "/");
   }
 
   static String initials(String name) {

@@ -1,6 +1,7 @@
 package app.kinora.privacy.internal;
 
 import app.kinora.privacy.Consents;
+import app.kinora.shared.SafeRedirect;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -45,15 +46,6 @@ class ConsentController {
       default ->
         throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Choose accept, reject or save.");
     }
-    return "redirect:" + (isLocalPath(returnTo) ? returnTo : "/privacy/cookies?saved");
-  }
-
-  /** Only a path on this site: never another host, so the form cannot redirect elsewhere. */
-  private static boolean isLocalPath(String path) {
-    return path.startsWith("/")
-        && !path.startsWith("//")
-        && !path.contains("\\")
-        && !path.contains("\r")
-        && !path.contains("\n");
+    return SafeRedirect.to(returnTo, "/privacy/cookies?saved");
   }
 }
