@@ -30,10 +30,15 @@ public record S3Access(
 
   /** A client for the service, signing with {@link #credentials()}. */
   public S3Client client() {
+    return client(credentials());
+  }
+
+  /** A client for the service signing with {@code credentials}, shared with a presigner, say. */
+  public S3Client client(AwsCredentialsProvider credentials) {
     var client = S3Client.builder()
         .region(Region.of(region))
         .forcePathStyle(pathStyle)
-        .credentialsProvider(credentials());
+        .credentialsProvider(credentials);
     if (endpoint != null) {
       client.endpointOverride(endpoint);
     }

@@ -70,11 +70,12 @@ class S3BlobStore implements BlobStore, AutoCloseable {
         config.pathStyle(),
         config.accessKey(),
         config.secretKey());
+    var credentials = access.credentials();
     S3Presigner presigner = null;
     if (config.presignedRedirects()) {
       var builder = S3Presigner.builder()
           .region(Region.of(config.region()))
-          .credentialsProvider(access.credentials())
+          .credentialsProvider(credentials)
           .serviceConfiguration(S3Configuration.builder()
               .pathStyleAccessEnabled(config.pathStyle())
               .build());
@@ -84,7 +85,7 @@ class S3BlobStore implements BlobStore, AutoCloseable {
       presigner = builder.build();
     }
     return new S3BlobStore(
-        access.client(),
+        access.client(credentials),
         config.bucket(),
         config.multipartThreshold().toBytes(),
         config.partSize().toBytes(),
